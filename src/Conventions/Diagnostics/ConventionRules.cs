@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+
+namespace TelemetryConventions.Conventions.Diagnostics;
+
+/// <summary>The TC0xxx rules: problems in convention files. Each has docs/rules/&lt;Id&gt;.md.</summary>
+public static class ConventionRules
+{
+    public static readonly DiagnosticRule YamlSyntax = new(
+        "TC0001", "Convention file is not valid YAML",
+        "{0}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule InvalidFileStructure = new(
+        "TC0002", "Convention file has an unexpected structure",
+        "{0}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule UnknownField = new(
+        "TC0003", "Unknown field",
+        "Unknown field '{0}' in {1}; it is ignored", DiagnosticSeverityLevel.Warning);
+
+    public static readonly DiagnosticRule WrongNodeKind = new(
+        "TC0004", "Field has the wrong shape",
+        "Field '{0}' must be {1}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule MissingField = new(
+        "TC0005", "Required field is missing",
+        "{0} has no '{1}'", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule InvalidValue = new(
+        "TC0006", "Value is not one of the allowed values",
+        "'{0}' is not a valid {1}; expected one of: {2}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule InvalidName = new(
+        "TC0007", "Invalid name",
+        "'{0}' is not a valid {1} name: {2}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule DuplicateDefinition = new(
+        "TC0008", "Duplicate definition",
+        "{0} '{1}' is already defined at {2}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule UnknownAttribute = new(
+        "TC0009", "Reference to an unknown attribute",
+        "Attribute '{0}' is not defined in any convention file{1}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule UnknownGroup = new(
+        "TC0010", "Reference to an unknown group",
+        "{0} '{1}' does not name a known {2}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule CyclicExtends = new(
+        "TC0011", "Cyclic extends",
+        "Group '{0}' extends itself through {1}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule EnumMemberClash = new(
+        "TC0012", "Enum members clash",
+        "Enum member {0} '{1}' of attribute '{2}' is used twice", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule ObsoletePrefix = new(
+        "TC0013", "Obsolete 'prefix' field",
+        "'prefix' is obsolete: write full attribute names; '{0}' is prepended to the ids of this group", DiagnosticSeverityLevel.Warning);
+
+    public static readonly DiagnosticRule InvalidPrivacyAnnotation = new(
+        "TC0014", "Invalid privacy annotation",
+        "{0}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule PersonalIdentifierOnMetric = new(
+        "TC0015", "Personal identifier used as a metric attribute",
+        "Metric '{0}' uses '{1}', a {2}: identifiers as metric attributes leak personal data and make cardinality unbounded", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule IdentifierCollision = new(
+        "TC0016", "Generated names collide",
+        "'{0}' and '{1}' both map to the C# name '{2}'; the second is generated as '{3}'", DiagnosticSeverityLevel.Warning);
+
+    public static readonly DiagnosticRule InvalidEnumValue = new(
+        "TC0017", "Enum member value has the wrong type",
+        "Value of enum member '{0}' must be {1}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule UnknownRenameTarget = new(
+        "TC0018", "Deprecated attribute renamed to an unknown attribute",
+        "'{0}' is renamed to '{1}', which is not defined", DiagnosticSeverityLevel.Warning);
+
+    public static readonly DiagnosticRule InvalidOption = new(
+        "TC0019", "Invalid MSBuild option",
+        "MSBuild property '{0}' has the value '{1}'; expected {2}", DiagnosticSeverityLevel.Warning);
+
+    public static readonly DiagnosticRule GroupKindMismatch = new(
+        "TC0020", "Group refers to a group of another kind",
+        "{0} '{1}' is a {2}, not a {3}", DiagnosticSeverityLevel.Error);
+
+    public static IReadOnlyList<DiagnosticRule> All { get; } = new[]
+    {
+        YamlSyntax, InvalidFileStructure, UnknownField, WrongNodeKind, MissingField, InvalidValue, InvalidName,
+        DuplicateDefinition, UnknownAttribute, UnknownGroup, CyclicExtends, EnumMemberClash, ObsoletePrefix,
+        InvalidPrivacyAnnotation, PersonalIdentifierOnMetric, IdentifierCollision, InvalidEnumValue,
+        UnknownRenameTarget, InvalidOption, GroupKindMismatch,
+    };
+}

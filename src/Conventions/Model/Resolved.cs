@@ -1,0 +1,47 @@
+using TelemetryConventions.Conventions.Diagnostics;
+
+namespace TelemetryConventions.Conventions.Model;
+
+/// <summary>
+/// An attribute as one group uses it: the registry definition with the group's overrides
+/// (brief, note, examples, requirement level, …) already applied.
+/// </summary>
+public sealed record GroupAttribute(
+    string Name,
+    AttributeType Type,
+    string? Brief,
+    string? Note,
+    EquatableArray<string> Examples,
+    RequirementLevel RequirementLevel,
+    bool SamplingRelevant,
+    Stability Stability,
+    Deprecation? Deprecated,
+    PrivacyAnnotation? Privacy,
+    SourceSpan Location);
+
+/// <summary>A group after refs, extends, ref_group and refinements have been applied.</summary>
+public sealed record ResolvedGroup(
+    string Id,
+    GroupKind Kind,
+    string? Brief,
+    string? Note,
+    Stability Stability,
+    Deprecation? Deprecated,
+    Visibility Visibility,
+    SpanKind SpanKind,
+    EquatableArray<string> Events,
+    string? MetricName,
+    InstrumentKind Instrument,
+    string? Unit,
+    MetricValueType MetricValueType,
+    string? EventName,
+    string? EntityName,
+    bool ExcludedFromCodeGeneration,
+    EquatableArray<GroupAttribute> Attributes,
+    SourceSpan Location);
+
+/// <summary>Every attribute and group of a compilation's convention files, resolved.</summary>
+public sealed record ResolvedRegistry(
+    EquatableArray<AttributeDefinition> Attributes,
+    EquatableArray<ResolvedGroup> Groups,
+    EquatableArray<ConventionDiagnostic> Diagnostics);

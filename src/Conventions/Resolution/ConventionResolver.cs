@@ -1,0 +1,306 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TelemetryConventions.Conventions.Diagnostics;
+using TelemetryConventions.Conventions.Model;
+
+namespace TelemetryConventions.Conventions.Resolution;
+
+/// <summary>
+/// Joins the files of one compilation into a registry: attribute references, <c>extends</c>,
+/// <c>ref_group</c> and refinements. Later entries override earlier ones, a group overrides
+/// what it extends or refines, and an explicit <c>ref</c> overrides one pulled in by
+/// <c>ref_group</c>.
+/// </summary>
+public sealed class ConventionResolver
+{
+    private readonly Dictionary<string, AttributeDefinition> _attributes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupDefinition> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<GroupAttribute>> _resolvedAttributes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResolvedGroup> _resolvedGroups = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly List<string> _path = new();
+    private readonly List<ConventionDiagnostic> _diagnostics = new();
+
+    private ConventionResolver()
+    {
+    }
+
+    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files)
+    {
+        var resolver = new ConventionResolver();
+        var fileList = files.ToList();
+        resolver.Register(fileList);
+        var groups = fileList.SelectMany(f => f.Groups)
+            .Where(g => ReferenceEquals(resolver._groups[g.Id], g))
+            .Select(resolver.ResolveGroup)
+            .ToList();
+        resolver.CheckRenames();
+        resolver.CheckMetricPrivacy(groups);
+        resolver.CheckEvents(groups);
+        return new ResolvedRegistry(
+            resolver._attributes.Values.ToEquatableArray(),
+            groups.ToEquatableArray(),
+            resolver._diagnostics.ToEquatableArray());
+    }
+
+    private void Register(List<ConventionFile> files)
+    {
+        foreach (var attribute in files.SelectMany(f => f.Attributes))
+        {
+            if (_attributes.TryGetValue(attribute.Name, out var first))
+            {
+                Report(ConventionRules.DuplicateDefinition, attribute.Location, "Attribute", attribute.Name, first.Location);
+                continue;
+            }
+            _attributes.Add(attribute.Name, attribute);
+        }
+        foreach (var group in files.SelectMany(f => f.Groups))
+        {
+            if (_groups.TryGetValue(group.Id, out var first))
+            {
+                Report(ConventionRules.DuplicateDefinition, group.Location, "Group", group.Id, first.Location);
+                continue;
+            }
+            _groups.Add(group.Id, group);
+        }
+    }
+
+    private ResolvedGroup ResolveGroup(GroupDefinition group)
+    {
+        if (_resolvedGroups.TryGetValue(group.Id, out var done))
+        {
+            return done;
+        }
+
+        var basis = group.Refines is { } refines ? FindRefined(group, refines) : null;
+        var attributes = ResolveAttributes(group);
+        var resolved = new ResolvedGroup(
+            group.Id,
+            group.Kind,
+            group.Brief ?? basis?.Brief,
+            group.Note ?? basis?.Note,
+            group.Stability != Stability.Unspecified ? group.Stability : basis?.Stability ?? Stability.Unspecified,
+            group.Deprecated ?? basis?.Deprecated,
+            group.Visibility,
+            group.SpanKind != SpanKind.Unspecified ? group.SpanKind : basis?.SpanKind ?? SpanKind.Unspecified,
+            group.Events.IsEmpty && basis is not null ? basis.Events : group.Events,
+            group.MetricName ?? basis?.MetricName,
+            group.Instrument != InstrumentKind.Unspecified ? group.Instrument : basis?.Instrument ?? InstrumentKind.Unspecified,
+            group.Unit ?? basis?.Unit,
+            group.MetricValueType != MetricValueType.Unspecified ? group.MetricValueType : basis?.MetricValueType ?? MetricValueType.Unspecified,
+            group.EventName ?? basis?.EventName,
+            group.EntityName ?? basis?.EntityName,
+            group.ExcludedFromCodeGeneration,
+            attributes.ToEquatableArray(),
+            group.Location);
+        _resolvedGroups[group.Id] = resolved;
+        return resolved;
+    }
+
+    /// <summary>The attributes of a group, memoised; cycles through extends/ref_group/ref are reported once.</summary>
+    private List<GroupAttribute> ResolveAttributes(GroupDefinition group)
+    {
+        if (_resolvedAttributes.TryGetValue(group.Id, out var cached))
+        {
+            return cached;
+        }
+        if (!_inProgress.Add(group.Id))
+        {
+            var cycle = _path.Skip(_path.IndexOf(group.Id)).Concat(new[] { group.Id });
+            Report(ConventionRules.CyclicExtends, group.Location, group.Id, string.Join(" -> ", cycle));
+            return new List<GroupAttribute>();
+        }
+        _path.Add(group.Id);
+
+        var result = new List<GroupAttribute>();
+        if (group.Extends is { } extends)
+        {
+            if (_groups.TryGetValue(extends, out var parent))
+            {
+                Merge(result, ResolveAttributes(parent));
+            }
+            else
+            {
+                Report(ConventionRules.UnknownGroup, group.Location, "extends", extends, "group");
+            }
+        }
+        if (group.Refines is { } refines && FindRefinedDefinition(group, refines) is { } refined)
+        {
+            Merge(result, ResolveAttributes(refined));
+        }
+
+        foreach (var reference in group.Attributes)
+        {
+            switch (reference.Kind)
+            {
+                case AttributeReferenceKind.Definition:
+                    if (_attributes.TryGetValue(reference.Target, out var definition) && definition.Location.FilePath == reference.Location.FilePath)
+                    {
+                        Merge(result, new[] { FromDefinition(definition, reference.Location) });
+                    }
+                    break;
+                case AttributeReferenceKind.Attribute:
+                    if (_attributes.TryGetValue(reference.Target, out var target))
+                    {
+                        var existing = result.FindIndex(a => a.Name == target.Name);
+                        var start = existing >= 0 ? result[existing] : FromDefinition(target, reference.Location);
+                        Merge(result, new[] { ApplyOverrides(start, reference) });
+                    }
+                    else
+                    {
+                        Report(ConventionRules.UnknownAttribute, reference.Location, reference.Target, Suggestion(reference.Target));
+                    }
+                    break;
+                case AttributeReferenceKind.Group:
+                    if (_groups.TryGetValue(reference.Target, out var referenced))
+                    {
+                        Merge(result, ResolveAttributes(referenced));
+                    }
+                    else
+                    {
+                        Report(ConventionRules.UnknownGroup, reference.Location, "ref_group", reference.Target, "attribute group");
+                    }
+                    break;
+            }
+        }
+
+        _path.RemoveAt(_path.Count - 1);
+        _inProgress.Remove(group.Id);
+        _resolvedAttributes[group.Id] = result;
+        return result;
+    }
+
+    private ResolvedGroup? FindRefined(GroupDefinition group, string refines) =>
+        FindRefinedDefinition(group, refines) is { } definition ? ResolveGroup(definition) : null;
+
+    /// <summary>
+    /// A refinement names the refined group by its v2 name (span type, metric or event name) or
+    /// by its group id.
+    /// </summary>
+    private GroupDefinition? FindRefinedDefinition(GroupDefinition group, string refines)
+    {
+        var prefix = group.Kind switch
+        {
+            GroupKind.Span => "span.",
+            GroupKind.Metric => "metric.",
+            GroupKind.Event => "event.",
+            _ => "entity.",
+        };
+        var found = _groups.TryGetValue(refines, out var byId) ? byId
+            : _groups.TryGetValue(prefix + refines, out var byName) ? byName
+            : _groups.Values.FirstOrDefault(g => g.Kind == group.Kind && (g.MetricName == refines || g.EventName == refines || g.EntityName == refines));
+        if (found is null)
+        {
+            Report(ConventionRules.UnknownGroup, group.Location, "ref", refines, KindName(group.Kind));
+            return null;
+        }
+        if (found.Kind != group.Kind)
+        {
+            Report(ConventionRules.GroupKindMismatch, group.Location, "ref", refines, KindName(found.Kind), KindName(group.Kind));
+            return null;
+        }
+        return found;
+    }
+
+    private static string KindName(GroupKind kind) => kind switch
+    {
+        GroupKind.AttributeGroup => "attribute group",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static GroupAttribute FromDefinition(AttributeDefinition definition, SourceSpan location) => new(
+        definition.Name,
+        definition.Type,
+        definition.Brief,
+        definition.Note,
+        definition.Examples,
+        definition.RequirementLevel,
+        definition.SamplingRelevant,
+        definition.Stability,
+        definition.Deprecated,
+        definition.Privacy,
+        location);
+
+    private static GroupAttribute ApplyOverrides(GroupAttribute attribute, AttributeReference reference) => attribute with
+    {
+        Brief = reference.Brief ?? attribute.Brief,
+        Note = reference.Note ?? attribute.Note,
+        Examples = reference.Examples ?? attribute.Examples,
+        RequirementLevel = reference.RequirementLevel ?? attribute.RequirementLevel,
+        SamplingRelevant = reference.SamplingRelevant ?? attribute.SamplingRelevant,
+        Stability = reference.Stability ?? attribute.Stability,
+        Deprecated = reference.Deprecated ?? attribute.Deprecated,
+        Privacy = reference.Privacy ?? attribute.Privacy,
+        Location = reference.Location,
+    };
+
+    /// <summary>Adds or replaces by name, keeping the position of the first occurrence.</summary>
+    private static void Merge(List<GroupAttribute> target, IEnumerable<GroupAttribute> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            var index = target.FindIndex(a => a.Name == attribute.Name);
+            if (index >= 0)
+            {
+                target[index] = attribute;
+            }
+            else
+            {
+                target.Add(attribute);
+            }
+        }
+    }
+
+    private void CheckRenames()
+    {
+        foreach (var attribute in _attributes.Values)
+        {
+            if (attribute.Deprecated?.RenamedTo is { } renamedTo && !_attributes.ContainsKey(renamedTo))
+            {
+                Report(ConventionRules.UnknownRenameTarget, attribute.Location, attribute.Name, renamedTo);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Metric attributes become time-series dimensions: an identifier of a person there is both a
+    /// privacy leak and unbounded cardinality, whatever its treatment.
+    /// </summary>
+    private void CheckMetricPrivacy(List<ResolvedGroup> groups)
+    {
+        foreach (var group in groups.Where(g => g.Kind == GroupKind.Metric))
+        {
+            foreach (var attribute in group.Attributes)
+            {
+                if (attribute.Privacy is { } privacy
+                    && (privacy.Classification == PrivacyClassification.PersonalIdentifier || privacy.Treatment == PrivacyTreatment.Pseudonymize))
+                {
+                    Report(ConventionRules.PersonalIdentifierOnMetric, attribute.Location, group.MetricName ?? group.Id, attribute.Name,
+                        privacy.Classification == PrivacyClassification.PersonalIdentifier ? "personal identifier" : "pseudonymised value");
+                }
+            }
+        }
+    }
+
+    private void CheckEvents(List<ResolvedGroup> groups)
+    {
+        var eventNames = new HashSet<string>(groups.Where(g => g.Kind == GroupKind.Event).SelectMany(g => new[] { g.Id, g.EventName ?? g.Id }), StringComparer.Ordinal);
+        foreach (var group in groups.Where(g => g.Kind == GroupKind.Span))
+        {
+            foreach (var eventId in group.Events.Where(e => !eventNames.Contains(e)))
+            {
+                Report(ConventionRules.UnknownGroup, group.Location, "events entry", eventId, "event");
+            }
+        }
+    }
+
+    private string Suggestion(string name)
+    {
+        var best = NameDistance.Closest(name, _attributes.Keys);
+        return best is null ? "" : $"; did you mean '{best}'?";
+    }
+
+    private void Report(DiagnosticRule rule, SourceSpan location, params object?[] args) =>
+        _diagnostics.Add(ConventionDiagnostic.Create(rule, location, args));
+}

@@ -1,0 +1,432 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using TelemetryConventions.Conventions.Diagnostics;
+using TelemetryConventions.Conventions.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TelemetryConventions.Conventions.Yaml;
+
+/// <summary>Reads attribute definitions and the entries of a group's <c>attributes</c> list.</summary>
+internal sealed class AttributeParser
+{
+    private static readonly HashSet<string> GroupEntryFields = new(StringComparer.Ordinal)
+    {
+        "id", "ref", "ref_group", "type", "brief", "note", "examples", "requirement_level", "sampling_relevant",
+        "stability", "deprecated", "annotations", "role", "tag", "name",
+    };
+
+    private static readonly HashSet<string> RegistryAttributeFields = new(StringComparer.Ordinal)
+    {
+        "key", "type", "brief", "note", "examples", "stability", "deprecated", "annotations",
+    };
+
+    private static readonly HashSet<string> EnumTypeFields = new(StringComparer.Ordinal) { "members", "allow_custom_values" };
+
+    private static readonly HashSet<string> EnumMemberFields = new(StringComparer.Ordinal)
+    {
+        "id", "value", "brief", "note", "stability", "deprecated", "annotations",
+    };
+
+    private static readonly HashSet<string> DeprecationFields = new(StringComparer.Ordinal) { "reason", "renamed_to", "note" };
+
+    private static readonly HashSet<string> PrivacyFields = new(StringComparer.Ordinal) { "classification", "treatment" };
+
+    private static readonly Regex LegacyRename = new("^(?:Replaced|Renamed) (?:by|to) `([^`]+)`", RegexOptions.CultureInvariant);
+
+    private readonly ParseContext _context;
+
+    public AttributeParser(ParseContext context) => _context = context;
+
+    /// <summary>A v2 top-level <c>attributes:</c> entry (<c>key:</c>).</summary>
+    public AttributeDefinition? ParseRegistryAttribute(YamlNode node)
+    {
+        var fields = _context.Fields(node, "attribute", RegistryAttributeFields);
+        if (fields is null)
+        {
+            return null;
+        }
+        var name = fields.Required("key", "Attribute");
+        return name is null ? null : ParseDefinition(fields, name, prefix: null);
+    }
+
+    /// <summary>
+    /// An entry of a group's <c>attributes</c>: an inline definition (<c>id</c>), a reference
+    /// (<c>ref</c>) or a group reference (<c>ref_group</c>). Inline definitions are also
+    /// returned through <paramref name="definition"/> so they enter the registry.
+    /// </summary>
+    public AttributeReference? ParseGroupEntry(YamlNode node, string? prefix, out AttributeDefinition? definition)
+    {
+        definition = null;
+        var fields = _context.Fields(node, "attribute entry", GroupEntryFields);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var location = fields.Location;
+        if (fields.Has("ref_group"))
+        {
+            var group = fields.String("ref_group");
+            return string.IsNullOrWhiteSpace(group)
+                ? null
+                : new AttributeReference(AttributeReferenceKind.Group, group!, null, null, null, null, null, null, null, null, fields.EntryLocation("ref_group"));
+        }
+
+        if (fields.Has("ref"))
+        {
+            var target = fields.String("ref");
+            if (string.IsNullOrWhiteSpace(target))
+            {
+                return null;
+            }
+            if (fields.Has("type"))
+            {
+                _context.Report(ConventionRules.InvalidFileStructure, fields.KeyLocation("type"), "A 'ref' entry cannot redefine the attribute's 'type'; it is ignored");
+            }
+            return new AttributeReference(
+                AttributeReferenceKind.Attribute,
+                target!,
+                fields.String("brief"),
+                fields.String("note"),
+                fields["examples"] is { } examples ? Examples(examples) : (EquatableArray<string>?)null,
+                fields["requirement_level"] is { } level ? ParseRequirementLevel(level) : null,
+                fields.Boolean("sampling_relevant"),
+                fields.Choice("stability", Vocabulary.Stabilities),
+                fields["deprecated"] is { } deprecated ? ParseDeprecation(deprecated) : null,
+                fields["annotations"] is { } annotations ? ParseAnnotations(annotations).Privacy : null,
+                fields.EntryLocation("ref"));
+        }
+
+        var id = fields.Required("id", "Attribute entry (it needs 'id', 'ref' or 'ref_group')");
+        if (id is null)
+        {
+            return null;
+        }
+        definition = ParseDefinition(fields, id, prefix);
+        return definition is null
+            ? null
+            : new AttributeReference(AttributeReferenceKind.Definition, definition.Name, null, null, null, null, null, null, null, null, location);
+    }
+
+    private AttributeDefinition? ParseDefinition(Fields fields, string id, string? prefix)
+    {
+        var name = prefix is null ? id : prefix + "." + id;
+        var nameNode = (fields["id"] ?? fields["key"])!;
+        if (!Vocabulary.AttributeName.IsMatch(name))
+        {
+            _context.Report(ConventionRules.InvalidName, nameNode, name, "attribute", Vocabulary.Describe(name));
+            return null;
+        }
+
+        AttributeType? type = null;
+        if (fields["type"] is { } typeNode)
+        {
+            type = ParseType(typeNode, name);
+        }
+        else
+        {
+            _context.Report(ConventionRules.MissingField, fields.FirstLine(), $"Attribute '{name}'", "type");
+        }
+        if (type is null)
+        {
+            return null;
+        }
+
+        var annotations = fields["annotations"] is { } annotationNode ? ParseAnnotations(annotationNode) : Annotations.None;
+        return new AttributeDefinition(
+            name,
+            type,
+            fields.String("brief"),
+            fields.String("note"),
+            fields["examples"] is { } examples ? Examples(examples) : EquatableArray<string>.Empty,
+            fields.Choice("stability", Vocabulary.Stabilities) ?? Stability.Unspecified,
+            fields["deprecated"] is { } deprecated ? ParseDeprecation(deprecated) : null,
+            annotations.Privacy,
+            fields["requirement_level"] is { } level ? ParseRequirementLevel(level) ?? RequirementLevel.Recommended : RequirementLevel.Recommended,
+            fields.Boolean("sampling_relevant") ?? false,
+            annotations.Exclude,
+            _context.Span(nameNode));
+    }
+
+    private AttributeType? ParseType(YamlNode node, string attribute)
+    {
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            var isTemplate = false;
+            var inner = text.Trim();
+            if (inner.StartsWith("template[", StringComparison.Ordinal) && inner.EndsWith("]", StringComparison.Ordinal))
+            {
+                isTemplate = true;
+                inner = inner.Substring("template[".Length, inner.Length - "template[".Length - 1);
+            }
+            var isArray = inner.EndsWith("[]", StringComparison.Ordinal);
+            if (isArray)
+            {
+                inner = inner.Substring(0, inner.Length - 2);
+            }
+            if (Vocabulary.Primitives.TryGetValue(inner, out var primitive) && !(isArray && primitive == PrimitiveType.Any))
+            {
+                return AttributeType.Of(primitive, isArray, isTemplate);
+            }
+            _context.Report(ConventionRules.InvalidValue, node, text, "attribute type",
+                "string, int, double, boolean, any, string[], int[], double[], boolean[], template[<type>] or an enum { members: [...] }");
+            return null;
+        }
+
+        var fields = _context.Fields(node, "enum type", EnumTypeFields);
+        if (fields is null)
+        {
+            return null;
+        }
+        var members = new List<EnumMember>();
+        foreach (var memberNode in fields.List("members"))
+        {
+            if (ParseEnumMember(memberNode, attribute) is { } member)
+            {
+                members.Add(member);
+            }
+        }
+        if (members.Count == 0)
+        {
+            _context.Report(ConventionRules.MissingField, fields.FirstLine(), $"Enum of attribute '{attribute}'", "members");
+            return null;
+        }
+
+        // The wire type is int only when every member's value is a plain integer.
+        var allInts = members.All(m => m.IntValue.HasValue);
+        var anyInt = members.Any(m => m.IntValue.HasValue);
+        if (anyInt && !allInts)
+        {
+            foreach (var member in members.Where(m => m.IntValue.HasValue))
+            {
+                _context.Report(ConventionRules.InvalidEnumValue, member.Location, member.Id, "a string like the other members' values (quote it)");
+            }
+            members = members
+                .Select(m => m.IntValue is { } value ? m with { StringValue = value.ToString(CultureInfo.InvariantCulture), IntValue = null } : m)
+                .ToList();
+        }
+
+        ReportClashes(members, attribute);
+        return new AttributeType(allInts ? PrimitiveType.Int : PrimitiveType.String, false, false, members.ToEquatableArray());
+    }
+
+    private EnumMember? ParseEnumMember(YamlNode node, string attribute)
+    {
+        var fields = _context.Fields(node, $"enum member of '{attribute}'", EnumMemberFields);
+        if (fields is null)
+        {
+            return null;
+        }
+        var id = fields.Required("id", $"Enum member of '{attribute}'");
+        if (id is null)
+        {
+            return null;
+        }
+
+        string? stringValue = id;
+        long? intValue = null;
+        if (fields["value"] is { } valueNode)
+        {
+            if (valueNode is not YamlScalarNode scalar || scalar.Value is null)
+            {
+                _context.Report(ConventionRules.InvalidEnumValue, valueNode, id, "a string or an integer");
+                return null;
+            }
+            if (ParseContext.IsPlainInteger(scalar, out var number))
+            {
+                intValue = number;
+                stringValue = null;
+            }
+            else if (scalar.Style == ScalarStyle.Plain && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                _context.Report(ConventionRules.InvalidEnumValue, valueNode, id, "a string or an integer (floating-point enum values are not supported)");
+                return null;
+            }
+            else
+            {
+                stringValue = scalar.Value;
+            }
+        }
+
+        return new EnumMember(
+            id,
+            stringValue,
+            intValue,
+            fields.String("brief"),
+            fields.String("note"),
+            fields.Choice("stability", Vocabulary.Stabilities) ?? Stability.Unspecified,
+            fields["deprecated"] is { } deprecated ? ParseDeprecation(deprecated) : null,
+            _context.Span(fields["id"]!));
+    }
+
+    private void ReportClashes(List<EnumMember> members, string attribute)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            if (!ids.Add(member.Id))
+            {
+                _context.Report(ConventionRules.EnumMemberClash, member.Location, "id", member.Id, attribute);
+            }
+            // A deprecated member may keep the value of the member that replaced it (a rename of the id).
+            var value = member.StringValue ?? member.IntValue!.Value.ToString(CultureInfo.InvariantCulture);
+            if (!values.Add(value) && member.Deprecated is null && members.Count(m => SameValue(m, member) && m.Deprecated is null) > 1)
+            {
+                _context.Report(ConventionRules.EnumMemberClash, member.Location, "value", value, attribute);
+            }
+        }
+    }
+
+    private static bool SameValue(EnumMember a, EnumMember b) => a.StringValue == b.StringValue && a.IntValue == b.IntValue;
+
+    public RequirementLevel? ParseRequirementLevel(YamlNode node)
+    {
+        if (node is YamlScalarNode)
+        {
+            var kind = _context.Choice(node, "requirement_level", Vocabulary.RequirementKinds);
+            if (kind == RequirementKind.ConditionallyRequired)
+            {
+                _context.Report(ConventionRules.WrongNodeKind, node, "requirement_level.conditionally_required", "a mapping with the condition as text");
+            }
+            return kind is { } k ? new RequirementLevel(k, null) : null;
+        }
+        if (node is YamlMappingNode { Children.Count: 1 } mapping)
+        {
+            var entry = mapping.Children.First();
+            var kind = _context.Choice(entry.Key, "requirement_level", Vocabulary.RequirementKinds);
+            return kind is { } k ? new RequirementLevel(k, _context.Scalar(entry.Value, "requirement_level condition")) : null;
+        }
+        _context.Report(ConventionRules.WrongNodeKind, node, "requirement_level", "required, recommended, opt_in, or a one-entry mapping such as { conditionally_required: <text> }");
+        return null;
+    }
+
+    public Deprecation? ParseDeprecation(YamlNode node)
+    {
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            var match = LegacyRename.Match(text);
+            return match.Success
+                ? new Deprecation(DeprecationReason.Renamed, match.Groups[1].Value, text)
+                : new Deprecation(DeprecationReason.Uncategorized, null, text);
+        }
+        var fields = _context.Fields(node, "deprecated", DeprecationFields);
+        if (fields is null)
+        {
+            return null;
+        }
+        var reason = fields.Has("reason")
+            ? fields.Choice("reason", Vocabulary.DeprecationReasons) ?? DeprecationReason.Uncategorized
+            : DeprecationReason.Uncategorized;
+        if (!fields.Has("reason"))
+        {
+            _context.Report(ConventionRules.MissingField, fields.FirstLine(), "Deprecation", "reason");
+        }
+        var renamedTo = fields.String("renamed_to");
+        if (reason == DeprecationReason.Renamed && string.IsNullOrWhiteSpace(renamedTo))
+        {
+            _context.Report(ConventionRules.MissingField, fields.FirstLine(), "Deprecation with reason 'renamed'", "renamed_to");
+        }
+        return new Deprecation(reason, string.IsNullOrWhiteSpace(renamedTo) ? null : renamedTo, fields.String("note"));
+    }
+
+    /// <summary>
+    /// Annotations are free-form; we read our <c>privacy</c> entry and the upstream
+    /// <c>code_generation</c> hints, and leave every other key to the tools that own it.
+    /// </summary>
+    public Annotations ParseAnnotations(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            _context.Report(ConventionRules.WrongNodeKind, node, "annotations", "a mapping");
+            return Annotations.None;
+        }
+        PrivacyAnnotation? privacy = null;
+        var exclude = false;
+        var valueType = MetricValueType.Unspecified;
+        foreach (var entry in mapping.Children)
+        {
+            switch ((entry.Key as YamlScalarNode)?.Value)
+            {
+                case "privacy":
+                    privacy = ParsePrivacy(entry.Value);
+                    break;
+                case "code_generation" when entry.Value is YamlMappingNode codeGeneration:
+                    foreach (var hint in codeGeneration.Children)
+                    {
+                        switch ((hint.Key as YamlScalarNode)?.Value)
+                        {
+                            case "exclude":
+                                exclude = _context.Boolean(hint.Value, "code_generation.exclude") ?? false;
+                                break;
+                            case "metric_value_type":
+                                valueType = _context.Choice(hint.Value, "code_generation.metric_value_type", Vocabulary.MetricValueTypes) ?? MetricValueType.Unspecified;
+                                break;
+                        }
+                    }
+                    break;
+            }
+        }
+        return new Annotations(privacy, exclude, valueType);
+    }
+
+    private PrivacyAnnotation? ParsePrivacy(YamlNode node)
+    {
+        if (node is not YamlMappingNode)
+        {
+            _context.Report(ConventionRules.InvalidPrivacyAnnotation, node, "'privacy' must be a mapping with 'classification' and optionally 'treatment'");
+            return null;
+        }
+        var fields = _context.Fields(node, "privacy annotation", PrivacyFields)!;
+        if (!fields.Has("classification"))
+        {
+            _context.Report(ConventionRules.InvalidPrivacyAnnotation, fields.FirstLine(),
+                "'privacy' needs a 'classification': " + string.Join(", ", Vocabulary.PrivacyClassifications.Keys));
+            return null;
+        }
+        var classification = fields.Choice("classification", Vocabulary.PrivacyClassifications);
+        if (classification is null)
+        {
+            return null;
+        }
+        var treatment = fields.Has("treatment")
+            ? fields.Choice("treatment", Vocabulary.PrivacyTreatments)
+            : DefaultTreatment(classification.Value);
+        return treatment is null ? null : new PrivacyAnnotation(classification.Value, treatment.Value);
+    }
+
+    /// <summary>An identifier of a person is pseudonymised unless the file says otherwise.</summary>
+    public static PrivacyTreatment DefaultTreatment(PrivacyClassification classification) =>
+        classification == PrivacyClassification.PersonalIdentifier ? PrivacyTreatment.Pseudonymize : PrivacyTreatment.Allow;
+
+    /// <summary>Examples rendered as text for documentation; nested lists are array examples.</summary>
+    public EquatableArray<string> Examples(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => new[] { scalar.Value ?? "" },
+        YamlSequenceNode sequence => sequence.Children.Select(RenderExample).ToEquatableArray(),
+        _ => InvalidExamples(node),
+    };
+
+    private EquatableArray<string> InvalidExamples(YamlNode node)
+    {
+        _context.Report(ConventionRules.WrongNodeKind, node, "examples", "a value or a list of values");
+        return EquatableArray<string>.Empty;
+    }
+
+    private static string RenderExample(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => scalar.Value ?? "",
+        YamlSequenceNode sequence => "[" + string.Join(", ", sequence.Children.Select(RenderExample)) + "]",
+        YamlMappingNode mapping => "{" + string.Join(", ", mapping.Children.Select(e => RenderExample(e.Key) + ": " + RenderExample(e.Value))) + "}",
+        _ => "",
+    };
+}
+
+internal readonly record struct Annotations(PrivacyAnnotation? Privacy, bool Exclude, MetricValueType MetricValueType)
+{
+    public static readonly Annotations None = new(null, false, MetricValueType.Unspecified);
+}

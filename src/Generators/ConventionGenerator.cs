@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TelemetryConventions.Conventions.Diagnostics;
+using TelemetryConventions.Conventions.Model;
+using TelemetryConventions.Conventions.Resolution;
+using TelemetryConventions.Conventions.Yaml;
+using TelemetryConventions.Generators.Emit;
+using TelemetryConventions.Generators.Planning;
+
+namespace TelemetryConventions.Generators;
+
+/// <summary>
+/// Compiles the semantic-convention YAML among the project's AdditionalFiles into C#.
+/// Each file is parsed once and cached; resolution runs over all files; every output is
+/// emitted from a value-equatable spec so that unchanged outputs are not written again.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ConventionGenerator : IIncrementalGenerator
+{
+    public static class TrackingNames
+    {
+        public const string Options = nameof(Options);
+        public const string ParseFile = nameof(ParseFile);
+        public const string FileDiagnostics = nameof(FileDiagnostics);
+        public const string Resolve = nameof(Resolve);
+        public const string Plan = nameof(Plan);
+        public const string PlanDiagnostics = nameof(PlanDiagnostics);
+        public const string AttributeNamespaces = nameof(AttributeNamespaces);
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => OptionsReader.Read(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var files = context.AdditionalTextsProvider
+            .Where(static text => IsConventionFile(text.Path))
+            .Select(static (text, cancellationToken) => ParseFile(text, cancellationToken))
+            .WithTrackingName(TrackingNames.ParseFile);
+
+        var fileDiagnostics = files
+            .Select(static (file, _) => file.Diagnostics)
+            .WithTrackingName(TrackingNames.FileDiagnostics);
+
+        var registry = files.Collect()
+            .Select(static (all, _) => ConventionResolver.Resolve(all.OrderBy(f => f.Path, StringComparer.Ordinal)))
+            .WithTrackingName(TrackingNames.Resolve);
+
+        var plan = registry.Combine(options)
+            .Select(static (pair, _) => GenerationPlanner.Plan(pair.Left, pair.Right.Options))
+            .WithTrackingName(TrackingNames.Plan);
+
+        var planDiagnostics = plan.Combine(options)
+            .Select(static (pair, _) => new EquatableArray<ConventionDiagnostic>(pair.Left.Diagnostics.Concat(pair.Right.Diagnostics)))
+            .WithTrackingName(TrackingNames.PlanDiagnostics);
+
+        var attributeNamespaces = plan
+            .SelectMany(static (p, _) => p.AttributeNamespaces)
+            .WithTrackingName(TrackingNames.AttributeNamespaces);
+
+        context.RegisterSourceOutput(fileDiagnostics, DiagnosticReporter.Report);
+        context.RegisterSourceOutput(planDiagnostics, DiagnosticReporter.Report);
+        context.RegisterSourceOutput(attributeNamespaces, static (output, spec) => output.AddSource(spec.HintName, AttributeEmitter.Emit(spec)));
+    }
+
+    internal static bool IsConventionFile(string path) =>
+        (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        && !ConventionFileParser.IsRegistryManifest(path);
+
+    private static ConventionFile ParseFile(AdditionalText text, CancellationToken cancellationToken)
+    {
+        var source = text.GetText(cancellationToken);
+        if (source is null)
+        {
+            var diagnostic = ConventionDiagnostic.Create(ConventionRules.YamlSyntax, SourceSpan.FileStart(text.Path), "The file could not be read");
+            return new ConventionFile(text.Path, EquatableArray<AttributeDefinition>.Empty, EquatableArray<GroupDefinition>.Empty, new[] { diagnostic });
+        }
+        return ConventionFileParser.Parse(text.Path, source.ToString());
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TelemetryConventions.Conventions.Model;
+using TelemetryConventions.Generators.Planning;
+
+namespace TelemetryConventions.Generators.Emit;
+
+/// <summary>
+/// Writes the attribute constants of one root namespace, and an enum plus its wire-value mapping
+/// for every enum attribute in it.
+/// </summary>
+internal static class AttributeEmitter
+{
+    public static string Emit(AttributeNamespaceSpec spec)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Write(writer, spec.Options.Namespace);
+
+        var access = spec.Options.Accessibility;
+        writer.Doc("summary", $"Attribute names of the <c>{spec.RootName}</c> namespace.");
+        writer.Open($"{access} static partial class {spec.ClassName}");
+        var first = true;
+        foreach (var attribute in spec.Attributes)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+            first = false;
+            writer.Doc("summary", attribute.Brief is { } brief ? SourceWriter.EscapeXml(brief) : $"The <c>{attribute.Name}</c> attribute.");
+            writer.Doc("remarks", DocText.Remarks(TypeNote(attribute), attribute.Note, attribute.Stability, attribute.Examples, attribute.Privacy));
+            WriteObsolete(writer, attribute.Deprecated);
+            writer.Line($"public const string {attribute.ConstantName} = {CSharpNames.Literal(attribute.Name)};");
+        }
+        writer.Close();
+
+        foreach (var attribute in spec.Attributes.Where(a => a.EnumTypeName is not null))
+        {
+            writer.Line();
+            WriteEnum(writer, attribute, access);
+        }
+        return writer.ToString();
+    }
+
+    private static string TypeNote(AttributeSpec attribute)
+    {
+        var type = attribute.EnumTypeName is { } enumName
+            ? $"Type: <see cref=\"{enumName}\"/> ({attribute.Type.Primitive.ToString().ToLowerInvariant()} values)."
+            : $"Type: <c>{attribute.Type.ToYamlName()}</c>.";
+        if (attribute.Type.IsTemplate)
+        {
+            type += $" A template: the full key is <c>{attribute.Name}.&lt;key&gt;</c>.";
+        }
+        return type;
+    }
+
+    private static void WriteEnum(SourceWriter writer, AttributeSpec attribute, string access)
+    {
+        var enumName = attribute.EnumTypeName!;
+        var isInt = attribute.Type.Primitive == PrimitiveType.Int;
+        writer.Doc("summary", $"Values of <c>{attribute.Name}</c>. {SourceWriter.EscapeXml(attribute.Brief ?? "")}".TrimEnd());
+        WriteObsolete(writer, attribute.Deprecated);
+        writer.Open($"{access} enum {enumName}{(isInt ? " : long" : "")}");
+        var index = 0;
+        foreach (var member in attribute.EnumMembers)
+        {
+            writer.Doc("summary", member.Brief is { } memberBrief ? SourceWriter.EscapeXml(memberBrief) : $"<c>{SourceWriter.EscapeXml(member.StringValue ?? member.IntValue?.ToString(CultureInfo.InvariantCulture) ?? "")}</c>.");
+            WriteObsolete(writer, member.Deprecated);
+            // Int enums carry their wire value, so the mapping is a cast; string enums count from 1
+            // so that default(T) is never mistaken for a member.
+            var value = isInt ? member.IntValue!.Value.ToString(CultureInfo.InvariantCulture) : (++index).ToString(CultureInfo.InvariantCulture);
+            writer.Line($"{member.CSharpName} = {value},");
+        }
+        writer.Close();
+
+        writer.Line();
+        writer.Doc("summary", $"Maps <see cref=\"{enumName}\"/> to and from the values sent on the wire.");
+        writer.Open($"{access} static partial class {enumName}Values");
+        if (isInt)
+        {
+            writer.Doc("summary", "The value sent on the wire.");
+            writer.Line($"public static long ToWireValue(this {enumName} value) => (long)value;");
+            writer.Line();
+            writer.Doc("summary", "Reads a wire value; false when it names no member.");
+            writer.Open($"public static bool TryParse(long wireValue, out {enumName} value)");
+            writer.Open("switch (wireValue)");
+            foreach (var member in ParseableMembers(attribute))
+            {
+                writer.Line($"case {member.IntValue!.Value.ToString(CultureInfo.InvariantCulture)}L: value = {enumName}.{member.CSharpName}; return true;");
+            }
+            writer.Line("default: value = default; return false;");
+            writer.Close();
+            writer.Close();
+        }
+        else
+        {
+            writer.Doc("summary", "The value sent on the wire (a literal: no allocation).");
+            writer.Open($"public static string ToWireValue(this {enumName} value) => value switch");
+            foreach (var member in attribute.EnumMembers)
+            {
+                writer.Line($"{enumName}.{member.CSharpName} => {CSharpNames.Literal(member.StringValue!)},");
+            }
+            writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, {CSharpNames.Literal("Not a member of " + enumName + ".")}),");
+            writer.Close(";");
+            writer.Line();
+            writer.Doc("summary", "Reads a wire value; false when it names no member.");
+            writer.Open($"public static bool TryParse(string? wireValue, out {enumName} value)");
+            writer.Open("switch (wireValue)");
+            foreach (var member in ParseableMembers(attribute))
+            {
+                writer.Line($"case {CSharpNames.Literal(member.StringValue!)}: value = {enumName}.{member.CSharpName}; return true;");
+            }
+            writer.Line("default: value = default; return false;");
+            writer.Close();
+            writer.Close();
+        }
+        writer.Close();
+    }
+
+    /// <summary>
+    /// A deprecated member may share its value with the member that replaced it; parsing that
+    /// value yields the current member.
+    /// </summary>
+    private static IEnumerable<EnumMemberSpec> ParseableMembers(AttributeSpec attribute) =>
+        attribute.EnumMembers
+            .GroupBy(m => (m.StringValue, m.IntValue))
+            .Select(g => g.FirstOrDefault(m => m.Deprecated is null) ?? g.First());
+
+    private static void WriteObsolete(SourceWriter writer, Deprecation? deprecation)
+    {
+        if (deprecation is not null)
+        {
+            writer.Line($"[global::System.Obsolete({CSharpNames.Literal(DocText.Obsolete(deprecation))})]");
+        }
+    }
+}

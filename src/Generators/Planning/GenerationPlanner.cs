@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TelemetryConventions.Conventions.Diagnostics;
+using TelemetryConventions.Conventions.Model;
+
+namespace TelemetryConventions.Generators.Planning;
+
+/// <summary>Chooses what to emit and the C# name of everything, from a resolved registry.</summary>
+internal static class GenerationPlanner
+{
+    public static GenerationPlan Plan(ResolvedRegistry registry, GenerationOptions options)
+    {
+        var diagnostics = new List<ConventionDiagnostic>(registry.Diagnostics);
+        var namespaces = registry.Attributes
+            .Where(a => !a.ExcludedFromCodeGeneration && (!options.StableOnly || a.Stability == Stability.Stable))
+            .GroupBy(a => CSharpNames.RootOf(a.Name), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, diagnostics))
+            .ToEquatableArray();
+        return new GenerationPlan(namespaces, diagnostics.ToEquatableArray());
+    }
+
+    private static AttributeNamespaceSpec PlanNamespace(string root, List<AttributeDefinition> attributes, GenerationOptions options, List<ConventionDiagnostic> diagnostics)
+    {
+        var className = CSharpNames.Pascal(root) + "Attributes";
+        var names = new NameAllocator(className);
+        var constantNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Current attributes get the plain names; deprecated spellings such as `provider_name`
+        // beside `provider.name` give way.
+        foreach (var attribute in attributes.OrderBy(a => a.Deprecated is null ? 0 : 1))
+        {
+            var local = attribute.Name.Length > root.Length ? attribute.Name.Substring(root.Length + 1) : attribute.Name;
+            constantNames[attribute.Name] = names.Allocate(local, attribute.Name, attribute.Location, className + ".", diagnostics);
+        }
+
+        var specs = new List<AttributeSpec>(attributes.Count);
+        foreach (var attribute in attributes)
+        {
+            string? enumTypeName = null;
+            var members = EquatableArray<EnumMemberSpec>.Empty;
+            if (attribute.Type.IsEnum)
+            {
+                enumTypeName = CSharpNames.Pascal(attribute.Name);
+                members = PlanMembers(attribute, diagnostics);
+            }
+
+            specs.Add(new AttributeSpec(
+                attribute.Name,
+                constantNames[attribute.Name],
+                attribute.Type,
+                attribute.Brief,
+                attribute.Note,
+                attribute.Examples,
+                attribute.Stability,
+                attribute.Deprecated,
+                attribute.Privacy,
+                enumTypeName,
+                members));
+        }
+        return new AttributeNamespaceSpec(root, className, specs.ToEquatableArray(), options);
+    }
+
+    private static EquatableArray<EnumMemberSpec> PlanMembers(AttributeDefinition attribute, List<ConventionDiagnostic> diagnostics)
+    {
+        var names = new NameAllocator(CSharpNames.Pascal(attribute.Name));
+        var memberNames = new Dictionary<EnumMember, string>();
+        foreach (var member in attribute.Type.Members.OrderBy(m => m.Deprecated is null ? 0 : 1))
+        {
+            memberNames[member] = names.Allocate(member.Id, member.Id, member.Location, "", diagnostics);
+        }
+        return attribute.Type.Members
+            .Select(m => new EnumMemberSpec(m.Id, memberNames[m], m.StringValue, m.IntValue, m.Brief, m.Note, m.Stability, m.Deprecated))
+            .ToEquatableArray();
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using TelemetryConventions.Conventions.Diagnostics;
+using TelemetryConventions.Conventions.Model;
+
+namespace TelemetryConventions.Generators.Planning;
+
+/// <summary>
+/// Hands out unique C# names within one scope. A clash first falls back to a spelling that keeps
+/// the underscores (<c>azure_vm</c> becomes <c>Azure_vm</c> beside <c>azure.vm</c>'s <c>AzureVm</c>);
+/// only when that clashes too is a number appended, with a TC0016 warning.
+/// </summary>
+internal sealed class NameAllocator
+{
+    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+
+    public NameAllocator(string reserved) => _owners[reserved] = reserved;
+
+    public string Allocate(string conventionName, string owner, SourceSpan location, string scope, List<ConventionDiagnostic> diagnostics)
+    {
+        var preferred = CSharpNames.Pascal(conventionName);
+        if (TryTake(preferred, owner))
+        {
+            return preferred;
+        }
+        var underscored = CSharpNames.PascalKeepingUnderscores(conventionName);
+        if (TryTake(underscored, owner))
+        {
+            return underscored;
+        }
+        for (var i = 2; ; i++)
+        {
+            var numbered = preferred + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (TryTake(numbered, owner))
+            {
+                diagnostics.Add(ConventionDiagnostic.Create(ConventionRules.IdentifierCollision, location,
+                    _owners[preferred], owner, scope + preferred, scope + numbered));
+                return numbered;
+            }
+        }
+    }
+
+    private bool TryTake(string name, string owner)
+    {
+        if (_owners.ContainsKey(name))
+        {
+            return false;
+        }
+        _owners[name] = owner;
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TelemetryConventions.Tests.Infrastructure;
+using Xunit;
+
+namespace TelemetryConventions.Tests.Generator;
+
+/// <summary>The real OpenTelemetry registry v1.44.0, unchanged, from ../shared.</summary>
+public sealed class UpstreamRegistryTests
+{
+    private static readonly Lazy<GeneratorRun> Run = new(() =>
+        GeneratorHarness.Run(TestPaths.UpstreamFiles().Select(p => new InMemoryAdditionalText(p, File.ReadAllText(p)))));
+
+    [Fact]
+    public void Registry_has_the_expected_number_of_files()
+    {
+        // 250 YAML files, one of which is the registry manifest.
+        Assert.Equal(249, TestPaths.UpstreamFiles().Count);
+    }
+
+    [Fact]
+    public void Compiles_without_convention_errors()
+    {
+        var errors = Run.Value.ConventionDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public void Generated_code_compiles_without_warnings()
+    {
+        var problems = Run.Value.CompilationDiagnostics.ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Take(20)));
+    }
+
+    [Fact]
+    public void Every_attribute_in_the_yaml_gets_exactly_one_constant()
+    {
+        var declared = UpstreamYaml.AttributeNames();
+        Assert.Equal(940, declared.Count);
+        // `code_generation.exclude: true` asks code generators to leave an attribute out.
+        var expected = declared.Except(UpstreamYaml.ExcludedFromCodeGeneration()).ToList();
+        Assert.InRange(expected.Count, 900, 939);
+
+        var constants = Run.Value.Output.SyntaxTrees
+            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>())
+            .Where(f => f.Modifiers.Any(m => m.Text == "const"))
+            .Select(f => f.Declaration.Variables.Single().Initializer!.Value.ToString().Trim('"'))
+            .ToList();
+
+        Assert.Equal(expected.OrderBy(n => n, StringComparer.Ordinal), constants.OrderBy(n => n, StringComparer.Ordinal));
+    }
+}
