@@ -18,6 +18,7 @@ public sealed class ConventionResolver
     private readonly Dictionary<string, GroupDefinition> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<GroupAttribute>> _resolvedAttributes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResolvedGroup> _resolvedGroups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupDefinition?> _refined = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly List<string> _path = new();
     private readonly List<ConventionDiagnostic> _diagnostics = new();
@@ -179,6 +180,17 @@ public sealed class ConventionResolver
     /// by its group id.
     /// </summary>
     private GroupDefinition? FindRefinedDefinition(GroupDefinition group, string refines)
+    {
+        if (_refined.TryGetValue(group.Id, out var known))
+        {
+            return known;
+        }
+        var found = LookUpRefined(group, refines);
+        _refined[group.Id] = found;
+        return found;
+    }
+
+    private GroupDefinition? LookUpRefined(GroupDefinition group, string refines)
     {
         var prefix = group.Kind switch
         {

@@ -33,6 +33,11 @@ internal sealed class NameAllocator
             var numbered = preferred + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (TryTake(numbered, owner))
             {
+                // The same convention name twice is a duplicate, reported where it is defined.
+                if (_owners[preferred] == owner)
+                {
+                    return numbered;
+                }
                 diagnostics.Add(ConventionDiagnostic.Create(ConventionRules.IdentifierCollision, location,
                     _owners[preferred], owner, scope + preferred, scope + numbered));
                 return numbered;
