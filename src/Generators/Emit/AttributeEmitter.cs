@@ -28,7 +28,7 @@ internal static class AttributeEmitter
                 writer.Line();
             }
             first = false;
-            writer.Doc("summary", attribute.Brief is { } brief ? SourceWriter.EscapeXml(brief) : $"The <c>{attribute.Name}</c> attribute.");
+            writer.Doc("summary", attribute.Brief is { } brief ? DocText.Markdown(brief) : $"The <c>{attribute.Name}</c> attribute.");
             writer.Doc("remarks", DocText.Remarks(TypeNote(attribute), attribute.Note, attribute.Stability, attribute.Examples, attribute.Privacy));
             WriteObsolete(writer, attribute.Deprecated);
             writer.Line($"public const string {attribute.ConstantName} = {CSharpNames.Literal(attribute.Name)};");
@@ -59,13 +59,13 @@ internal static class AttributeEmitter
     {
         var enumName = attribute.EnumTypeName!;
         var isInt = attribute.Type.Primitive == PrimitiveType.Int;
-        writer.Doc("summary", $"Values of <c>{attribute.Name}</c>. {SourceWriter.EscapeXml(attribute.Brief ?? "")}".TrimEnd());
+        writer.Doc("summary", $"Values of <c>{attribute.Name}</c>. {DocText.Markdown(attribute.Brief ?? "")}".TrimEnd());
         WriteObsolete(writer, attribute.Deprecated);
         writer.Open($"{access} enum {enumName}{(isInt ? " : long" : "")}");
         var index = 0;
         foreach (var member in attribute.EnumMembers)
         {
-            writer.Doc("summary", member.Brief is { } memberBrief ? SourceWriter.EscapeXml(memberBrief) : $"<c>{SourceWriter.EscapeXml(member.StringValue ?? member.IntValue?.ToString(CultureInfo.InvariantCulture) ?? "")}</c>.");
+            writer.Doc("summary", member.Brief is { } memberBrief ? DocText.Markdown(memberBrief) : $"<c>{SourceWriter.EscapeXml(member.StringValue ?? member.IntValue?.ToString(CultureInfo.InvariantCulture) ?? "")}</c>.");
             WriteObsolete(writer, member.Deprecated);
             // Int enums carry their wire value, so the mapping is a cast; string enums count from 1
             // so that default(T) is never mistaken for a member.

@@ -12,7 +12,7 @@ internal static class DocText
         var parts = new List<string> { typeXml };
         if (!string.IsNullOrWhiteSpace(note))
         {
-            parts.Add(SourceWriter.EscapeXml(note!.Trim()));
+            parts.Add(Markdown(note!.Trim()));
         }
         if (examples is not null && examples.Any())
         {
@@ -25,6 +25,11 @@ internal static class DocText
         parts.Add("Stability: " + Spell(stability) + ".");
         return string.Join("\n\n", parts);
     }
+
+    private static readonly System.Text.RegularExpressions.Regex InlineCode = new("`([^`\n]+)`", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Escapes convention text for XML docs, keeping markdown inline code as &lt;c&gt;.</summary>
+    public static string Markdown(string text) => InlineCode.Replace(SourceWriter.EscapeXml(text), "<c>$1</c>");
 
     public static string Spell(Stability stability) => stability switch
     {
