@@ -31,6 +31,10 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string Plan = nameof(Plan);
         public const string PlanDiagnostics = nameof(PlanDiagnostics);
         public const string AttributeNamespaces = nameof(AttributeNamespaces);
+        public const string Spans = nameof(Spans);
+        public const string Events = nameof(Events);
+        public const string Metrics = nameof(Metrics);
+        public const string Support = nameof(Support);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -64,9 +68,27 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .SelectMany(static (p, _) => p.AttributeNamespaces)
             .WithTrackingName(TrackingNames.AttributeNamespaces);
 
+        var spans = plan.SelectMany(static (p, _) => p.Spans).WithTrackingName(TrackingNames.Spans);
+        var events = plan.SelectMany(static (p, _) => p.Events).WithTrackingName(TrackingNames.Events);
+        var metrics = plan.SelectMany(static (p, _) => p.Metrics).WithTrackingName(TrackingNames.Metrics);
+        // The shared helpers are written once, and only for projects that get wrappers.
+        var support = plan
+            .Select(static (p, _) => p.HasWrappers ? p.Options : null)
+            .WithTrackingName(TrackingNames.Support);
+
         context.RegisterSourceOutput(fileDiagnostics, DiagnosticReporter.Report);
         context.RegisterSourceOutput(planDiagnostics, DiagnosticReporter.Report);
         context.RegisterSourceOutput(attributeNamespaces, static (output, spec) => output.AddSource(spec.HintName, AttributeEmitter.Emit(spec)));
+        context.RegisterSourceOutput(spans, static (output, spec) => output.AddSource(spec.HintName, SpanEmitter.Emit(spec)));
+        context.RegisterSourceOutput(events, static (output, spec) => output.AddSource(spec.HintName, EventEmitter.Emit(spec)));
+        context.RegisterSourceOutput(metrics, static (output, spec) => output.AddSource(spec.HintName, MetricEmitter.Emit(spec)));
+        context.RegisterSourceOutput(support, static (output, options) =>
+        {
+            if (options is not null)
+            {
+                output.AddSource(SupportEmitter.HintName, SupportEmitter.Emit(options));
+            }
+        });
     }
 
     internal static bool IsConventionFile(string path) =>

@@ -82,6 +82,19 @@ internal static class AttributeEmitter
             writer.Doc("summary", "The value sent on the wire.");
             writer.Line($"public static long ToWireValue(this {enumName} value) => (long)value;");
             writer.Line();
+            writer.Doc("summary", "The wire value boxed once per member, for tag APIs that take <c>object</c>.");
+            writer.Open($"public static object ToBoxedWireValue(this {enumName} value) => value switch");
+            foreach (var member in ParseableMembers(attribute))
+            {
+                writer.Line($"{enumName}.{member.CSharpName} => Boxed{member.CSharpName},");
+            }
+            writer.Line("_ => (long)value,");
+            writer.Close(";");
+            foreach (var member in ParseableMembers(attribute))
+            {
+                writer.Line($"private static readonly object Boxed{member.CSharpName} = {member.IntValue!.Value.ToString(CultureInfo.InvariantCulture)}L;");
+            }
+            writer.Line();
             writer.Doc("summary", "Reads a wire value; false when it names no member.");
             writer.Open($"public static bool TryParse(long wireValue, out {enumName} value)");
             writer.Open("switch (wireValue)");

@@ -12,18 +12,28 @@ internal static class GenerationPlanner
     public static GenerationPlan Plan(ResolvedRegistry registry, GenerationOptions options)
     {
         var diagnostics = new List<ConventionDiagnostic>(registry.Diagnostics);
+        // One scope for every top-level type the generator writes into the namespace.
+        var typeNames = new NameAllocator(StringComparer.OrdinalIgnoreCase, WrapperPlanner.SpansClass, WrapperPlanner.EventsClass, WrapperPlanner.MetricsClass, WrapperPlanner.SupportClass);
+        var enumTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         var namespaces = registry.Attributes
             .Where(a => !a.ExcludedFromCodeGeneration && (!options.StableOnly || a.Stability == Stability.Stable))
             .GroupBy(a => CSharpNames.RootOf(a.Name), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, diagnostics))
+            .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, typeNames, enumTypes, diagnostics))
             .ToEquatableArray();
-        return new GenerationPlan(namespaces, diagnostics.ToEquatableArray());
+        var (spans, events, metrics) = new WrapperPlanner(options, typeNames, enumTypes, diagnostics).Plan(registry);
+        return new GenerationPlan(namespaces, spans, events, metrics, diagnostics.ToEquatableArray(), options);
     }
 
-    private static AttributeNamespaceSpec PlanNamespace(string root, List<AttributeDefinition> attributes, GenerationOptions options, List<ConventionDiagnostic> diagnostics)
+    private static AttributeNamespaceSpec PlanNamespace(
+        string root,
+        List<AttributeDefinition> attributes,
+        GenerationOptions options,
+        NameAllocator typeNames,
+        Dictionary<string, string> enumTypes,
+        List<ConventionDiagnostic> diagnostics)
     {
-        var className = CSharpNames.Pascal(root) + "Attributes";
+        var className = typeNames.Allocate(root, root, attributes[0].Location, "", diagnostics, "Attributes");
         var names = new NameAllocator(className);
         var constantNames = new Dictionary<string, string>(StringComparer.Ordinal);
         // Current attributes get the plain names; deprecated spellings such as `provider_name`
@@ -41,7 +51,8 @@ internal static class GenerationPlanner
             var members = EquatableArray<EnumMemberSpec>.Empty;
             if (attribute.Type.IsEnum)
             {
-                enumTypeName = CSharpNames.Pascal(attribute.Name);
+                enumTypeName = typeNames.Allocate(attribute.Name, attribute.Name, attribute.Location, "", diagnostics);
+                enumTypes[attribute.Name] = enumTypeName;
                 members = PlanMembers(attribute, diagnostics);
             }
 

@@ -12,18 +12,35 @@ namespace TelemetryConventions.Generators.Planning;
 /// </summary>
 internal sealed class NameAllocator
 {
-    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _owners;
 
-    public NameAllocator(string reserved) => _owners[reserved] = reserved;
-
-    public string Allocate(string conventionName, string owner, SourceSpan location, string scope, List<ConventionDiagnostic> diagnostics)
+    public NameAllocator(params string[] reserved)
+        : this(StringComparer.Ordinal, reserved)
     {
-        var preferred = CSharpNames.Pascal(conventionName);
+    }
+
+    /// <param name="comparer">
+    /// Type names are compared ignoring case: each becomes a generated file, and hint names (like
+    /// many file systems) do not tell case apart.
+    /// </param>
+    /// <param name="reserved">Names already taken in the scope.</param>
+    public NameAllocator(StringComparer comparer, params string[] reserved)
+    {
+        _owners = new Dictionary<string, string>(comparer);
+        foreach (var name in reserved)
+        {
+            _owners[name] = name;
+        }
+    }
+
+    public string Allocate(string conventionName, string owner, SourceSpan location, string scope, List<ConventionDiagnostic> diagnostics, string suffix = "")
+    {
+        var preferred = CSharpNames.Pascal(conventionName) + suffix;
         if (TryTake(preferred, owner))
         {
             return preferred;
         }
-        var underscored = CSharpNames.PascalKeepingUnderscores(conventionName);
+        var underscored = CSharpNames.PascalKeepingUnderscores(conventionName) + suffix;
         if (TryTake(underscored, owner))
         {
             return underscored;

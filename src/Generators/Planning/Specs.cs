@@ -43,4 +43,92 @@ internal sealed record AttributeNamespaceSpec(
 /// <summary>Everything to emit, and the problems found while choosing names.</summary>
 internal sealed record GenerationPlan(
     EquatableArray<AttributeNamespaceSpec> AttributeNamespaces,
-    EquatableArray<ConventionDiagnostic> Diagnostics);
+    EquatableArray<SpanSpec> Spans,
+    EquatableArray<EventSpec> Events,
+    EquatableArray<MetricSpec> Metrics,
+    EquatableArray<ConventionDiagnostic> Diagnostics,
+    GenerationOptions Options)
+{
+    public bool HasWrappers => !Spans.IsEmpty || !Events.IsEmpty || !Metrics.IsEmpty;
+}
+
+/// <summary>How a value of an attribute travels from a typed parameter to a tag.</summary>
+internal enum ValueKind
+{
+    String,
+    Long,
+    Double,
+    Boolean,
+    StringArray,
+    LongArray,
+    DoubleArray,
+    BooleanArray,
+    Any,
+    StringEnum,
+    IntEnum,
+    /// <summary>A <c>pseudonymize</c> attribute: only a runtime <c>Pseudonym</c> fits.</summary>
+    Pseudonym,
+}
+
+/// <summary>An attribute as a parameter or setter of a span, event or metric wrapper.</summary>
+internal sealed record WrapperAttributeSpec(
+    string Name,
+    string MemberName,
+    string ParameterName,
+    string CSharpType,
+    ValueKind Kind,
+    RequirementKind Requirement,
+    string? Condition,
+    bool SamplingRelevant,
+    bool IsTemplate,
+    string? Brief,
+    Deprecation? Deprecated)
+{
+    public bool IsRequired => Requirement == RequirementKind.Required;
+}
+
+internal sealed record EventSpec(
+    string EventName,
+    string MethodName,
+    string? Brief,
+    string? Note,
+    Stability Stability,
+    Deprecation? Deprecated,
+    EquatableArray<WrapperAttributeSpec> Attributes,
+    GenerationOptions Options)
+{
+    public string HintName => $"Events.{MethodName}.g.cs";
+}
+
+internal sealed record SpanSpec(
+    string TypeName,
+    string StartMethodName,
+    string DefaultName,
+    string ActivityKind,
+    string? Brief,
+    string? Note,
+    Stability Stability,
+    Deprecation? Deprecated,
+    EquatableArray<WrapperAttributeSpec> Attributes,
+    EquatableArray<EventSpec> Events,
+    GenerationOptions Options)
+{
+    public string HintName => $"Spans.{TypeName}.g.cs";
+}
+
+internal sealed record MetricSpec(
+    string TypeName,
+    string FactoryMethodName,
+    string MetricName,
+    InstrumentKind Instrument,
+    string ValueType,
+    string? Unit,
+    string? Brief,
+    string? Note,
+    Stability Stability,
+    Deprecation? Deprecated,
+    EquatableArray<WrapperAttributeSpec> Attributes,
+    GenerationOptions Options)
+{
+    public string HintName => $"Metrics.{TypeName}.g.cs";
+}

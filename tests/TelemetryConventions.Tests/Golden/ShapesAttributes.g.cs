@@ -250,6 +250,18 @@ public static partial class ShapesLevelValues
     public static long ToWireValue(this ShapesLevel value) => (long)value;
 
     /// <summary>
+    /// The wire value boxed once per member, for tag APIs that take <c>object</c>.
+    /// </summary>
+    public static object ToBoxedWireValue(this ShapesLevel value) => value switch
+    {
+        ShapesLevel.Low => BoxedLow,
+        ShapesLevel.High => BoxedHigh,
+        _ => (long)value,
+    };
+    private static readonly object BoxedLow = 1L;
+    private static readonly object BoxedHigh = 10L;
+
+    /// <summary>
     /// Reads a wire value; false when it names no member.
     /// </summary>
     public static bool TryParse(long wireValue, out ShapesLevel value)

@@ -12,6 +12,7 @@ public static class GeneratorHarness
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "System.dll" or "mscorlib.dll" or "netstandard.dll"))
+            .Append(typeof(TelemetryConventions.Pseudonym).Assembly.Location)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 

@@ -1,0 +1,48 @@
+using System.Linq;
+using TelemetryConventions.Generators.Planning;
+
+namespace TelemetryConventions.Generators.Emit;
+
+/// <summary>Writes an event as a typed extension method on <c>Activity</c>.</summary>
+internal static class EventEmitter
+{
+    public static string Emit(EventSpec spec)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Write(writer, spec.Options.Namespace);
+        writer.Open($"{spec.Options.Accessibility} static partial class {WrapperPlanner.EventsClass}");
+        writer.Doc("summary", $"Adds the <c>{spec.EventName}</c> event to the activity, if it records." + (spec.Brief is { } brief ? " " + DocText.Markdown(brief.Trim()) : ""));
+        writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability, null));
+        writer.Line("/// <param name=\"activity\">The span to add the event to.</param>");
+        WrapperText.ParameterDocs(writer, spec.Attributes);
+        writer.Line("/// <param name=\"timestamp\">When the event happened; now when default.</param>");
+        WrapperText.Obsolete(writer, spec.Deprecated);
+        var parameters = WrapperText.Parameters(spec.Attributes, optionalAsNullable: true);
+        var separator = parameters.Length == 0 ? "" : ", ";
+        writer.Open($"public static void {spec.MethodName}(this {WrapperText.Activity} activity{separator}{parameters}, global::System.DateTimeOffset timestamp = default)");
+        writer.Open("if (!activity.IsAllDataRequested)");
+        writer.Line("return;");
+        writer.Close();
+        writer.Line("var tags = new global::System.Diagnostics.ActivityTagsCollection();");
+        var index = 0;
+        foreach (var attribute in spec.Attributes)
+        {
+            var key = CSharpNames.Literal(attribute.Name);
+            if (attribute.IsRequired)
+            {
+                writer.Line($"tags.Add({key}, {WrapperText.TagValue(attribute, attribute.ParameterName)});");
+            }
+            else
+            {
+                var local = "__value" + (++index);
+                writer.Open($"if ({attribute.ParameterName} is {{ }} {local})");
+                writer.Line($"tags.Add({key}, {WrapperText.TagValue(attribute, local)});");
+                writer.Close();
+            }
+        }
+        writer.Line($"activity.AddEvent(new global::System.Diagnostics.ActivityEvent({CSharpNames.Literal(spec.EventName)}, timestamp, tags));");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

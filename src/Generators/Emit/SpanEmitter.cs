@@ -1,0 +1,156 @@
+using System.Linq;
+using TelemetryConventions.Generators.Planning;
+
+namespace TelemetryConventions.Generators.Emit;
+
+/// <summary>
+/// Writes a span wrapper: a struct over <c>Activity</c> with typed setters and events, and its
+/// <c>Start…</c> extension on <c>ActivitySource</c> whose parameters are the required attributes.
+/// </summary>
+internal static class SpanEmitter
+{
+    public static string Emit(SpanSpec spec)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Write(writer, spec.Options.Namespace);
+        var access = spec.Options.Accessibility;
+        var activity = WrapperText.Activity;
+
+        writer.Doc("summary", spec.Brief is { } brief ? DocText.Markdown(brief.Trim()) : $"The <c>{spec.DefaultName}</c> span.");
+        writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability,
+            $"Span kind: {spec.ActivityKind}. Default name: <c>{spec.DefaultName}</c>. Start it with <see cref=\"{WrapperPlanner.SpansClass}.{spec.StartMethodName}\"/>."));
+        WrapperText.Obsolete(writer, spec.Deprecated);
+        writer.Open($"{access} readonly partial struct {spec.TypeName} : global::System.IDisposable");
+        writer.Doc("summary", "The span name used when the caller gives none.");
+        writer.Line($"public const string DefaultName = {CSharpNames.Literal(spec.DefaultName)};");
+        writer.Line();
+        writer.Line($"private readonly {activity}? _activity;");
+        writer.Line();
+        writer.Doc("summary", "Wraps an activity started elsewhere, for example by a framework.");
+        writer.Line($"public {spec.TypeName}({activity}? activity) => _activity = activity;");
+        writer.Line();
+        writer.Doc("summary", "The underlying activity: null when nothing listens or the span was not created.");
+        writer.Line($"public {activity}? Activity => _activity;");
+        writer.Line();
+        writer.Doc("summary", "True when the span records attributes; values are computed and set only then.");
+        writer.Line("public bool IsRecording => _activity is { IsAllDataRequested: true };");
+
+        foreach (var attribute in spec.Attributes)
+        {
+            writer.Line();
+            WriteSetter(writer, spec.TypeName, attribute);
+        }
+        foreach (var @event in spec.Events)
+        {
+            writer.Line();
+            WriteEvent(writer, spec.TypeName, @event);
+        }
+
+        writer.Line();
+        writer.Doc("summary", "Sets the span status.");
+        writer.Open($"public {spec.TypeName} SetStatus(global::System.Diagnostics.ActivityStatusCode code, string? description = null)");
+        writer.Line("_activity?.SetStatus(code, description);");
+        writer.Line("return this;");
+        writer.Close();
+        writer.Line();
+        writer.Doc("summary", "Marks the span as failed and records the exception's type and stack trace. The message is left out unless <paramref name=\"includeMessage\"/> is true: messages often carry personal data.");
+        writer.Open($"public {spec.TypeName} RecordException(global::System.Exception exception, bool includeMessage = false)");
+        writer.Line($"{WrapperPlanner.SupportClass}.RecordException(_activity, exception, includeMessage);");
+        writer.Line("return this;");
+        writer.Close();
+        writer.Line();
+        writer.Doc("summary", "Ends the span.");
+        writer.Line("public void Dispose() => _activity?.Dispose();");
+        writer.Close();
+
+        writer.Line();
+        WriteStart(writer, spec);
+        return writer.ToString();
+    }
+
+    private static void WriteSetter(SourceWriter writer, string typeName, WrapperAttributeSpec attribute)
+    {
+        writer.Doc("summary", $"Sets <c>{attribute.Name}</c>{(attribute.IsTemplate ? ".&lt;key&gt;" : "")}.");
+        WrapperText.ParameterDocs(writer, new[] { attribute with { ParameterName = "value" } });
+        WrapperText.Obsolete(writer, attribute.Deprecated);
+        var keyParameter = attribute.IsTemplate ? "string key, " : "";
+        writer.Open($"public {typeName} Set{attribute.MemberName}({keyParameter}{attribute.CSharpType} value)");
+        writer.Open("if (_activity is { IsAllDataRequested: true } activity)");
+        var key = attribute.IsTemplate ? $"{CSharpNames.Literal(attribute.Name + ".")} + key" : CSharpNames.Literal(attribute.Name);
+        writer.Line($"activity.SetTag({key}, {WrapperText.TagValue(attribute, "value")});");
+        writer.Close();
+        writer.Line("return this;");
+        writer.Close();
+    }
+
+    private static void WriteEvent(SourceWriter writer, string typeName, EventSpec @event)
+    {
+        writer.Doc("summary", $"Adds the <c>{@event.EventName}</c> event." + (@event.Brief is { } brief ? " " + DocText.Markdown(brief.Trim()) : ""));
+        WrapperText.ParameterDocs(writer, @event.Attributes);
+        WrapperText.Obsolete(writer, @event.Deprecated);
+        var parameters = WrapperText.Parameters(@event.Attributes, optionalAsNullable: true);
+        var separator = parameters.Length == 0 ? "" : ", ";
+        writer.Open($"public {typeName} {@event.MethodName}({parameters}{separator}global::System.DateTimeOffset timestamp = default)");
+        writer.Open("if (_activity is { IsAllDataRequested: true } activity)");
+        var arguments = string.Join(", ", @event.Attributes.Select(a => a.ParameterName).Concat(new[] { "timestamp" }));
+        writer.Line($"{WrapperPlanner.EventsClass}.{@event.MethodName}(activity, {arguments});");
+        writer.Close();
+        writer.Line("return this;");
+        writer.Close();
+    }
+
+    private static void WriteStart(SourceWriter writer, SpanSpec spec)
+    {
+        var required = spec.Attributes.Where(a => a.IsRequired && !a.IsTemplate).ToList();
+        // Samplers decide before attributes are set, so sampling-relevant values go into
+        // StartActivity. Pseudonyms stay out: computing one before the decision would cost an HMAC
+        // for every dropped span.
+        var samplingTags = required.Where(a => a.SamplingRelevant && a.Kind != ValueKind.Pseudonym).ToList();
+        var afterStart = required.Except(samplingTags).ToList();
+
+        writer.Open($"{spec.Options.Accessibility} static partial class {WrapperPlanner.SpansClass}");
+        writer.Doc("summary", $"Starts a <see cref=\"{spec.TypeName}\"/>. Allocates nothing and computes no pseudonym when nothing listens or the span is not sampled.");
+        writer.Line("/// <param name=\"source\">The activity source of the instrumented component.</param>");
+        WrapperText.ParameterDocs(writer, required);
+        writer.Line("/// <param name=\"spanName\">The span name; the convention's name when null.</param>");
+        writer.Line("/// <param name=\"parentContext\">The parent; the current activity when default.</param>");
+        writer.Line("/// <param name=\"links\">Links to other spans.</param>");
+        writer.Line("/// <param name=\"startTime\">The start time; now when default.</param>");
+        WrapperText.Obsolete(writer, spec.Deprecated);
+        var parameters = string.Join("", required.Select(a => $", {a.CSharpType} {a.ParameterName}"));
+        writer.Open($"public static {spec.TypeName} {spec.StartMethodName}(this global::System.Diagnostics.ActivitySource source{parameters}, string? spanName = null, " +
+            "global::System.Diagnostics.ActivityContext parentContext = default, global::System.Collections.Generic.IEnumerable<global::System.Diagnostics.ActivityLink>? links = null, " +
+            "global::System.DateTimeOffset startTime = default)");
+        writer.Open("if (!source.HasListeners())");
+        writer.Line("return default;");
+        writer.Close();
+        var tags = "null";
+        if (samplingTags.Count > 0)
+        {
+            writer.Open("var samplingTags = new global::System.Collections.Generic.KeyValuePair<string, object?>[]");
+            foreach (var attribute in samplingTags)
+            {
+                writer.Line($"new({CSharpNames.Literal(attribute.Name)}, {WrapperText.TagValue(attribute, attribute.ParameterName)}),");
+            }
+            writer.Close(";");
+            tags = "samplingTags";
+        }
+        writer.Line($"var activity = source.StartActivity(spanName ?? {spec.TypeName}.DefaultName, global::System.Diagnostics.ActivityKind.{spec.ActivityKind}, parentContext, {tags}, links, startTime);");
+        writer.Open("if (activity is null)");
+        writer.Line("return default;");
+        writer.Close();
+        if (afterStart.Count > 0)
+        {
+            writer.Open("if (activity.IsAllDataRequested)");
+            foreach (var attribute in afterStart)
+            {
+                // A fresh activity has no tags yet: AddTag skips SetTag's lookup.
+                writer.Line($"activity.AddTag({CSharpNames.Literal(attribute.Name)}, {WrapperText.TagValue(attribute, attribute.ParameterName)});");
+            }
+            writer.Close();
+        }
+        writer.Line($"return new {spec.TypeName}(activity);");
+        writer.Close();
+        writer.Close();
+    }
+}

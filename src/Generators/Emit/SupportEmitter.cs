@@ -1,0 +1,56 @@
+using TelemetryConventions.Generators.Planning;
+
+namespace TelemetryConventions.Generators.Emit;
+
+/// <summary>Helpers shared by every wrapper of the project (internal, so never a clash between assemblies).</summary>
+internal static class SupportEmitter
+{
+    public const string HintName = "TelemetryConventionsSupport.g.cs";
+
+    public static string Emit(GenerationOptions options)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Write(writer, options.Namespace);
+        writer.Doc("summary", "Helpers for generated wrappers. Tag values are boxed once: the .NET tag APIs take <c>object</c>, and boxing on every call would allocate.");
+        writer.Open($"internal static class {WrapperPlanner.SupportClass}");
+        writer.Line("private const int CachedMaximum = 1023;");
+        writer.Line("private static readonly object[] SmallIntegers = CreateSmallIntegers();");
+        writer.Line();
+        writer.Line("public static readonly object True = true;");
+        writer.Line("public static readonly object False = false;");
+        writer.Line();
+        writer.Doc("summary", "A boxed integer; values 0 to 1023 (counts, status codes) come from a cache.");
+        writer.Line("public static object Box(long value) => value >= 0 && value <= CachedMaximum ? SmallIntegers[value] : value;");
+        writer.Line();
+        writer.Open("private static object[] CreateSmallIntegers()");
+        writer.Line("var values = new object[CachedMaximum + 1];");
+        writer.Open("for (var i = 0; i < values.Length; i++)");
+        writer.Line("values[i] = (long)i;");
+        writer.Close();
+        writer.Line("return values;");
+        writer.Close();
+        writer.Line();
+        writer.Doc("summary", "Marks the span failed and adds an <c>exception</c> event with the type and stack trace; the message only when asked, since messages often carry personal data.");
+        writer.Open("public static void RecordException(global::System.Diagnostics.Activity? activity, global::System.Exception exception, bool includeMessage)");
+        writer.Open("if (activity is null)");
+        writer.Line("return;");
+        writer.Close();
+        writer.Line("var type = exception.GetType().FullName ?? exception.GetType().Name;");
+        writer.Line("activity.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, type);");
+        writer.Open("if (!activity.IsAllDataRequested)");
+        writer.Line("return;");
+        writer.Close();
+        writer.Line("activity.SetTag(\"error.type\", type);");
+        writer.Line("var tags = new global::System.Diagnostics.ActivityTagsCollection { { \"exception.type\", type } };");
+        writer.Open("if (exception.StackTrace is { } stackTrace)");
+        writer.Line("tags.Add(\"exception.stacktrace\", stackTrace);");
+        writer.Close();
+        writer.Open("if (includeMessage)");
+        writer.Line("tags.Add(\"exception.message\", exception.Message);");
+        writer.Close();
+        writer.Line("activity.AddEvent(new global::System.Diagnostics.ActivityEvent(\"exception\", default, tags));");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using TelemetryConventions.Conventions.Diagnostics;
+using TelemetryConventions.Conventions.Model;
+
+namespace TelemetryConventions.Generators.Planning;
+
+/// <summary>Plans the span, event and metric wrappers: their names, parameters and value paths.</summary>
+internal sealed class WrapperPlanner
+{
+    public const string SpansClass = "TelemetrySpans";
+    public const string EventsClass = "TelemetryEvents";
+    public const string MetricsClass = "TelemetryMetrics";
+    public const string SupportClass = "TelemetryConventionsSupport";
+
+    /// <summary>Parameter names the generated methods use for themselves.</summary>
+    private static readonly string[] ReservedParameters =
+    {
+        "source", "activity", "value", "spanName", "parentContext", "links", "startTime", "meter", "tags", "key", "exception", "includeMessage", "code", "description",
+    };
+
+    private readonly GenerationOptions _options;
+    private readonly NameAllocator _typeNames;
+    private readonly IReadOnlyDictionary<string, string> _enumTypes;
+    private readonly List<ConventionDiagnostic> _diagnostics;
+    private readonly NameAllocator _eventMethods = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, EventSpec> _eventsByName = new(StringComparer.Ordinal);
+
+    public WrapperPlanner(GenerationOptions options, NameAllocator typeNames, IReadOnlyDictionary<string, string> enumTypes, List<ConventionDiagnostic> diagnostics)
+    {
+        _options = options;
+        _typeNames = typeNames;
+        _enumTypes = enumTypes;
+        _diagnostics = diagnostics;
+    }
+
+    public (EquatableArray<SpanSpec> Spans, EquatableArray<EventSpec> Events, EquatableArray<MetricSpec> Metrics) Plan(ResolvedRegistry registry)
+    {
+        var groups = registry.Groups
+            .Where(g => !g.ExcludedFromCodeGeneration && (!_options.StableOnly || g.Stability == Stability.Stable))
+            .OrderBy(g => g.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var events = groups.Where(g => g.Kind == GroupKind.Event).Select(PlanEvent).ToList();
+        var spans = groups.Where(g => g.Kind == GroupKind.Span).Select(PlanSpan).ToList();
+        var metrics = groups.Where(g => g.Kind == GroupKind.Metric && g.MetricName is not null && g.Instrument != InstrumentKind.Unspecified)
+            .Select(PlanMetric)
+            .ToList();
+        return (spans.ToEquatableArray(), events.ToEquatableArray(), metrics.ToEquatableArray());
+    }
+
+    private EventSpec PlanEvent(ResolvedGroup group)
+    {
+        var eventName = group.EventName ?? StripPrefix(group.Id, "event.");
+        var methodName = "Add" + _eventMethods.Allocate(eventName, group.Id, group.Location, EventsClass + ".", _diagnostics, "Event");
+        var spec = new EventSpec(eventName, methodName, group.Brief, group.Note, group.Stability, group.Deprecated,
+            PlanAttributes(group, allowTemplates: false), _options);
+        _eventsByName[group.Id] = spec;
+        _eventsByName[eventName] = spec;
+        return spec;
+    }
+
+    private SpanSpec PlanSpan(ResolvedGroup group)
+    {
+        var local = StripPrefix(group.Id, "span.");
+        var typeName = _typeNames.Allocate(local, group.Id, group.Location, "", _diagnostics, "Span");
+        var events = group.Events
+            .Select(e => _eventsByName.TryGetValue(e, out var spec) ? spec : null)
+            .Where(e => e is not null)
+            .Select(e => e!)
+            .Distinct()
+            .ToEquatableArray();
+        return new SpanSpec(
+            typeName,
+            "Start" + (typeName.EndsWith("Span", StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - "Span".Length) : typeName),
+            local,
+            ActivityKindOf(group.SpanKind),
+            group.Brief,
+            group.Note,
+            group.Stability,
+            group.Deprecated,
+            PlanAttributes(group, allowTemplates: true),
+            events,
+            _options);
+    }
+
+    private MetricSpec PlanMetric(ResolvedGroup group)
+    {
+        var suffix = group.Instrument switch
+        {
+            InstrumentKind.Counter => "Counter",
+            InstrumentKind.UpDownCounter => "UpDownCounter",
+            InstrumentKind.Gauge => "Gauge",
+            _ => "Histogram",
+        };
+        var typeName = _typeNames.Allocate(StripPrefix(group.Id, "metric."), group.Id, group.Location, "", _diagnostics, suffix);
+        return new MetricSpec(
+            typeName,
+            "Create" + typeName,
+            group.MetricName!,
+            group.Instrument,
+            ValueTypeOf(group),
+            group.Unit,
+            group.Brief,
+            group.Note,
+            group.Stability,
+            group.Deprecated,
+            PlanAttributes(group, allowTemplates: false),
+            _options);
+    }
+
+    /// <summary>
+    /// Counts are whole numbers; everything measured in a physical unit is a double. An explicit
+    /// <c>code_generation.metric_value_type</c> wins.
+    /// </summary>
+    private static string ValueTypeOf(ResolvedGroup group) => group.MetricValueType switch
+    {
+        MetricValueType.Int => "long",
+        MetricValueType.Double => "double",
+        _ when group.Instrument is InstrumentKind.Counter or InstrumentKind.UpDownCounter
+            && (group.Unit is null || group.Unit.StartsWith("{", StringComparison.Ordinal) || group.Unit is "1" or "By") => "long",
+        _ => "double",
+    };
+
+    private EquatableArray<WrapperAttributeSpec> PlanAttributes(ResolvedGroup group, bool allowTemplates)
+    {
+        var members = new NameAllocator();
+        var parameters = new NameAllocator(ReservedParameters.Select(CSharpNames.Pascal).ToArray());
+        var result = new List<WrapperAttributeSpec>();
+        foreach (var attribute in group.Attributes.OrderBy(a => a.RequirementLevel.Kind == RequirementKind.Required ? 0 : 1))
+        {
+            if (_options.StableOnly && attribute.Stability != Stability.Stable)
+            {
+                continue;
+            }
+            if (attribute.Privacy?.Treatment == PrivacyTreatment.Redact || (attribute.Type.IsTemplate && !allowTemplates))
+            {
+                // A redacted attribute has no way in: the type system keeps its value out of telemetry.
+                continue;
+            }
+            var kind = KindOf(attribute, out var type);
+            if (kind is null)
+            {
+                continue;
+            }
+            var memberName = members.Allocate(attribute.Name, attribute.Name, attribute.Location, "", _diagnostics);
+            var parameterName = Camel(parameters.Allocate(attribute.Name, attribute.Name, attribute.Location, "", _diagnostics));
+            // A template or a conditionally required attribute cannot be a required parameter.
+            var requirement = attribute.Type.IsTemplate && attribute.RequirementLevel.Kind == RequirementKind.Required
+                ? RequirementKind.ConditionallyRequired
+                : attribute.RequirementLevel.Kind;
+            result.Add(new WrapperAttributeSpec(
+                attribute.Name,
+                memberName,
+                parameterName,
+                type,
+                kind.Value,
+                requirement,
+                attribute.RequirementLevel.Condition,
+                attribute.SamplingRelevant,
+                attribute.Type.IsTemplate,
+                attribute.Brief,
+                attribute.Deprecated));
+        }
+        return result.ToEquatableArray();
+    }
+
+    private ValueKind? KindOf(GroupAttribute attribute, out string csharpType)
+    {
+        var type = attribute.Type;
+        if (attribute.Privacy?.Treatment == PrivacyTreatment.Pseudonymize)
+        {
+            csharpType = "global::TelemetryConventions.Pseudonym";
+            // Arrays of identifiers have no pseudonymised form; they are left out rather than leaked.
+            return type.IsArray ? null : ValueKind.Pseudonym;
+        }
+        if (type.IsEnum && _enumTypes.TryGetValue(attribute.Name, out var enumType))
+        {
+            csharpType = $"global::{_options.Namespace}.{enumType}";
+            return type.Primitive == PrimitiveType.Int ? ValueKind.IntEnum : ValueKind.StringEnum;
+        }
+        (csharpType, var kind) = (type.Primitive, type.IsArray) switch
+        {
+            (PrimitiveType.Int, false) => ("long", ValueKind.Long),
+            (PrimitiveType.Double, false) => ("double", ValueKind.Double),
+            (PrimitiveType.Boolean, false) => ("bool", ValueKind.Boolean),
+            (PrimitiveType.Any, _) => ("object", ValueKind.Any),
+            (PrimitiveType.String, true) => ("string[]", ValueKind.StringArray),
+            (PrimitiveType.Int, true) => ("long[]", ValueKind.LongArray),
+            (PrimitiveType.Double, true) => ("double[]", ValueKind.DoubleArray),
+            (PrimitiveType.Boolean, true) => ("bool[]", ValueKind.BooleanArray),
+            // Enums whose C# type was not generated (excluded, or filtered by stability) travel as their wire value.
+            _ when type.IsEnum && type.Primitive == PrimitiveType.Int => ("long", ValueKind.Long),
+            _ => ("string", ValueKind.String),
+        };
+        return kind;
+    }
+
+    private static string Camel(string pascal)
+    {
+        var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(camel) != SyntaxKind.None
+            ? "@" + camel
+            : camel;
+    }
+
+    private static string StripPrefix(string id, string prefix) =>
+        id.StartsWith(prefix, StringComparison.Ordinal) && id.Length > prefix.Length ? id.Substring(prefix.Length) : id;
+
+    private static string ActivityKindOf(SpanKind kind) => kind switch
+    {
+        SpanKind.Client => "Client",
+        SpanKind.Server => "Server",
+        SpanKind.Producer => "Producer",
+        SpanKind.Consumer => "Consumer",
+        _ => "Internal",
+    };
+}
