@@ -102,14 +102,7 @@ internal sealed class GroupParser
         }
 
         var name = fields.String("name");
-        var events = new List<string>();
-        foreach (var eventNode in fields.List("events"))
-        {
-            if (_context.Scalar(eventNode, "events") is { Length: > 0 } eventId)
-            {
-                events.Add(eventId);
-            }
-        }
+        var events = EventReferences(fields);
 
         return Build(
             fields, id, kind.Value, prefix,
@@ -144,7 +137,7 @@ internal sealed class GroupParser
             return null;
         }
         return Build(fields!, "span." + type, GroupKind.Span, null, null, null,
-            fields!.Choice("kind", Vocabulary.SpanKinds) ?? SpanKind.Unspecified, null, null, InstrumentKind.Unspecified, null, null, null, Visibility.Public);
+            fields!.Choice("kind", Vocabulary.SpanKinds) ?? SpanKind.Unspecified, EventReferences(fields), null, InstrumentKind.Unspecified, null, null, null, Visibility.Public);
     }
 
     public GroupDefinition? ParseMetric(YamlNode node)
@@ -194,6 +187,20 @@ internal sealed class GroupParser
             ? null
             : Build(fields, id, kind, null, null, refines, fields.Choice("kind", Vocabulary.SpanKinds) ?? SpanKind.Unspecified,
                 null, null, InstrumentKind.Unspecified, null, null, null, Visibility.Public);
+    }
+
+    /// <summary>A span's <c>events</c>: event group ids or event names.</summary>
+    private List<string> EventReferences(Fields fields)
+    {
+        var events = new List<string>();
+        foreach (var eventNode in fields.List("events"))
+        {
+            if (_context.Scalar(eventNode, "events") is { Length: > 0 } eventId)
+            {
+                events.Add(eventId);
+            }
+        }
+        return events;
     }
 
     private GroupDefinition Build(

@@ -10,6 +10,7 @@ internal static class EventEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer, spec.Options.Namespace);
+        writer.Doc("summary", "Adds the events declared in the conventions to activities.");
         writer.Open($"{spec.Options.Accessibility} static partial class {WrapperPlanner.EventsClass}");
         writer.Doc("summary", $"Adds the <c>{spec.EventName}</c> event to the activity, if it records." + (spec.Brief is { } brief ? " " + DocText.Markdown(brief.Trim()) : ""));
         writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability, null));

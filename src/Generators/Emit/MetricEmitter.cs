@@ -72,6 +72,7 @@ internal static class MetricEmitter
         writer.Close();
 
         writer.Line();
+        writer.Doc("summary", "Creates the metric instruments declared in the conventions.");
         writer.Open($"{spec.Options.Accessibility} static partial class {WrapperPlanner.MetricsClass}");
         writer.Doc("summary", $"Creates the <c>{spec.MetricName}</c> {instrumentType.ToLowerInvariant()} on the meter. Create it once and keep it.");
         WrapperText.Obsolete(writer, spec.Deprecated);

@@ -71,6 +71,10 @@ internal static class SpanEmitter
     private static void WriteSetter(SourceWriter writer, string typeName, WrapperAttributeSpec attribute)
     {
         writer.Doc("summary", $"Sets <c>{attribute.Name}</c>{(attribute.IsTemplate ? ".&lt;key&gt;" : "")}.");
+        if (attribute.IsTemplate)
+        {
+            writer.Line("/// <param name=\"key\">The template key appended to the attribute name.</param>");
+        }
         WrapperText.ParameterDocs(writer, new[] { attribute with { ParameterName = "value" } });
         WrapperText.Obsolete(writer, attribute.Deprecated);
         var keyParameter = attribute.IsTemplate ? "string key, " : "";
@@ -87,6 +91,7 @@ internal static class SpanEmitter
     {
         writer.Doc("summary", $"Adds the <c>{@event.EventName}</c> event." + (@event.Brief is { } brief ? " " + DocText.Markdown(brief.Trim()) : ""));
         WrapperText.ParameterDocs(writer, @event.Attributes);
+        writer.Line("/// <param name=\"timestamp\">When the event happened; now when default.</param>");
         WrapperText.Obsolete(writer, @event.Deprecated);
         var parameters = WrapperText.Parameters(@event.Attributes, optionalAsNullable: true);
         var separator = parameters.Length == 0 ? "" : ", ";
@@ -108,6 +113,7 @@ internal static class SpanEmitter
         var samplingTags = required.Where(a => a.SamplingRelevant && a.Kind != ValueKind.Pseudonym).ToList();
         var afterStart = required.Except(samplingTags).ToList();
 
+        writer.Doc("summary", "Starts the spans declared in the conventions.");
         writer.Open($"{spec.Options.Accessibility} static partial class {WrapperPlanner.SpansClass}");
         writer.Doc("summary", $"Starts a <see cref=\"{spec.TypeName}\"/>. Allocates nothing and computes no pseudonym when nothing listens or the span is not sampled.");
         writer.Line("/// <param name=\"source\">The activity source of the instrumented component.</param>");

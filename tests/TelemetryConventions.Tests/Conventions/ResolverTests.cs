@@ -76,6 +76,7 @@ public sealed class ResolverTests
             kind: client
             stability: stable
             brief: Lookup.
+            events: [shop.paid]
             attributes:
               - ref_group: shop.common
         span_refinements:
@@ -120,12 +121,13 @@ public sealed class ResolverTests
     [Fact]
     public void Ref_group_brings_in_the_groups_attributes_with_its_overrides()
     {
-        var lookup = Group(Resolve(("registry.yaml", Registry), ("refinements.yaml", Refinements)), "span.shop.lookup");
+        var lookup = Group(Resolve(("registry.yaml", Registry), ("spans.yaml", Spans), ("refinements.yaml", Refinements)), "span.shop.lookup");
 
         Assert.Equal(new[] { "shop.order.id", "shop.customer.id" }, lookup.Attributes.Select(a => a.Name));
         Assert.Equal(RequirementKind.Required, lookup.Attributes[0].RequirementLevel.Kind);
         Assert.Equal(PrivacyTreatment.Pseudonymize, lookup.Attributes[1].Privacy!.Treatment);
         Assert.Equal(SpanKind.Client, lookup.SpanKind);
+        Assert.Equal(new[] { "shop.paid" }, lookup.Events);
     }
 
     [Fact]

@@ -20,6 +20,39 @@ public sealed class GoldenTests
         GoldenFile.AssertMatches("ShapesAttributes.g.cs", run.Source("ShapesAttributes.g.cs"));
     }
 
+    /// <summary>The API tests' conventions: one span, event and metric of every instrument kind.</summary>
+    public static TheoryData<string> WrapperFiles() => new()
+    {
+        "ClinicAttributes.g.cs",
+        "Spans.ClinicVisitSpan.g.cs",
+        "Events.AddClinicVitalsRecordedEvent.g.cs",
+        "Metrics.ClinicVisitsCounter.g.cs",
+        "Metrics.ClinicVisitDurationHistogram.g.cs",
+        "Metrics.ClinicWaitingUpDownCounter.g.cs",
+        "Metrics.ClinicTemperatureGauge.g.cs",
+        "TelemetryConventionsSupport.g.cs",
+    };
+
+    private static readonly Lazy<GeneratorRun> ClinicRun = new(() => GeneratorHarness.Run(
+        "conventions/clinic.yaml",
+        File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "TelemetryConventions.Api.Tests", "conventions", "clinic.yaml")),
+        new Dictionary<string, string> { ["TelemetryConventionsNamespace"] = "Clinic.Telemetry" }));
+
+    [Theory]
+    [MemberData(nameof(WrapperFiles))]
+    public void Span_event_and_metric_wrappers(string hintName)
+    {
+        Assert.Empty(ClinicRun.Value.ConventionDiagnostics);
+        Assert.Empty(ClinicRun.Value.CompilationDiagnostics);
+        GoldenFile.AssertMatches(hintName, ClinicRun.Value.Source(hintName));
+    }
+
+    [Fact]
+    public void Every_generated_file_has_a_golden_file()
+    {
+        Assert.Equal(WrapperFiles().Cast<object[]>().Select(row => (string)row[0]).Order(), ClinicRun.Value.HintNames.Order());
+    }
+
     [Fact]
     public void Internal_visibility_option()
     {

@@ -16,7 +16,9 @@ public static class GeneratorHarness
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+    // Documentation diagnostics on: consumers who build with GenerateDocumentationFile and
+    // warnings as errors must not break on generated code.
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
         CSharpCompilation.Create(
