@@ -35,6 +35,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string Events = nameof(Events);
         public const string Metrics = nameof(Metrics);
         public const string Support = nameof(Support);
+        public const string Catalog = nameof(Catalog);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -76,12 +77,23 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .Select(static (p, _) => p.HasWrappers ? p.Options : null)
             .WithTrackingName(TrackingNames.Support);
 
+        var catalog = plan
+            .Select(static (p, _) => p.Catalog.Signals.IsEmpty ? null : p.Catalog)
+            .WithTrackingName(TrackingNames.Catalog);
+
         context.RegisterSourceOutput(fileDiagnostics, DiagnosticReporter.Report);
         context.RegisterSourceOutput(planDiagnostics, DiagnosticReporter.Report);
         context.RegisterSourceOutput(attributeNamespaces, static (output, spec) => output.AddSource(spec.HintName, AttributeEmitter.Emit(spec)));
         context.RegisterSourceOutput(spans, static (output, spec) => output.AddSource(spec.HintName, SpanEmitter.Emit(spec)));
         context.RegisterSourceOutput(events, static (output, spec) => output.AddSource(spec.HintName, EventEmitter.Emit(spec)));
         context.RegisterSourceOutput(metrics, static (output, spec) => output.AddSource(spec.HintName, MetricEmitter.Emit(spec)));
+        context.RegisterSourceOutput(catalog, static (output, spec) =>
+        {
+            if (spec is not null)
+            {
+                output.AddSource(CatalogSpec.HintName, CatalogEmitter.Emit(spec));
+            }
+        });
         context.RegisterSourceOutput(support, static (output, options) =>
         {
             if (options is not null)

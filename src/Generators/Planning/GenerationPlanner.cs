@@ -22,7 +22,8 @@ internal static class GenerationPlanner
             .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, typeNames, enumTypes, diagnostics))
             .ToEquatableArray();
         var (spans, events, metrics) = new WrapperPlanner(options, typeNames, enumTypes, diagnostics).Plan(registry);
-        return new GenerationPlan(namespaces, spans, events, metrics, diagnostics.ToEquatableArray(), options);
+        var catalog = new CatalogSpec(CatalogPlanner.Plan(registry, options), options);
+        return new GenerationPlan(namespaces, spans, events, metrics, catalog, diagnostics.ToEquatableArray(), options);
     }
 
     private static AttributeNamespaceSpec PlanNamespace(

@@ -46,6 +46,7 @@ internal sealed record GenerationPlan(
     EquatableArray<SpanSpec> Spans,
     EquatableArray<EventSpec> Events,
     EquatableArray<MetricSpec> Metrics,
+    CatalogSpec Catalog,
     EquatableArray<ConventionDiagnostic> Diagnostics,
     GenerationOptions Options)
 {
@@ -131,4 +132,15 @@ internal sealed record MetricSpec(
     GenerationOptions Options)
 {
     public string HintName => $"Metrics.{TypeName}.g.cs";
+}
+
+internal sealed record CatalogAttributeSpec(string Name, string ValueType, string Requirement, string Treatment, bool IsTemplate);
+
+/// <summary>One declared span, event or metric, as the runtime conformance checker needs it.</summary>
+internal sealed record CatalogSignalSpec(string Kind, string Name, string? Detail, string? Unit, EquatableArray<CatalogAttributeSpec> Attributes);
+
+/// <summary>The whole catalog: written as one file, <c>TelemetryCatalog.g.cs</c>.</summary>
+internal sealed record CatalogSpec(EquatableArray<CatalogSignalSpec> Signals, GenerationOptions Options)
+{
+    public const string HintName = "TelemetryCatalog.g.cs";
 }

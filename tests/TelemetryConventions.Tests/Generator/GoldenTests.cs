@@ -31,6 +31,7 @@ public sealed class GoldenTests
         "Metrics.ClinicWaitingUpDownCounter.g.cs",
         "Metrics.ClinicTemperatureGauge.g.cs",
         "TelemetryConventionsSupport.g.cs",
+        "TelemetryCatalog.g.cs",
     };
 
     private static readonly Lazy<GeneratorRun> ClinicRun = new(() => GeneratorHarness.Run(

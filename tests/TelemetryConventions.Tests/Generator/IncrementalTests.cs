@@ -20,6 +20,7 @@ public sealed class IncrementalTests
         ConventionGenerator.TrackingNames.Plan,
         ConventionGenerator.TrackingNames.PlanDiagnostics,
         ConventionGenerator.TrackingNames.AttributeNamespaces,
+        ConventionGenerator.TrackingNames.Catalog,
     };
 
     private const string Patients = """

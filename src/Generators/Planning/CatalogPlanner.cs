@@ -1,0 +1,67 @@
+using System;
+using System.Linq;
+using TelemetryConventions.Conventions.Model;
+
+namespace TelemetryConventions.Generators.Planning;
+
+/// <summary>
+/// Plans the catalog the runtime conformance checker reads: every span, event and metric with
+/// every attribute, including those the wrappers leave out (redacted ones must be known to be
+/// reported when they appear).
+/// </summary>
+internal static class CatalogPlanner
+{
+    public static EquatableArray<CatalogSignalSpec> Plan(ResolvedRegistry registry, GenerationOptions options) =>
+        registry.Groups
+            .Where(g => g.Kind is GroupKind.Span or GroupKind.Event or GroupKind.Metric)
+            .Where(g => !g.ExcludedFromCodeGeneration && (!options.StableOnly || g.Stability == Stability.Stable))
+            .Where(g => g.Kind != GroupKind.Metric || g.MetricName is not null)
+            .OrderBy(g => g.Id, StringComparer.Ordinal)
+            .Select(g => new CatalogSignalSpec(
+                g.Kind.ToString(),
+                g.Kind switch
+                {
+                    GroupKind.Span => g.Id.StartsWith("span.", StringComparison.Ordinal) ? g.Id.Substring(5) : g.Id,
+                    GroupKind.Event => g.EventName ?? g.Id,
+                    _ => g.MetricName!,
+                },
+                g.Kind switch
+                {
+                    GroupKind.Span => g.SpanKind switch
+                    {
+                        SpanKind.Client => "Client",
+                        SpanKind.Server => "Server",
+                        SpanKind.Producer => "Producer",
+                        SpanKind.Consumer => "Consumer",
+                        _ => "Internal",
+                    },
+                    GroupKind.Metric => g.Instrument.ToString().ToLowerInvariant(),
+                    _ => null,
+                },
+                g.Kind == GroupKind.Metric ? g.Unit : null,
+                g.Attributes.Select(Attribute).ToEquatableArray()))
+            .ToEquatableArray();
+
+    private static CatalogAttributeSpec Attribute(GroupAttribute attribute)
+    {
+        var type = attribute.Type;
+        var valueType = (type.Primitive, type.IsArray) switch
+        {
+            (PrimitiveType.Any, _) => "Any",
+            (PrimitiveType.Int, false) => "Long",
+            (PrimitiveType.Double, false) => "Double",
+            (PrimitiveType.Boolean, false) => "Boolean",
+            (PrimitiveType.String, true) => "StringArray",
+            (PrimitiveType.Int, true) => "LongArray",
+            (PrimitiveType.Double, true) => "DoubleArray",
+            (PrimitiveType.Boolean, true) => "BooleanArray",
+            _ => "String",
+        };
+        return new CatalogAttributeSpec(
+            attribute.Name,
+            valueType,
+            attribute.RequirementLevel.Kind.ToString(),
+            (attribute.Privacy?.Treatment ?? PrivacyTreatment.Allow).ToString(),
+            type.IsTemplate);
+    }
+}
