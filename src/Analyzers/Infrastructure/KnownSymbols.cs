@@ -1,0 +1,96 @@
+using Microsoft.CodeAnalysis;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+/// <summary>
+/// The telemetry types a compilation can see, resolved once per compilation. A type the project does
+/// not reference is null, and so are the sinks that need it.
+/// </summary>
+internal sealed class KnownSymbols
+{
+    private KnownSymbols(Compilation compilation)
+    {
+        Activity = compilation.GetTypeByMetadataName("System.Diagnostics.Activity");
+        ActivitySource = compilation.GetTypeByMetadataName("System.Diagnostics.ActivitySource");
+        ActivityEvent = compilation.GetTypeByMetadataName("System.Diagnostics.ActivityEvent");
+        ActivityLink = compilation.GetTypeByMetadataName("System.Diagnostics.ActivityLink");
+        ActivityTagsCollection = compilation.GetTypeByMetadataName("System.Diagnostics.ActivityTagsCollection");
+        TagList = compilation.GetTypeByMetadataName("System.Diagnostics.TagList");
+        KeyValuePair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
+        KeyValuePairStatic = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair");
+        Meter = compilation.GetTypeByMetadataName("System.Diagnostics.Metrics.Meter");
+        Counter = compilation.GetTypeByMetadataName("System.Diagnostics.Metrics.Counter`1");
+        Histogram = compilation.GetTypeByMetadataName("System.Diagnostics.Metrics.Histogram`1");
+        UpDownCounter = compilation.GetTypeByMetadataName("System.Diagnostics.Metrics.UpDownCounter`1");
+        Gauge = compilation.GetTypeByMetadataName("System.Diagnostics.Metrics.Gauge`1");
+        Measurement = compilation.GetTypeByMetadataName("System.Diagnostics.Metrics.Measurement`1");
+        ILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+        LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+        LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+        LogLevel = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LogLevel");
+        OpenTelemetryActivityExtensions = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.ActivityExtensions");
+        TelemetrySpan = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.TelemetrySpan");
+        SpanAttributes = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.SpanAttributes");
+        Baggage = compilation.GetTypeByMetadataName("OpenTelemetry.Baggage");
+        Exception = compilation.GetTypeByMetadataName("System.Exception");
+        Pseudonymizer = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonymizer");
+        Pseudonym = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonym");
+    }
+
+    public INamedTypeSymbol? Activity { get; }
+    public INamedTypeSymbol? ActivitySource { get; }
+    public INamedTypeSymbol? ActivityEvent { get; }
+    public INamedTypeSymbol? ActivityLink { get; }
+    public INamedTypeSymbol? ActivityTagsCollection { get; }
+    public INamedTypeSymbol? TagList { get; }
+    public INamedTypeSymbol? KeyValuePair { get; }
+    public INamedTypeSymbol? KeyValuePairStatic { get; }
+    public INamedTypeSymbol? Meter { get; }
+    public INamedTypeSymbol? Counter { get; }
+    public INamedTypeSymbol? Histogram { get; }
+    public INamedTypeSymbol? UpDownCounter { get; }
+    public INamedTypeSymbol? Gauge { get; }
+    public INamedTypeSymbol? Measurement { get; }
+    public INamedTypeSymbol? ILogger { get; }
+    public INamedTypeSymbol? LoggerExtensions { get; }
+    public INamedTypeSymbol? LoggerMessageAttribute { get; }
+    public INamedTypeSymbol? LogLevel { get; }
+    public INamedTypeSymbol? OpenTelemetryActivityExtensions { get; }
+    public INamedTypeSymbol? TelemetrySpan { get; }
+    public INamedTypeSymbol? SpanAttributes { get; }
+    public INamedTypeSymbol? Baggage { get; }
+    public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? Pseudonymizer { get; }
+    public INamedTypeSymbol? Pseudonym { get; }
+
+    /// <summary>False when the project references no telemetry API at all: the analyzers then stay idle.</summary>
+    public bool HasAnySink =>
+        Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null;
+
+    public static KnownSymbols Create(Compilation compilation) => new(compilation);
+
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
+        known is not null && type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
+
+    public bool IsTagCollection(ITypeSymbol? type) => Is(type, TagList) || Is(type, ActivityTagsCollection);
+
+    public bool IsInstrument(ITypeSymbol? type) =>
+        Is(type, Counter) || Is(type, Histogram) || Is(type, UpDownCounter) || Is(type, Gauge);
+
+    /// <summary>The runtime's pseudonymiser, by name as well, in case two assemblies both define it.</summary>
+    public bool IsPseudonymizer(ITypeSymbol? type) =>
+        Is(type, Pseudonymizer) || IsNamed(type, "Pseudonymizer");
+
+    public bool IsPseudonym(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+        return Is(type, Pseudonym) || IsNamed(type, "Pseudonym");
+    }
+
+    private static bool IsNamed(ITypeSymbol? type, string name) =>
+        type is { Name: var typeName, ContainingNamespace: { Name: "TelemetryConventions", ContainingNamespace.IsGlobalNamespace: true } }
+        && typeName == name;
+}

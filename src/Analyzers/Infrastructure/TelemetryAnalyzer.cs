@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+/// <summary>
+/// The shape every rule shares: skip generated code (the generator's own output and other
+/// generators' are not the team's to fix), run concurrently, resolve the telemetry types once per
+/// compilation, and look at each telemetry call once. A rule only says what it checks in a site
+/// (a value going somewhere under a key) or a name (of a span, instrument or event).
+/// </summary>
+public abstract class TelemetryAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly OperationKind[] Kinds = { OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment };
+
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var known = KnownSymbols.Create(start.Compilation);
+            if (!known.HasAnySink)
+            {
+                return;
+            }
+            var compilation = new TelemetryCompilation(start.Compilation, start.Options, known, start.CancellationToken);
+            if (!ShouldAnalyze(compilation))
+            {
+                return;
+            }
+            start.RegisterOperationAction(operationContext =>
+            {
+                var sites = new List<TelemetrySite>();
+                var names = new List<TelemetryName>();
+                TelemetrySinks.Collect(operationContext.Operation, known, sites, names);
+                foreach (var site in sites)
+                {
+                    AnalyzeSite(operationContext, compilation, site);
+                }
+                foreach (var name in names)
+                {
+                    AnalyzeName(operationContext, compilation, name);
+                }
+            }, Kinds);
+        });
+    }
+
+    /// <summary>False when the rule has nothing to say about this compilation (no conventions, say).</summary>
+    private protected virtual bool ShouldAnalyze(TelemetryCompilation compilation) => true;
+
+    private protected virtual void AnalyzeSite(OperationAnalysisContext context, TelemetryCompilation compilation, TelemetrySite site)
+    {
+    }
+
+    private protected virtual void AnalyzeName(OperationAnalysisContext context, TelemetryCompilation compilation, TelemetryName name)
+    {
+    }
+}

@@ -1,0 +1,514 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+/// <summary>
+/// Recognises the doors by which values enter telemetry through the plain .NET and OpenTelemetry
+/// APIs. Each invocation, object creation and assignment is looked at once, where it happens:
+/// <c>TagList.Add</c> and <c>ActivityTagsCollection.Add</c> are sinks wherever they are called,
+/// while general-purpose containers (<c>KeyValuePair</c>, dictionaries, arrays, lists) count only
+/// inside an argument that a sink takes as its tags.
+/// </summary>
+internal static class TelemetrySinks
+{
+    public static void Collect(IOperation operation, KnownSymbols known, List<TelemetrySite> sites, List<TelemetryName> names)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                CollectInvocation(invocation, known, sites, names);
+                break;
+            case IObjectCreationOperation creation:
+                CollectCreation(creation, known, sites, names);
+                break;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
+                CollectAssignment(assignment, property, known, sites);
+                break;
+        }
+    }
+
+    private static void CollectInvocation(IInvocationOperation invocation, KnownSymbols known, List<TelemetrySite> sites, List<TelemetryName> names)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        var arguments = invocation.Arguments;
+        if (type is null)
+        {
+            return;
+        }
+
+        if (KnownSymbols.Is(type, known.Activity))
+        {
+            switch (method.Name)
+            {
+                case "SetTag" or "AddTag" when arguments.Length == 2:
+                    AddKeyed(SinkKind.SpanAttribute, arguments, "key", "value", sites);
+                    break;
+                case "SetBaggage" or "AddBaggage" when arguments.Length == 2:
+                    AddKeyed(SinkKind.Baggage, arguments, "key", "value", sites);
+                    break;
+                case "SetStatus":
+                    AddValue(SinkKind.SpanStatus, OperationTree.Argument(arguments, "description"), sites);
+                    break;
+                case "AddException":
+                    AddExceptionMessage(OperationTree.Argument(arguments, "exception"), known, sites);
+                    ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.EventAttribute, known, sites);
+                    break;
+            }
+            return;
+        }
+        if (KnownSymbols.Is(type, known.ActivitySource))
+        {
+            if (method.Name is "StartActivity" or "CreateActivity")
+            {
+                AddName(TelemetryNameKind.Span, SinkKind.SpanName, arguments, sites, names);
+                ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.SpanAttribute, known, sites);
+            }
+            return;
+        }
+        if (KnownSymbols.Is(type, known.Meter))
+        {
+            if (method.Name.StartsWith("Create", StringComparison.Ordinal) && OperationTree.Argument(arguments, "name") is { } instrumentName)
+            {
+                names.Add(new TelemetryName(TelemetryNameKind.Instrument, instrumentName));
+                ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.MetricAttribute, known, sites);
+            }
+            return;
+        }
+        if (known.IsInstrument(type))
+        {
+            if (method.Name is "Add" or "Record")
+            {
+                foreach (var argument in arguments)
+                {
+                    // The first parameter is the measurement; every other one carries tags.
+                    if (argument.Parameter is { Ordinal: > 0 } && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        ScanTags(argument.Value, SinkKind.MetricAttribute, known, sites);
+                    }
+                }
+            }
+            return;
+        }
+        if (known.IsTagCollection(type))
+        {
+            var kind = KnownSymbols.Is(type, known.TagList) ? SinkKind.MetricAttribute : SinkKind.EventAttribute;
+            if (method.Name == "Add" && arguments.Length == 2 && arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String)
+            {
+                sites.Add(new TelemetrySite(kind, ArgumentAt(arguments, 0), ArgumentAt(arguments, 1)!));
+            }
+            else if (method.Name == "Add" && arguments.Length == 1)
+            {
+                ScanTags(arguments[0].Value, kind, known, sites);
+            }
+            return;
+        }
+        if (KnownSymbols.Is(type, known.OpenTelemetryActivityExtensions))
+        {
+            if (method.Name == "RecordException")
+            {
+                AddExceptionMessage(OperationTree.Argument(arguments, "ex") ?? OperationTree.Argument(arguments, "exception"), known, sites);
+                ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.EventAttribute, known, sites);
+            }
+            return;
+        }
+        if (KnownSymbols.Is(type, known.TelemetrySpan))
+        {
+            switch (method.Name)
+            {
+                case "SetAttribute" when arguments.Length == 2:
+                    sites.Add(new TelemetrySite(SinkKind.SpanAttribute, ArgumentAt(arguments, 0), ArgumentAt(arguments, 1)!));
+                    break;
+                case "UpdateName":
+                    AddValue(SinkKind.SpanName, OperationTree.Argument(arguments, "name"), sites);
+                    break;
+                case "AddEvent":
+                    AddValue(SinkKind.EventName, OperationTree.Argument(arguments, "name"), sites);
+                    break;
+                case "RecordException":
+                    AddExceptionMessage(OperationTree.Argument(arguments, "ex"), known, sites);
+                    AddValue(SinkKind.ExceptionMessage, OperationTree.Argument(arguments, "message"), sites);
+                    break;
+            }
+            return;
+        }
+        if (KnownSymbols.Is(type, known.SpanAttributes))
+        {
+            if (method.Name == "Add" && arguments.Length == 2)
+            {
+                sites.Add(new TelemetrySite(SinkKind.SpanAttribute, ArgumentAt(arguments, 0), ArgumentAt(arguments, 1)!));
+            }
+            return;
+        }
+        if (KnownSymbols.Is(type, known.Baggage))
+        {
+            if (method.Name == "SetBaggage" && OperationTree.Argument(arguments, "name") is { } baggageKey && OperationTree.Argument(arguments, "value") is { } baggageValue)
+            {
+                sites.Add(new TelemetrySite(SinkKind.Baggage, baggageKey, baggageValue));
+            }
+            return;
+        }
+        if (KnownSymbols.Is(type, known.LoggerExtensions))
+        {
+            if (method.Name.StartsWith("Log", StringComparison.Ordinal) || method.Name == "BeginScope")
+            {
+                CollectLoggerCall(arguments, sites);
+            }
+            return;
+        }
+        if (known.ILogger is not null)
+        {
+            if (method.MethodKind == MethodKind.DelegateInvoke)
+            {
+                CollectLoggerDelegate(arguments, known, sites);
+            }
+            else if (known.LoggerMessageAttribute is not null && HasLoggerMessageAttribute(method, known))
+            {
+                CollectLoggerMessageMethod(arguments, known, sites);
+            }
+        }
+    }
+
+    private static void CollectCreation(IObjectCreationOperation creation, KnownSymbols known, List<TelemetrySite> sites, List<TelemetryName> names)
+    {
+        var type = creation.Type;
+        var arguments = creation.Arguments;
+        if (KnownSymbols.Is(type, known.ActivityEvent))
+        {
+            AddName(TelemetryNameKind.Event, SinkKind.EventName, arguments, sites, names);
+            ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.EventAttribute, known, sites);
+        }
+        else if (KnownSymbols.Is(type, known.ActivityLink))
+        {
+            ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.LinkAttribute, known, sites);
+        }
+        else if (KnownSymbols.Is(type, known.Measurement))
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { Ordinal: > 0 } && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    ScanTags(argument.Value, SinkKind.MetricAttribute, known, sites);
+                }
+            }
+        }
+        else if (known.IsTagCollection(type))
+        {
+            var kind = KnownSymbols.Is(type, known.TagList) ? SinkKind.MetricAttribute : SinkKind.EventAttribute;
+            foreach (var argument in arguments)
+            {
+                ScanTags(argument.Value, kind, known, sites);
+            }
+        }
+        else if (KnownSymbols.Is(type, known.Activity))
+        {
+            if (OperationTree.Argument(arguments, "operationName") is { } operationName)
+            {
+                names.Add(new TelemetryName(TelemetryNameKind.Span, operationName));
+                sites.Add(new TelemetrySite(SinkKind.SpanName, null, operationName));
+            }
+        }
+    }
+
+    private static void CollectAssignment(ISimpleAssignmentOperation assignment, IPropertyReferenceOperation property, KnownSymbols known, List<TelemetrySite> sites)
+    {
+        var type = property.Property.ContainingType;
+        if (KnownSymbols.Is(type, known.Activity) && property.Property.Name == "DisplayName")
+        {
+            sites.Add(new TelemetrySite(SinkKind.SpanName, null, assignment.Value));
+        }
+        else if (property.Property.IsIndexer && known.IsTagCollection(type))
+        {
+            var kind = KnownSymbols.Is(type, known.TagList) ? SinkKind.MetricAttribute : SinkKind.EventAttribute;
+            if (property.Arguments.Length == 1 && property.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
+            {
+                sites.Add(new TelemetrySite(kind, property.Arguments[0].Value, assignment.Value));
+            }
+            else
+            {
+                ScanTags(assignment.Value, kind, known, sites);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The tags inside an argument a sink takes as tags: key/value pairs built in place, collection
+    /// initializers, indexer initializers, and a local built up in the same method. Lambdas are not
+    /// entered (their values go elsewhere), nor are <c>TagList</c>/<c>ActivityTagsCollection</c>
+    /// builders, which are sinks of their own and reported where they are.
+    /// </summary>
+    private static void ScanTags(IOperation? container, SinkKind kind, KnownSymbols known, List<TelemetrySite> sites)
+    {
+        if (container is null)
+        {
+            return;
+        }
+        var visitedLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var stack = new Stack<IOperation>();
+        stack.Push(container);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            switch (current)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    continue;
+                case IObjectCreationOperation creation when known.IsTagCollection(creation.Type):
+                    continue;
+                case IInvocationOperation call when known.IsTagCollection(call.TargetMethod.ContainingType):
+                    continue;
+                case IObjectCreationOperation creation when IsStringKeyPair(creation.Type, known) && creation.Arguments.Length == 2:
+                    sites.Add(new TelemetrySite(kind, ArgumentAt(creation.Arguments, 0), ArgumentAt(creation.Arguments, 1)!));
+                    continue;
+                case IInvocationOperation call when IsKeyedAdd(call, known):
+                    sites.Add(new TelemetrySite(kind, ArgumentAt(call.Arguments, 0), ArgumentAt(call.Arguments, 1)!));
+                    continue;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
+                    when indexer.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String && !known.IsTagCollection(indexer.Property.ContainingType):
+                    sites.Add(new TelemetrySite(kind, indexer.Arguments[0].Value, assignment.Value));
+                    continue;
+                case ILocalReferenceOperation reference when reference.Type?.SpecialType != SpecialType.System_String && visitedLocals.Add(reference.Local):
+                    // A tag list built in a local before the call: its initializer and the additions
+                    // made to it in the same method.
+                    var root = OperationTree.Root(reference);
+                    foreach (var write in OperationTree.WritesOf(reference.Local, root))
+                    {
+                        stack.Push(write);
+                    }
+                    foreach (var use in OperationTree.Descendants(root))
+                    {
+                        if (use is IInvocationOperation { Instance: ILocalReferenceOperation receiver, TargetMethod.Name: "Add" or "AddRange" or "Insert" or "TryAdd" } addition
+                            && SymbolEqualityComparer.Default.Equals(receiver.Local, reference.Local))
+                        {
+                            stack.Push(addition);
+                        }
+                        else if (use is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation indexed } } indexerWrite
+                            && SymbolEqualityComparer.Default.Equals(indexed.Local, reference.Local))
+                        {
+                            stack.Push(indexerWrite);
+                        }
+                    }
+                    continue;
+            }
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private static bool IsStringKeyPair(ITypeSymbol? type, KnownSymbols known) =>
+        KnownSymbols.Is(type, known.KeyValuePair)
+        && type is INamedTypeSymbol { TypeArguments: [{ SpecialType: SpecialType.System_String }, _] };
+
+    /// <summary><c>Add(string key, value)</c> on a general container, or <c>KeyValuePair.Create(key, value)</c>.</summary>
+    private static bool IsKeyedAdd(IInvocationOperation call, KnownSymbols known)
+    {
+        var method = call.TargetMethod;
+        if (call.Arguments.Length != 2 || method.Parameters.Length != 2 || method.Parameters[0].Type.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+        if (method.Name == "Create" && KnownSymbols.Is(method.ContainingType, known.KeyValuePairStatic))
+        {
+            return true;
+        }
+        return method.Name == "Add" && !method.IsStatic && !known.IsTagCollection(method.ContainingType);
+    }
+
+    private static void AddKeyed(SinkKind kind, IEnumerable<IArgumentOperation> arguments, string keyName, string valueName, List<TelemetrySite> sites)
+    {
+        if (OperationTree.Argument(arguments, keyName) is { } key && OperationTree.Argument(arguments, valueName) is { } value)
+        {
+            sites.Add(new TelemetrySite(kind, key, value));
+        }
+    }
+
+    private static void AddValue(SinkKind kind, IOperation? value, List<TelemetrySite> sites)
+    {
+        if (value is not null)
+        {
+            sites.Add(new TelemetrySite(kind, null, value));
+        }
+    }
+
+    /// <summary>A span or event name, written at the call (the CallerMemberName default is not).</summary>
+    private static void AddName(TelemetryNameKind nameKind, SinkKind sinkKind, IEnumerable<IArgumentOperation> arguments, List<TelemetrySite> sites, List<TelemetryName> names)
+    {
+        if (OperationTree.Argument(arguments, "name") is { IsImplicit: false } name)
+        {
+            names.Add(new TelemetryName(nameKind, name));
+            sites.Add(new TelemetrySite(sinkKind, null, name));
+        }
+    }
+
+    private static IOperation? ArgumentAt(IEnumerable<IArgumentOperation> arguments, int ordinal)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The message of an exception recorded on a span, when the exception is created in place or in
+    /// a local of the same method (a caught exception's message is not ours to see).
+    /// </summary>
+    private static void AddExceptionMessage(IOperation? exception, KnownSymbols known, List<TelemetrySite> sites)
+    {
+        if (exception is null)
+        {
+            return;
+        }
+        exception = OperationTree.Unwrap(exception);
+        if (exception is ILocalReferenceOperation local)
+        {
+            foreach (var write in OperationTree.WritesOf(local.Local, OperationTree.Root(local)))
+            {
+                if (OperationTree.Unwrap(write) is IObjectCreationOperation created)
+                {
+                    AddExceptionMessage(created, known, sites);
+                }
+            }
+            return;
+        }
+        if (exception is IObjectCreationOperation creation && OperationTree.Argument(creation.Arguments, "message") is { } message)
+        {
+            sites.Add(new TelemetrySite(SinkKind.ExceptionMessage, null, message));
+        }
+    }
+
+    /// <summary>
+    /// <c>logger.LogInformation("Visit of {PatientId}", id)</c>: the message, and each argument under
+    /// the placeholder it fills.
+    /// </summary>
+    private static void CollectLoggerCall(IEnumerable<IArgumentOperation> arguments, List<TelemetrySite> sites)
+    {
+        var message = OperationTree.Argument(arguments, "message") ?? OperationTree.Argument(arguments, "messageFormat");
+        if (message is null)
+        {
+            return;
+        }
+        var template = OperationTree.Unwrap(message).ConstantValue is { HasValue: true, Value: string text } ? text : null;
+        if (template is null)
+        {
+            sites.Add(new TelemetrySite(SinkKind.LogMessage, null, message));
+        }
+        var values = OperationTree.Argument(arguments, "args");
+        if (values is null)
+        {
+            return;
+        }
+        var placeholders = template is null ? new List<string>() : LogTemplate.Placeholders(template);
+        if (OperationTree.Unwrap(values) is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            for (var i = 0; i < initializer.ElementValues.Length; i++)
+            {
+                sites.Add(new TelemetrySite(SinkKind.LogValue, null, initializer.ElementValues[i], i < placeholders.Count ? placeholders[i] : null));
+            }
+        }
+    }
+
+    /// <summary>A <c>LoggerMessage.Define</c> delegate: every argument but the logger and the exception.</summary>
+    private static void CollectLoggerDelegate(IEnumerable<IArgumentOperation> arguments, KnownSymbols known, List<TelemetrySite> sites)
+    {
+        var isLogger = false;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { Ordinal: 0 } first)
+            {
+                isLogger = KnownSymbols.Is(first.Type, known.ILogger);
+            }
+        }
+        if (!isLogger)
+        {
+            return;
+        }
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { Ordinal: > 0 } parameter && !IsLoggingPlumbing(parameter.Type, known))
+            {
+                sites.Add(new TelemetrySite(SinkKind.LogValue, null, argument.Value));
+            }
+        }
+    }
+
+    /// <summary>A <c>[LoggerMessage]</c> method: each value parameter, under its own name.</summary>
+    private static void CollectLoggerMessageMethod(IEnumerable<IArgumentOperation> arguments, KnownSymbols known, List<TelemetrySite> sites)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue && !IsLoggingPlumbing(parameter.Type, known))
+            {
+                sites.Add(new TelemetrySite(SinkKind.LogValue, null, argument.Value, parameter.Name));
+            }
+        }
+    }
+
+    private static bool IsLoggingPlumbing(ITypeSymbol type, KnownSymbols known)
+    {
+        if (KnownSymbols.Is(type, known.ILogger) || KnownSymbols.Is(type, known.LogLevel) || System.Linq.Enumerable.Contains(type.AllInterfaces, known.ILogger!, SymbolEqualityComparer.Default))
+        {
+            return true;
+        }
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (KnownSymbols.Is(current, known.Exception))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasLoggerMessageAttribute(IMethodSymbol method, KnownSymbols known)
+    {
+        foreach (var attribute in (method.PartialDefinitionPart ?? method).GetAttributes())
+        {
+            if (KnownSymbols.Is(attribute.AttributeClass, known.LoggerMessageAttribute))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
+
+/// <summary>Placeholders of a message template, in order: <c>"{Id} at {Time:HH:mm}"</c> gives Id, Time.</summary>
+internal static class LogTemplate
+{
+    public static List<string> Placeholders(string template)
+    {
+        var names = new List<string>();
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] != '{')
+            {
+                continue;
+            }
+            if (i + 1 < template.Length && template[i + 1] == '{')
+            {
+                i++;
+                continue;
+            }
+            var end = template.IndexOf('}', i + 1);
+            if (end < 0)
+            {
+                break;
+            }
+            var hole = template.Substring(i + 1, end - i - 1);
+            var cut = hole.IndexOfAny(new[] { ',', ':' });
+            var name = (cut >= 0 ? hole.Substring(0, cut) : hole).Trim().TrimStart('@', '$');
+            names.Add(name);
+            i = end;
+        }
+        return names;
+    }
+}

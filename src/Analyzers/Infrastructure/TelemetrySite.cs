@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+/// <summary>Where a value goes when it reaches telemetry.</summary>
+internal enum SinkKind
+{
+    SpanAttribute,
+    EventAttribute,
+    LinkAttribute,
+    MetricAttribute,
+    Baggage,
+    LogValue,
+    LogMessage,
+    SpanName,
+    EventName,
+    SpanStatus,
+    ExceptionMessage,
+}
+
+/// <summary>
+/// One value that reaches telemetry, with the key it goes under when it has one. Attribute sinks
+/// (span, event, link and metric attributes) have keys that the conventions govern; baggage and log
+/// values have keys too but are not attributes; names, messages and statuses have no key.
+/// </summary>
+internal sealed class TelemetrySite
+{
+    public TelemetrySite(SinkKind kind, IOperation? key, IOperation value, string? keyName = null)
+    {
+        Kind = kind;
+        Key = key;
+        Value = value;
+        KeyName = keyName ?? (key is not null && OperationTree.Unwrap(key).ConstantValue is { HasValue: true, Value: string constant } ? constant : null);
+    }
+
+    public SinkKind Kind { get; }
+
+    /// <summary>The key expression; null for keyless sinks and for log values (whose key is a placeholder).</summary>
+    public IOperation? Key { get; }
+
+    /// <summary>The key as text when known at compile time: a constant key, or a log placeholder name.</summary>
+    public string? KeyName { get; }
+
+    public IOperation Value { get; }
+
+    public bool IsAttribute => Kind is SinkKind.SpanAttribute or SinkKind.EventAttribute or SinkKind.LinkAttribute or SinkKind.MetricAttribute;
+
+    public bool IsMetric => Kind == SinkKind.MetricAttribute;
+
+    /// <summary>How messages name this sink: "span attribute 'patient.id'", "log message", …</summary>
+    public string Describe()
+    {
+        var what = Kind switch
+        {
+            SinkKind.SpanAttribute => "span attribute",
+            SinkKind.EventAttribute => "event attribute",
+            SinkKind.LinkAttribute => "link attribute",
+            SinkKind.MetricAttribute => "metric tag",
+            SinkKind.Baggage => "baggage entry",
+            SinkKind.LogValue => "log value",
+            SinkKind.LogMessage => "log message",
+            SinkKind.SpanName => "span name",
+            SinkKind.EventName => "event name",
+            SinkKind.SpanStatus => "span status description",
+            _ => "exception message recorded on a span",
+        };
+        return KeyName is { Length: > 0 } name ? $"{what} '{name}'" : what;
+    }
+}
+
+internal enum TelemetryNameKind
+{
+    Span,
+    Instrument,
+    Event,
+}
+
+/// <summary>The name given to a span, an instrument or an event where it is created.</summary>
+internal sealed class TelemetryName
+{
+    public TelemetryName(TelemetryNameKind kind, IOperation name)
+    {
+        Kind = kind;
+        Name = name;
+    }
+
+    public TelemetryNameKind Kind { get; }
+
+    public IOperation Name { get; }
+}

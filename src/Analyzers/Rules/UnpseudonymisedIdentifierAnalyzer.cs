@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TelemetryConventions.Analyzers.Infrastructure;
+using TelemetryConventions.Conventions.Model;
+
+namespace TelemetryConventions.Analyzers.Rules;
+
+/// <summary>
+/// TC1001: a personal identifier reaches telemetry as it is. Raw identifiers in spans, metrics,
+/// logs or baggage end up in every backend, export and support ticket; only a keyed pseudonym may
+/// travel. The value is traced back through simple local flow to a name or member that says
+/// "identifier", or the key it is sent under says so (a privacy annotation in the conventions, or
+/// a key such as <c>customer.id</c>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = RuleIds.Descriptor(
+        RuleIds.UnpseudonymisedIdentifier,
+        "Personal identifier reaches telemetry without pseudonymisation",
+        "'{0}' reaches the {1} without pseudonymisation",
+        RuleIds.PrivacyCategory,
+        DiagnosticSeverity.Warning,
+        "A personal identifier (a patient, student, customer or user id, a record number, an email address, …) must reach telemetry only as a keyed pseudonym from the runtime Pseudonymizer or a configured sanitizer.");
+
+    /// <summary>Set when the key is declared 'redact': no value may be sent, so wrapping is no fix.</summary>
+    public const string RedactProperty = "Redact";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    private protected override void AnalyzeSite(OperationAnalysisContext context, TelemetryCompilation compilation, TelemetrySite site)
+    {
+        var options = compilation.OptionsFor(site.Value.Syntax.SyntaxTree);
+        var declared = site.KeyName is { } key && site.Key is not null && (site.IsAttribute || site.Kind == SinkKind.Baggage) && compilation.HasConventionFiles
+            ? compilation.Conventions.Find(key)
+            : null;
+        var treatment = declared?.Privacy?.Treatment;
+        if (treatment == PrivacyTreatment.Allow)
+        {
+            // The conventions say this identifier may be sent as it is: the team decided.
+            return;
+        }
+
+        var flow = compilation.Flow.Evaluate(site.Value, options, context.CancellationToken);
+        if (treatment == PrivacyTreatment.Redact)
+        {
+            if (!OperationTree.Unwrap(site.Value).ConstantValue.HasValue)
+            {
+                Report(context, site, site.Value, Describe(site.Value), site.Describe() + ", which the conventions declare 'redact'", Root(site.KeyName!), redact: true);
+            }
+            return;
+        }
+
+        string? keyDomain = null;
+        var keyRequiresPseudonym = false;
+        if (treatment == PrivacyTreatment.Pseudonymize)
+        {
+            keyRequiresPseudonym = true;
+            keyDomain = Root(site.KeyName!);
+        }
+        else if (declared is null && site.KeyName is { } keyName && options.IsIdentifierName(NameWords.Split(keyName), out var keyWord))
+        {
+            // An undeclared key (or a log placeholder) that names an identifier: customer.id, {PatientId}.
+            keyRequiresPseudonym = true;
+            keyDomain = keyWord;
+        }
+
+        if (flow.Identifier is { } identifier)
+        {
+            Report(context, site, identifier.WrapTarget, identifier.Origin, site.Describe(), keyDomain ?? identifier.Domain, redact: false);
+        }
+        else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null)
+        {
+            // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report.
+            Report(context, site, site.Value, Describe(site.Value), site.Describe(), keyDomain!, redact: false);
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, TelemetrySite site, IOperation target, string origin, string sink, string domain, bool redact)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.Domain, domain);
+        if (redact)
+        {
+            properties = properties.Add(RedactProperty, "true");
+        }
+        _ = site;
+        context.ReportDiagnostic(Diagnostic.Create(Rule, target.Syntax.GetLocation(), properties, origin, sink));
+    }
+
+    private static string Root(string key)
+    {
+        var dot = key.IndexOf('.');
+        return dot > 0 ? key.Substring(0, dot) : key;
+    }
+
+    private static string Describe(IOperation operation)
+    {
+        var text = operation.Syntax.ToString();
+        return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+    }
+}

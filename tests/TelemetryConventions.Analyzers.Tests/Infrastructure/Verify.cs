@@ -1,0 +1,71 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace TelemetryConventions.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Runs one analyzer (and optionally its code fix) over test code with the runtime stand-in, the
+/// generated constants and the test conventions, asserting every diagnostic by location.
+/// </summary>
+public static class Verify<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+
+    public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
+
+    /// <summary>Diagnostics only; markup in <paramref name="source"/> gives the expected locations.</summary>
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) =>
+        AnalyzerAsync(source, TestSources.Conventions, editorConfig: null, expected);
+
+    public static Task AnalyzerAsync(string source, string? conventions, string? editorConfig, params DiagnosticResult[] expected)
+    {
+        var test = Create(source, fixedSource: null, conventions, editorConfig);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Diagnostics, then the code fix applied until no fixable diagnostic is left.</summary>
+    public static Task CodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
+        CodeFixAsync(source, fixedSource, TestSources.Conventions, expected);
+
+    public static Task CodeFixAsync(string source, string fixedSource, string? conventions, params DiagnosticResult[] expected)
+    {
+        var test = Create(source, fixedSource, conventions, editorConfig: null);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> Create(string source, string? fixedSource, string? conventions, string? editorConfig)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.None,
+            TestCode = source,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.References);
+        test.TestState.Sources.Add(("Runtime.cs", TestSources.Runtime));
+        test.TestState.Sources.Add(("Attributes.g.cs", TestSources.Generated));
+        if (conventions is not null)
+        {
+            test.TestState.AdditionalFiles.Add((TestSources.ConventionsPath, conventions));
+        }
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+        }
+        if (fixedSource is not null)
+        {
+            // References, additional files and options are inherited; sources are listed again
+            // because the fixed state names its own.
+            test.FixedCode = fixedSource;
+            test.FixedState.Sources.Add(("Runtime.cs", TestSources.Runtime));
+            test.FixedState.Sources.Add(("Attributes.g.cs", TestSources.Generated));
+        }
+        return test;
+    }
+}

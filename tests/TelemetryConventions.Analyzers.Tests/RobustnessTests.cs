@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TelemetryConventions.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace TelemetryConventions.Analyzers.Tests;
+
+/// <summary>
+/// An analyzer that throws takes a whole rule set down in the IDE (AD0001) and fails builds with
+/// warnings as errors. Every analyzer runs over the repository's own C# and over deliberately
+/// broken and odd code, with conventions present and with bad YAML, and must never throw.
+/// </summary>
+public class RobustnessTests
+{
+    private const string Odd = """
+        using System;
+        using System.Collections.Generic;
+        using System.Diagnostics;
+        using System.Diagnostics.Metrics;
+        using System.Linq;
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.Extensions.Logging;
+        using TelemetryConventions;
+
+        var top = new ActivitySource("top").StartActivity($"top {args.Length}");
+        top?.SetTag("patient.id", args[0]);
+
+        static class Odd<T>
+        {
+            static readonly Meter Meter = new("m");
+            static readonly Counter<long> Visits = Meter.CreateCounter<long>($"visits.{typeof(T).Name}");
+
+            static string hashID(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
+            static void Recursive(Activity a, string patientId)
+            {
+                var x = "";
+                var y = x;
+                x = y + x;
+                a.SetTag("k", x);
+                a.SetTag("k", hashID(hashID(patientId)));
+                a.SetTag(null!, null);
+                a.SetTag(default, default(string));
+                a.SetTag("k", (object)(dynamic)patientId);
+                a?.SetTag("k", patientId?.ToString()?.Trim());
+                a.SetTag("k", patientId.GetHashCode());
+                a.SetTag("k", HashCode.Combine(patientId, 1));
+                a.SetTag("k", new Func<string>(() => patientId)());
+                Visits.Add(1, [new("patient.id", patientId)]);
+                Visits.Add(1, new KeyValuePair<string, object?>[0]);
+                Visits.Add(1, Array.Empty<KeyValuePair<string, object?>>());
+                Visits.Add(1, Enumerable.Range(0, 2).Select(i => new KeyValuePair<string, object?>("k" + i, patientId)).ToArray());
+                var tags = new TagList();
+                tags[0] = new KeyValuePair<string, object?>("user.id", patientId);
+                var d = new Dictionary<string, object?>();
+                d["user.id"] = patientId;
+                d.Add("user.id", patientId);
+                d = d;
+                Visits.Add(1, d.ToArray());
+                T value = default!;
+                a.SetTag("k", value);
+                a.AddException(new Exception());
+                a.AddException(null!);
+                Exception e = null!;
+                e = new InvalidOperationException(patientId);
+                a.AddException(e);
+            }
+
+            static void Logging(ILogger logger, string patientId, object[] values)
+            {
+                logger.LogInformation(null, patientId);
+                logger.LogInformation("{", patientId);
+                logger.LogInformation("{}{}{{}}{A}}", patientId, patientId, patientId, patientId);
+                logger.LogInformation("{A}", values);
+                logger.Log(LogLevel.Information, new EventId(1), new Exception(), "{A}", patientId);
+                logger.Log(LogLevel.Information, 0, patientId, null, (s, e) => s);
+                logger.BeginScope(new Dictionary<string, object> { ["patient.id"] = patientId });
+            }
+        }
+
+        class Broken
+        {
+            void M(Activity a, string patientId)
+            {
+                a.SetTag(
+                a.SetTag("patient.id")
+                a.SetTag("patient.id", patientId, 3);
+                new KeyValuePair<string, object?>(
+                new ActivityEvent(name: , tags: new ActivityTagsCollection { { "x", } });
+                new Measurement<int>(1, new KeyValuePair<string, object?>("k", Undefined));
+                Unknown.SetTag("k", patientId);
+                a.DisplayName = ;
+                a.SetTag(Missing.Id, patientId);
+                foreach (var (k, v) in new Dictionary<string, string>()) a.SetTag(k, v);
+            }
+
+            string Bad( => 
+        }
+
+        namespace TelemetryConventions.Extra
+        {
+            public sealed class Pseudonymizer { public static Pseudonym Pseudonymize(int x) => default; }
+        }
+        """;
+
+    private const string BadYaml = """
+        groups:
+          - id: registry.broken
+            type: attribute_group
+            attributes:
+              - id: [unclosed
+                type: {{ nonsense
+        """;
+
+    [Fact]
+    public async Task No_analyzer_throws_on_odd_and_broken_code()
+    {
+        var compilation = Compile("Odd", new[] { ("Odd.cs", Odd), ("Runtime.cs", TestSources.Runtime), ("Attributes.g.cs", TestSources.Generated) });
+        var reported = await AssertNoAnalyzerExceptions(compilation, (TestSources.ConventionsPath, TestSources.Conventions), ("/project/conventions/broken.yaml", BadYaml));
+        // The analyzers did run: the odd code leaks identifiers on purpose.
+        Assert.Contains(reported, d => d.Id == "TC1001");
+        await AssertNoAnalyzerExceptions(compilation, ("/project/conventions/broken.yaml", BadYaml));
+        await AssertNoAnalyzerExceptions(compilation);
+    }
+
+    [Fact]
+    public async Task No_analyzer_throws_on_the_repository_sources()
+    {
+        var files = new List<(string, string)>();
+        foreach (var folder in new[] { "src", "tests", "samples" })
+        {
+            var directory = Path.Combine(AllAnalyzers.RepoRoot, folder);
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+            foreach (var file in Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories))
+            {
+                if (file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") || file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+                {
+                    continue;
+                }
+                files.Add((file, File.ReadAllText(file)));
+            }
+        }
+        Assert.NotEmpty(files);
+        var conventions = Directory.Exists(Path.Combine(AllAnalyzers.RepoRoot, "conventions"))
+            ? Directory.EnumerateFiles(Path.Combine(AllAnalyzers.RepoRoot, "conventions"), "*.yaml", SearchOption.AllDirectories).Select(p => (p, File.ReadAllText(p))).ToArray()
+            : Array.Empty<(string, string)>();
+        await AssertNoAnalyzerExceptions(Compile("Repository", files), conventions);
+    }
+
+    private static CSharpCompilation Compile(string name, IEnumerable<(string Path, string Text)> sources) =>
+        CSharpCompilation.Create(
+            name,
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Preview), s.Path)),
+            TestReferences.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static async Task<ImmutableArray<Diagnostic>> AssertNoAnalyzerExceptions(Compilation compilation, params (string Path, string Text)[] conventions)
+    {
+        var failures = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(conventions.Select(c => (AdditionalText)new InMemoryText(c.Path, c.Text)).ToImmutableArray()),
+            onAnalyzerException: (exception, analyzer, _) =>
+            {
+                lock (failures)
+                {
+                    failures.Add($"{analyzer.GetType().Name}: {exception}");
+                }
+            },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        var diagnostics = await compilation.WithAnalyzers(AllAnalyzers.Analyzers, options).GetAnalyzerDiagnosticsAsync();
+        failures.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, failures));
+        return diagnostics;
+    }
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+}

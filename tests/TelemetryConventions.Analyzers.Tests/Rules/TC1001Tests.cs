@@ -1,0 +1,315 @@
+using Xunit;
+using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
+    TelemetryConventions.Analyzers.Rules.UnpseudonymisedIdentifierAnalyzer,
+    TelemetryConventions.CodeFixes.WrapWithPseudonymizerCodeFix>;
+
+namespace TelemetryConventions.Analyzers.Tests.Rules;
+
+public class TC1001Tests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Diagnostics;
+        using System.Diagnostics.Metrics;
+        using Microsoft.Extensions.Logging;
+        using TelemetryConventions;
+
+        """;
+
+    [Fact]
+    public async Task Raw_patient_id_in_SetTag_is_reported_and_wrapped()
+    {
+        await VerifyCS.CodeFixAsync(Usings + """
+            class Visit
+            {
+                private readonly Pseudonymizer _pseudonymizer = new();
+
+                void Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("patient.id", {|#0:patientId|});
+                }
+            }
+            """, Usings + """
+            class Visit
+            {
+                private readonly Pseudonymizer _pseudonymizer = new();
+
+                void Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("patient.id", _pseudonymizer.Pseudonymize("patient", patientId));
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "span attribute 'patient.id'"));
+    }
+
+    [Fact]
+    public async Task Identifier_in_an_interpolated_span_name_is_wrapped_where_it_sits_with_Compute()
+    {
+        await VerifyCS.CodeFixAsync(Usings + """
+            class Visit
+            {
+                void Record(Activity activity, Pseudonymizer pseudonymizer, long studentNumber)
+                {
+                    activity.DisplayName = $"enrolment {{|#0:studentNumber|}}";
+                }
+            }
+            """, Usings + """
+            class Visit
+            {
+                void Record(Activity activity, Pseudonymizer pseudonymizer, long studentNumber)
+                {
+                    activity.DisplayName = $"enrolment {pseudonymizer.Compute("student", studentNumber)}";
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("studentNumber", "span name"));
+    }
+
+    [Fact]
+    public async Task Flow_through_locals_concatenation_and_ToString_is_followed_to_a_member_chain()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Patient { public int Id { get; set; } }
+            class Visit { public Patient Patient { get; } = new(); public string Department = ""; }
+
+            class Recorder
+            {
+                void Record(Activity activity, Visit visit)
+                {
+                    var number = visit.Patient.Id.ToString();
+                    var label = "p-" + number;
+                    string copy;
+                    copy = label;
+                    activity.SetTag("visit.label", {|#0:copy|});
+                    activity.SetTag("hospital.department", visit.Department);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("visit.Patient.Id", "span attribute 'visit.label'"));
+    }
+
+    [Fact]
+    public async Task Every_door_into_telemetry_is_watched()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Doors
+            {
+                void Spans(ActivitySource source, Activity activity, string customerEmail, string userId, int playerId, Guid memberId, string patientMrn)
+                {
+                    activity.AddTag("x.email", {|TC1001:customerEmail|});
+                    activity.SetBaggage("x.user", {|TC1001:userId|});
+                    activity.AddBaggage("x.user", {|TC1001:userId|});
+                    activity.AddEvent(new ActivityEvent("checked", tags: new ActivityTagsCollection { { "x.player", {|TC1001:playerId|} } }));
+                    var tags = new ActivityTagsCollection();
+                    tags["x.member"] = {|TC1001:memberId|};
+                    source.StartActivity("visit", ActivityKind.Server, default(ActivityContext),
+                        new Dictionary<string, object?> { ["x.user"] = {|TC1001:userId|} });
+                    source.StartActivity("visit", ActivityKind.Server, default(ActivityContext),
+                        new[] { new KeyValuePair<string, object?>("x.user", {|TC1001:userId|}) });
+                    activity.SetStatus(ActivityStatusCode.Error, $"no record {{|TC1001:patientMrn|}}");
+                    activity.AddException(new InvalidOperationException("missing " + {|TC1001:patientMrn|}));
+                    var failure = new ArgumentException($"bad {{|TC1001:patientMrn|}}");
+                    activity.AddException(failure);
+                }
+
+                void Metrics(Counter<long> counter, Histogram<double> histogram, string userId)
+                {
+                    counter.Add(1, new KeyValuePair<string, object?>("x.user", {|TC1001:userId|}));
+                    histogram.Record(2.5, new("x.user", {|TC1001:userId|}), new("x.kind", "a"));
+                    var list = new TagList { { "x.user", {|TC1001:userId|} } };
+                    list.Add("x.user", {|TC1001:userId|});
+                    counter.Add(1, list);
+                    var pairs = new List<KeyValuePair<string, object?>>();
+                    pairs.Add(new KeyValuePair<string, object?>("x.user", {|TC1001:userId|}));
+                    counter.Add(1, pairs.ToArray());
+                    _ = new Measurement<int>(1, new KeyValuePair<string, object?>("x.user", {|TC1001:userId|}));
+                }
+
+                void Logs(ILogger logger, string patientId, string id)
+                {
+                    logger.LogInformation("Visit of {Patient}", {|TC1001:patientId|});
+                    logger.LogWarning($"Visit of {{|TC1001:patientId|}}");
+                    logger.LogInformation("Visit of {PatientId}", {|TC1001:id|});
+                    using var scope = logger.BeginScope("Visit {Visit}", {|TC1001:patientId|});
+                }
+
+                void OpenTelemetryApi(OpenTelemetry.Trace.TelemetrySpan span, string userEmail)
+                {
+                    span.SetAttribute("x.email", {|TC1001:userEmail|});
+                    span.UpdateName({|TC1001:userEmail|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LoggerMessage_methods_and_delegates_are_sinks()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            static partial class Log
+            {
+                [LoggerMessage(1, LogLevel.Information, "Visit of {patientId}")]
+                public static partial void Visit(ILogger logger, string patientId);
+
+                public static partial void Visit(ILogger logger, string patientId) { }
+
+                public static readonly Action<ILogger, string, Exception?> Admitted =
+                    LoggerMessage.Define<string>(LogLevel.Information, new EventId(2), "Admitted {Who}");
+            }
+
+            class Ward
+            {
+                void Admit(ILogger logger, string raw, string patientId)
+                {
+                    Log.Visit(logger, {|TC1001:raw|});
+                    Log.Admitted(logger, {|TC1001:patientId|}, null);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_key_declared_pseudonymize_takes_only_proven_pseudonyms()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Visit
+            {
+                string Lookup() => "";
+
+                void Record(Activity activity, Pseudonymizer pseudonymizer, string raw)
+                {
+                    activity.SetTag("patient.id", {|#0:Lookup()|});
+                    activity.SetTag(Contoso.Telemetry.PatientAttributes.Id, pseudonymizer.Pseudonymize("patient", raw));
+                    var pseudonym = pseudonymizer.Compute("patient", raw);
+                    activity.SetTag("patient.id", pseudonym);
+                    Pseudonym typed = pseudonymizer.Pseudonymize("patient", raw);
+                    activity.SetTag("patient.id", typed);
+                    activity.SetTag("patient.id", null);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Lookup()", "span attribute 'patient.id'"));
+    }
+
+    [Fact]
+    public async Task A_key_declared_redact_takes_no_value_and_gets_no_wrap_fix()
+    {
+        var source = Usings + """
+            class Visit
+            {
+                void Record(Activity activity, Pseudonymizer pseudonymizer, string text)
+                {
+                    activity.SetTag("patient.diagnosis", {|#0:pseudonymizer.Compute("patient", text)|});
+                }
+            }
+            """;
+        await VerifyCS.CodeFixAsync(source, source,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("pseudonymizer.Compute(\"patient\", text)", "span attribute 'patient.diagnosis', which the conventions declare 'redact'"));
+    }
+
+    [Fact]
+    public async Task No_fix_without_a_pseudonymiser_in_reach()
+    {
+        var source = Usings + """
+            class Visit
+            {
+                void Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("visit.patient", {|TC1001:patientId|});
+                }
+            }
+            """;
+        await VerifyCS.CodeFixAsync(source, source, Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
+    }
+
+    [Fact]
+    public async Task Names_that_are_not_identifiers_and_sanitised_values_are_not_reported()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Quiet
+            {
+                void Record(Activity activity, Pseudonymizer pseudonymizer, int patientCount, string userAgent, string department, string customerId,
+                    [System.Runtime.CompilerServices.CallerMemberName] string memberName = "")
+                {
+                    activity.SetTag("patient.count", patientCount);
+                    activity.SetTag("user_agent.original", userAgent);
+                    activity.SetTag("hospital.department", department);
+                    activity.SetTag("customer.id", customerId);
+                    activity.SetTag("code.function", memberName);
+                    activity.SetTag("visit.kind", "outpatient");
+                    activity.SetTag("visit.patient", pseudonymizer.Compute("patient", customerId));
+                    activity.DisplayName = $"visit {pseudonymizer.Pseudonymize("patient", customerId)}";
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Sanitizers_and_identifier_patterns_come_from_editorconfig()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Contoso.Privacy
+            {
+                static class Tokens { public static string Tokenize(string value) => value; }
+            }
+
+            class Configured
+            {
+                void Record(Activity activity, string patientId, string badgeNumber)
+                {
+                    activity.SetTag("visit.patient", Contoso.Privacy.Tokens.Tokenize(patientId));
+                    activity.SetTag("staff.badge", {|TC1001:badgeNumber|});
+                }
+            }
+            """,
+            Infrastructure.TestSources.Conventions,
+            "telemetry_conventions.sanitizers = Contoso.Privacy.Tokens.Tokenize\ntelemetry_conventions.identifier_patterns = +badge\n");
+    }
+
+    [Fact]
+    public async Task Data_classification_attributes_mark_members_and_foreach_follows_collections()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Microsoft.Extensions.Compliance.Classification
+            {
+                public abstract class DataClassificationAttribute : Attribute { }
+                public sealed class PrivateDataAttribute : DataClassificationAttribute { }
+            }
+
+            class Account
+            {
+                [Microsoft.Extensions.Compliance.Classification.PrivateData]
+                public string Holder { get; set; } = "";
+            }
+
+            class Recorder
+            {
+                void Record(Activity activity, Account account, List<string> patientIds)
+                {
+                    activity.SetTag("account.holder", {|TC1001:account.Holder|});
+                    foreach (var each in patientIds)
+                    {
+                        activity.AddTag("visit.patient", {|TC1001:each|});
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Without_conventions_the_name_rules_still_apply()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Visit
+            {
+                void Record(Activity activity, string patientId, string raw)
+                {
+                    activity.SetTag("patient.id", {|TC1001:patientId|});
+                    activity.SetTag("customer.id", {|TC1001:raw|});
+                }
+            }
+            """, conventions: null, editorConfig: null);
+    }
+}
