@@ -1,0 +1,82 @@
+using System.Reflection;
+
+namespace TelemetryConventions.Package.Tests;
+
+/// <summary>Packs the repository once, with a version no earlier run has put in the NuGet cache.</summary>
+public sealed class PackageFixture : IDisposable
+{
+    public PackageFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "tc-package-" + Guid.NewGuid().ToString("N")[..12]);
+        Feed = Path.Combine(Root, "feed");
+        Directory.CreateDirectory(Feed);
+        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Random.Shared.Next(1000, 9999);
+        PackResult = DotnetCli.Run(RepoRoot, TimeSpan.FromMinutes(10),
+            "pack", Path.Combine(RepoRoot, "src", "Runtime", "Runtime.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + Version);
+    }
+
+    public static string RepoRoot { get; } = Metadata("RepoRoot");
+
+    public static string UpstreamModel { get; } = Metadata("SemconvUpstreamDir");
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public CommandResult PackResult { get; }
+
+    public string PackagePath => Path.Combine(Feed, $"TelemetryConventions.{Version}.nupkg");
+
+    /// <summary>A new console project outside the repository that references the package only.</summary>
+    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string extraItems = "")
+    {
+        var directory = Path.Combine(Root, name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="telemetry-conventions-test" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <RootNamespace>Shop</RootNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="TelemetryConventions" Version="{Version}" />
+                {extraItems}
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(directory, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+        return directory;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static string Metadata(string key) =>
+        typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
