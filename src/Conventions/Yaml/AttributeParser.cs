@@ -388,15 +388,34 @@ internal sealed class AttributeParser
                 "'privacy' needs a 'classification': " + string.Join(", ", Vocabulary.PrivacyClassifications.Keys));
             return null;
         }
-        var classification = fields.Choice("classification", Vocabulary.PrivacyClassifications);
+        var classification = PrivacyChoice(fields, "classification", Vocabulary.PrivacyClassifications);
         if (classification is null)
         {
             return null;
         }
         var treatment = fields.Has("treatment")
-            ? fields.Choice("treatment", Vocabulary.PrivacyTreatments)
+            ? PrivacyChoice(fields, "treatment", Vocabulary.PrivacyTreatments)
             : DefaultTreatment(classification.Value);
         return treatment is null ? null : new PrivacyAnnotation(classification.Value, treatment.Value);
+    }
+
+    /// <summary>Misspelt privacy values are privacy problems (TC0014), not generic value errors.</summary>
+    private T? PrivacyChoice<T>(Fields fields, string key, IReadOnlyDictionary<string, T> choices)
+        where T : struct
+    {
+        var node = fields[key]!;
+        var text = _context.Scalar(node, "privacy." + key);
+        if (text is null)
+        {
+            return null;
+        }
+        if (choices.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+        _context.Report(ConventionRules.InvalidPrivacyAnnotation, node,
+            $"'{text}' is not a privacy {key}; expected one of: {string.Join(", ", choices.Keys)}");
+        return null;
     }
 
     /// <summary>An identifier of a person is pseudonymised unless the file says otherwise.</summary>

@@ -208,7 +208,7 @@ public sealed class ConventionDiagnosticTests
     }
 
     [Fact]
-    public void TC0014_unknown_privacy_classification()
+    public void TC0014_privacy_annotation_without_a_classification()
     {
         AssertReported("TC0014", """
             groups:
@@ -223,6 +223,26 @@ public sealed class ConventionDiagnosticTests
                       privacy:
                         ⌖treatment: pseudonymize
             """);
+    }
+
+    [Fact]
+    public void TC0014_misspelt_privacy_treatment()
+    {
+        var run = AssertReported("TC0014", """
+            groups:
+              - id: registry.patient
+                type: attribute_group
+                brief: Patient attributes.
+                attributes:
+                  - id: patient.id
+                    type: string
+                    brief: Patient pseudonym.
+                    annotations:
+                      privacy:
+                        classification: personal_identifier
+                        treatment: ⌖pseudonymise
+            """);
+        Assert.Contains("pseudonymize, redact, allow", run.ConventionDiagnostics.Single().GetMessage());
     }
 
     [Fact]
