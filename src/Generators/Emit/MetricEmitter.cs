@@ -51,22 +51,7 @@ internal static class MetricEmitter
         writer.Line("return;");
         writer.Close();
         writer.Line("var tags = new global::System.Diagnostics.TagList();");
-        var index = 0;
-        foreach (var attribute in spec.Attributes)
-        {
-            var key = CSharpNames.Literal(attribute.Name);
-            if (attribute.IsRequired)
-            {
-                writer.Line($"tags.Add({key}, {WrapperText.TagValue(attribute, attribute.ParameterName)});");
-            }
-            else
-            {
-                var local = "__value" + (++index);
-                writer.Open($"if ({attribute.ParameterName} is {{ }} {local})");
-                writer.Line($"tags.Add({key}, {WrapperText.TagValue(attribute, local)});");
-                writer.Close();
-            }
-        }
+        WrapperText.AddTags(writer, "tags", spec.Attributes);
         writer.Line($"_instrument.{record}(value, in tags);");
         writer.Close();
         writer.Close();

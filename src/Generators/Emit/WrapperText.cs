@@ -36,6 +36,28 @@ internal static class WrapperText
             ? $"{ParameterType(a, true)} {a.ParameterName} = null"
             : $"{a.CSharpType} {a.ParameterName}"));
 
+    /// <summary>
+    /// Adds each attribute to a tag collection: required ones always, optional ones only when
+    /// the caller passed a value.
+    /// </summary>
+    public static void AddTags(SourceWriter writer, string collection, IEnumerable<WrapperAttributeSpec> attributes)
+    {
+        var index = 0;
+        foreach (var attribute in attributes)
+        {
+            var key = CSharpNames.Literal(attribute.Name);
+            if (attribute.IsRequired)
+            {
+                writer.Line($"{collection}.Add({key}, {TagValue(attribute, attribute.ParameterName)});");
+                continue;
+            }
+            var local = "__value" + (++index);
+            writer.Open($"if ({attribute.ParameterName} is {{ }} {local})");
+            writer.Line($"{collection}.Add({key}, {TagValue(attribute, local)});");
+            writer.Close();
+        }
+    }
+
     public static void ParameterDocs(SourceWriter writer, IEnumerable<WrapperAttributeSpec> attributes)
     {
         foreach (var attribute in attributes)
