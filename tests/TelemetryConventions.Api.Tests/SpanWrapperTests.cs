@@ -141,6 +141,21 @@ public sealed class SpanWrapperTests
         Assert.Equal(7L, Assert.Single(telemetry.Activities).GetTagItem("clinic.room"));
     }
 
+    [Fact]
+    public void A_default_pseudonym_never_throws_on_the_telemetry_path_and_is_reported_by_the_live_check()
+    {
+        using var telemetry = new TestTelemetry();
+
+        using (telemetry.Source.StartClinicVisit(default, "cardiology", ClinicVisitKind.Outpatient))
+        {
+        }
+
+        var activity = Assert.Single(telemetry.Activities);
+        Assert.Null(activity.GetTagItem("clinic.patient.id"));
+        var violations = new TelemetryConventions.Conformance.ConformanceChecker(TelemetryCatalog.Conventions).CheckActivities(telemetry.Activities);
+        Assert.Contains(violations, v => v.Attribute == "clinic.patient.id");
+    }
+
     private static Exception Thrown(Exception exception)
     {
         try

@@ -23,7 +23,8 @@ internal static class WrapperText
         ValueKind.Boolean => $"({expression} ? {Boxes}.True : {Boxes}.False)",
         ValueKind.StringEnum => $"{expression}.ToWireValue()",
         ValueKind.IntEnum => $"{expression}.ToBoxedWireValue()",
-        ValueKind.Pseudonym => $"{expression}.Value",
+        // default(Pseudonym) holds no value: it becomes a null tag rather than an exception on the telemetry path.
+        ValueKind.Pseudonym => $"({expression}.IsDefault ? null : {expression}.Value)",
         _ => expression,
     };
 

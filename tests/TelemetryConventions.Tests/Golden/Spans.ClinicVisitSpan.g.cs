@@ -48,7 +48,7 @@ public readonly partial struct ClinicVisitSpan : global::System.IDisposable
     {
         if (_activity is { IsAllDataRequested: true } activity)
         {
-            activity.SetTag("clinic.patient.id", value.Value);
+            activity.SetTag("clinic.patient.id", (value.IsDefault ? null : value.Value));
         }
         return this;
     }
@@ -231,7 +231,7 @@ public static partial class TelemetrySpans
         }
         if (activity.IsAllDataRequested)
         {
-            activity.AddTag("clinic.patient.id", clinicPatientId.Value);
+            activity.AddTag("clinic.patient.id", (clinicPatientId.IsDefault ? null : clinicPatientId.Value));
             activity.AddTag("clinic.visit.kind", clinicVisitKind.ToWireValue());
         }
         return new ClinicVisitSpan(activity);
