@@ -16,15 +16,22 @@ namespace TelemetryConventions.CodeFixes;
 /// </summary>
 internal static class PseudonymizerCall
 {
-    public static ExpressionSyntax? Create(SemanticModel model, ExpressionSyntax raw, string domain, CancellationToken cancellationToken)
+    public static ExpressionSyntax? Create(SemanticModel model, ExpressionSyntax raw, string domain, CancellationToken cancellationToken) =>
+        Create(model, raw, raw, domain, cancellationToken);
+
+    /// <summary>
+    /// The call that pseudonymises <paramref name="raw"/> and takes the place of <paramref name="replaced"/>
+    /// (the same expression when wrapping; the whole hash expression when replacing an unkeyed hash).
+    /// </summary>
+    public static ExpressionSyntax? Create(SemanticModel model, ExpressionSyntax replaced, ExpressionSyntax raw, string domain, CancellationToken cancellationToken)
     {
         var type = model.Compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonymizer");
         if (type is null)
         {
             return null;
         }
-        var position = raw.SpanStart;
-        var wantsString = WantsString(model, raw, cancellationToken);
+        var position = replaced.SpanStart;
+        var wantsString = WantsString(model, replaced, cancellationToken);
         var method = PickMethod(type, wantsString, out var isStatic);
         if (method is null)
         {

@@ -11,12 +11,14 @@ namespace TelemetryConventions.CodeFixes;
 
 /// <summary>
 /// Replaces an attribute key with the declared name, through the generated constant when there is one:
-/// an ad hoc spelling (TC2001) becomes the declared name it means.
+/// an ad hoc spelling (TC2001) becomes the declared name it means, a literal (TC2002) its constant,
+/// and a deprecated attribute (TC2005) the attribute it was renamed to.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseDeclaredAttributeNameCodeFix)), Shared]
 public sealed class UseDeclaredAttributeNameCodeFix : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.AdHocAttributeName);
+    public override ImmutableArray<string> FixableDiagnosticIds =>
+        ImmutableArray.Create(RuleIds.AdHocAttributeName, RuleIds.RawAttributeName, RuleIds.DeprecatedAttribute);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -38,7 +40,7 @@ public sealed class UseDeclaredAttributeNameCodeFix : CodeFixProvider
             CodeAction.Create(
                 $"Use {shown}",
                 cancellationToken => ReplaceAsync(context.Document, diagnostic.Location.SourceSpan, name!, cancellationToken),
-                equivalenceKey: diagnostic.Id + ":" + name),
+                equivalenceKey: diagnostic.Id),
             diagnostic);
     }
 

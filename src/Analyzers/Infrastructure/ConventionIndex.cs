@@ -87,6 +87,8 @@ internal sealed class ConventionIndex
 
     public IEnumerable<string> MetricNames => _metricNames;
 
+    public IEnumerable<string> EventNames => _eventNames;
+
     /// <summary>
     /// The attribute a key names: declared as is, or a template (<c>http.request.header</c>) whose
     /// key continues with a dot.

@@ -62,13 +62,18 @@ internal sealed class FlowResult
 {
     public static readonly FlowResult Safe = new(null, null, proven: true);
     public static readonly FlowResult Unknown = new(null, null, proven: false);
+    public static readonly FlowResult Pseudonymised = new(null, null, proven: true, sanitized: true);
 
-    public FlowResult(IdentifierFinding? identifier, HashFinding? hash, bool proven)
+    public FlowResult(IdentifierFinding? identifier, HashFinding? hash, bool proven, bool sanitized = false)
     {
         Identifier = identifier;
         Hash = hash;
         Proven = proven;
+        Sanitized = sanitized;
     }
+
+    /// <summary>Some part of the value came out of a sanitizer: a pseudonym, still one per person.</summary>
+    public bool Sanitized { get; }
 
     public IdentifierFinding? Identifier { get; }
 
@@ -78,7 +83,7 @@ internal sealed class FlowResult
     public bool Proven { get; }
 
     public static FlowResult Combine(FlowResult left, FlowResult right) =>
-        new(left.Identifier ?? right.Identifier, left.Hash ?? right.Hash, left.Proven && right.Proven);
+        new(left.Identifier ?? right.Identifier, left.Hash ?? right.Hash, left.Proven && right.Proven, left.Sanitized || right.Sanitized);
 }
 
 /// <summary>
@@ -139,9 +144,15 @@ internal sealed class ValueFlow
         {
             return FlowResult.Safe;
         }
+        if (operation is IInvocationOperation { TargetMethod.IsStatic: true, Arguments.Length: 1 } rewrap && _known.IsPseudonym(rewrap.TargetMethod.ContainingType))
+        {
+            // Pseudonym.FromComputed(text) vouches for text it did not compute: judge the text.
+            var inner = Evaluate(rewrap.Arguments[0].Value, options, visited, depth + 1, cancellationToken);
+            return new FlowResult(inner.Identifier, inner.Hash, inner.Proven && inner.Sanitized, inner.Sanitized);
+        }
         if (_known.IsPseudonym(operation.Type))
         {
-            return FlowResult.Safe;
+            return FlowResult.Pseudonymised;
         }
         if (depth > MaxDepth)
         {
@@ -221,13 +232,13 @@ internal sealed class ValueFlow
             if (written.Identifier is null && IsForEachCollection(write) && ReferencedSymbol(OperationTree.Unwrap(write)) is { } collection
                 && IsScalar(local.Type) && IsIdentifierSymbol(collection, options, out var collectionDomain))
             {
-                written = new FlowResult(new IdentifierFinding(Describe(write), collectionDomain, local), written.Hash, proven: false);
+                written = new FlowResult(new IdentifierFinding(Describe(write), collectionDomain, local), written.Hash, proven: false, written.Sanitized);
             }
             result = FlowResult.Combine(result, written);
         }
         // The fix wraps the local where it reaches telemetry, not where it was assigned.
         return result.Identifier is { } identifier
-            ? new FlowResult(identifier.WithWrapTarget(local), result.Hash, result.Proven)
+            ? new FlowResult(identifier.WithWrapTarget(local), result.Hash, result.Proven, result.Sanitized)
             : result;
     }
 
@@ -238,7 +249,7 @@ internal sealed class ValueFlow
         var method = invocation.TargetMethod;
         if (IsSanitizer(method, options))
         {
-            return FlowResult.Safe;
+            return FlowResult.Pseudonymised;
         }
         if (IsUnkeyedHash(method))
         {
@@ -248,7 +259,7 @@ internal sealed class ValueFlow
         switch (RoleOf(method, cancellationToken))
         {
             case MethodRole.Sanitizer:
-                return FlowResult.Safe;
+                return FlowResult.Pseudonymised;
             case MethodRole.UnkeyedHashHelper:
                 return Hashed(invocation, method, invocation.Arguments.FirstOrDefault()?.Value, options, visited, depth, cancellationToken);
         }
@@ -259,14 +270,15 @@ internal sealed class ValueFlow
             return new FlowResult(
                 inner.Identifier?.WithWrapTarget(invocation),
                 inner.Hash is { } hash && OperationTree.Unwrap(hash.ReplaceTarget) == OperationTree.Unwrap(unary) ? hash.WithReplaceTarget(invocation) : inner.Hash,
-                inner.Proven && (invocation.Instance is null || invocation.Arguments.All(a => a.Value.ConstantValue.HasValue || a.Value == unary || a.ArgumentKind == ArgumentKind.DefaultValue)));
+                inner.Proven && (invocation.Instance is null || invocation.Arguments.All(a => a.Value.ConstantValue.HasValue || a.Value == unary || a.ArgumentKind == ArgumentKind.DefaultValue)),
+                inner.Sanitized);
         }
         if (IsStringComposition(method))
         {
             var parts = invocation.Arguments.Select(a => a.Value);
             var combined = CombineAll(parts, options, visited, depth, cancellationToken);
             return combined.Identifier is { } identifier
-                ? new FlowResult(identifier.WithWrapTarget(invocation), combined.Hash, combined.Proven)
+                ? new FlowResult(identifier.WithWrapTarget(invocation), combined.Hash, combined.Proven, combined.Sanitized)
                 : combined;
         }
         // GetPatientId(), customer.GetEmail(): the method's name says what it returns.

@@ -32,66 +32,43 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
     private protected override void AnalyzeSite(OperationAnalysisContext context, TelemetryCompilation compilation, TelemetrySite site)
     {
         var options = compilation.OptionsFor(site.Value.Syntax.SyntaxTree);
-        var declared = site.KeyName is { } key && site.Key is not null && (site.IsAttribute || site.Kind == SinkKind.Baggage) && compilation.HasConventionFiles
-            ? compilation.Conventions.Find(key)
-            : null;
+        var declared = SiteKeys.Declared(compilation, site);
         var treatment = declared?.Privacy?.Treatment;
         if (treatment == PrivacyTreatment.Allow)
         {
             // The conventions say this identifier may be sent as it is: the team decided.
             return;
         }
-
-        var flow = compilation.Flow.Evaluate(site.Value, options, context.CancellationToken);
         if (treatment == PrivacyTreatment.Redact)
         {
             if (!OperationTree.Unwrap(site.Value).ConstantValue.HasValue)
             {
-                Report(context, site, site.Value, Describe(site.Value), site.Describe() + ", which the conventions declare 'redact'", Root(site.KeyName!), redact: true);
+                Report(context, site.Value, Describe(site.Value), site.Describe() + ", which the conventions declare 'redact'", SiteKeys.Root(site.KeyName!), redact: true);
             }
             return;
         }
 
-        string? keyDomain = null;
-        var keyRequiresPseudonym = false;
-        if (treatment == PrivacyTreatment.Pseudonymize)
-        {
-            keyRequiresPseudonym = true;
-            keyDomain = Root(site.KeyName!);
-        }
-        else if (declared is null && site.KeyName is { } keyName && options.IsIdentifierName(NameWords.Split(keyName), out var keyWord))
-        {
-            // An undeclared key (or a log placeholder) that names an identifier: customer.id, {PatientId}.
-            keyRequiresPseudonym = true;
-            keyDomain = keyWord;
-        }
-
+        var flow = compilation.Flow.Evaluate(site.Value, options, context.CancellationToken);
+        var keyRequiresPseudonym = SiteKeys.RequiresPseudonym(site, declared, options, out var keyDomain);
         if (flow.Identifier is { } identifier)
         {
-            Report(context, site, identifier.WrapTarget, identifier.Origin, site.Describe(), keyDomain ?? identifier.Domain, redact: false);
+            Report(context, identifier.WrapTarget, identifier.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : identifier.Domain, redact: false);
         }
         else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null)
         {
             // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report.
-            Report(context, site, site.Value, Describe(site.Value), site.Describe(), keyDomain!, redact: false);
+            Report(context, site.Value, Describe(site.Value), site.Describe(), keyDomain, redact: false);
         }
     }
 
-    private static void Report(OperationAnalysisContext context, TelemetrySite site, IOperation target, string origin, string sink, string domain, bool redact)
+    private static void Report(OperationAnalysisContext context, IOperation target, string origin, string sink, string domain, bool redact)
     {
         var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.Domain, domain);
         if (redact)
         {
             properties = properties.Add(RedactProperty, "true");
         }
-        _ = site;
         context.ReportDiagnostic(Diagnostic.Create(Rule, target.Syntax.GetLocation(), properties, origin, sink));
-    }
-
-    private static string Root(string key)
-    {
-        var dot = key.IndexOf('.');
-        return dot > 0 ? key.Substring(0, dot) : key;
     }
 
     private static string Describe(IOperation operation)

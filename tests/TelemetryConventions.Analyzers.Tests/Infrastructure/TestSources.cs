@@ -13,6 +13,7 @@ public static class TestSources
             public readonly struct Pseudonym
             {
                 public Pseudonym(string value) => Value = value;
+                public static Pseudonym FromComputed(string pseudonymText) => new Pseudonym(pseudonymText);
                 public string Value { get; }
                 public override string ToString() => Value;
             }

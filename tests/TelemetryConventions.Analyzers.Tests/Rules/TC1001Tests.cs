@@ -187,10 +187,13 @@ public class TC1001Tests
                     Pseudonym typed = pseudonymizer.Pseudonymize("patient", raw);
                     activity.SetTag("patient.id", typed);
                     activity.SetTag("patient.id", null);
+                    activity.SetTag("patient.id", Pseudonym.FromComputed(pseudonym));
+                    activity.SetTag("patient.id", {|#1:Pseudonym.FromComputed(raw)|});
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Lookup()", "span attribute 'patient.id'"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Lookup()", "span attribute 'patient.id'"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Pseudonym.FromComputed(raw)", "span attribute 'patient.id'"));
     }
 
     [Fact]

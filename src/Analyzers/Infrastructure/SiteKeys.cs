@@ -1,0 +1,34 @@
+using TelemetryConventions.Conventions.Model;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+/// <summary>What the key of a site says about the value it carries.</summary>
+internal static class SiteKeys
+{
+    /// <summary>The declared attribute the site's constant key names, for attribute and baggage sites.</summary>
+    public static AttributeDefinition? Declared(TelemetryCompilation compilation, TelemetrySite site) =>
+        site.KeyName is { } key && site.Key is not null && (site.IsAttribute || site.Kind == SinkKind.Baggage) && compilation.HasConventionFiles
+            ? compilation.Conventions.Find(key)
+            : null;
+
+    /// <summary>
+    /// Whether the key demands a pseudonym, and in which domain: declared <c>pseudonymize</c>, or an
+    /// undeclared key or log placeholder whose name is an identifier (<c>customer.id</c>, <c>{PatientId}</c>).
+    /// </summary>
+    public static bool RequiresPseudonym(TelemetrySite site, AttributeDefinition? declared, TelemetryOptions options, out string domain)
+    {
+        domain = "";
+        if (declared?.Privacy is { Treatment: PrivacyTreatment.Pseudonymize })
+        {
+            domain = Root(site.KeyName!);
+            return true;
+        }
+        return declared is null && site.KeyName is { } keyName && options.IsIdentifierName(NameWords.Split(keyName), out domain);
+    }
+
+    public static string Root(string key)
+    {
+        var dot = key.IndexOf('.');
+        return dot > 0 ? key.Substring(0, dot) : key;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TelemetryConventions.Analyzers.Infrastructure;
+using TelemetryConventions.Conventions.Model;
+
+namespace TelemetryConventions.Analyzers.Rules;
+
+/// <summary>
+/// TC1003: a person's identifier used as a metric tag, raw or pseudonymised. Every distinct tag value
+/// is a time series: one per patient is unbounded cardinality (memory, cost, dropped series), and a
+/// per-person series says who was treated when even under a pseudonym. Metrics count; spans and
+/// events carry who.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = RuleIds.Descriptor(
+        RuleIds.IdentifierAsMetricTag,
+        "Personal identifier used as a metric tag",
+        "'{0}' identifies a person and is used as the {1}: one time series per person",
+        RuleIds.PrivacyCategory,
+        DiagnosticSeverity.Warning,
+        "Metric tags must have a small, bounded set of values. An identifier of a person (even pseudonymised) gives one time series per person: unbounded cardinality and a per-person activity record. Put identifiers on spans or events instead.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    private protected override void AnalyzeSite(OperationAnalysisContext context, TelemetryCompilation compilation, TelemetrySite site)
+    {
+        if (!site.IsMetric || OperationTree.Unwrap(site.Value).ConstantValue.HasValue)
+        {
+            return;
+        }
+        var options = compilation.OptionsFor(site.Value.Syntax.SyntaxTree);
+        var declared = SiteKeys.Declared(compilation, site);
+        string? what = null;
+        if (declared?.Privacy is { Classification: PrivacyClassification.PersonalIdentifier })
+        {
+            what = site.KeyName;
+        }
+        else if (declared is null && site.KeyName is { } key && options.IsIdentifierName(NameWords.Split(key), out _))
+        {
+            what = key;
+        }
+        else
+        {
+            var flow = compilation.Flow.Evaluate(site.Value, options, context.CancellationToken);
+            // A pseudonym is still one value per person: as many series as people.
+            what = flow.Identifier?.Origin ?? flow.Hash?.Input?.Origin ?? (flow.Sanitized ? Describe(site.Value) : null);
+        }
+        if (what is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, (site.Key ?? site.Value).Syntax.GetLocation(), what, site.Describe()));
+        }
+    }
+
+    private static string Describe(IOperation operation)
+    {
+        var text = operation.Syntax.ToString();
+        return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+    }
+}

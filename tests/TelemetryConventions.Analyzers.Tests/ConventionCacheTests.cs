@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using TelemetryConventions.Analyzers.Infrastructure;
+using TelemetryConventions.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace TelemetryConventions.Analyzers.Tests;
+
+/// <summary>The IDE asks for the conventions on every keystroke; they must be read once per content.</summary>
+public class ConventionCacheTests
+{
+    [Fact]
+    public void The_same_files_give_the_same_index_without_parsing_again()
+    {
+        var files = Files(("/a/conventions/cache-same.yaml", TestSources.Conventions), ("/a/conventions/manifest.yaml", "name: x"), ("/a/readme.md", "# not yaml"));
+        var first = ConventionCache.Get(files, CancellationToken.None);
+        var second = ConventionCache.Get(Files(("/a/conventions/cache-same.yaml", TestSources.Conventions)), CancellationToken.None);
+        Assert.Same(first, second);
+        Assert.NotNull(first.Find("patient.id"));
+        Assert.NotNull(first.Find("http.request.header.accept"));
+        Assert.Null(first.Find("http.request.headerx"));
+    }
+
+    [Fact]
+    public void A_changed_file_gives_a_new_index()
+    {
+        var before = ConventionCache.Get(Files(("/b/conventions/cache-change.yaml", TestSources.Conventions)), CancellationToken.None);
+        var after = ConventionCache.Get(Files(("/b/conventions/cache-change.yaml", TestSources.Conventions + "\n# edited\n")), CancellationToken.None);
+        Assert.NotSame(before, after);
+    }
+
+    [Fact]
+    public void No_convention_files_and_unreadable_files_give_the_empty_index()
+    {
+        Assert.Same(ConventionIndex.Empty, ConventionCache.Get(ImmutableArray<AdditionalText>.Empty, CancellationToken.None));
+        var broken = ConventionCache.Get(Files(("/c/conventions/broken.yaml", "groups: [ {")), CancellationToken.None);
+        Assert.False(broken.HasAttributes);
+    }
+
+    [Fact]
+    public void Suggestions_prefer_the_same_name_under_another_spelling()
+    {
+        var index = ConventionCache.Get(Files(("/d/conventions/suggest.yaml", TestSources.Conventions)), CancellationToken.None);
+        Assert.Equal("patient.id", index.Suggest("Patient_ID"));
+        Assert.Equal("hospital.department", index.Suggest("hospital.departmnt"));
+        Assert.Null(index.Suggest("completely.unrelated.name"));
+        Assert.True(index.IsDeclaredSpan("patient.visit"));
+        Assert.True(index.IsDeclaredSpan("span.patient.visit"));
+        Assert.True(index.IsDeclaredMetric("hospital.visits"));
+    }
+
+    private static ImmutableArray<AdditionalText> Files(params (string Path, string Text)[] files) =>
+        files.Select(f => (AdditionalText)new Text(f.Path, f.Text)).ToImmutableArray();
+
+    private sealed class Text(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+}

@@ -1,0 +1,36 @@
+using TelemetryConventions.Analyzers.Infrastructure;
+using Xunit;
+
+namespace TelemetryConventions.Analyzers.Tests;
+
+public class NameWordsTests
+{
+    [Theory]
+    [InlineData("patientId", "patient id")]
+    [InlineData("PatientID", "patient id")]
+    [InlineData("patient_id", "patient id")]
+    [InlineData("patient.id", "patient id")]
+    [InlineData("_patientId", "patient id")]
+    [InlineData("m_patientId", "patient id")]
+    [InlineData("MRNNumber", "mrn number")]
+    [InlineData("address2Line", "address 2 line")]
+    [InlineData("", "")]
+    public void Names_split_into_lower_case_words(string name, string words) =>
+        Assert.Equal(words, string.Join(" ", NameWords.Split(name)));
+
+    [Theory]
+    [InlineData("patientId", true, "patient")]
+    [InlineData("customer_email", true, "customer")]
+    [InlineData("PlayerName", true, "player")]
+    [InlineData("user", true, "user")]
+    [InlineData("email", true, "email")]
+    [InlineData("phoneNumber", true, "phone")]
+    [InlineData("patientCount", false, "")]
+    [InlineData("userAgent", false, "")]
+    [InlineData("department", false, "")]
+    public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
+    {
+        Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));
+        Assert.Equal(domain, matched);
+    }
+}

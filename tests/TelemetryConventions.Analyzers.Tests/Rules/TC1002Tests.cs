@@ -1,0 +1,116 @@
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
+    TelemetryConventions.Analyzers.Rules.UnkeyedHashAnalyzer,
+    TelemetryConventions.CodeFixes.ReplaceUnkeyedHashCodeFix>;
+
+namespace TelemetryConventions.Analyzers.Tests.Rules;
+
+public class TC1002Tests
+{
+    private const string Usings = """
+        using System;
+        using System.Diagnostics;
+        using System.Security.Cryptography;
+        using System.Text;
+        using TelemetryConventions;
+
+        """;
+
+    [Fact]
+    public async Task The_seed_hashID_helper_is_reported_and_replaced_by_the_pseudonymiser()
+    {
+        await VerifyCS.CodeFixAsync(Usings + """
+            class Visit
+            {
+                private readonly Pseudonymizer _pseudonymizer = new();
+
+                static string hashID(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
+                void Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("patient.id.hashed", {|#0:hashID({|#1:patientId|})|});
+                }
+            }
+            """, Usings + """
+            class Visit
+            {
+                private readonly Pseudonymizer _pseudonymizer = new();
+
+                static string hashID(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
+                void Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("patient.id.hashed", _pseudonymizer.Pseudonymize("patient", patientId));
+                }
+            }
+            """,
+            // Additional locations: the hash expression the fix replaces, and the value it hashes.
+            VerifyCS.Diagnostic().WithLocation(0).WithLocation(0).WithLocation(1).WithArguments("Visit.hashID", "identifier 'patientId'", "span attribute 'patient.id.hashed'"));
+    }
+
+    [Fact]
+    public async Task An_inline_hash_in_an_earlier_statement_is_replaced_where_it_is_computed()
+    {
+        await VerifyCS.CodeFixAsync(Usings + """
+            class Visit
+            {
+                void Record(Activity activity, Pseudonymizer pseudonymizer, string raw)
+                {
+                    var hashed = {|#1:Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes({|#2:raw|})))|};
+                    activity.SetTag("patient.id", {|#0:hashed|});
+                }
+            }
+            """, Usings + """
+            class Visit
+            {
+                void Record(Activity activity, Pseudonymizer pseudonymizer, string raw)
+                {
+                    var hashed = pseudonymizer.Compute("patient", raw);
+                    activity.SetTag("patient.id", hashed);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("SHA256.HashData", "value", "span attribute 'patient.id'"));
+    }
+
+    [Fact]
+    public async Task GetHashCode_MD5_and_HashCode_are_unkeyed_too()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Visit
+            {
+                void Record(Activity activity, string userId, long studentNumber, byte[] customerEmail)
+                {
+                    activity.SetTag("visit.user", {|#0:userId.GetHashCode()|});
+                    activity.SetTag("visit.student", {|#1:HashCode.Combine(studentNumber)|});
+                    activity.SetTag("visit.customer", {|#2:BitConverter.ToString(MD5.HashData(customerEmail))|});
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("String.GetHashCode", "identifier 'userId'", "span attribute 'visit.user'"),
+            VerifyCS.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("HashCode.Combine", "identifier 'studentNumber'", "span attribute 'visit.student'"),
+            VerifyCS.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("MD5.HashData", "identifier 'customerEmail'", "span attribute 'visit.customer'"));
+    }
+
+    [Fact]
+    public async Task Keyed_hashes_and_hashes_of_non_identifiers_are_not_reported()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Visit
+            {
+                static string Keyed(byte[] key, string id) => Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(id)));
+
+                void Record(Activity activity, byte[] key, string patientId, byte[] payload)
+                {
+                    activity.SetTag("visit.patient", Keyed(key, patientId));
+                    activity.SetTag("visit.patient", Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(patientId))));
+                    activity.SetTag("payload.digest", Convert.ToHexString(SHA256.HashData(payload)));
+                    activity.SetTag("customer.id", userIdHash(patientId));
+                }
+
+                static string userIdHash(string value) => value.GetHashCode().ToString();
+            }
+            """);
+    }
+}

@@ -1,0 +1,56 @@
+using Xunit;
+using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
+    TelemetryConventions.Analyzers.Rules.IdentifierAsMetricTagAnalyzer,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace TelemetryConventions.Analyzers.Tests.Rules;
+
+public class TC1003Tests
+{
+    private const string Usings = """
+        using System.Collections.Generic;
+        using System.Diagnostics;
+        using System.Diagnostics.Metrics;
+        using TelemetryConventions;
+
+        """;
+
+    [Fact]
+    public async Task Identifiers_raw_or_pseudonymised_are_reported_on_metric_tags()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Visits
+            {
+                void Count(Counter<long> visits, Histogram<double> waits, Pseudonymizer pseudonymizer, string patientId, string raw, string department)
+                {
+                    visits.Add(1, new KeyValuePair<string, object?>({|#0:"patient.id"|}, pseudonymizer.Pseudonymize("patient", raw)));
+                    visits.Add(1, new KeyValuePair<string, object?>({|#1:"visit.who"|}, patientId));
+                    var tags = new TagList { { {|#2:"user_id"|}, raw } };
+                    waits.Record(1.5, tags);
+                    _ = new Measurement<long>(1, new KeyValuePair<string, object?>({|#3:"visit.who"|}, pseudonymizer.Compute("patient", patientId)));
+                    visits.Add(1, new KeyValuePair<string, object?>("hospital.department", department));
+                    visits.Add(1, new KeyValuePair<string, object?>("visit.kind", "outpatient"));
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patient.id", "metric tag 'patient.id'"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("patientId", "metric tag 'visit.who'"),
+            VerifyCS.Diagnostic().WithLocation(2).WithArguments("user_id", "metric tag 'user_id'"),
+            VerifyCS.Diagnostic().WithLocation(3).WithArguments("pseudonymizer.Compute(\"patient\", patientId)", "metric tag 'visit.who'"));
+    }
+
+    [Fact]
+    public async Task Span_attributes_may_carry_pseudonymised_identifiers()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Visits
+            {
+                void Record(Activity activity, Pseudonymizer pseudonymizer, string patientId)
+                {
+                    activity.SetTag("patient.id", pseudonymizer.Pseudonymize("patient", patientId));
+                    activity.AddEvent(new ActivityEvent("visit", tags: new ActivityTagsCollection { { "patient.id", pseudonymizer.Compute("patient", patientId) } }));
+                }
+            }
+            """);
+    }
+}
