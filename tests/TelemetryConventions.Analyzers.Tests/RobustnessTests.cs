@@ -107,6 +107,45 @@ public class RobustnessTests
         }
         """;
 
+    private const string Fixable = """
+        using System;
+        using System.Diagnostics;
+        using System.Diagnostics.Metrics;
+        using System.Security.Cryptography;
+        using System.Text;
+        using TelemetryConventions;
+
+        class Fixable
+        {
+            private readonly Pseudonymizer _pseudonymizer = new();
+            private static Pseudonymizer? Shared;
+
+            static string hashID(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
+            void Leak(Activity a, Counter<long> c, string patientId, long studentNumber, Guid userId, decimal accountNumber, string? memberName)
+            {
+                a.SetTag("patient_id", patientId);
+                a.SetTag("patient.id", hashID(patientId));
+                a.SetTag("patient.id.hashed", (patientId));
+                a.SetTag("patient.age", "4");
+                a.SetTag("doctor.id", ((studentNumber)));
+                a.DisplayName = $"v {userId} {accountNumber:N0} {memberName ?? "x"}";
+                a.SetTag("visit.user", userId.GetHashCode());
+                a.SetTag("visit.user", patientId.GetHashCode().ToString("x"));
+                c.Add(1, new("patient.id", patientId), new("user_id", _pseudonymizer.Compute("user", patientId)));
+                a.SetTag("x", patientId +
+                    // comment
+                    studentNumber);
+            }
+
+            static void StaticLeak(Activity a, string patientId)
+            {
+                a.SetTag("patient.id", patientId);
+                Shared = null;
+            }
+        }
+        """;
+
     private const string BadYaml = """
         groups:
           - id: registry.broken
@@ -152,6 +191,51 @@ public class RobustnessTests
             ? Directory.EnumerateFiles(Path.Combine(AllAnalyzers.RepoRoot, "conventions"), "*.yaml", SearchOption.AllDirectories).Select(p => (p, File.ReadAllText(p))).ToArray()
             : Array.Empty<(string, string)>();
         await AssertNoAnalyzerExceptions(Compile("Repository", files), conventions);
+    }
+
+    [Fact]
+    public async Task No_code_fix_throws_on_what_the_analyzers_report()
+    {
+        using var workspace = new AdhocWorkspace();
+        var projectId = ProjectId.CreateNewId();
+        var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
+            projectId, VersionStamp.Default, "Odd", "Odd", LanguageNames.CSharp,
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
+            metadataReferences: TestReferences.References));
+        foreach (var (name, text) in new[] { ("Odd.cs", Odd), ("Fixable.cs", Fixable), ("Runtime.cs", TestSources.Runtime), ("Attributes.g.cs", TestSources.Generated) })
+        {
+            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(text), filePath: "/project/" + name);
+        }
+        solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId), "test.yaml", SourceText.From(TestSources.Conventions), filePath: TestSources.ConventionsPath);
+        var project = solution.GetProject(projectId)!;
+        var compilation = (await project.GetCompilationAsync())!;
+        var diagnostics = await compilation.WithAnalyzers(AllAnalyzers.Analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
+
+        var applied = new HashSet<string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var document = project.GetDocument(diagnostic.Location.SourceTree)!;
+            foreach (var fix in AllAnalyzers.CodeFixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            {
+                var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+                await fix.RegisterCodeFixesAsync(new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                foreach (var action in actions)
+                {
+                    var operations = await action.GetOperationsAsync(CancellationToken.None);
+                    var changed = operations.OfType<Microsoft.CodeAnalysis.CodeActions.ApplyChangesOperation>().Single().ChangedSolution;
+                    var changedRoot = await changed.GetDocument(document.Id)!.GetSyntaxRootAsync();
+                    // A fix changes the text and leaves it parseable wherever the original was.
+                    Assert.NotEqual((await document.GetTextAsync()).ToString(), changedRoot!.ToFullString());
+                    if (document.Name == "Fixable.cs")
+                    {
+                        Assert.DoesNotContain(changedRoot.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+                    }
+                    applied.Add(diagnostic.Id);
+                }
+            }
+        }
+        Assert.Superset(new HashSet<string> { "TC1001", "TC1002", "TC2001", "TC2002", "TC2005" }, applied);
     }
 
     private static CSharpCompilation Compile(string name, IEnumerable<(string Path, string Text)> sources) =>

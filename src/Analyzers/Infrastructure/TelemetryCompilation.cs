@@ -26,6 +26,7 @@ internal sealed class TelemetryCompilation
         Flow = new ValueFlow(known);
         _conventions = new Lazy<ConventionIndex>(() => ConventionCache.Get(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _generatedConstants = new Lazy<Dictionary<string, IFieldSymbol>>(() => GeneratedConstants.Find(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        HasConventionFiles = options.AdditionalFiles.Any(f => f is not null && f.Path is { } path && ConventionCache.IsConventionFile(path));
     }
 
     public Compilation Compilation { get; }
@@ -40,7 +41,7 @@ internal sealed class TelemetryCompilation
     public IReadOnlyDictionary<string, IFieldSymbol> Constants => _generatedConstants.Value;
 
     /// <summary>Whether the project has convention files at all; the naming rules are silent without them.</summary>
-    public bool HasConventionFiles => _options.AdditionalFiles.Any(f => f is not null && f.Path is { } path && ConventionCache.IsConventionFile(path));
+    public bool HasConventionFiles { get; }
 
     public TelemetryOptions OptionsFor(SyntaxTree tree) =>
         TelemetryOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
