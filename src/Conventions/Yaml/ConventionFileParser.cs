@@ -42,6 +42,7 @@ public static class ConventionFileParser
         catch (YamlException exception)
         {
             context.Report(ConventionRules.YamlSyntax, context.Span(exception.Start, exception.End), Describe(exception));
+            SalvageBefore(context, text, (int)exception.Start.Line - 1, definitions, groups);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -50,6 +51,63 @@ public static class ConventionFileParser
             context.Report(ConventionRules.YamlSyntax, SourceSpan.FileStart(path), "The file could not be read: " + exception.Message);
         }
         return new ConventionFile(path, definitions.ToEquatableArray(), groups.ToEquatableArray(), context.Diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A syntax error stops the YAML library for the whole file; the complete list items before the
+    /// error are still worth generating. Cut the text at the nearest item start above the error
+    /// (a few tries) and read that prefix; its lines and offsets are the file's own.
+    /// </summary>
+    private static void SalvageBefore(ParseContext context, string text, int errorLine, List<AttributeDefinition> definitions, List<GroupDefinition> groups)
+    {
+        const int MaxAttempts = 4;
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+        var attempts = 0;
+        for (var line = Math.Min(errorLine, lineStarts.Count - 1); line > 0 && attempts < MaxAttempts; line--)
+        {
+            if (!StartsTopLevelItem(text, lineStarts[line]))
+            {
+                continue;
+            }
+            attempts++;
+            var salvage = new ParseContext(context.Path);
+            var salvagedDefinitions = new List<AttributeDefinition>();
+            var salvagedGroups = new List<GroupDefinition>();
+            try
+            {
+                ParseInto(salvage, text.Substring(0, lineStarts[line]), salvagedDefinitions, salvagedGroups);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A prefix the YAML library cannot read either: try the item above.
+                continue;
+            }
+            definitions.AddRange(salvagedDefinitions);
+            groups.AddRange(salvagedGroups);
+            foreach (var diagnostic in salvage.Diagnostics)
+            {
+                context.Add(diagnostic);
+            }
+            return;
+        }
+    }
+
+    /// <summary>A line such as <c>  - id: …</c>: an item of a top-level list (indented at most four spaces).</summary>
+    private static bool StartsTopLevelItem(string text, int lineStart)
+    {
+        var column = lineStart;
+        while (column < text.Length && text[column] == ' ' && column - lineStart <= 4)
+        {
+            column++;
+        }
+        return column - lineStart <= 4 && column + 1 < text.Length && text[column] == '-' && text[column + 1] == ' ';
     }
 
     private static void ParseInto(ParseContext context, string text, List<AttributeDefinition> definitions, List<GroupDefinition> groups)

@@ -39,6 +39,8 @@ internal sealed class ParseContext
     public void Report(DiagnosticRule rule, SourceSpan location, params object?[] args) =>
         _diagnostics.Add(ConventionDiagnostic.Create(rule, location, args));
 
+    public void Add(ConventionDiagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
     public void Report(DiagnosticRule rule, YamlNode node, params object?[] args) => Report(rule, Span(node), args);
 
     /// <summary>

@@ -27,6 +27,32 @@ public sealed class ConventionDiagnosticTests
     }
 
     [Fact]
+    public void TC0001_the_groups_before_a_syntax_error_still_generate()
+    {
+        var broken = """
+            groups:
+              - id: registry.first
+                type: attribute_group
+                brief: Intact.
+                attributes:
+                  - id: first.name
+                    type: string
+                    brief: A name.
+              - id: registry.second
+                type: attribute_group
+                brief: broken⌖: here
+                attributes:
+                  - id: second.name
+                    type: string
+                    brief: Lost with its group.
+            """;
+        var run = RunMarked(("conventions/broken.yaml", broken));
+        AssertSingleAt(run, "TC0001", "conventions/broken.yaml", broken);
+        Assert.Contains("public const string Name = \"first.name\";", run.Source("FirstAttributes.g.cs"));
+        Assert.DoesNotContain("SecondAttributes.g.cs", run.HintNames);
+    }
+
+    [Fact]
     public void TC0002_root_that_is_not_a_mapping()
     {
         AssertReported("TC0002", """
