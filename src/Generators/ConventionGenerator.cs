@@ -25,6 +25,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
     public static class TrackingNames
     {
         public const string Options = nameof(Options);
+        public const string Platform = nameof(Platform);
         public const string ParseFile = nameof(ParseFile);
         public const string FileDiagnostics = nameof(FileDiagnostics);
         public const string Resolve = nameof(Resolve);
@@ -57,8 +58,13 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .Select(static (all, _) => ConventionResolver.Resolve(all.OrderBy(f => f.Path, StringComparer.Ordinal)))
             .WithTrackingName(TrackingNames.Resolve);
 
-        var plan = registry.Combine(options)
-            .Select(static (pair, _) => GenerationPlanner.Plan(pair.Left, pair.Right.Options))
+        // Gauge<T> arrived in System.Diagnostics.DiagnosticSource 9: older targets get no gauge wrappers.
+        var platform = context.CompilationProvider
+            .Select(static (compilation, _) => new TargetPlatform(compilation.GetTypeByMetadataName(TargetPlatform.GaugeMetadataName) is not null))
+            .WithTrackingName(TrackingNames.Platform);
+
+        var plan = registry.Combine(options).Combine(platform)
+            .Select(static (input, _) => GenerationPlanner.Plan(input.Left.Left, input.Left.Right.Options, input.Right))
             .WithTrackingName(TrackingNames.Plan);
 
         var planDiagnostics = plan.Combine(options)

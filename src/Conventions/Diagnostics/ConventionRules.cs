@@ -85,11 +85,15 @@ public static class ConventionRules
         "TC0020", "Group refers to a group of another kind",
         "{0} '{1}' is a {2}, not a {3}", DiagnosticSeverityLevel.Error);
 
+    public static readonly DiagnosticRule GaugeUnsupported = new(
+        "TC0021", "Gauge wrappers need System.Diagnostics.DiagnosticSource 9",
+        "{0} gauge metric(s), such as '{1}', get no wrapper: the target framework has no System.Diagnostics.Metrics.Gauge<T> (.NET 9, or the System.Diagnostics.DiagnosticSource 9 package, adds it)", DiagnosticSeverityLevel.Info);
+
     public static IReadOnlyList<DiagnosticRule> All { get; } = new[]
     {
         YamlSyntax, InvalidFileStructure, UnknownField, WrongNodeKind, MissingField, InvalidValue, InvalidName,
         DuplicateDefinition, UnknownAttribute, UnknownGroup, CyclicExtends, EnumMemberClash, ObsoletePrefix,
         InvalidPrivacyAnnotation, PersonalIdentifierOnMetric, IdentifierCollision, InvalidEnumValue,
-        UnknownRenameTarget, InvalidOption, GroupKindMismatch,
+        UnknownRenameTarget, InvalidOption, GroupKindMismatch, GaugeUnsupported,
     };
 }

@@ -1,6 +1,6 @@
 namespace TelemetryConventions.Generators.Planning;
 
-/// <summary>The MSBuild options the generator reads (see docs/msbuild-options.md).</summary>
+/// <summary>The MSBuild options the generator reads (see the README's "MSBuild options").</summary>
 internal sealed record GenerationOptions(string Namespace, bool StableOnly, bool Public)
 {
     public const string NamespaceProperty = "TelemetryConventionsNamespace";
@@ -10,4 +10,15 @@ internal sealed record GenerationOptions(string Namespace, bool StableOnly, bool
     public static readonly GenerationOptions Default = new("Telemetry", false, true);
 
     public string Accessibility => Public ? "public" : "internal";
+}
+
+/// <summary>
+/// What the consuming project's target framework offers. Read from the compilation once per
+/// change; it compares equal across edits, so nothing downstream re-runs.
+/// </summary>
+internal sealed record TargetPlatform(bool HasSynchronousGauge)
+{
+    public const string GaugeMetadataName = "System.Diagnostics.Metrics.Gauge`1";
+
+    public static readonly TargetPlatform Current = new(true);
 }

@@ -9,7 +9,7 @@ namespace TelemetryConventions.Generators.Planning;
 /// <summary>Chooses what to emit and the C# name of everything, from a resolved registry.</summary>
 internal static class GenerationPlanner
 {
-    public static GenerationPlan Plan(ResolvedRegistry registry, GenerationOptions options)
+    public static GenerationPlan Plan(ResolvedRegistry registry, GenerationOptions options, TargetPlatform? platform = null)
     {
         var diagnostics = new List<ConventionDiagnostic>(registry.Diagnostics);
         // One scope for every top-level type the generator writes into the namespace.
@@ -21,7 +21,7 @@ internal static class GenerationPlanner
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, typeNames, enumTypes, diagnostics))
             .ToEquatableArray();
-        var (spans, events, metrics) = new WrapperPlanner(options, typeNames, enumTypes, diagnostics).Plan(registry);
+        var (spans, events, metrics) = new WrapperPlanner(options, platform ?? TargetPlatform.Current, typeNames, enumTypes, diagnostics).Plan(registry);
         var catalog = new CatalogSpec(CatalogPlanner.Plan(registry, options), options);
         return new GenerationPlan(namespaces, spans, events, metrics, catalog, diagnostics.ToEquatableArray(), options);
     }

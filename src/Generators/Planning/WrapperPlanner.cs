@@ -22,15 +22,17 @@ internal sealed class WrapperPlanner
     };
 
     private readonly GenerationOptions _options;
+    private readonly TargetPlatform _platform;
     private readonly NameAllocator _typeNames;
     private readonly IReadOnlyDictionary<string, string> _enumTypes;
     private readonly List<ConventionDiagnostic> _diagnostics;
     private readonly NameAllocator _eventMethods = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EventSpec> _eventsByName = new(StringComparer.Ordinal);
 
-    public WrapperPlanner(GenerationOptions options, NameAllocator typeNames, IReadOnlyDictionary<string, string> enumTypes, List<ConventionDiagnostic> diagnostics)
+    public WrapperPlanner(GenerationOptions options, TargetPlatform platform, NameAllocator typeNames, IReadOnlyDictionary<string, string> enumTypes, List<ConventionDiagnostic> diagnostics)
     {
         _options = options;
+        _platform = platform;
         _typeNames = typeNames;
         _enumTypes = enumTypes;
         _diagnostics = diagnostics;
@@ -45,9 +47,14 @@ internal sealed class WrapperPlanner
 
         var events = groups.Where(g => g.Kind == GroupKind.Event).Select(PlanEvent).ToList();
         var spans = groups.Where(g => g.Kind == GroupKind.Span).Select(PlanSpan).ToList();
-        var metrics = groups.Where(g => g.Kind == GroupKind.Metric && g.MetricName is not null && g.Instrument != InstrumentKind.Unspecified)
-            .Select(PlanMetric)
-            .ToList();
+        var metricGroups = groups.Where(g => g.Kind == GroupKind.Metric && g.MetricName is not null && g.Instrument != InstrumentKind.Unspecified).ToList();
+        var gauges = metricGroups.Where(g => g.Instrument == InstrumentKind.Gauge).ToList();
+        if (!_platform.HasSynchronousGauge && gauges.Count > 0)
+        {
+            _diagnostics.Add(ConventionDiagnostic.Create(ConventionRules.GaugeUnsupported, gauges[0].Location, gauges.Count, gauges[0].MetricName));
+            metricGroups = metricGroups.Except(gauges).ToList();
+        }
+        var metrics = metricGroups.Select(PlanMetric).ToList();
         return (spans.ToEquatableArray(), events.ToEquatableArray(), metrics.ToEquatableArray());
     }
 

@@ -389,6 +389,37 @@ public sealed class ConventionDiagnosticTests
             """);
     }
 
+    [Fact]
+    public void TC0021_gauges_are_left_out_where_the_framework_has_no_Gauge_type()
+    {
+        var yaml = """
+            file_format: definition/2
+            metrics:
+              - name: ward.temperature
+                instrument: gauge
+                unit: Cel
+                brief: Ward temperature.
+              - name: ward.visits
+                instrument: counter
+                unit: "{visit}"
+                brief: Visits.
+            """;
+        // .NET 8's System.Diagnostics.DiagnosticSource has no Gauge<T>; leaving the assembly out models that.
+        var references = GeneratorHarness.DefaultReferences.Where(r => !r.Display!.EndsWith("System.Diagnostics.DiagnosticSource.dll", StringComparison.Ordinal));
+        var driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("conventions/metrics.yaml", yaml) })
+            .RunGenerators(GeneratorHarness.CreateCompilation(references, ""));
+        var result = driver.GetRunResult().Results.Single();
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("TC0021", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Contains("ward.temperature", diagnostic.GetMessage());
+        Assert.Equal("conventions/metrics.yaml", diagnostic.Location.GetLineSpan().Path);
+        var hintNames = result.GeneratedSources.Select(s => s.HintName).ToList();
+        Assert.Contains("Metrics.WardVisitsCounter.g.cs", hintNames);
+        Assert.DoesNotContain(hintNames, h => h.Contains("Gauge", StringComparison.Ordinal));
+    }
+
     private const string GoodFile = """
         groups:
           - id: registry.good

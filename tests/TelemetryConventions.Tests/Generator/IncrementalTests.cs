@@ -14,6 +14,7 @@ public sealed class IncrementalTests
     private static readonly string[] TrackedSteps =
     {
         ConventionGenerator.TrackingNames.Options,
+        ConventionGenerator.TrackingNames.Platform,
         ConventionGenerator.TrackingNames.ParseFile,
         ConventionGenerator.TrackingNames.FileDiagnostics,
         ConventionGenerator.TrackingNames.Resolve,

@@ -18,13 +18,18 @@ public static class GeneratorHarness
 
     // Documentation diagnostics on: consumers who build with GenerateDocumentationFile and
     // warnings as errors must not break on generated code.
+    public static ImmutableArray<MetadataReference> DefaultReferences => References.Value;
+
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(References.Value, sources);
+
+    /// <summary>A compilation against a chosen set of references, e.g. an older framework's.</summary>
+    public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference> references, params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            References.Value,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? properties = null) =>
