@@ -88,6 +88,42 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_one_span_re_emits_that_span_alone()
+    {
+        const string Visits = """
+            groups:
+              - id: span.patient.visit
+                type: span
+                span_kind: server
+                brief: A visit.
+                attributes:
+                  - ref: patient.id
+                    requirement_level: required
+            """;
+        const string Sync = """
+            groups:
+              - id: span.records.sync
+                type: span
+                span_kind: client
+                brief: A records sync.
+            """;
+        var visits = new InMemoryAdditionalText("a/visits.yaml", Visits);
+        var files = new AdditionalText[] { new InMemoryAdditionalText("a/patient.yaml", Patients), visits, new InMemoryAdditionalText("a/sync.yaml", Sync) };
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(visits, new InMemoryAdditionalText("a/visits.yaml", Visits.Replace("A visit.", "A patient's visit.")));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var spans = result.TrackedSteps[ConventionGenerator.TrackingNames.Spans].SelectMany(s => s.Outputs)
+            .ToDictionary(o => ((dynamic)o.Value).TypeName as string ?? "", o => o.Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, spans["PatientVisitSpan"]);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, spans["RecordsSyncSpan"]);
+        Assert.All(result.TrackedSteps[ConventionGenerator.TrackingNames.AttributeNamespaces].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+    }
+
+    [Fact]
     public void Moving_text_without_changing_meaning_re_emits_nothing()
     {
         var devices = new InMemoryAdditionalText("a/device.yaml", Devices);
