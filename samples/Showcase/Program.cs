@@ -1,8 +1,7 @@
 using System;
-using TelemetryConventions.Samples.Telemetry;
+using System.Text;
+using TelemetryConventions.Samples.Hosting;
 
-// The scenario showcase is not built yet; this entry point proves that the generator runs in a
-// consumer build and prints the attribute names it generated from conventions/.
-Console.WriteLine("TelemetryConventions showcase: the 18 industry scenarios are not implemented yet.");
-Console.WriteLine($"Generated from conventions/: {nameof(PatientAttributes)}.{nameof(PatientAttributes.Id)} = \"{PatientAttributes.Id}\"");
-return 0;
+// The showcase of the industry scenarios; see docs/samples.md and --help.
+Console.OutputEncoding = Encoding.UTF8;
+return ShowcaseApp.Run(args, Console.Out, Console.Error);

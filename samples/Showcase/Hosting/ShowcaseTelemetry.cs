@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace TelemetryConventions.Samples.Hosting;
+
+/// <summary>
+/// The instrumented side of the showcase: the activity source and meter the scenarios write to,
+/// the pseudonymizer for identifiers of people, and the metric instruments, made once per meter.
+/// </summary>
+/// <remarks>
+/// The OpenTelemetry SDK is not referenced here: it only listens (see <see cref="TelemetryPipeline"/>),
+/// as in a real service where the library code knows the API and the host wires the SDK.
+/// </remarks>
+public sealed class ShowcaseTelemetry : IDisposable
+{
+    /// <summary>The name of the activity source and of the meter.</summary>
+    public const string SourceName = "TelemetryConventions.Samples.Showcase";
+
+    private const string SourceVersion = "1.0.0";
+
+    private readonly ConcurrentDictionary<Type, object> _instruments = new();
+
+    /// <summary>Creates the source and meter; the pseudonymizer holds the key for identifiers of people.</summary>
+    public ShowcaseTelemetry(Pseudonymizer pseudonymizer)
+    {
+        Pseudonymizer = pseudonymizer ?? throw new ArgumentNullException(nameof(pseudonymizer));
+        Source = new ActivitySource(SourceName, SourceVersion);
+        Meter = new Meter(SourceName, SourceVersion);
+    }
+
+    /// <summary>Where scenarios start their spans.</summary>
+    public ActivitySource Source { get; }
+
+    /// <summary>Where scenario instruments are created.</summary>
+    public Meter Meter { get; }
+
+    /// <summary>Turns identifiers of people into keyed pseudonyms.</summary>
+    public Pseudonymizer Pseudonymizer { get; }
+
+    /// <summary>
+    /// The instruments of one scenario, created on first use and kept: the generated wrappers are
+    /// meant to be created once per meter, and the Prometheus mode runs every scenario many times.
+    /// </summary>
+    public T Instruments<T>(Func<Meter, T> create) where T : class =>
+        (T)_instruments.GetOrAdd(typeof(T), static (_, state) => state.create(state.meter), (create, meter: Meter));
+
+    /// <summary>Disposes the source and meter, which also ends the instruments.</summary>
+    public void Dispose()
+    {
+        Source.Dispose();
+        Meter.Dispose();
+    }
+}
