@@ -407,12 +407,18 @@ internal static class TelemetrySinks
             return;
         }
         var placeholders = template is null ? new List<string>() : LogTemplate.Placeholders(template);
-        if (OperationTree.Unwrap(values) is IArrayCreationOperation { Initializer: { } initializer })
+        var elements = OperationTree.Unwrap(values) switch
         {
-            for (var i = 0; i < initializer.ElementValues.Length; i++)
-            {
-                sites.Add(new TelemetrySite(SinkKind.LogValue, null, initializer.ElementValues[i], i < placeholders.Count ? placeholders[i] : null));
-            }
+            IArrayCreationOperation { Initializer: { } initializer } => (IEnumerable<IOperation>)initializer.ElementValues,
+            // A params span (newer Logging.Abstractions) has no interface in this Roslyn version: its children are the values.
+            IArrayCreationOperation or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IInvocationOperation => Array.Empty<IOperation>(),
+            var other => other.ChildOperations,
+        };
+        var index = 0;
+        foreach (var element in elements)
+        {
+            sites.Add(new TelemetrySite(SinkKind.LogValue, null, element, index < placeholders.Count ? placeholders[index] : null));
+            index++;
         }
     }
 

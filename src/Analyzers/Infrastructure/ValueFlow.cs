@@ -179,11 +179,19 @@ internal sealed class ValueFlow
             case ILocalReferenceOperation local:
                 return EvaluateLocal(local, options, visited, depth, cancellationToken);
             case IParameterReferenceOperation parameter:
-                return IsScalar(parameter.Type) && !IsCallerInfo(parameter.Parameter) && IsIdentifierSymbol(parameter.Parameter, options, out var parameterDomain)
+                return CarriesIdentifier(parameter.Type) && !IsCallerInfo(parameter.Parameter) && IsIdentifierSymbol(parameter.Parameter, options, out var parameterDomain)
                     ? Found(parameter, parameterDomain)
                     : FlowResult.Unknown;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } indexer:
+                // patientIds[i] on a list is a patient id, as on an array.
+                return IsScalar(indexer.Type) && ReferencedSymbol(OperationTree.Unwrap(indexed)) is { } list && IsIdentifierSymbol(list, options, out var listDomain)
+                    ? Found(indexer, listDomain)
+                    : FlowResult.Unknown;
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                // new[] { patientId } as an array attribute, or a params array of string.Format.
+                return CombineAll(initializer.ElementValues, options, visited, depth, cancellationToken);
             case IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation:
-                return IsScalar(member.Type) && IsIdentifierMember(member, options, out var memberDomain)
+                return CarriesIdentifier(member.Type) && IsIdentifierMember(member, options, out var memberDomain)
                     ? Found(member, memberDomain)
                     : FlowResult.Unknown;
             case IArrayElementReferenceOperation element:
@@ -211,7 +219,7 @@ internal sealed class ValueFlow
 
     private FlowResult EvaluateLocal(ILocalReferenceOperation local, TelemetryOptions options, HashSet<ILocalSymbol> visited, int depth, CancellationToken cancellationToken)
     {
-        if (IsScalar(local.Type) && options.IsIdentifierName(NameWords.Split(local.Local.Name), out var domain))
+        if (CarriesIdentifier(local.Type) && options.IsIdentifierName(NameWords.Split(local.Local.Name), out var domain))
         {
             return Found(local, domain);
         }
@@ -275,14 +283,15 @@ internal sealed class ValueFlow
         }
         if (IsStringComposition(method))
         {
-            var parts = invocation.Arguments.Select(a => a.Value);
+            var parts = invocation.Arguments.SelectMany(a => a.ArgumentKind is ArgumentKind.Explicit or ArgumentKind.DefaultValue ? new[] { a.Value } : ParamsElements(a.Value));
             var combined = CombineAll(parts, options, visited, depth, cancellationToken);
-            return combined.Identifier is { } identifier
+            // string.Format("{0}", id) is fixed where id sits; string.Join(",", ids) only as a whole.
+            return combined.Identifier is { } identifier && !IsScalar(identifier.WrapTarget.Type)
                 ? new FlowResult(identifier.WithWrapTarget(invocation), combined.Hash, combined.Proven, combined.Sanitized)
                 : combined;
         }
         // GetPatientId(), customer.GetEmail(): the method's name says what it returns.
-        if (IsScalar(method.ReturnType) && options.IsIdentifierName(NameWords.Split(method.Name), out var domain))
+        if (CarriesIdentifier(method.ReturnType) && options.IsIdentifierName(NameWords.Split(method.Name), out var domain))
         {
             return Found(invocation, domain);
         }
@@ -348,6 +357,15 @@ internal sealed class ValueFlow
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The values of a params argument: an array's elements, or (for <c>params ReadOnlySpan&lt;object?&gt;</c>,
+    /// which this Roslyn version has no interface for) the children of the collection.
+    /// </summary>
+    private static IEnumerable<IOperation> ParamsElements(IOperation value) =>
+        OperationTree.Unwrap(value) is IArrayCreationOperation { Initializer: { } initializer }
+            ? initializer.ElementValues
+            : OperationTree.Unwrap(value).ChildOperations;
 
     private static bool IsStringComposition(IMethodSymbol method) =>
         method.IsStatic
@@ -537,6 +555,38 @@ internal sealed class ValueFlow
         IInvocationOperation invocation => invocation.TargetMethod,
         _ => null,
     };
+
+    /// <summary>
+    /// A scalar, or a sequence of them: <c>string.Join(",", patientIds)</c> and a <c>List&lt;long&gt;</c>
+    /// sent as an array attribute carry identifiers too.
+    /// </summary>
+    private static bool CarriesIdentifier(ITypeSymbol? type)
+    {
+        if (IsScalar(type))
+        {
+            return true;
+        }
+        if (type is IArrayTypeSymbol array)
+        {
+            return IsScalar(array.ElementType);
+        }
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+        if (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            return IsScalar(named.TypeArguments[0]);
+        }
+        foreach (var implemented in named.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && IsScalar(implemented.TypeArguments[0]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Types an identifier is carried in: text, numbers and GUIDs (not objects, whose ToString says little).</summary>
     public static bool IsScalar(ITypeSymbol? type)

@@ -23,6 +23,9 @@ public sealed class AttributeTypeMismatchAnalyzer : TelemetryAnalyzer
         DiagnosticSeverity.Warning,
         "Send each attribute with the type its convention declares, so that every service's values land in the same column.");
 
+    /// <summary>Set when the value is a C# enum where the declared enum's wire value is expected.</summary>
+    public const string WireValueProperty = "WireValue";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     private protected override bool ShouldAnalyze(TelemetryCompilation compilation) => compilation.HasConventionFiles;
@@ -46,7 +49,10 @@ public sealed class AttributeTypeMismatchAnalyzer : TelemetryAnalyzer
         var problem = Check(type, value, compilation.Known);
         if (problem is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, site.Value.Syntax.GetLocation(), key, Declared(type), problem));
+            var properties = type.IsEnum && type.Primitive == PrimitiveType.String && Underlying(value.Type).TypeKind == TypeKind.Enum
+                ? ImmutableDictionary<string, string?>.Empty.Add(WireValueProperty, "true")
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(Rule, site.Value.Syntax.GetLocation(), properties, key, Declared(type), problem));
         }
     }
 

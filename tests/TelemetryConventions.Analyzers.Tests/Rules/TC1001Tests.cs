@@ -135,6 +135,16 @@ public class TC1001Tests
                     using var scope = logger.BeginScope("Visit {Visit}", {|TC1001:patientId|});
                 }
 
+                void Collections(Activity? activity, List<long> patientIds, string[] userEmails)
+                {
+                    activity?.SetTag("x.patients", {|TC1001:string.Join(",", patientIds)|});
+                    activity?.SetTag("x.value", string.Format("p-{0}", {|TC1001:patientIds[0]|}));
+                    activity?.SetTag("x.value", string.Format("{0}{1}{2}{3}", 1, 2, 3, {|TC1001:userEmails[0]|}));
+                    activity?.SetTag("x.value", new[] { "a", {|TC1001:userEmails[1]|} });
+                    activity?.SetTag("x.emails", {|TC1001:userEmails|});
+                    activity?.SetTag("x.count", patientIds.Count);
+                }
+
                 void OpenTelemetryApi(OpenTelemetry.Trace.TelemetrySpan span, string userEmail)
                 {
                     span.SetAttribute("x.email", {|TC1001:userEmail|});

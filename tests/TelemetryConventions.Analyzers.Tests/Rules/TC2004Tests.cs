@@ -1,7 +1,7 @@
 using Xunit;
 using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
     TelemetryConventions.Analyzers.Rules.AttributeTypeMismatchAnalyzer,
-    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+    TelemetryConventions.CodeFixes.UseWireValueCodeFix>;
 
 namespace TelemetryConventions.Analyzers.Tests.Rules;
 
@@ -40,6 +40,39 @@ public class TC2004Tests
             VerifyCS.Diagnostic().WithLocation(6).WithArguments("delivery.step", "an enum of string values", "'pickedup', which is not one of its members (picked, delivered)"),
             VerifyCS.Diagnostic().WithLocation(7).WithArguments("hospital.department", "'string'", "a string[]"),
             VerifyCS.Diagnostic().WithLocation(8).WithArguments("http.request.header.accept", "'template[string[]]'", "a string"));
+    }
+
+    [Fact]
+    public async Task A_CSharp_enum_is_fixed_to_its_generated_wire_value()
+    {
+        const string Enum = """
+            public enum DeliveryStep { Picked = 1, Delivered = 2 }
+
+            public static class DeliveryStepValues
+            {
+                public static string ToWireValue(this DeliveryStep value) => value == DeliveryStep.Picked ? "picked" : "delivered";
+            }
+            """;
+        await VerifyCS.CodeFixAsync(Enum + """
+
+            class Visit
+            {
+                void Record(System.Diagnostics.Activity activity, DeliveryStep step)
+                {
+                    activity.SetTag("delivery.step", {|#0:step|});
+                }
+            }
+            """, Enum + """
+
+            class Visit
+            {
+                void Record(System.Diagnostics.Activity activity, DeliveryStep step)
+                {
+                    activity.SetTag("delivery.step", step.ToWireValue());
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("delivery.step", "an enum of string values", "the C# enum DeliveryStep, sent as its member name; use ToWireValue()"));
     }
 
     [Fact]
