@@ -60,3 +60,33 @@ public class ConventionCacheTests
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 }
+
+/// <summary>The analyzers read the upstream OpenTelemetry registry as the generator does.</summary>
+public class UpstreamRegistryTests
+{
+    [Fact]
+    public void The_upstream_registry_is_indexed_once_and_answers_for_its_names()
+    {
+        var model = Path.GetFullPath(Path.Combine(AllAnalyzers.RepoRoot, "..", "shared", "semconv-upstream", "v1.44.0", "model"));
+        Assert.True(Directory.Exists(model), $"The upstream registry is expected at {model}.");
+        var files = Directory.EnumerateFiles(model, "*.yaml", SearchOption.AllDirectories)
+            .Select(p => (AdditionalText)new UpstreamText(p))
+            .ToImmutableArray();
+
+        var index = ConventionCache.Get(files, CancellationToken.None);
+        Assert.Same(index, ConventionCache.Get(files, CancellationToken.None));
+
+        Assert.NotNull(index.Find("http.request.method"));
+        Assert.NotNull(index.Find("http.request.header.content-type"));
+        Assert.Equal("http.request.method", index.Suggest("http_request_method"));
+        Assert.True(index.IsDeclaredMetric("http.server.request.duration"));
+        Assert.True(index.HasSpans);
+    }
+
+    private sealed class UpstreamText(string path) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
+    }
+}
