@@ -560,7 +560,7 @@ internal sealed class ValueFlow
     /// A scalar, or a sequence of them: <c>string.Join(",", patientIds)</c> and a <c>List&lt;long&gt;</c>
     /// sent as an array attribute carry identifiers too.
     /// </summary>
-    private static bool CarriesIdentifier(ITypeSymbol? type)
+    public static bool CarriesIdentifier(ITypeSymbol? type)
     {
         if (IsScalar(type))
         {

@@ -54,7 +54,7 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
         {
             Report(context, identifier.WrapTarget, identifier.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : identifier.Domain, redact: false);
         }
-        else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null)
+        else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null && CouldBeIdentifier(site.Value, compilation.Known))
         {
             // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report.
             Report(context, site.Value, Describe(site.Value), site.Describe(), keyDomain, redact: false);
@@ -69,6 +69,21 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             properties = properties.Add(RedactProperty, "true");
         }
         context.ReportDiagnostic(Diagnostic.Create(Rule, target.Syntax.GetLocation(), properties, origin, sink));
+    }
+
+    /// <summary>
+    /// Text, numbers and their sequences can be the identifier a key names; so can a value whose
+    /// static type hides what it is (object, a type parameter). A User object logged as {User} is
+    /// not judged by its key: what it prints is its own business.
+    /// </summary>
+    private static bool CouldBeIdentifier(IOperation value, KnownSymbols known)
+    {
+        var type = OperationTree.Unwrap(value).Type;
+        return type is null
+            || known.IsPseudonym(type)
+            || type.SpecialType == SpecialType.System_Object
+            || type.TypeKind is TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error
+            || ValueFlow.CarriesIdentifier(type);
     }
 
     private static string Describe(IOperation operation)

@@ -255,6 +255,11 @@ public class TC1001Tests
                     activity.SetTag("visit.patient", pseudonymizer.Compute("patient", customerId));
                     activity.DisplayName = $"visit {pseudonymizer.Pseudonymize("patient", customerId)}";
                 }
+
+                void Objects(ILogger logger, System.Security.Claims.ClaimsPrincipal principal)
+                {
+                    logger.LogInformation("Signed in: {User}", principal);
+                }
             }
             """);
     }
