@@ -49,6 +49,8 @@ internal static class PseudonymizerCall
             var candidates = model.LookupSymbols(position)
                 .Where(s => TypeOf(s) is { } t && SymbolEqualityComparer.Default.Equals(t, type))
                 .Where(s => s is ILocalSymbol or IParameterSymbol || s.IsStatic || !inStatic)
+                // A local is in scope in its whole block, but usable only after its declaration.
+                .Where(s => s is not ILocalSymbol || s.Locations.All(l => l.SourceSpan.End < position))
                 .OrderBy(s => s is ILocalSymbol or IParameterSymbol ? 0 : 1)
                 .ThenBy(s => s.Name, System.StringComparer.Ordinal)
                 .ToList();

@@ -223,6 +223,39 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task The_fix_uses_only_a_pseudonymiser_usable_at_that_point()
+    {
+        await VerifyCS.CodeFixAsync(Usings + """
+            class Visit
+            {
+                private readonly Pseudonymizer _instance = new();
+                private static readonly Pseudonymizer Shared = new();
+
+                static void Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("visit.patient", {|#0:patientId|});
+                    var later = new Pseudonymizer();
+                    _ = later;
+                }
+            }
+            """, Usings + """
+            class Visit
+            {
+                private readonly Pseudonymizer _instance = new();
+                private static readonly Pseudonymizer Shared = new();
+
+                static void Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("visit.patient", Shared.Pseudonymize("patient", patientId));
+                    var later = new Pseudonymizer();
+                    _ = later;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "span attribute 'visit.patient'"));
+    }
+
+    [Fact]
     public async Task No_fix_without_a_pseudonymiser_in_reach()
     {
         var source = Usings + """
