@@ -156,6 +156,23 @@ public sealed class SpanWrapperTests
         Assert.Contains(violations, v => v.Attribute == "clinic.patient.id");
     }
 
+    [Fact]
+    public void String_enums_are_open_members_convert_implicitly_and_custom_values_are_sent_as_given()
+    {
+        using var telemetry = new TestTelemetry();
+        var patient = TestTelemetry.Pseudonymizer.Pseudonymize(ClinicAttributes.PatientId, "MRN-5");
+
+        using (telemetry.Source.StartClinicVisit(patient, "cardiology", ClinicVisitKindValue.Custom("telehealth")))
+        {
+        }
+        ClinicVisitKindValue member = ClinicVisitKind.Emergency;
+
+        Assert.Equal("telehealth", Assert.Single(telemetry.Activities).GetTagItem("clinic.visit.kind"));
+        Assert.Equal("emergency", member.WireValue);
+        Assert.Equal(member, ClinicVisitKindValue.Custom("emergency"));
+        Assert.Null(default(ClinicVisitKindValue).WireValue);
+    }
+
     private static Exception Thrown(Exception exception)
     {
         try

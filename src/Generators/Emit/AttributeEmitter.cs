@@ -129,6 +129,53 @@ internal static class AttributeEmitter
             writer.Close();
         }
         writer.Close();
+
+        if (attribute.OpenValueTypeName is { } openName)
+        {
+            writer.Line();
+            WriteOpenValue(writer, attribute, enumName, openName, access);
+        }
+    }
+
+    /// <summary>
+    /// A value of an open string enum: one of the members (converted implicitly) or a custom
+    /// value. It holds the wire string only, so passing it costs nothing.
+    /// </summary>
+    private static void WriteOpenValue(SourceWriter writer, AttributeSpec attribute, string enumName, string openName, string access)
+    {
+        writer.Doc("summary", $"A value of <c>{attribute.Name}</c>: a member of <see cref=\"{enumName}\"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref=\"Custom\"/>.");
+        writer.Open($"{access} readonly struct {openName} : global::System.IEquatable<{openName}>");
+        writer.Line("private readonly string? _wireValue;");
+        writer.Line();
+        writer.Line($"private {openName}(string wireValue) => _wireValue = wireValue;");
+        writer.Line();
+        writer.Doc("summary", "The value sent on the wire; null for <c>default</c>.");
+        writer.Line("public string? WireValue => _wireValue;");
+        writer.Line();
+        writer.Doc("summary", "A value that is not one of the listed members.");
+        writer.Line($"public static {openName} Custom(string wireValue) => new(wireValue ?? throw new global::System.ArgumentNullException(nameof(wireValue)));");
+        writer.Line();
+        writer.Doc("summary", "A listed member.");
+        writer.Line($"public static implicit operator {openName}({enumName} member) => new(member.ToWireValue());");
+        writer.Line();
+        writer.Doc("summary", "Compares wire values.");
+        writer.Line($"public bool Equals({openName} other) => string.Equals(_wireValue, other._wireValue, global::System.StringComparison.Ordinal);");
+        writer.Line();
+        writer.Doc("summary", "Compares wire values.");
+        writer.Line($"public override bool Equals(object? obj) => obj is {openName} other && Equals(other);");
+        writer.Line();
+        writer.Doc("summary", "The hash of the wire value.");
+        writer.Line("public override int GetHashCode() => _wireValue is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_wireValue);");
+        writer.Line();
+        writer.Doc("summary", "The wire value.");
+        writer.Line("public override string ToString() => _wireValue ?? string.Empty;");
+        writer.Line();
+        writer.Doc("summary", "Compares wire values.");
+        writer.Line($"public static bool operator ==({openName} left, {openName} right) => left.Equals(right);");
+        writer.Line();
+        writer.Doc("summary", "Compares wire values.");
+        writer.Line($"public static bool operator !=({openName} left, {openName} right) => !left.Equals(right);");
+        writer.Close();
     }
 
     /// <summary>

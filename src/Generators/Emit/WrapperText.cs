@@ -21,7 +21,7 @@ internal static class WrapperText
         ValueKind.Long => $"{Boxes}.Box({expression})",
         ValueKind.Double => $"(object){expression}",
         ValueKind.Boolean => $"({expression} ? {Boxes}.True : {Boxes}.False)",
-        ValueKind.StringEnum => $"{expression}.ToWireValue()",
+        ValueKind.StringEnum => $"{expression}.WireValue",
         ValueKind.IntEnum => $"{expression}.ToBoxedWireValue()",
         // default(Pseudonym) holds no value: it becomes a null tag rather than an exception on the telemetry path.
         ValueKind.Pseudonym => $"({expression}.IsDefault ? null : {expression}.Value)",

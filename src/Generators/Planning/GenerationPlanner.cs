@@ -49,12 +49,19 @@ internal static class GenerationPlanner
         foreach (var attribute in attributes)
         {
             string? enumTypeName = null;
+            string? openValueTypeName = null;
             var members = EquatableArray<EnumMemberSpec>.Empty;
             if (attribute.Type.IsEnum)
             {
                 enumTypeName = typeNames.Allocate(attribute.Name, attribute.Name, attribute.Location, "", diagnostics);
-                enumTypes[attribute.Name] = enumTypeName;
                 members = PlanMembers(attribute, diagnostics);
+                // String enums are open in the semantic conventions (custom values are allowed), so
+                // wrappers take a value type that a member converts to implicitly.
+                if (attribute.Type.Primitive == PrimitiveType.String)
+                {
+                    openValueTypeName = typeNames.Allocate(enumTypeName, attribute.Name, attribute.Location, "", diagnostics, "Value");
+                }
+                enumTypes[attribute.Name] = openValueTypeName ?? enumTypeName;
             }
 
             specs.Add(new AttributeSpec(
@@ -68,6 +75,7 @@ internal static class GenerationPlanner
                 attribute.Deprecated,
                 attribute.Privacy,
                 enumTypeName,
+                openValueTypeName,
                 members));
         }
         return new AttributeNamespaceSpec(root, className, specs.ToEquatableArray(), options);

@@ -28,6 +28,7 @@ internal sealed record AttributeSpec(
     Deprecation? Deprecated,
     PrivacyAnnotation? Privacy,
     string? EnumTypeName,
+    string? OpenValueTypeName,
     EquatableArray<EnumMemberSpec> EnumMembers);
 
 /// <summary>One generated file: the constants (and enums) of one root namespace such as <c>http</c>.</summary>

@@ -258,3 +258,58 @@ public static partial class ClinicVisitKindValues
         }
     }
 }
+
+/// <summary>
+/// A value of <c>clinic.visit.kind</c>: a member of <see cref="ClinicVisitKind"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref="Custom"/>.
+/// </summary>
+public readonly struct ClinicVisitKindValue : global::System.IEquatable<ClinicVisitKindValue>
+{
+    private readonly string? _wireValue;
+
+    private ClinicVisitKindValue(string wireValue) => _wireValue = wireValue;
+
+    /// <summary>
+    /// The value sent on the wire; null for <c>default</c>.
+    /// </summary>
+    public string? WireValue => _wireValue;
+
+    /// <summary>
+    /// A value that is not one of the listed members.
+    /// </summary>
+    public static ClinicVisitKindValue Custom(string wireValue) => new(wireValue ?? throw new global::System.ArgumentNullException(nameof(wireValue)));
+
+    /// <summary>
+    /// A listed member.
+    /// </summary>
+    public static implicit operator ClinicVisitKindValue(ClinicVisitKind member) => new(member.ToWireValue());
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public bool Equals(ClinicVisitKindValue other) => string.Equals(_wireValue, other._wireValue, global::System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public override bool Equals(object? obj) => obj is ClinicVisitKindValue other && Equals(other);
+
+    /// <summary>
+    /// The hash of the wire value.
+    /// </summary>
+    public override int GetHashCode() => _wireValue is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_wireValue);
+
+    /// <summary>
+    /// The wire value.
+    /// </summary>
+    public override string ToString() => _wireValue ?? string.Empty;
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public static bool operator ==(ClinicVisitKindValue left, ClinicVisitKindValue right) => left.Equals(right);
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public static bool operator !=(ClinicVisitKindValue left, ClinicVisitKindValue right) => !left.Equals(right);
+}

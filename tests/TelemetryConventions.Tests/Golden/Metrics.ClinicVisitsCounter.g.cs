@@ -52,7 +52,7 @@ public sealed partial class ClinicVisitsCounter
     /// <param name="clinicPriority"><c>clinic.priority</c>: Triage priority.</param>
     /// <param name="clinicUrgent"><c>clinic.urgent</c>: Whether the visit is urgent.</param>
     /// <param name="clinicRoom"><c>clinic.room</c>: Room number.</param>
-    public void Add(long value, string clinicDepartment, global::Clinic.Telemetry.ClinicVisitKind clinicVisitKind, global::Clinic.Telemetry.ClinicPriority? clinicPriority = null, bool? clinicUrgent = null, long? clinicRoom = null)
+    public void Add(long value, string clinicDepartment, global::Clinic.Telemetry.ClinicVisitKindValue clinicVisitKind, global::Clinic.Telemetry.ClinicPriority? clinicPriority = null, bool? clinicUrgent = null, long? clinicRoom = null)
     {
         if (!_instrument.Enabled)
         {
@@ -60,7 +60,7 @@ public sealed partial class ClinicVisitsCounter
         }
         var tags = new global::System.Diagnostics.TagList();
         tags.Add("clinic.department", clinicDepartment);
-        tags.Add("clinic.visit.kind", clinicVisitKind.ToWireValue());
+        tags.Add("clinic.visit.kind", clinicVisitKind.WireValue);
         if (clinicPriority is { } __value1)
         {
             tags.Add("clinic.priority", __value1.ToBoxedWireValue());

@@ -225,6 +225,61 @@ public static partial class ShapesKindValues
 }
 
 /// <summary>
+/// A value of <c>shapes.kind</c>: a member of <see cref="ShapesKind"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref="Custom"/>.
+/// </summary>
+public readonly struct ShapesKindValue : global::System.IEquatable<ShapesKindValue>
+{
+    private readonly string? _wireValue;
+
+    private ShapesKindValue(string wireValue) => _wireValue = wireValue;
+
+    /// <summary>
+    /// The value sent on the wire; null for <c>default</c>.
+    /// </summary>
+    public string? WireValue => _wireValue;
+
+    /// <summary>
+    /// A value that is not one of the listed members.
+    /// </summary>
+    public static ShapesKindValue Custom(string wireValue) => new(wireValue ?? throw new global::System.ArgumentNullException(nameof(wireValue)));
+
+    /// <summary>
+    /// A listed member.
+    /// </summary>
+    public static implicit operator ShapesKindValue(ShapesKind member) => new(member.ToWireValue());
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public bool Equals(ShapesKindValue other) => string.Equals(_wireValue, other._wireValue, global::System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public override bool Equals(object? obj) => obj is ShapesKindValue other && Equals(other);
+
+    /// <summary>
+    /// The hash of the wire value.
+    /// </summary>
+    public override int GetHashCode() => _wireValue is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_wireValue);
+
+    /// <summary>
+    /// The wire value.
+    /// </summary>
+    public override string ToString() => _wireValue ?? string.Empty;
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public static bool operator ==(ShapesKindValue left, ShapesKindValue right) => left.Equals(right);
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public static bool operator !=(ShapesKindValue left, ShapesKindValue right) => !left.Equals(right);
+}
+
+/// <summary>
 /// Values of <c>shapes.level</c>. An integer enum.
 /// </summary>
 public enum ShapesLevel : long

@@ -70,11 +70,11 @@ public readonly partial struct ClinicVisitSpan : global::System.IDisposable
     /// Sets <c>clinic.visit.kind</c>.
     /// </summary>
     /// <param name="value"><c>clinic.visit.kind</c>: Kind of visit.</param>
-    public ClinicVisitSpan SetClinicVisitKind(global::Clinic.Telemetry.ClinicVisitKind value)
+    public ClinicVisitSpan SetClinicVisitKind(global::Clinic.Telemetry.ClinicVisitKindValue value)
     {
         if (_activity is { IsAllDataRequested: true } activity)
         {
-            activity.SetTag("clinic.visit.kind", value.ToWireValue());
+            activity.SetTag("clinic.visit.kind", value.WireValue);
         }
         return this;
     }
@@ -214,7 +214,7 @@ public static partial class TelemetrySpans
     /// <param name="parentContext">The parent; the current activity when default.</param>
     /// <param name="links">Links to other spans.</param>
     /// <param name="startTime">The start time; now when default.</param>
-    public static ClinicVisitSpan StartClinicVisit(this global::System.Diagnostics.ActivitySource source, global::TelemetryConventions.Pseudonym clinicPatientId, string clinicDepartment, global::Clinic.Telemetry.ClinicVisitKind clinicVisitKind, string? spanName = null, global::System.Diagnostics.ActivityContext parentContext = default, global::System.Collections.Generic.IEnumerable<global::System.Diagnostics.ActivityLink>? links = null, global::System.DateTimeOffset startTime = default)
+    public static ClinicVisitSpan StartClinicVisit(this global::System.Diagnostics.ActivitySource source, global::TelemetryConventions.Pseudonym clinicPatientId, string clinicDepartment, global::Clinic.Telemetry.ClinicVisitKindValue clinicVisitKind, string? spanName = null, global::System.Diagnostics.ActivityContext parentContext = default, global::System.Collections.Generic.IEnumerable<global::System.Diagnostics.ActivityLink>? links = null, global::System.DateTimeOffset startTime = default)
     {
         if (!source.HasListeners())
         {
@@ -232,7 +232,7 @@ public static partial class TelemetrySpans
         if (activity.IsAllDataRequested)
         {
             activity.AddTag("clinic.patient.id", (clinicPatientId.IsDefault ? null : clinicPatientId.Value));
-            activity.AddTag("clinic.visit.kind", clinicVisitKind.ToWireValue());
+            activity.AddTag("clinic.visit.kind", clinicVisitKind.WireValue);
         }
         return new ClinicVisitSpan(activity);
     }

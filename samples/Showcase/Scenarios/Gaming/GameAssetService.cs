@@ -95,7 +95,7 @@ public sealed class GameAssetService : IScenario
         catch (AssetCorruptException ex)
         {
             load.RecordException(ex).SetStatus(ActivityStatusCode.Error, "asset bundle failed its checksum");
-            instruments.AssetLoad.Record((ctx.Clock.Now - started).TotalSeconds, kind, ErrorType.Other);
+            instruments.AssetLoad.Record((ctx.Clock.Now - started).TotalSeconds, kind, ErrorTypeValue.Custom(ex.GetType().FullName!));
             return false;
         }
     }

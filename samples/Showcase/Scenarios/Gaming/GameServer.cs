@@ -91,7 +91,7 @@ public sealed class GameServer : IScenario
             action.SetGameActionResult(GameActionResult.Timeout)
                 .RecordException(ex)
                 .SetStatus(ActivityStatusCode.Error, "world state update timed out");
-            instruments.ActionDuration.Record((ctx.Clock.Now - started).TotalSeconds, type, GameActionResult.Timeout, region, ErrorType.Other);
+            instruments.ActionDuration.Record((ctx.Clock.Now - started).TotalSeconds, type, GameActionResult.Timeout, region, ErrorTypeValue.Custom(ex.GetType().FullName!));
         }
     }
 

@@ -64,7 +64,7 @@ public sealed class ContentRecommendation : IScenario
         catch (FeatureStoreTimeoutException ex)
         {
             span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "user features not loaded in time");
-            instruments.Duration.Record((ctx.Clock.Now - started).TotalSeconds, segment, ErrorType.Other);
+            instruments.Duration.Record((ctx.Clock.Now - started).TotalSeconds, segment, ErrorTypeValue.Custom(ex.GetType().FullName!));
             return;
         }
 

@@ -66,7 +66,7 @@ public sealed class StreamingService : IScenario
         catch (DrmLicenceException ex)
         {
             span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "DRM licence request refused");
-            instruments.PlaybackDuration.Record((ctx.Clock.Now - started).TotalSeconds, playback.Resolution, ErrorType.Other);
+            instruments.PlaybackDuration.Record((ctx.Clock.Now - started).TotalSeconds, playback.Resolution, ErrorTypeValue.Custom(ex.GetType().FullName!));
             return;
         }
 

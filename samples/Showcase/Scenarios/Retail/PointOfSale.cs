@@ -71,7 +71,7 @@ public sealed class PointOfSale : IScenario
         catch (CardDeclinedException ex)
         {
             transaction.RecordException(ex).SetStatus(ActivityStatusCode.Error, "card payment declined");
-            instruments.Duration.Record((ctx.Clock.Now - started).TotalSeconds, StoreId, method, ErrorType.Other);
+            instruments.Duration.Record((ctx.Clock.Now - started).TotalSeconds, StoreId, method, ErrorTypeValue.Custom(ex.GetType().FullName!));
             return;
         }
         transaction.AddPosTransactionCompletedEvent(ctx.Clock.Now);
