@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using TelemetryConventions.Benchmarks.Telemetry;
+using H = TelemetryConventions.Benchmarks.Runtime.HandWritten;
+
+namespace TelemetryConventions.Benchmarks.Runtime;
+
+/// <summary>
+/// Recording to a histogram with 1, 3 and 5 typed tags (string; + enum, boolean; + integer, string) while a listener is
+/// enabled: the generated wrapper against a hand-built <see cref="TagList"/> (the baseline) and against the
+/// <c>KeyValuePair</c> parameter overloads. The generated
+/// types come from conventions/bench.yaml.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class HistogramBenchmarks
+{
+    private readonly Meter _meter = new("bench.histogram");
+    private MetricListenerScope? _listener;
+    private ShopRequestDurationHistogram _generated1 = null!;
+    private Histogram<double> _handWritten1 = null!;
+    private ShopOrderDurationHistogram _generated3 = null!;
+    private Histogram<double> _handWritten3 = null!;
+    private ShopPaymentDurationHistogram _generated5 = null!;
+    private Histogram<double> _handWritten5 = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _generated1 = _meter.CreateShopRequestDurationHistogram();
+        _handWritten1 = _meter.CreateHistogram<double>("shop.request.duration.hand", "s");
+        _generated3 = _meter.CreateShopOrderDurationHistogram();
+        _handWritten3 = _meter.CreateHistogram<double>("shop.order.duration.hand", "s");
+        _generated5 = _meter.CreateShopPaymentDurationHistogram();
+        _handWritten5 = _meter.CreateHistogram<double>("shop.payment.duration.hand", "s");
+        _listener = new MetricListenerScope(_meter);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _listener?.Dispose();
+        _meter.Dispose();
+    }
+
+    [BenchmarkCategory("1 tag"), Benchmark(Baseline = true)]
+    public void TagList1()
+    {
+        var tags = new TagList
+        {
+            { H.Region, ShopData.Region },
+        };
+        _handWritten1.Record(0.25, in tags);
+    }
+
+    [BenchmarkCategory("1 tag"), Benchmark]
+    public void Generated1() => _generated1.Record(0.25, ShopData.Region);
+
+    [BenchmarkCategory("1 tag"), Benchmark]
+    public void KeyValuePairs1() => _handWritten1.Record(
+            0.25,
+            new KeyValuePair<string, object?>("shop.region", ShopData.Region));
+
+    [BenchmarkCategory("3 tags"), Benchmark(Baseline = true)]
+    public void TagList3()
+    {
+        var tags = new TagList
+        {
+            { H.Region, ShopData.Region },
+            { H.PaymentMethodName, H.ToWire(H.PaymentMethod.Card) },
+            { H.Express, true },
+        };
+        _handWritten3.Record(0.25, in tags);
+    }
+
+    [BenchmarkCategory("3 tags"), Benchmark]
+    public void Generated3() => _generated3.Record(0.25, ShopData.Region, ShopPaymentMethod.Card, shopExpress: true);
+
+    [BenchmarkCategory("3 tags"), Benchmark]
+    public void KeyValuePairs3() => _handWritten3.Record(
+            0.25,
+            new KeyValuePair<string, object?>("shop.region", ShopData.Region),
+            new KeyValuePair<string, object?>("shop.payment.method", H.ToWire(H.PaymentMethod.Card)),
+            new KeyValuePair<string, object?>("shop.express", true));
+
+    [BenchmarkCategory("5 tags"), Benchmark(Baseline = true)]
+    public void TagList5()
+    {
+        var tags = new TagList
+        {
+            { H.Region, ShopData.Region },
+            { H.PaymentMethodName, H.ToWire(H.PaymentMethod.Card) },
+            { H.Express, true },
+            { H.LoyaltyTier, ShopData.LoyaltyTier },
+            { H.Channel, ShopData.Channel },
+        };
+        _handWritten5.Record(0.25, in tags);
+    }
+
+    [BenchmarkCategory("5 tags"), Benchmark]
+    public void Generated5() => _generated5.Record(0.25, ShopData.Region, ShopPaymentMethod.Card, shopExpress: true, ShopData.LoyaltyTier, ShopData.Channel);
+
+    [BenchmarkCategory("5 tags"), Benchmark]
+    public void KeyValuePairs5() => _handWritten5.Record(
+            0.25,
+            new KeyValuePair<string, object?>("shop.region", ShopData.Region),
+            new KeyValuePair<string, object?>("shop.payment.method", H.ToWire(H.PaymentMethod.Card)),
+            new KeyValuePair<string, object?>("shop.express", true),
+            new KeyValuePair<string, object?>("shop.loyalty.tier", ShopData.LoyaltyTier),
+            new KeyValuePair<string, object?>("shop.channel", ShopData.Channel));
+}
