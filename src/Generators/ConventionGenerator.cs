@@ -58,9 +58,12 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .Select(static (all, _) => ConventionResolver.Resolve(all.OrderBy(f => f.Path, StringComparer.Ordinal)))
             .WithTrackingName(TrackingNames.Resolve);
 
-        // Gauge<T> arrived in System.Diagnostics.DiagnosticSource 9: older targets get no gauge wrappers.
+        // Gauge<T> and InstrumentAdvice<T> arrived in System.Diagnostics.DiagnosticSource 9: older
+        // targets get no gauge wrappers and no bucket advice.
         var platform = context.CompilationProvider
-            .Select(static (compilation, _) => new TargetPlatform(compilation.GetTypeByMetadataName(TargetPlatform.GaugeMetadataName) is not null))
+            .Select(static (compilation, _) => new TargetPlatform(
+                compilation.GetTypeByMetadataName(TargetPlatform.GaugeMetadataName) is not null,
+                compilation.GetTypeByMetadataName(TargetPlatform.InstrumentAdviceMetadataName) is not null))
             .WithTrackingName(TrackingNames.Platform);
 
         var plan = registry.Combine(options).Combine(platform)

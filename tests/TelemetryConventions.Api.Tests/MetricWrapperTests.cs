@@ -38,6 +38,25 @@ public sealed class MetricWrapperTests
     }
 
     [Fact]
+    public void Histogram_bucket_boundaries_from_the_conventions_reach_the_sdk()
+    {
+        using var telemetry = new TestTelemetry();
+        var durations = telemetry.Meter.CreateClinicVisitDurationHistogram();
+        durations.Record(120, "cardiology");
+        durations.Record(4000, "cardiology");
+
+        var point = Assert.Single(telemetry.Points("clinic.visit.duration"));
+        var buckets = new List<(double Bound, long Count)>();
+        foreach (var bucket in point.GetHistogramBuckets())
+        {
+            buckets.Add((bucket.ExplicitBound, bucket.BucketCount));
+        }
+        Assert.Equal(new[] { 60, 300, 900, 1800, 3600, 7200, double.PositiveInfinity }, buckets.Select(b => b.Bound));
+        Assert.Equal(new long[] { 0, 1, 0, 0, 0, 1, 0 }, buckets.Select(b => b.Count));
+        Assert.Equal(new[] { 60d, 300, 900, 1800, 3600, 7200 }, ClinicVisitDurationHistogram.BucketBoundaries);
+    }
+
+    [Fact]
     public void Histogram_gauge_and_updowncounter_record_values()
     {
         using var telemetry = new TestTelemetry();

@@ -130,6 +130,7 @@ public sealed record GroupDefinition(
     InstrumentKind Instrument,
     string? Unit,
     MetricValueType MetricValueType,
+    EquatableArray<double> HistogramBuckets,
     string? EventName,
     string? EntityName,
     bool ExcludedFromCodeGeneration,

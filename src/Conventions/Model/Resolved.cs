@@ -34,6 +34,7 @@ public sealed record ResolvedGroup(
     InstrumentKind Instrument,
     string? Unit,
     MetricValueType MetricValueType,
+    EquatableArray<double> HistogramBuckets,
     string? EventName,
     string? EntityName,
     bool ExcludedFromCodeGeneration,

@@ -90,6 +90,7 @@ public sealed class ConventionResolver
             group.Instrument != InstrumentKind.Unspecified ? group.Instrument : basis?.Instrument ?? InstrumentKind.Unspecified,
             group.Unit ?? basis?.Unit,
             group.MetricValueType != MetricValueType.Unspecified ? group.MetricValueType : basis?.MetricValueType ?? MetricValueType.Unspecified,
+            group.HistogramBuckets.IsEmpty && basis is not null ? basis.HistogramBuckets : group.HistogramBuckets,
             group.EventName ?? basis?.EventName,
             group.EntityName ?? basis?.EntityName,
             group.ExcludedFromCodeGeneration,

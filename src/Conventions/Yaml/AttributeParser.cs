@@ -348,12 +348,16 @@ internal sealed class AttributeParser
         PrivacyAnnotation? privacy = null;
         var exclude = false;
         var valueType = MetricValueType.Unspecified;
+        var buckets = EquatableArray<double>.Empty;
         foreach (var entry in mapping.Children)
         {
             switch ((entry.Key as YamlScalarNode)?.Value)
             {
                 case "privacy":
                     privacy = ParsePrivacy(entry.Value);
+                    break;
+                case "histogram_buckets":
+                    buckets = ParseBuckets(entry.Value);
                     break;
                 case "code_generation" when entry.Value is YamlMappingNode codeGeneration:
                     foreach (var hint in codeGeneration.Children)
@@ -371,7 +375,36 @@ internal sealed class AttributeParser
                     break;
             }
         }
-        return new Annotations(privacy, exclude, valueType);
+        return new Annotations(privacy, exclude, valueType, buckets);
+    }
+
+    /// <summary>
+    /// Our <c>histogram_buckets</c> annotation: explicit bucket boundaries, strictly increasing,
+    /// handed to the SDK as instrument advice.
+    /// </summary>
+    private EquatableArray<double> ParseBuckets(YamlNode node)
+    {
+        var items = _context.Sequence(node, "histogram_buckets");
+        if (items is null)
+        {
+            return EquatableArray<double>.Empty;
+        }
+        var boundaries = new List<double>();
+        foreach (var item in items)
+        {
+            if (item is not YamlScalarNode { Value: { } text } || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var boundary))
+            {
+                _context.Report(ConventionRules.WrongNodeKind, item, "histogram_buckets", "a list of numbers");
+                return EquatableArray<double>.Empty;
+            }
+            if (boundaries.Count > 0 && boundary <= boundaries[boundaries.Count - 1])
+            {
+                _context.Report(ConventionRules.WrongNodeKind, item, "histogram_buckets", "a list of strictly increasing numbers");
+                return EquatableArray<double>.Empty;
+            }
+            boundaries.Add(boundary);
+        }
+        return boundaries.ToEquatableArray();
     }
 
     private PrivacyAnnotation? ParsePrivacy(YamlNode node)
@@ -445,7 +478,7 @@ internal sealed class AttributeParser
     };
 }
 
-internal readonly record struct Annotations(PrivacyAnnotation? Privacy, bool Exclude, MetricValueType MetricValueType)
+internal readonly record struct Annotations(PrivacyAnnotation? Privacy, bool Exclude, MetricValueType MetricValueType, EquatableArray<double> HistogramBuckets)
 {
-    public static readonly Annotations None = new(null, false, MetricValueType.Unspecified);
+    public static readonly Annotations None = new(null, false, MetricValueType.Unspecified, EquatableArray<double>.Empty);
 }

@@ -260,6 +260,7 @@ internal sealed class GroupParser
             instrument,
             unit,
             annotations.MetricValueType,
+            annotations.HistogramBuckets,
             eventName,
             entityName,
             annotations.Exclude,

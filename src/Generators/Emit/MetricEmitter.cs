@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Linq;
 using TelemetryConventions.Conventions.Model;
 using TelemetryConventions.Generators.Planning;
 
@@ -34,10 +36,21 @@ internal static class MetricEmitter
         writer.Doc("summary", "The instrument description.");
         writer.Line($"public const string? Description = {(spec.Brief is null ? "null" : CSharpNames.Literal(WrapperText.OneLine(spec.Brief)))};");
         writer.Line();
+        var advice = "";
+        if (!spec.HistogramBuckets.IsEmpty)
+        {
+            var boundaries = string.Join(", ", spec.HistogramBuckets.Select(b => spec.ValueType == "long"
+                ? ((long)b).ToString(CultureInfo.InvariantCulture) + "L"
+                : b.ToString("R", CultureInfo.InvariantCulture) + "D"));
+            writer.Doc("summary", "The bucket boundaries the conventions advise; an SDK view still overrides them.");
+            writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{spec.ValueType}> BucketBoundaries {{ get; }} = new {spec.ValueType}[] {{ {boundaries} }};");
+            writer.Line();
+            advice = $", tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<{spec.ValueType}> {{ HistogramBucketBoundaries = BucketBoundaries }}";
+        }
         writer.Line($"private readonly {instrument} _instrument;");
         writer.Line();
         writer.Doc("summary", "Creates the instrument on the meter.");
-        writer.Line($"public {spec.TypeName}(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.{create}<{spec.ValueType}>(Name, Unit, Description);");
+        writer.Line($"public {spec.TypeName}(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.{create}<{spec.ValueType}>(Name, Unit, Description{advice});");
         writer.Line();
         writer.Doc("summary", "The underlying instrument.");
         writer.Line($"public {instrument} Instrument => _instrument;");

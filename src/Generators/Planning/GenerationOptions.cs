@@ -16,9 +16,10 @@ internal sealed record GenerationOptions(string Namespace, bool StableOnly, bool
 /// What the consuming project's target framework offers. Read from the compilation once per
 /// change; it compares equal across edits, so nothing downstream re-runs.
 /// </summary>
-internal sealed record TargetPlatform(bool HasSynchronousGauge)
+internal sealed record TargetPlatform(bool HasSynchronousGauge, bool HasInstrumentAdvice)
 {
     public const string GaugeMetadataName = "System.Diagnostics.Metrics.Gauge`1";
+    public const string InstrumentAdviceMetadataName = "System.Diagnostics.Metrics.InstrumentAdvice`1";
 
-    public static readonly TargetPlatform Current = new(true);
+    public static readonly TargetPlatform Current = new(true, true);
 }

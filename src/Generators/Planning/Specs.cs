@@ -130,6 +130,7 @@ internal sealed record MetricSpec(
     Stability Stability,
     Deprecation? Deprecated,
     EquatableArray<WrapperAttributeSpec> Attributes,
+    EquatableArray<double> HistogramBuckets,
     GenerationOptions Options)
 {
     public string HintName => $"Metrics.{TypeName}.g.cs";

@@ -115,6 +115,7 @@ internal sealed class WrapperPlanner
             group.Stability,
             group.Deprecated,
             PlanAttributes(group, allowTemplates: false),
+            group.Instrument == InstrumentKind.Histogram && _platform.HasInstrumentAdvice ? group.HistogramBuckets : EquatableArray<double>.Empty,
             _options);
     }
 

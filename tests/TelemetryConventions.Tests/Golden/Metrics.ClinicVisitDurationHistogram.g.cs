@@ -31,12 +31,17 @@ public sealed partial class ClinicVisitDurationHistogram
     /// </summary>
     public const string? Description = "Visit duration.";
 
+    /// <summary>
+    /// The bucket boundaries the conventions advise; an SDK view still overrides them.
+    /// </summary>
+    public static global::System.Collections.Generic.IReadOnlyList<double> BucketBoundaries { get; } = new double[] { 60D, 300D, 900D, 1800D, 3600D, 7200D };
+
     private readonly global::System.Diagnostics.Metrics.Histogram<double> _instrument;
 
     /// <summary>
     /// Creates the instrument on the meter.
     /// </summary>
-    public ClinicVisitDurationHistogram(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateHistogram<double>(Name, Unit, Description);
+    public ClinicVisitDurationHistogram(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateHistogram<double>(Name, Unit, Description, tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<double> { HistogramBucketBoundaries = BucketBoundaries });
 
     /// <summary>
     /// The underlying instrument.
