@@ -23,6 +23,7 @@ public class RobustnessTests
         using System.Linq;
         using System.Security.Cryptography;
         using System.Text;
+        using Contoso.Telemetry;
         using Microsoft.Extensions.Logging;
         using TelemetryConventions;
 
@@ -82,6 +83,46 @@ public class RobustnessTests
             }
         }
 
+        static class GeneratedApiUses
+        {
+            static PatientVisitSpan Field;
+
+            static void Spans(ActivitySource source, Meter meter, dynamic anything)
+            {
+                source.StartPatientVisit(default);
+                var span = source.StartPatientVisit(default);
+                span = span;
+                ref var alias = ref span;
+                alias.SetPatientAge(1);
+                source.StartPatientVisit(anything);
+                TelemetrySpans.StartPatientVisit(null!, default).SetPatientAge(anything);
+                Field = source?.StartPatientVisit(default) ?? default;
+                (source.StartPatientVisit(default), span) = (span, default);
+                PatientVisitSpan? maybe = source?.StartPatientVisit(default);
+                maybe?.SetPatientAge(2);
+                for (;;)
+                {
+                    var visits = meter.CreateHospitalVisitsCounter();
+                    visits = visits;
+                    meter?.CreateHospitalVisitsCounter()?.Add(1);
+                    TelemetryMetrics.CreateHospitalVisitsCounter(null!).Add(anything);
+                    ((HospitalVisitsCounter)meter.CreateHospitalVisitsCounter()).Instrument.Add(1);
+                    break;
+                }
+                Local();
+                void Local() => meter.CreateHospitalVisitsCounter().Add(1);
+            }
+
+            static void Broken(ActivitySource source, Meter meter)
+            {
+                source.StartPatientVisit(;
+                source.StartPatientVisit(default).SetPatientAge(
+                meter.CreateHospitalVisitsCounter().Add(
+                foreach (var x in meter.CreateHospitalVisitsCounter()) meter.CreateHospitalVisitsCounter();
+                using (source.StartPatientVisit(default)
+            }
+        }
+
         class Broken
         {
             void M(Activity a, string patientId)
@@ -113,6 +154,7 @@ public class RobustnessTests
         using System.Diagnostics.Metrics;
         using System.Security.Cryptography;
         using System.Text;
+        using Contoso.Telemetry;
         using TelemetryConventions;
 
         class Fixable
@@ -143,6 +185,15 @@ public class RobustnessTests
                 a.SetTag("patient.id", patientId);
                 Shared = null;
             }
+
+            void Forgotten(ActivitySource source, Pseudonym patient, int span)
+            {
+                source.StartPatientVisit(patient).SetPatientAge(span);
+                if (span > 1)
+                {
+                    _ = source.StartPatientVisit(patient);
+                }
+            }
         }
         """;
 
@@ -158,10 +209,12 @@ public class RobustnessTests
     [Fact]
     public async Task No_analyzer_throws_on_odd_and_broken_code()
     {
-        var compilation = Compile("Odd", new[] { ("Odd.cs", Odd), ("Runtime.cs", TestSources.Runtime), ("Attributes.g.cs", TestSources.Generated) });
+        var compilation = Compile("Odd", new[] { ("Odd.cs", Odd), ("Runtime.cs", TestSources.Runtime), ("Attributes.g.cs", TestSources.Generated), ("Telemetry.g.cs", TestSources.GeneratedApi) });
         var reported = await AssertNoAnalyzerExceptions(compilation, (TestSources.ConventionsPath, TestSources.Conventions), ("/project/conventions/broken.yaml", BadYaml));
         // The analyzers did run: the odd code leaks identifiers on purpose.
         Assert.Contains(reported, d => d.Id == "TC1001");
+        Assert.Contains(reported, d => d.Id == "TC3001");
+        Assert.Contains(reported, d => d.Id == "TC3002");
         await AssertNoAnalyzerExceptions(compilation, ("/project/conventions/broken.yaml", BadYaml));
         await AssertNoAnalyzerExceptions(compilation);
     }
@@ -203,7 +256,7 @@ public class RobustnessTests
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
             metadataReferences: TestReferences.References));
-        foreach (var (name, text) in new[] { ("Odd.cs", Odd), ("Fixable.cs", Fixable), ("Runtime.cs", TestSources.Runtime), ("Attributes.g.cs", TestSources.Generated) })
+        foreach (var (name, text) in new[] { ("Odd.cs", Odd), ("Fixable.cs", Fixable), ("Runtime.cs", TestSources.Runtime), ("Attributes.g.cs", TestSources.Generated), ("Telemetry.g.cs", TestSources.GeneratedApi) })
         {
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(text), filePath: "/project/" + name);
         }
@@ -235,7 +288,7 @@ public class RobustnessTests
                 }
             }
         }
-        Assert.Superset(new HashSet<string> { "TC1001", "TC1002", "TC2001", "TC2002", "TC2005" }, applied);
+        Assert.Superset(new HashSet<string> { "TC1001", "TC1002", "TC2001", "TC2002", "TC2005", "TC3001" }, applied);
     }
 
     private static CSharpCompilation Compile(string name, IEnumerable<(string Path, string Text)> sources) =>

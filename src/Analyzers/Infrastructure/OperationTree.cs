@@ -81,6 +81,59 @@ internal static class OperationTree
         return writes;
     }
 
+    /// <summary>Every read or write of a local below <paramref name="root"/>.</summary>
+    public static IEnumerable<ILocalReferenceOperation> ReferencesOf(ILocalSymbol local, IOperation root)
+    {
+        foreach (var operation in Descendants(root))
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                yield return reference;
+            }
+        }
+    }
+
+    /// <summary>Whether the operation is the target that a plain assignment writes, not a read.</summary>
+    public static bool IsWritten(IOperation operation) =>
+        operation.Parent is ISimpleAssignmentOperation assignment && assignment.Target == operation;
+
+    /// <summary>
+    /// The lambda or local function whose body holds the operation, or null when it runs as part of
+    /// the member itself. Code in a nested function runs when that function is called, not when the
+    /// member is, so per-call reasoning stops at this boundary.
+    /// </summary>
+    public static IOperation? EnclosingFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The body of the innermost loop that runs the operation once per iteration, within the same
+    /// function. A loop's collection, condition or initializer is not its body.
+    /// </summary>
+    public static IOperation? EnclosingLoopBody(IOperation operation)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+                case ILoopOperation loop when loop.Body == child:
+                    return child;
+            }
+        }
+        return null;
+    }
+
     private static bool Declares(IOperation? variable, ILocalSymbol local) => variable switch
     {
         IVariableDeclaratorOperation declarator => SymbolEqualityComparer.Default.Equals(declarator.Symbol, local),

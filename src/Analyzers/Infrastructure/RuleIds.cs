@@ -14,9 +14,12 @@ public static class RuleIds
     public const string AttributeTypeMismatch = "TC2004";
     public const string DeprecatedAttribute = "TC2005";
     public const string UndeclaredTelemetryName = "TC2006";
+    public const string SpanNeverEnded = "TC3001";
+    public const string InstrumentPerCall = "TC3002";
 
     public const string PrivacyCategory = "Privacy";
     public const string ConformanceCategory = "Conformance";
+    public const string UsageCategory = "Usage";
 
     /// <summary>
     /// The same base as the generator's TC0xxx rules (<c>DiagnosticRule.HelpLink</c>), so every rule
@@ -38,4 +41,7 @@ public static class PropertyNames
 
     /// <summary>The pseudonymisation domain (the kind of identifier: patient, student, …).</summary>
     public const string Domain = nameof(Domain);
+
+    /// <summary>Present when a span's wrapper is thrown away by an expression statement, the case the using fix handles.</summary>
+    public const string Discarded = nameof(Discarded);
 }

@@ -8,7 +8,7 @@ namespace TelemetryConventions.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// Runs one analyzer (and optionally its code fix) over test code with the runtime stand-in, the
-/// generated constants and the test conventions, asserting every diagnostic by location.
+/// generated constants and wrappers, and the test conventions, asserting every diagnostic by location.
 /// </summary>
 public static class Verify<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -40,6 +40,18 @@ public static class Verify<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Test code made of top-level statements, compiled as the program's entry point; with a fixed
+    /// source, the code fix is applied as in <see cref="CodeFixAsync(string, string, DiagnosticResult[])"/>.
+    /// </summary>
+    public static Task ProgramAsync(string source, string? fixedSource, params DiagnosticResult[] expected)
+    {
+        var test = Create(source, fixedSource, TestSources.Conventions, editorConfig: null);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     private static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> Create(string source, string? fixedSource, string? conventions, string? editorConfig)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
@@ -50,6 +62,7 @@ public static class Verify<TAnalyzer, TCodeFix>
         test.TestState.AdditionalReferences.AddRange(TestReferences.References);
         test.TestState.Sources.Add(("Runtime.cs", TestSources.Runtime));
         test.TestState.Sources.Add(("Attributes.g.cs", TestSources.Generated));
+        test.TestState.Sources.Add(("Telemetry.g.cs", TestSources.GeneratedApi));
         if (conventions is not null)
         {
             test.TestState.AdditionalFiles.Add((TestSources.ConventionsPath, conventions));
@@ -65,6 +78,7 @@ public static class Verify<TAnalyzer, TCodeFix>
             test.FixedCode = fixedSource;
             test.FixedState.Sources.Add(("Runtime.cs", TestSources.Runtime));
             test.FixedState.Sources.Add(("Attributes.g.cs", TestSources.Generated));
+            test.FixedState.Sources.Add(("Telemetry.g.cs", TestSources.GeneratedApi));
         }
         return test;
     }
