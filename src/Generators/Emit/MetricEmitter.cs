@@ -63,9 +63,20 @@ internal static class MetricEmitter
         writer.Open("if (!_instrument.Enabled)");
         writer.Line("return;");
         writer.Close();
-        writer.Line("var tags = new global::System.Diagnostics.TagList();");
-        WrapperText.AddTags(writer, "tags", spec.Attributes);
-        writer.Line($"_instrument.{record}(value, in tags);");
+        if (spec.Attributes.All(a => a.IsRequired) && spec.Attributes.Count <= 3)
+        {
+            // Up to three tags that are always present fit the instrument's own overloads, which
+            // skip building a TagList.
+            var tags = spec.Attributes.Select(a =>
+                $", new global::System.Collections.Generic.KeyValuePair<string, object?>({CSharpNames.Literal(a.Name)}, {WrapperText.TagValue(a, a.ParameterName)})");
+            writer.Line($"_instrument.{record}(value{string.Concat(tags)});");
+        }
+        else
+        {
+            writer.Line("var tags = new global::System.Diagnostics.TagList();");
+            WrapperText.AddTags(writer, "tags", spec.Attributes);
+            writer.Line($"_instrument.{record}(value, in tags);");
+        }
         writer.Close();
         writer.Close();
 

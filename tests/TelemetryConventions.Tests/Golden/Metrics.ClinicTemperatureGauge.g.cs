@@ -53,8 +53,7 @@ public sealed partial class ClinicTemperatureGauge
         {
             return;
         }
-        var tags = new global::System.Diagnostics.TagList();
-        _instrument.Record(value, in tags);
+        _instrument.Record(value);
     }
 }
 

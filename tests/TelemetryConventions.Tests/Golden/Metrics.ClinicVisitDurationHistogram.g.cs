@@ -59,9 +59,7 @@ public sealed partial class ClinicVisitDurationHistogram
         {
             return;
         }
-        var tags = new global::System.Diagnostics.TagList();
-        tags.Add("clinic.department", clinicDepartment);
-        _instrument.Record(value, in tags);
+        _instrument.Record(value, new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.department", clinicDepartment));
     }
 }
 
