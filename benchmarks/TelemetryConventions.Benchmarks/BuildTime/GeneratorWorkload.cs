@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Runtime.Loader;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,6 +24,19 @@ public sealed class GeneratorWorkload
     private const string EditedReplacement = "The size of the request payload body, in bytes.";
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    static GeneratorWorkload()
+    {
+        // BenchmarkDotNet runs each case from a launcher project whose dependency manifest leaves out the
+        // generator's own dependencies (the conventions model), although the files sit beside it. Resolve such
+        // assemblies from the application folder rather than let the generator fail to load and return at
+        // once, which would time nothing.
+        AssemblyLoadContext.Default.Resolving += static (context, name) =>
+        {
+            var candidate = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+        };
+    }
 
     public GeneratorWorkload()
     {

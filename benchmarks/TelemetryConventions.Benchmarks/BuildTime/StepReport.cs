@@ -14,6 +14,7 @@ public static class StepReport
     private static readonly string[] Steps =
     {
         ConventionGenerator.TrackingNames.ParseFile,
+        ConventionGenerator.TrackingNames.Platform,
         ConventionGenerator.TrackingNames.Resolve,
         ConventionGenerator.TrackingNames.Plan,
         ConventionGenerator.TrackingNames.AttributeNamespaces,

@@ -9,7 +9,8 @@ namespace TelemetryConventions.Benchmarks.Runtime;
 
 /// <summary>
 /// Recording to a histogram with 1, 3 and 5 typed tags (string; + enum, boolean; + integer, string) while a listener is
-/// enabled: the generated wrapper against a hand-built <see cref="TagList"/> (the baseline) and against the
+/// enabled: the generated wrapper against a hand-built <see cref="TagList"/> (the baseline: the same
+/// TagList statements the generator writes, so the difference is the wrapper itself) and against the
 /// <c>KeyValuePair</c> parameter overloads. The generated
 /// types come from conventions/bench.yaml.
 /// </summary>
@@ -49,10 +50,8 @@ public class HistogramBenchmarks
     [BenchmarkCategory("1 tag"), Benchmark(Baseline = true)]
     public void TagList1()
     {
-        var tags = new TagList
-        {
-            { H.Region, ShopData.Region },
-        };
+        var tags = new TagList();
+        tags.Add(H.Region, ShopData.Region);
         _handWritten1.Record(0.25, in tags);
     }
 
@@ -67,12 +66,10 @@ public class HistogramBenchmarks
     [BenchmarkCategory("3 tags"), Benchmark(Baseline = true)]
     public void TagList3()
     {
-        var tags = new TagList
-        {
-            { H.Region, ShopData.Region },
-            { H.PaymentMethodName, H.ToWire(H.PaymentMethod.Card) },
-            { H.Express, true },
-        };
+        var tags = new TagList();
+        tags.Add(H.Region, ShopData.Region);
+        tags.Add(H.PaymentMethodName, H.ToWire(H.PaymentMethod.Card));
+        tags.Add(H.Express, true);
         _handWritten3.Record(0.25, in tags);
     }
 
@@ -89,14 +86,12 @@ public class HistogramBenchmarks
     [BenchmarkCategory("5 tags"), Benchmark(Baseline = true)]
     public void TagList5()
     {
-        var tags = new TagList
-        {
-            { H.Region, ShopData.Region },
-            { H.PaymentMethodName, H.ToWire(H.PaymentMethod.Card) },
-            { H.Express, true },
-            { H.LoyaltyTier, ShopData.LoyaltyTier },
-            { H.Channel, ShopData.Channel },
-        };
+        var tags = new TagList();
+        tags.Add(H.Region, ShopData.Region);
+        tags.Add(H.PaymentMethodName, H.ToWire(H.PaymentMethod.Card));
+        tags.Add(H.Express, true);
+        tags.Add(H.LoyaltyTier, ShopData.LoyaltyTier);
+        tags.Add(H.Channel, ShopData.Channel);
         _handWritten5.Record(0.25, in tags);
     }
 
