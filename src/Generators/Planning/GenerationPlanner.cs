@@ -67,7 +67,7 @@ internal static class GenerationPlanner
             specs.Add(new AttributeSpec(
                 attribute.Name,
                 constantNames[attribute.Name],
-                attribute.Type,
+                WithoutLocations(attribute.Type),
                 attribute.Brief,
                 attribute.Note,
                 attribute.Examples,
@@ -80,6 +80,10 @@ internal static class GenerationPlanner
         }
         return new AttributeNamespaceSpec(root, className, specs.ToEquatableArray(), options);
     }
+
+    /// <summary>Specs carry no source locations: moving text in a file must not re-emit anything.</summary>
+    private static AttributeType WithoutLocations(AttributeType type) =>
+        type.IsEnum ? type with { Members = type.Members.Select(m => m with { Location = default }).ToEquatableArray() } : type;
 
     private static EquatableArray<EnumMemberSpec> PlanMembers(AttributeDefinition attribute, List<ConventionDiagnostic> diagnostics)
     {

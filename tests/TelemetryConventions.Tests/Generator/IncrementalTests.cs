@@ -41,6 +41,14 @@ public sealed class IncrementalTests
           - key: ventilator.tidal_volume
             type: double
             brief: Tidal volume in mL.
+          - key: ventilator.mode
+            brief: Ventilation mode.
+            type:
+              members:
+                - id: assist_control
+                  value: "assist_control"
+                - id: pressure_support
+                  value: "pressure_support"
         """;
 
     [Fact]
