@@ -28,13 +28,10 @@ internal static class WrapperText
         _ => expression,
     };
 
-    /// <summary>The parameter type; optional parameters are nullable and default to null.</summary>
-    public static string ParameterType(WrapperAttributeSpec attribute, bool optional) =>
-        optional ? attribute.CSharpType + "?" : attribute.CSharpType;
-
+    /// <summary>The parameter list; optional parameters are nullable and default to null.</summary>
     public static string Parameters(IEnumerable<WrapperAttributeSpec> attributes, bool optionalAsNullable) =>
         string.Join(", ", attributes.Select(a => optionalAsNullable && !a.IsRequired
-            ? $"{ParameterType(a, true)} {a.ParameterName} = null"
+            ? $"{a.CSharpType}? {a.ParameterName} = null"
             : $"{a.CSharpType} {a.ParameterName}"));
 
     /// <summary>

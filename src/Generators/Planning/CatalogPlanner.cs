@@ -21,20 +21,13 @@ internal static class CatalogPlanner
                 g.Kind.ToString(),
                 g.Kind switch
                 {
-                    GroupKind.Span => g.Id.StartsWith("span.", StringComparison.Ordinal) ? g.Id.Substring(5) : g.Id,
-                    GroupKind.Event => g.EventName ?? g.Id,
+                    GroupKind.Span => SignalNames.SpanName(g),
+                    GroupKind.Event => SignalNames.EventName(g),
                     _ => g.MetricName!,
                 },
                 g.Kind switch
                 {
-                    GroupKind.Span => g.SpanKind switch
-                    {
-                        SpanKind.Client => "Client",
-                        SpanKind.Server => "Server",
-                        SpanKind.Producer => "Producer",
-                        SpanKind.Consumer => "Consumer",
-                        _ => "Internal",
-                    },
+                    GroupKind.Span => SignalNames.ActivityKind(g.SpanKind),
                     GroupKind.Metric => g.Instrument.ToString().ToLowerInvariant(),
                     _ => null,
                 },

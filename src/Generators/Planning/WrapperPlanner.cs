@@ -60,7 +60,7 @@ internal sealed class WrapperPlanner
 
     private EventSpec PlanEvent(ResolvedGroup group)
     {
-        var eventName = group.EventName ?? StripPrefix(group.Id, "event.");
+        var eventName = SignalNames.EventName(group);
         var methodName = "Add" + _eventMethods.Allocate(eventName, group.Id, group.Location, EventsClass + ".", _diagnostics, "Event");
         var spec = new EventSpec(eventName, methodName, group.Brief, group.Note, group.Stability, group.Deprecated,
             PlanAttributes(group, allowTemplates: false), _options);
@@ -71,7 +71,7 @@ internal sealed class WrapperPlanner
 
     private SpanSpec PlanSpan(ResolvedGroup group)
     {
-        var local = StripPrefix(group.Id, "span.");
+        var local = SignalNames.SpanName(group);
         var typeName = _typeNames.Allocate(local, group.Id, group.Location, "", _diagnostics, "Span");
         var events = group.Events
             .Select(e => _eventsByName.TryGetValue(e, out var spec) ? spec : null)
@@ -83,7 +83,7 @@ internal sealed class WrapperPlanner
             typeName,
             "Start" + (typeName.EndsWith("Span", StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - "Span".Length) : typeName),
             local,
-            ActivityKindOf(group.SpanKind),
+            SignalNames.ActivityKind(group.SpanKind),
             group.Brief,
             group.Note,
             group.Stability,
@@ -102,7 +102,7 @@ internal sealed class WrapperPlanner
             InstrumentKind.Gauge => "Gauge",
             _ => "Histogram",
         };
-        var typeName = _typeNames.Allocate(StripPrefix(group.Id, "metric."), group.Id, group.Location, "", _diagnostics, suffix);
+        var typeName = _typeNames.Allocate(SignalNames.StripPrefix(group.Id, "metric."), group.Id, group.Location, "", _diagnostics, suffix);
         return new MetricSpec(
             typeName,
             "Create" + typeName,
@@ -213,16 +213,4 @@ internal sealed class WrapperPlanner
             ? "@" + camel
             : camel;
     }
-
-    private static string StripPrefix(string id, string prefix) =>
-        id.StartsWith(prefix, StringComparison.Ordinal) && id.Length > prefix.Length ? id.Substring(prefix.Length) : id;
-
-    private static string ActivityKindOf(SpanKind kind) => kind switch
-    {
-        SpanKind.Client => "Client",
-        SpanKind.Server => "Server",
-        SpanKind.Producer => "Producer",
-        SpanKind.Consumer => "Consumer",
-        _ => "Internal",
-    };
 }
