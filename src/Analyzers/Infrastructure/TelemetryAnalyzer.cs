@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
 
@@ -35,6 +36,10 @@ public abstract class TelemetryAnalyzer : DiagnosticAnalyzer
                 var sites = new List<TelemetrySite>();
                 var names = new List<TelemetryName>();
                 TelemetrySinks.Collect(operationContext.Operation, known, sites, names);
+                if (FollowsCalls && operationContext.Operation is IInvocationOperation invocation)
+                {
+                    sites.AddRange(compilation.Flow.SitesOfCall(invocation, operationContext.CancellationToken));
+                }
                 foreach (var site in sites)
                 {
                     AnalyzeSite(operationContext, compilation, site);
@@ -46,6 +51,12 @@ public abstract class TelemetryAnalyzer : DiagnosticAnalyzer
             }, Kinds);
         });
     }
+
+    /// <summary>
+    /// Whether the rule also judges the arguments of calls that reach telemetry on the callee's
+    /// side: project helpers that forward a parameter to a sink, and the generated API.
+    /// </summary>
+    private protected virtual bool FollowsCalls => false;
 
     /// <summary>False when the rule has nothing to say about this compilation (no conventions, say).</summary>
     private protected virtual bool ShouldAnalyze(TelemetryCompilation compilation) => true;

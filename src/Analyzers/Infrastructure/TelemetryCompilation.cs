@@ -14,6 +14,12 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class TelemetryCompilation
 {
+    /// <summary>
+    /// The value flow and its summaries are shared by every rule of one compilation: a method's
+    /// summary is computed once, whichever rule asks first.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ValueFlow> SharedFlow = new();
+
     private readonly AnalyzerOptions _options;
     private readonly Lazy<ConventionIndex> _conventions;
     private readonly Lazy<Dictionary<string, IFieldSymbol>> _generatedConstants;
@@ -23,7 +29,10 @@ internal sealed class TelemetryCompilation
         Compilation = compilation;
         _options = options;
         Known = known;
-        Flow = new ValueFlow(known);
+        Flow = SharedFlow.GetValue(compilation, c => new ValueFlow(
+            KnownSymbols.Create(c),
+            new SourceIndex(c, cancellationToken),
+            tree => TelemetryOptions.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree))));
         _conventions = new Lazy<ConventionIndex>(() => ConventionCache.Get(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _generatedConstants = new Lazy<Dictionary<string, IFieldSymbol>>(() => GeneratedConstants.Find(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         HasConventionFiles = options.AdditionalFiles.Any(f => f is not null && f.Path is { } path && ConventionCache.IsConventionFile(path));

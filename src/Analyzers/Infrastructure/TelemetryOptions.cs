@@ -28,7 +28,36 @@ internal sealed class TelemetryOptions
     public static readonly ImmutableArray<string> DefaultIdentifierPatterns = ImmutableArray.Create(
         "patient", "student", "pupil", "learner", "customer", "user", "player", "member", "account",
         "person", "employee", "guest", "citizen", "subscriber", "viewer", "passenger", "resident",
-        "mrn", "ssn", "nhs", "passport", "email", "phone", "msisdn", "iban");
+        "mrn", "ssn", "nhs", "passport", "email", "phone", "msisdn", "iban",
+        // National and tax numbers, gamer handles, guardians, travellers and card holders.
+        "national", "nino", "taxpayer", "tax", "medicare", "gamertag", "nickname", "username", "guardian", "driver", "rider",
+        "traveler", "traveller", "commuter", "cardholder", "holder", "owner", "imei", "imsi", "iccid", "plate", "dob");
+
+    /// <summary>
+    /// Words that name a person only as a contact: <c>parentEmail</c> and <c>parentPhone</c> are
+    /// personal, <c>parentId</c> (of a span, a folder, an order line) is not.
+    /// </summary>
+    public static readonly ImmutableHashSet<string> ContactOnlyPatterns = ImmutableHashSet.Create(StringComparer.Ordinal, "parent", "kin", "emergency");
+
+    private static readonly ImmutableHashSet<string> ContactWords = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "email", "emails", "mail", "phone", "mobile", "name", "address", "contact");
+
+    /// <summary>
+    /// Words that may stand between the person word and the identity word without changing whose
+    /// identifier it is: <c>patientExternalId</c>, <c>customerLoyaltyCardNumber</c>, <c>nationalInsuranceNumber</c>.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> Qualifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "external", "internal", "primary", "secondary", "legal", "full", "first", "last", "given", "family", "display", "screen",
+        "contact", "home", "mobile", "work", "personal", "social", "security", "insurance", "record", "medical", "card", "loyalty",
+        "account", "registration", "enrollment", "enrolment", "license", "licence", "plate", "e", "billing", "shipping", "raw", "plain");
+
+    /// <summary>
+    /// Modifiers that make the following person word name a thing: <c>storageAccountName</c>,
+    /// <c>serviceAccountId</c>, <c>systemUser</c> are not anybody's identifier.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> ThingModifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "storage", "service", "system", "machine", "device", "app", "application", "api", "cloud", "database", "db", "sql", "blob",
+        "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template");
 
     /// <summary>
     /// Last words that keep a pattern word an identifier: <c>patientId</c>, <c>customerEmail</c>,
@@ -94,23 +123,50 @@ internal sealed class TelemetryOptions
 
     /// <summary>
     /// Whether a name, split into words, names a personal identifier; <paramref name="domain"/> is the
-    /// pattern word that matched (the pseudonymisation domain a fix uses).
+    /// pattern word that matched (the pseudonymisation domain a fix uses). The head of the name
+    /// decides: a person word counts when every word after it says "identity" (<c>patientId</c>,
+    /// <c>customerEmailAddress</c>) or qualifies it (<c>patientExternalId</c>), so that
+    /// <c>emailTemplateId</c>, <c>userAgent</c> and <c>playerCount</c> are not identifiers, and not
+    /// when a modifier before it makes it a thing (<c>storageAccountName</c>).
     /// </summary>
     public bool IsIdentifierName(IReadOnlyList<string> words, out string domain)
     {
         domain = "";
-        if (words.Count == 0)
-        {
-            return false;
-        }
-        var last = words[words.Count - 1];
         for (var i = 0; i < words.Count; i++)
         {
-            if (IdentifierPatterns.Contains(words[i]) && (i == words.Count - 1 || IdentityWords.Contains(last)))
+            var word = words[i];
+            var contactOnly = ContactOnlyPatterns.Contains(word);
+            if (!IdentifierPatterns.Contains(word) && !contactOnly)
             {
-                domain = words[i];
-                return true;
+                continue;
             }
+            if (i > 0 && ThingModifiers.Contains(words[i - 1]))
+            {
+                continue;
+            }
+            var tailIsIdentity = true;
+            var sawContact = false;
+            for (var j = i + 1; j < words.Count; j++)
+            {
+                var tail = words[j];
+                sawContact |= ContactWords.Contains(tail);
+                if (!IdentityWords.Contains(tail) && !Qualifiers.Contains(tail) && !IdentifierPatterns.Contains(tail))
+                {
+                    tailIsIdentity = false;
+                    break;
+                }
+            }
+            // A qualifier alone is no identity: patientRecord is a record, patientRecordNumber an identifier.
+            if (tailIsIdentity && i < words.Count - 1 && !IdentityWords.Contains(words[words.Count - 1]) && !IdentifierPatterns.Contains(words[words.Count - 1]))
+            {
+                tailIsIdentity = false;
+            }
+            if (!tailIsIdentity || (contactOnly && !sawContact))
+            {
+                continue;
+            }
+            domain = word;
+            return true;
         }
         return false;
     }

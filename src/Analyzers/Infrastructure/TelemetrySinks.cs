@@ -155,7 +155,15 @@ internal static class TelemetrySinks
         {
             if (method.Name.StartsWith("Log", StringComparison.Ordinal) || method.Name == "BeginScope")
             {
-                CollectLoggerCall(arguments, sites);
+                CollectLoggerCall(arguments, known, sites);
+            }
+            return;
+        }
+        if (KnownSymbols.Is(type, known.ILogger))
+        {
+            if (method.Name == "BeginScope" && arguments.Length == 1)
+            {
+                CollectScopeState(arguments[0].Value, known, sites);
             }
             return;
         }
@@ -358,30 +366,14 @@ internal static class TelemetrySinks
     }
 
     /// <summary>
-    /// The message of an exception recorded on a span, when the exception is created in place or in
-    /// a local of the same method (a caught exception's message is not ours to see).
+    /// An exception recorded on a span or written to a log exports its message: the value flow
+    /// judges what the message was built from, where it was thrown.
     /// </summary>
     private static void AddExceptionMessage(IOperation? exception, KnownSymbols known, List<TelemetrySite> sites)
     {
-        if (exception is null)
+        if (exception is not null && !OperationTree.Unwrap(exception).ConstantValue.HasValue)
         {
-            return;
-        }
-        exception = OperationTree.Unwrap(exception);
-        if (exception is ILocalReferenceOperation local)
-        {
-            foreach (var write in OperationTree.WritesOf(local.Local, OperationTree.Root(local)))
-            {
-                if (OperationTree.Unwrap(write) is IObjectCreationOperation created)
-                {
-                    AddExceptionMessage(created, known, sites);
-                }
-            }
-            return;
-        }
-        if (exception is IObjectCreationOperation creation && OperationTree.Argument(creation.Arguments, "message") is { } message)
-        {
-            sites.Add(new TelemetrySite(SinkKind.ExceptionMessage, null, message));
+            sites.Add(new TelemetrySite(SinkKind.ExceptionMessage, null, exception));
         }
     }
 
@@ -389,8 +381,9 @@ internal static class TelemetrySinks
     /// <c>logger.LogInformation("Visit of {PatientId}", id)</c>: the message, and each argument under
     /// the placeholder it fills.
     /// </summary>
-    private static void CollectLoggerCall(IEnumerable<IArgumentOperation> arguments, List<TelemetrySite> sites)
+    private static void CollectLoggerCall(IEnumerable<IArgumentOperation> arguments, KnownSymbols known, List<TelemetrySite> sites)
     {
+        AddExceptionMessage(OperationTree.Argument(arguments, "exception"), known, sites);
         var message = OperationTree.Argument(arguments, "message") ?? OperationTree.Argument(arguments, "messageFormat");
         if (message is null)
         {
@@ -407,6 +400,7 @@ internal static class TelemetrySinks
             return;
         }
         var placeholders = template is null ? new List<string>() : LogTemplate.Placeholders(template);
+        var destructured = template is null ? new List<bool>() : LogTemplate.Destructured(template);
         var elements = OperationTree.Unwrap(values) switch
         {
             IArrayCreationOperation { Initializer: { } initializer } => (IEnumerable<IOperation>)initializer.ElementValues,
@@ -417,10 +411,35 @@ internal static class TelemetrySinks
         var index = 0;
         foreach (var element in elements)
         {
-            sites.Add(new TelemetrySite(SinkKind.LogValue, null, element, index < placeholders.Count ? placeholders[index] : null));
+            sites.Add(new TelemetrySite(SinkKind.LogValue, null, element, index < placeholders.Count ? placeholders[index] : null)
+            {
+                Destructured = index < destructured.Count && destructured[index],
+            });
             index++;
         }
     }
+
+    /// <summary>
+    /// <c>logger.BeginScope(state)</c>: a dictionary or a list of pairs adds each value under its
+    /// key to every record in the scope; any other state is written as it prints.
+    /// </summary>
+    private static void CollectScopeState(IOperation state, KnownSymbols known, List<TelemetrySite> sites)
+    {
+        var unwrapped = OperationTree.Unwrap(state);
+        if (unwrapped.ConstantValue.HasValue)
+        {
+            return;
+        }
+        var before = sites.Count;
+        ScanTags(state, SinkKind.LogValue, known, sites);
+        if (sites.Count == before && !IsPairSequence(unwrapped.Type, known))
+        {
+            sites.Add(new TelemetrySite(SinkKind.LogValue, null, state) { Destructured = true });
+        }
+    }
+
+    private static bool IsPairSequence(ITypeSymbol? type, KnownSymbols known) =>
+        type is not null && (KnownSymbols.Is(type, known.KeyValuePair) || System.Linq.Enumerable.Any(type.AllInterfaces, i => i.IsGenericType && i.TypeArguments.Length == 1 && KnownSymbols.Is(i.TypeArguments[0], known.KeyValuePair)));
 
     /// <summary>A <c>LoggerMessage.Define</c> delegate: every argument but the logger and the exception.</summary>
     private static void CollectLoggerDelegate(IEnumerable<IArgumentOperation> arguments, KnownSymbols known, List<TelemetrySite> sites)
@@ -439,7 +458,11 @@ internal static class TelemetrySinks
         }
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { Ordinal: > 0 } parameter && !IsLoggingPlumbing(parameter.Type, known))
+            if (argument.Parameter is { Ordinal: > 0 } parameter && IsException(parameter.Type, known))
+            {
+                AddExceptionMessage(argument.Value, known, sites);
+            }
+            else if (argument.Parameter is { Ordinal: > 0 } value && !IsLoggingPlumbing(value.Type, known))
             {
                 sites.Add(new TelemetrySite(SinkKind.LogValue, null, argument.Value));
             }
@@ -451,9 +474,22 @@ internal static class TelemetrySinks
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue && !IsLoggingPlumbing(parameter.Type, known))
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
             {
-                sites.Add(new TelemetrySite(SinkKind.LogValue, null, argument.Value, parameter.Name));
+                continue;
+            }
+            if (IsException(parameter.Type, known))
+            {
+                AddExceptionMessage(argument.Value, known, sites);
+            }
+            else if (!IsLoggingPlumbing(parameter.Type, known) && !ValueFlow.HasDataClassification(parameter))
+            {
+                // A parameter with a data classification is redacted by the logging generator.
+                sites.Add(new TelemetrySite(SinkKind.LogValue, null, argument.Value, parameter.Name)
+                {
+                    Destructured = HasAttribute(parameter, "LogPropertiesAttribute"),
+                    RedactsClassifiedMembers = HasAttribute(parameter, "LogPropertiesAttribute"),
+                });
             }
         }
     }
@@ -474,6 +510,21 @@ internal static class TelemetrySinks
         return false;
     }
 
+    private static bool IsException(ITypeSymbol type, KnownSymbols known)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (KnownSymbols.Is(current, known.Exception))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasAttribute(IParameterSymbol parameter, string name) =>
+        System.Linq.Enumerable.Any(parameter.GetAttributes(), a => a.AttributeClass?.Name == name);
+
     private static bool HasLoggerMessageAttribute(IMethodSymbol method, KnownSymbols known)
     {
         foreach (var attribute in (method.PartialDefinitionPart ?? method).GetAttributes())
@@ -493,6 +544,28 @@ internal static class LogTemplate
     public static List<string> Placeholders(string template)
     {
         var names = new List<string>();
+        foreach (var hole in Holes(template))
+        {
+            var cut = hole.IndexOfAny(new[] { ',', ':' });
+            names.Add((cut >= 0 ? hole.Substring(0, cut) : hole).Trim().TrimStart('@', '$'));
+        }
+        return names;
+    }
+
+    /// <summary>For each placeholder, whether it asks for the value to be destructured (<c>{@Order}</c>).</summary>
+    public static List<bool> Destructured(string template)
+    {
+        var flags = new List<bool>();
+        foreach (var hole in Holes(template))
+        {
+            flags.Add(hole.TrimStart().StartsWith("@", StringComparison.Ordinal));
+        }
+        return flags;
+    }
+
+    /// <summary>The text inside each <c>{…}</c> of a template, skipping escaped braces.</summary>
+    private static IEnumerable<string> Holes(string template)
+    {
         for (var i = 0; i < template.Length; i++)
         {
             if (template[i] != '{')
@@ -507,14 +580,10 @@ internal static class LogTemplate
             var end = template.IndexOf('}', i + 1);
             if (end < 0)
             {
-                break;
+                yield break;
             }
-            var hole = template.Substring(i + 1, end - i - 1);
-            var cut = hole.IndexOfAny(new[] { ',', ':' });
-            var name = (cut >= 0 ? hole.Substring(0, cut) : hole).Trim().TrimStart('@', '$');
-            names.Add(name);
+            yield return template.Substring(i + 1, end - i - 1);
             i = end;
         }
-        return names;
     }
 }

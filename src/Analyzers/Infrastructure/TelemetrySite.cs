@@ -43,6 +43,12 @@ internal sealed class TelemetrySite
 
     public IOperation Value { get; }
 
+    /// <summary>A log value written member by member (<c>{@Order}</c>, a scope's state object, <c>[LogProperties]</c>).</summary>
+    public bool Destructured { get; init; }
+
+    /// <summary>The logging generator redacts the members of this value that carry a data classification.</summary>
+    public bool RedactsClassifiedMembers { get; init; }
+
     public bool IsAttribute => Kind is SinkKind.SpanAttribute or SinkKind.EventAttribute or SinkKind.LinkAttribute or SinkKind.MetricAttribute;
 
     public bool IsMetric => Kind == SinkKind.MetricAttribute;
@@ -62,7 +68,7 @@ internal sealed class TelemetrySite
             SinkKind.SpanName => "span name",
             SinkKind.EventName => "event name",
             SinkKind.SpanStatus => "span status description",
-            _ => "exception message recorded on a span",
+            _ => "exception message exported with the telemetry",
         };
         return KeyName is { Length: > 0 } name ? $"{what} '{name}'" : what;
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -64,12 +65,13 @@ internal sealed class FlowResult
     public static readonly FlowResult Unknown = new(null, null, proven: false);
     public static readonly FlowResult Pseudonymised = new(null, null, proven: true, sanitized: true);
 
-    public FlowResult(IdentifierFinding? identifier, HashFinding? hash, bool proven, bool sanitized = false)
+    public FlowResult(IdentifierFinding? identifier, HashFinding? hash, bool proven, bool sanitized = false, ImmutableArray<IParameterSymbol> parameters = default)
     {
         Identifier = identifier;
         Hash = hash;
         Proven = proven;
         Sanitized = sanitized;
+        Parameters = parameters.IsDefault ? ImmutableArray<IParameterSymbol>.Empty : parameters;
     }
 
     /// <summary>Some part of the value came out of a sanitizer: a pseudonym, still one per person.</summary>
@@ -82,23 +84,38 @@ internal sealed class FlowResult
     /// <summary>Every part of the value is a constant or came out of a sanitizer.</summary>
     public bool Proven { get; }
 
+    /// <summary>
+    /// Parameters of the enclosing method that the value is built from: a method's summary is
+    /// completed at each call by the arguments given for them.
+    /// </summary>
+    public ImmutableArray<IParameterSymbol> Parameters { get; }
+
+    public FlowResult WithoutParameters() => Parameters.IsEmpty ? this : new(Identifier, Hash, Proven, Sanitized);
+
+    public static FlowResult Parameter(IParameterSymbol parameter) =>
+        new(null, null, proven: false, parameters: ImmutableArray.Create(parameter));
+
     public static FlowResult Combine(FlowResult left, FlowResult right) =>
-        new(left.Identifier ?? right.Identifier, left.Hash ?? right.Hash, left.Proven && right.Proven, left.Sanitized || right.Sanitized);
+        new(left.Identifier ?? right.Identifier, left.Hash ?? right.Hash, left.Proven && right.Proven, left.Sanitized || right.Sanitized,
+            right.Parameters.IsEmpty ? left.Parameters : left.Parameters.IsEmpty ? right.Parameters : left.Parameters.AddRange(right.Parameters.Where(p => !left.Parameters.Contains(p, SymbolEqualityComparer.Default))));
 }
 
 /// <summary>
-/// Follows a value back to where it came from, within one method: through assignments to locals,
-/// string interpolation and concatenation, <c>ToString()</c>, <c>string.Format</c> and the usual
-/// string and encoding helpers. Its sources are names that say "personal identifier"
-/// (<c>patientId</c>, <c>visit.Patient.Id</c>, <c>customer.Email</c>, <c>GetStudentNumber()</c>)
-/// and members carrying a data-classification attribute; its sanitizers are the runtime
-/// pseudonymiser, keyed HMACs and the methods configured as sanitizers. An unkeyed hash is
-/// recorded as what it is: not a sanitizer.
+/// Follows a value back to where it came from. Within a method: assignments to locals (also
+/// through <c>out</c>/<c>ref</c> arguments, deconstruction and mutation of builders and
+/// collections), string interpolation, concatenation and the string, encoding, LINQ and builder
+/// methods of the framework. Across the compilation, through summaries computed once per member:
+/// what a method (sync, <c>async</c>, local function, lambda, property getter) returns and from
+/// which of its parameters, what the source stores into a field, property or record member, what
+/// an exception's message is built from and what a method may throw. Its sources are names that
+/// say "personal identifier" (<c>patientId</c>, <c>visit.Patient.Id</c>, <c>GetStudentNumber()</c>),
+/// members carrying a data-classification attribute, and objects that print such members (records,
+/// anonymous objects, a <c>ToString</c> that does). Its sanitizers are the runtime pseudonymiser,
+/// keyed HMACs and the methods configured as sanitizers; an unkeyed hash is recorded as what it is.
 /// </summary>
 internal sealed class ValueFlow
 {
-    private const int MaxDepth = 6;
-    private const int MaxHelperCalls = 6;
+    private const int MaxDepth = 12;
 
     private static readonly SymbolDisplayFormat QualifiedName = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
@@ -108,6 +125,7 @@ internal sealed class ValueFlow
         "SHA1", "SHA256", "SHA384", "SHA512", "SHA3_256", "SHA3_384", "SHA3_512", "MD5", "HashAlgorithm",
         "SHA1Managed", "SHA256Managed", "SHA384Managed", "SHA512Managed", "SHA1CryptoServiceProvider",
         "SHA256CryptoServiceProvider", "MD5CryptoServiceProvider", "XxHash32", "XxHash64", "XxHash3", "XxHash128", "Crc32", "Crc64",
+        "NonCryptographicHashAlgorithm",
     };
 
     private static readonly HashSet<string> UnaryStringMethods = new(StringComparer.Ordinal)
@@ -121,34 +139,102 @@ internal sealed class ValueFlow
         "ToString", "ToHexString", "ToHexStringLower", "ToBase64String", "ToInt32", "ToInt64", "ToUInt64", "ToDecimal",
     };
 
-    private readonly KnownSymbols _known;
-    private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _methodRoles = new(SymbolEqualityComparer.Default);
-
-    public ValueFlow(KnownSymbols known) => _known = known;
-
-    private enum MethodRole
+    /// <summary>Framework methods that look a value up by the identifier: the result is not the identifier.</summary>
+    private static readonly HashSet<string> LookupMethods = new(StringComparer.Ordinal)
     {
-        None,
-        Sanitizer,
-        UnkeyedHashHelper,
+        "TryGetValue", "GetValueOrDefault", "GetOrAdd", "GetOrCreate", "ContainsKey", "Contains", "Remove", "TryRemove", "Find", "FindAsync",
+        "Get", "GetAsync", "GetString", "GetStringAsync", "Count", "LongCount", "Any", "All", "IndexOf", "LastIndexOf", "GetType", "Equals", "CompareTo",
+    };
+
+    private static readonly HashSet<string> CollectionMutators = new(StringComparer.Ordinal)
+    {
+        "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "AddOrUpdate", "AppendData",
+    };
+
+    private readonly KnownSymbols _known;
+    private readonly SourceIndex _index;
+    private readonly Func<SyntaxTree, TelemetryOptions> _optionsFor;
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Element), FlowResult> _returns = new();
+    private readonly ConcurrentDictionary<ISymbol, FlowResult> _stores = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, FlowResult> _throws = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, FlowResult> _constructorMessages = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _printedMembers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _serializedMembers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<ForwardedSink>> _forwarded = new(SymbolEqualityComparer.Default);
+
+    public ValueFlow(KnownSymbols known, SourceIndex index, Func<SyntaxTree, TelemetryOptions> optionsFor)
+    {
+        _known = known;
+        _index = index;
+        _optionsFor = optionsFor;
+    }
+
+    /// <summary>One evaluation: the options of the code being judged, locals already followed, and the summaries under way.</summary>
+    private sealed class Frame
+    {
+        public Frame(TelemetryOptions options, HashSet<object> active, CancellationToken cancellationToken)
+        {
+            Options = options;
+            Active = active;
+            CancellationToken = cancellationToken;
+        }
+
+        public TelemetryOptions Options { get; }
+
+        public HashSet<ILocalSymbol> Visited { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Summaries being computed on this thread: a recursive call reads as unknown instead of looping.</summary>
+        public HashSet<object> Active { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        public Frame For(TelemetryOptions options) => new(options, Active, CancellationToken);
     }
 
     public FlowResult Evaluate(IOperation value, TelemetryOptions options, CancellationToken cancellationToken) =>
-        Evaluate(value, options, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), 0, cancellationToken);
+        Evaluate(value, new Frame(options, new HashSet<object>(), cancellationToken), 0);
 
-    private FlowResult Evaluate(IOperation value, TelemetryOptions options, HashSet<ILocalSymbol> visited, int depth, CancellationToken cancellationToken)
+    /// <summary>The value of a telemetry site, judged as the sink writes it.</summary>
+    public FlowResult EvaluateSite(TelemetrySite site, TelemetryOptions options, CancellationToken cancellationToken) =>
+        site.Destructured
+            ? EvaluateDestructured(site.Value, site.RedactsClassifiedMembers, options, cancellationToken)
+            : Evaluate(site.Value, options, cancellationToken);
+
+    /// <summary>
+    /// An object logged whole with <c>{@Order}</c> is serialised member by member: an identifier
+    /// among its public members (or theirs) leaks, whatever its <c>ToString</c> says.
+    /// </summary>
+    public FlowResult EvaluateDestructured(IOperation value, bool redactsClassifiedMembers, TelemetryOptions options, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        var frame = new Frame(options, new HashSet<object>(), cancellationToken);
         var operation = OperationTree.Unwrap(value);
-        if (operation.ConstantValue.HasValue || operation is IDefaultValueOperation or ITypeOfOperation or INameOfOperation)
+        if (redactsClassifiedMembers && operation.Type is { } logged && !IsScalar(logged))
+        {
+            // [LogProperties]: classified members are redacted by the logging generator; the others are written.
+            return MemberIdentifier(logged as INamedTypeSymbol, frame, (t, f) => null, skipClassified: true) is { } written
+                ? Found(operation, written.Domain, $"{Describe(operation)} (its member {written.Origin})")
+                : FlowResult.Unknown;
+        }
+        if (operation.Type is { } type && !IsScalar(type) && SerializedIdentifier(type, frame) is { } member)
+        {
+            return Found(operation, member.Domain, $"{Describe(operation)} (its member {member.Origin})");
+        }
+        return Evaluate(value, frame, 0);
+    }
+
+    private FlowResult Evaluate(IOperation value, Frame frame, int depth)
+    {
+        frame.CancellationToken.ThrowIfCancellationRequested();
+        var operation = OperationTree.Unwrap(value);
+        if (operation.ConstantValue.HasValue || operation is IDefaultValueOperation or ITypeOfOperation or INameOfOperation or ISizeOfOperation)
         {
             return FlowResult.Safe;
         }
         if (operation is IInvocationOperation { TargetMethod.IsStatic: true, Arguments.Length: 1 } rewrap && _known.IsPseudonym(rewrap.TargetMethod.ContainingType))
         {
             // Pseudonym.FromComputed(text) vouches for text it did not compute: judge the text.
-            var inner = Evaluate(rewrap.Arguments[0].Value, options, visited, depth + 1, cancellationToken);
-            return new FlowResult(inner.Identifier, inner.Hash, inner.Proven && inner.Sanitized, inner.Sanitized);
+            var inner = Evaluate(rewrap.Arguments[0].Value, frame, depth + 1);
+            return new FlowResult(inner.Identifier, inner.Hash, inner.Proven && inner.Sanitized, inner.Sanitized, inner.Parameters);
         }
         if (_known.IsPseudonym(operation.Type))
         {
@@ -158,154 +244,833 @@ internal sealed class ValueFlow
         {
             return FlowResult.Unknown;
         }
+        if (IsException(operation.Type))
+        {
+            return ExceptionMessage(operation, frame, depth);
+        }
+        var result = EvaluateShape(operation, frame, depth);
+        if (result.Identifier is null && !result.Sanitized && operation.Type is { } type && PrintedIdentifier(type, frame) is { } printed)
+        {
+            // A record or anonymous object prints its members; so does a ToString written to.
+            return FlowResult.Combine(Found(operation, printed.Domain, $"{Describe(operation)} (its member {printed.Origin})"), result);
+        }
+        return result;
+    }
+
+    private FlowResult EvaluateShape(IOperation operation, Frame frame, int depth)
+    {
         switch (operation)
         {
             case IInterpolatedStringOperation interpolated:
-                return CombineAll(interpolated.Parts.OfType<IInterpolationOperation>().Select(p => p.Expression), options, visited, depth, cancellationToken);
+                return CombineAll(interpolated.Parts.OfType<IInterpolationOperation>().Select(p => p.Expression), frame, depth);
             case IInterpolatedStringAdditionOperation addition:
-                return CombineAll(new[] { addition.Left, addition.Right }, options, visited, depth, cancellationToken);
+                return CombineAll(new[] { addition.Left, addition.Right }, frame, depth);
             case IInterpolatedStringHandlerCreationOperation handler:
-                return Evaluate(handler.Content, options, visited, depth + 1, cancellationToken);
+                return Evaluate(handler.Content, frame, depth + 1);
+            case IInterpolatedStringAppendOperation append:
+                return append.AppendCall is IInvocationOperation { Arguments.Length: > 0 } call ? Evaluate(call.Arguments[0].Value, frame, depth + 1) : FlowResult.Safe;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                return CombineAll(new[] { binary.LeftOperand, binary.RightOperand }, options, visited, depth, cancellationToken);
+                return CombineAll(new[] { binary.LeftOperand, binary.RightOperand }, frame, depth);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                return CombineAll(new[] { conditional.WhenTrue, whenFalse }, options, visited, depth, cancellationToken);
+                return CombineAll(new[] { conditional.WhenTrue, whenFalse }, frame, depth);
             case ICoalesceOperation coalesce:
-                return CombineAll(new[] { coalesce.Value, coalesce.WhenNull }, options, visited, depth, cancellationToken);
+                return CombineAll(new[] { coalesce.Value, coalesce.WhenNull }, frame, depth);
+            case ISwitchExpressionOperation switchExpression:
+                return CombineAll(switchExpression.Arms.Select(a => a.Value), frame, depth);
+            case ITupleOperation tuple:
+                return CombineAll(tuple.Elements, frame, depth);
+            case IAwaitOperation awaited:
+                return Evaluate(awaited.Operation, frame, depth + 1);
             case IConditionalAccessOperation conditionalAccess:
-                return Evaluate(conditionalAccess.WhenNotNull, options, visited, depth + 1, cancellationToken);
+                return EvaluateConditionalAccess(conditionalAccess, frame, depth);
+            case IConditionalAccessInstanceOperation instance:
+                return EvaluateConditionalInstance(instance, frame, depth);
             case IInvocationOperation invocation:
-                return EvaluateInvocation(invocation, options, visited, depth, cancellationToken);
+                return EvaluateInvocation(invocation, frame, depth);
+            case IObjectCreationOperation creation when IsTextBuilder(creation.Type):
+                return CombineAll(creation.Arguments.Select(a => a.Value), frame, depth);
+            case IAnonymousObjectCreationOperation anonymous:
+                return EvaluateAnonymous(anonymous, frame, depth);
             case ILocalReferenceOperation local:
-                return EvaluateLocal(local, options, visited, depth, cancellationToken);
+                return EvaluateLocal(local, frame, depth);
             case IParameterReferenceOperation parameter:
-                return CarriesIdentifier(parameter.Type) && !IsCallerInfo(parameter.Parameter) && IsIdentifierSymbol(parameter.Parameter, options, out var parameterDomain)
-                    ? Found(parameter, parameterDomain)
-                    : FlowResult.Unknown;
+                return EvaluateParameter(parameter, frame, depth);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed } indexer:
-                // patientIds[i] on a list is a patient id, as on an array.
-                return IsScalar(indexer.Type) && ReferencedSymbol(OperationTree.Unwrap(indexed)) is { } list && IsIdentifierSymbol(list, options, out var listDomain)
-                    ? Found(indexer, listDomain)
-                    : FlowResult.Unknown;
+                return EvaluateIndexer(indexer, indexed, frame, depth);
             case IArrayCreationOperation { Initializer: { } initializer }:
                 // new[] { patientId } as an array attribute, or a params array of string.Format.
-                return CombineAll(initializer.ElementValues, options, visited, depth, cancellationToken);
-            case IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation:
-                return CarriesIdentifier(member.Type) && IsIdentifierMember(member, options, out var memberDomain)
-                    ? Found(member, memberDomain)
-                    : FlowResult.Unknown;
+                return CombineAll(initializer.ElementValues, frame, depth);
             case IArrayElementReferenceOperation element:
-                // patientIds[i] is a patient id.
-                return IsScalar(element.Type) && ReferencedSymbol(element.ArrayReference) is { } array && IsIdentifierSymbol(array, options, out var arrayDomain)
-                    ? Found(element, arrayDomain)
-                    : FlowResult.Unknown;
+                return EvaluateElement(element, frame, depth);
+            case IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation:
+                return EvaluateMember(member, frame, depth);
+            case IDelegateCreationOperation or IAnonymousFunctionOperation:
+                return FlowResult.Safe;
             default:
                 return FlowResult.Unknown;
         }
     }
 
-    private FlowResult CombineAll(IEnumerable<IOperation> parts, TelemetryOptions options, HashSet<ILocalSymbol> visited, int depth, CancellationToken cancellationToken)
+    private FlowResult CombineAll(IEnumerable<IOperation> parts, Frame frame, int depth)
     {
         var result = FlowResult.Safe;
         foreach (var part in parts)
         {
-            result = FlowResult.Combine(result, Evaluate(part, options, visited, depth + 1, cancellationToken));
+            result = FlowResult.Combine(result, Evaluate(part, frame, depth + 1));
         }
         return result;
     }
 
-    private static FlowResult Found(IOperation operation, string domain) =>
-        new(new IdentifierFinding(Describe(operation), domain, operation), null, proven: false);
+    private static FlowResult Found(IOperation operation, string domain, string? origin = null) =>
+        new(new IdentifierFinding(origin ?? Describe(operation), domain, operation), null, proven: false);
 
-    private FlowResult EvaluateLocal(ILocalReferenceOperation local, TelemetryOptions options, HashSet<ILocalSymbol> visited, int depth, CancellationToken cancellationToken)
+    private static FlowResult Rewrapped(FlowResult result, IOperation target) =>
+        result.Identifier is { } identifier
+            ? new FlowResult(identifier.WithWrapTarget(target), result.Hash, result.Proven, result.Sanitized, result.Parameters)
+            : result;
+
+    private FlowResult EvaluateParameter(IParameterReferenceOperation reference, Frame frame, int depth)
     {
-        if (CarriesIdentifier(local.Type) && options.IsIdentifierName(NameWords.Split(local.Local.Name), out var domain))
+        var parameter = reference.Parameter;
+        if (CarriesIdentifier(parameter.Type) && !IsCallerInfo(parameter) && IsIdentifierSymbol(parameter, frame.Options, out var domain))
         {
-            return Found(local, domain);
+            return Found(reference, domain);
         }
-        if (!visited.Add(local.Local))
+        if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && constructor.ContainingType.IsRecord == false
+            && IsPrimaryConstructorParameter(parameter))
+        {
+            // A primary-constructor parameter captured by the class: what every construction passes.
+            return FlowResult.Combine(FlowResult.Parameter(parameter), Stores(parameter, frame, depth));
+        }
+        return FlowResult.Parameter(parameter);
+    }
+
+    private static bool IsPrimaryConstructorParameter(IParameterSymbol parameter) =>
+        parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().Parent?.Parent is TypeDeclarationSyntax;
+
+    private FlowResult EvaluateAnonymous(IAnonymousObjectCreationOperation anonymous, Frame frame, int depth)
+    {
+        // new { PatientId = id } prints "{ PatientId = … }": its member names and values both count.
+        var result = FlowResult.Safe;
+        foreach (var initializer in anonymous.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+            {
+                if (CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain) && !assignment.Value.ConstantValue.HasValue)
+                {
+                    return Found(anonymous, domain, $"{Describe(anonymous)} (its member {property.Property.Name})");
+                }
+                result = FlowResult.Combine(result, Evaluate(assignment.Value, frame, depth + 1));
+            }
+        }
+        return Rewrapped(result, anonymous);
+    }
+
+    private FlowResult EvaluateConditionalAccess(IConditionalAccessOperation access, Frame frame, int depth)
+    {
+        // patient?.Mrn: judged as patient.Mrn; the instance placeholder refers back to the receiver.
+        return Evaluate(access.WhenNotNull, frame, depth + 1);
+    }
+
+    private FlowResult EvaluateConditionalInstance(IConditionalAccessInstanceOperation instance, Frame frame, int depth)
+    {
+        for (var current = instance.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return Evaluate(access.Operation, frame, depth + 1);
+            }
+        }
+        return FlowResult.Unknown;
+    }
+
+    private FlowResult EvaluateIndexer(IPropertyReferenceOperation indexer, IOperation indexed, Frame frame, int depth)
+    {
+        // patientIds[i] on a list is a patient id, as on an array; cache[patientId] is what was stored, not the key.
+        var collection = OperationTree.Unwrap(indexed);
+        if (IsScalar(indexer.Type) && ReferencedSymbol(collection) is { } list && IsIdentifierSymbol(list, frame.Options, out var listDomain))
+        {
+            return Found(indexer, listDomain);
+        }
+        if (IsDictionary(collection.Type))
         {
             return FlowResult.Unknown;
         }
-        var writes = OperationTree.WritesOf(local.Local, OperationTree.Root(local));
+        return Rewrapped(Evaluate(collection, frame, depth + 1).WithoutParameters(), indexer);
+    }
+
+    private FlowResult EvaluateElement(IArrayElementReferenceOperation element, Frame frame, int depth)
+    {
+        if (IsScalar(element.Type) && ReferencedSymbol(element.ArrayReference) is { } array && IsIdentifierSymbol(array, frame.Options, out var arrayDomain))
+        {
+            return Found(element, arrayDomain);
+        }
+        if (IsEmailDomainPart(element))
+        {
+            return FlowResult.Unknown;
+        }
+        return Rewrapped(Evaluate(element.ArrayReference, frame, depth + 1), element);
+    }
+
+    /// <summary><c>email.Split('@')[1]</c> is the mail domain: about the person's provider, not the person.</summary>
+    private static bool IsEmailDomainPart(IArrayElementReferenceOperation element) =>
+        element.Indices.Length == 1
+        && element.Indices[0].ConstantValue is { HasValue: true, Value: int index and > 0 }
+        && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" } split
+        && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '@' or "@" });
+
+    private FlowResult EvaluateMember(IMemberReferenceOperation member, Frame frame, int depth)
+    {
+        if (CarriesIdentifier(member.Type) && IsIdentifierMember(member, frame.Options, out var memberDomain))
+        {
+            return Found(member, memberDomain);
+        }
+        var symbol = member.Member;
+        if (symbol is IPropertySymbol { Name: "Value" or "Message" } property && member.Instance is { } instance)
+        {
+            if (property.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || _known.IsPseudonym(instance.Type))
+            {
+                return Evaluate(instance, frame, depth + 1);
+            }
+            if (IsException(instance.Type))
+            {
+                return Rewrapped(ExceptionMessage(instance, frame, depth + 1), member);
+            }
+        }
+        if (symbol.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return FlowResult.Unknown;
+        }
+        if (symbol is IFieldSymbol { ContainingType.IsTupleType: true } && member.Instance is { } tuple)
+        {
+            return Rewrapped(Evaluate(tuple, frame, depth + 1), member);
+        }
+        if (symbol is IPropertySymbol { GetMethod: { } getter } && !IsAutoProperty(symbol))
+        {
+            return Rewrapped(Returns(getter, -1, frame, depth).WithoutParameters(), member);
+        }
+        return Rewrapped(Stores(symbol, frame, depth), member);
+    }
+
+    private static bool IsAutoProperty(ISymbol property) =>
+        property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null))
+        || property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax);
+
+    /// <summary>What the source stores into a member (or passes to a primary-constructor parameter), anywhere in the compilation.</summary>
+    private FlowResult Stores(ISymbol member, Frame frame, int depth)
+    {
+        if (!CarriesIdentifier(TypeOf(member)) && !IsTextBuilder(TypeOf(member)) && !IsCollection(TypeOf(member)))
+        {
+            return FlowResult.Unknown;
+        }
+        var key = member.OriginalDefinition;
+        if (_stores.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(key))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            var writes = member is IParameterSymbol parameter ? ConstructionArguments(parameter, frame) : _index.WritesOf(member, frame.CancellationToken);
+            if (writes.Count == 0)
+            {
+                result = FlowResult.Unknown;
+            }
+            foreach (var write in writes)
+            {
+                var local = frame.For(_optionsFor(write.Syntax.SyntaxTree));
+                result = FlowResult.Combine(result, Evaluate(write, local, depth + 1).WithoutParameters());
+            }
+            return _stores.GetOrAdd(key, result);
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
+    }
+
+    private IReadOnlyList<IOperation> ConstructionArguments(IParameterSymbol parameter, Frame frame)
+    {
+        var type = parameter.ContainingType;
+        var arguments = new List<IOperation>();
+        foreach (var write in _index.WritesOf(type, frame.CancellationToken))
+        {
+            arguments.Add(write);
+        }
+        return arguments;
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+    {
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        IParameterSymbol parameter => parameter.Type,
+        ILocalSymbol local => local.Type,
+        _ => null,
+    };
+
+    private FlowResult EvaluateLocal(ILocalReferenceOperation local, Frame frame, int depth)
+    {
+        if (CarriesIdentifier(local.Type) && frame.Options.IsIdentifierName(NameWords.Split(local.Local.Name), out var domain))
+        {
+            return Found(local, domain);
+        }
+        if (!frame.Visited.Add(local.Local))
+        {
+            return FlowResult.Unknown;
+        }
+        var writes = LocalWrites(local.Local, OperationTree.Root(local));
         if (writes.Count == 0)
         {
             return FlowResult.Unknown;
         }
         var result = FlowResult.Safe;
-        foreach (var write in writes)
+        foreach (var (write, element) in writes)
         {
-            var written = Evaluate(write, options, visited, depth + 1, cancellationToken);
+            var written = write is IArgumentOperation argument
+                ? OutArgument(argument, frame, depth)
+                : element >= 0 ? TupleElement(write, element, frame, depth) : Evaluate(write, frame, depth + 1);
             // A foreach variable over patientIds is a patient id even though the collection is not a scalar.
             if (written.Identifier is null && IsForEachCollection(write) && ReferencedSymbol(OperationTree.Unwrap(write)) is { } collection
-                && IsScalar(local.Type) && IsIdentifierSymbol(collection, options, out var collectionDomain))
+                && IsScalar(local.Type) && IsIdentifierSymbol(collection, frame.Options, out var collectionDomain))
             {
                 written = new FlowResult(new IdentifierFinding(Describe(write), collectionDomain, local), written.Hash, proven: false, written.Sanitized);
             }
             result = FlowResult.Combine(result, written);
         }
         // The fix wraps the local where it reaches telemetry, not where it was assigned.
-        return result.Identifier is { } identifier
-            ? new FlowResult(identifier.WithWrapTarget(local), result.Hash, result.Proven, result.Sanitized)
-            : result;
+        return Rewrapped(result, local);
+    }
+
+    /// <summary>
+    /// Everything a local receives in its method: initializer, assignments (also compound ones),
+    /// foreach, out/ref arguments, deconstruction (with the element it takes), and what is added
+    /// or appended to it when it is a builder or a collection.
+    /// </summary>
+    private static List<(IOperation Value, int Element)> LocalWrites(ILocalSymbol local, IOperation root)
+    {
+        var writes = new List<(IOperation, int)>();
+        foreach (var operation in OperationTree.Descendants(root))
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (declarator.Initializer?.Value is { } initial)
+                    {
+                        writes.Add((initial, -1));
+                    }
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Same(target, local) && assignment is not IDeconstructionAssignmentOperation:
+                    writes.Add((assignment.Value, -1));
+                    if (assignment is ICompoundAssignmentOperation)
+                    {
+                        writes.Add((target, -1));
+                    }
+                    break;
+                case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation indexed } } indexerWrite when Same(indexed, local):
+                    writes.Add((indexerWrite.Value, -1));
+                    break;
+                case IForEachLoopOperation loop when OperationTree.Descendants(loop.LoopControlVariable ?? loop).OfType<ILocalReferenceOperation>().Any(r => Same(r, local))
+                                                    || (loop.LoopControlVariable is IVariableDeclaratorOperation d && SymbolEqualityComparer.Default.Equals(d.Symbol, local)):
+                    writes.Add((loop.Collection, -1));
+                    break;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument when ReferencesLocal(argument.Value, local):
+                    writes.Add((argument, -1));
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction when ElementOf(deconstruction.Target, local) is { } position:
+                    writes.Add((deconstruction.Value, position));
+                    break;
+                case IInvocationOperation { Instance: ILocalReferenceOperation receiver } mutation when Same(receiver, local) && CollectionMutators.Contains(mutation.TargetMethod.Name):
+                    foreach (var argument in mutation.Arguments)
+                    {
+                        if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            writes.Add((argument.Value, -1));
+                        }
+                    }
+                    break;
+            }
+        }
+        return writes;
+    }
+
+    private static bool Same(ILocalReferenceOperation reference, ILocalSymbol local) => SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+    private static bool ReferencesLocal(IOperation value, ILocalSymbol local) => OperationTree.Unwrap(value) switch
+    {
+        ILocalReferenceOperation reference => Same(reference, local),
+        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => Same(declared, local),
+        _ => false,
+    };
+
+    /// <summary>The position of a local in a deconstruction target <c>var (id, count) = …</c>.</summary>
+    private static int? ElementOf(IOperation target, ILocalSymbol local)
+    {
+        var tuple = OperationTree.Unwrap(target) switch
+        {
+            IDeclarationExpressionOperation { Expression: ITupleOperation declared } => declared,
+            ITupleOperation plain => plain,
+            _ => null,
+        };
+        if (tuple is null)
+        {
+            return null;
+        }
+        for (var i = 0; i < tuple.Elements.Length; i++)
+        {
+            if (ReferencesLocal(tuple.Elements[i], local))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private FlowResult TupleElement(IOperation value, int element, Frame frame, int depth)
+    {
+        switch (OperationTree.Unwrap(value))
+        {
+            case ITupleOperation tuple when element < tuple.Elements.Length:
+                return Evaluate(tuple.Elements[element], frame, depth + 1);
+            case IAwaitOperation { Operation: IInvocationOperation awaited } when HasSource(awaited.TargetMethod):
+                return CallSummary(awaited, Returns(awaited.TargetMethod, element, frame, depth), frame, depth);
+            case IInvocationOperation invocation when HasSource(invocation.TargetMethod):
+                return CallSummary(invocation, Returns(invocation.TargetMethod, element, frame, depth), frame, depth);
+            default:
+                return Evaluate(value, frame, depth + 1);
+        }
+    }
+
+    /// <summary><c>TryGetPatient(key, out var id)</c>: what the method assigns to that out parameter.</summary>
+    private FlowResult OutArgument(IArgumentOperation argument, Frame frame, int depth)
+    {
+        if (argument.Parent is not IInvocationOperation invocation || argument.Parameter is not { } parameter)
+        {
+            return FlowResult.Unknown;
+        }
+        if (IsDictionary(invocation.Instance?.Type) || LookupMethods.Contains(invocation.TargetMethod.Name))
+        {
+            return FlowResult.Unknown;
+        }
+        if (!HasSource(invocation.TargetMethod))
+        {
+            // int.TryParse(patientNumber, out var n): the parsed number is the identifier.
+            return invocation.TargetMethod.Name is "TryParse" or "TryFormat" ? CombineAll(invocation.Arguments.Where(a => a != argument).Select(a => a.Value), frame, depth) : FlowResult.Unknown;
+        }
+        var key = (object)parameter.OriginalDefinition;
+        if (!frame.Active.Add(key))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            var any = false;
+            foreach (var body in Bodies(invocation.TargetMethod, frame.CancellationToken))
+            {
+                var callee = frame.For(_optionsFor(body.Syntax.SyntaxTree));
+                foreach (var assignment in OperationTree.Descendants(body).OfType<ISimpleAssignmentOperation>())
+                {
+                    if (OperationTree.Unwrap(assignment.Target) is IParameterReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Parameter.OriginalDefinition, parameter.OriginalDefinition))
+                    {
+                        any = true;
+                        result = FlowResult.Combine(result, Evaluate(assignment.Value, callee, depth + 1));
+                    }
+                }
+            }
+            return any ? CallSummary(invocation, result, frame, depth) : FlowResult.Unknown;
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
     }
 
     private static bool IsForEachCollection(IOperation write) => write.Parent is IForEachLoopOperation loop && loop.Collection == write;
 
-    private FlowResult EvaluateInvocation(IInvocationOperation invocation, TelemetryOptions options, HashSet<ILocalSymbol> visited, int depth, CancellationToken cancellationToken)
+    private FlowResult EvaluateInvocation(IInvocationOperation invocation, Frame frame, int depth)
     {
         var method = invocation.TargetMethod;
-        if (IsSanitizer(method, options))
+        if (IsSanitizer(invocation, frame.Options))
         {
             return FlowResult.Pseudonymised;
         }
-        if (IsUnkeyedHash(method))
+        if (UnkeyedHashInput(invocation, frame, out var hashInput))
         {
-            var input = method.Name == "GetHashCode" ? invocation.Instance : invocation.Arguments.FirstOrDefault()?.Value;
-            return Hashed(invocation, method, input, options, visited, depth, cancellationToken);
+            return Hashed(invocation, method, hashInput, frame, depth);
         }
-        switch (RoleOf(method, cancellationToken))
+        if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance is { } target)
         {
-            case MethodRole.Sanitizer:
+            return Rewrapped(DelegateReturns(target, frame, depth), invocation);
+        }
+        if (HasSource(method) && !IsGenerated(method))
+        {
+            var summary = Returns(method, -1, frame, depth);
+            if (summary.Identifier is null && summary.Hash is null && summary.Sanitized && summary.Parameters.IsEmpty)
+            {
                 return FlowResult.Pseudonymised;
-            case MethodRole.UnkeyedHashHelper:
-                return Hashed(invocation, method, invocation.Arguments.FirstOrDefault()?.Value, options, visited, depth, cancellationToken);
+            }
+            if (summary.Identifier is null && summary.Hash is { } hash && !summary.Sanitized)
+            {
+                // A helper that only wraps an unkeyed hash (the seed's hashID) is an unkeyed hash.
+                return Hashed(invocation, method, invocation.Arguments.FirstOrDefault()?.Value, frame, depth);
+            }
+            var called = CallSummary(invocation, summary, frame, depth);
+            if (called.Identifier is not null || called.Hash is not null || called.Sanitized || called.Proven)
+            {
+                return called;
+            }
         }
 
         if (UnaryInput(invocation) is { } unary)
         {
-            var inner = Evaluate(unary, options, visited, depth + 1, cancellationToken);
+            var inner = Evaluate(unary, frame, depth + 1);
             return new FlowResult(
                 inner.Identifier?.WithWrapTarget(invocation),
                 inner.Hash is { } hash && OperationTree.Unwrap(hash.ReplaceTarget) == OperationTree.Unwrap(unary) ? hash.WithReplaceTarget(invocation) : inner.Hash,
                 inner.Proven && (invocation.Instance is null || invocation.Arguments.All(a => a.Value.ConstantValue.HasValue || a.Value == unary || a.ArgumentKind == ArgumentKind.DefaultValue)),
-                inner.Sanitized);
+                inner.Sanitized,
+                inner.Parameters);
         }
-        if (IsStringComposition(method))
+        if (IsEmailDomainSubstring(invocation))
         {
-            var parts = invocation.Arguments.SelectMany(a => a.ArgumentKind is ArgumentKind.Explicit or ArgumentKind.DefaultValue ? new[] { a.Value } : ParamsElements(a.Value));
-            var combined = CombineAll(parts, options, visited, depth, cancellationToken);
+            return FlowResult.Unknown;
+        }
+        if (PassesThrough(invocation))
+        {
+            var parts = new List<IOperation>();
+            if (invocation.Instance is { } instance && !method.IsStatic)
+            {
+                parts.Add(instance);
+            }
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+                if (argument.ArgumentKind == ArgumentKind.ParamArray || argument.ArgumentKind.ToString() == "ParamCollection")
+                {
+                    parts.AddRange(ParamsElements(argument.Value));
+                }
+                else
+                {
+                    parts.Add(argument.Value);
+                }
+            }
+            var combined = FlowResult.Safe;
+            foreach (var part in parts)
+            {
+                var unwrapped = OperationTree.Unwrap(part);
+                combined = FlowResult.Combine(combined, unwrapped is IDelegateCreationOperation or IAnonymousFunctionOperation
+                    ? LambdaReturns(unwrapped, frame, depth)
+                    : Evaluate(part, frame, depth + 1));
+            }
             // string.Format("{0}", id) is fixed where id sits; string.Join(",", ids) only as a whole.
             return combined.Identifier is { } identifier && !IsScalar(identifier.WrapTarget.Type)
-                ? new FlowResult(identifier.WithWrapTarget(invocation), combined.Hash, combined.Proven, combined.Sanitized)
+                ? Rewrapped(combined, invocation)
                 : combined;
         }
         // GetPatientId(), customer.GetEmail(): the method's name says what it returns.
-        if (CarriesIdentifier(method.ReturnType) && options.IsIdentifierName(NameWords.Split(method.Name), out var domain))
+        if (CarriesIdentifier(method.ReturnType) && frame.Options.IsIdentifierName(NameWords.Split(StripAsync(method.Name)), out var domain))
         {
             return Found(invocation, domain);
         }
         return FlowResult.Unknown;
     }
 
-    private FlowResult Hashed(IInvocationOperation invocation, IMethodSymbol method, IOperation? input, TelemetryOptions options, HashSet<ILocalSymbol> visited, int depth, CancellationToken cancellationToken)
+    private static string StripAsync(string name) =>
+        name.EndsWith("Async", StringComparison.Ordinal) && name.Length > 5 ? name.Substring(0, name.Length - 5) : name;
+
+    /// <summary><c>email.Substring(email.IndexOf('@') + 1)</c> is the mail domain.</summary>
+    private static bool IsEmailDomainSubstring(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name is "Substring" or "AsSpan" or "Slice"
+        && invocation.Arguments.Length >= 1
+        && OperationTree.Descendants(invocation.Arguments[0].Value).OfType<IInvocationOperation>()
+            .Any(i => i.TargetMethod.Name is "IndexOf" or "LastIndexOf" && i.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '@' or "@" }))
+        && OperationTree.Descendants(invocation.Arguments[0].Value).OfType<IBinaryOperation>().Any(b => b.OperatorKind == BinaryOperatorKind.Add);
+
+    /// <summary>Completes a method's summary at a call: its own finding, and the arguments for the parameters it forwards.</summary>
+    private FlowResult CallSummary(IInvocationOperation invocation, FlowResult summary, Frame frame, int depth)
+    {
+        var result = summary.Identifier is { } identifier
+            ? new FlowResult(new IdentifierFinding($"{Describe(invocation)} (returns {identifier.Origin})", identifier.Domain, invocation), summary.Hash, proven: false, summary.Sanitized)
+            : new FlowResult(null, summary.Hash, summary.Proven, summary.Sanitized);
+        foreach (var parameter in summary.Parameters)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } p && SymbolEqualityComparer.Default.Equals(p.OriginalDefinition, parameter.OriginalDefinition) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    var value = argument.ArgumentKind == ArgumentKind.ParamArray ? CombineAll(ParamsElements(argument.Value), frame, depth) : Evaluate(argument.Value, frame, depth + 1);
+                    result = FlowResult.Combine(result, value);
+                }
+            }
+            if (parameter.IsThis || (invocation.Instance is { } instance && parameter.Ordinal < 0))
+            {
+                result = FlowResult.Combine(result, Evaluate(invocation.Instance!, frame, depth + 1));
+            }
+        }
+        if (summary.Parameters.IsEmpty && summary.Identifier is null && !summary.Proven)
+        {
+            return FlowResult.Combine(result, FlowResult.Unknown);
+        }
+        return result;
+    }
+
+    [ThreadStatic]
+    private static HashSet<IMethodSymbol>? s_forwardingUnderWay;
+
+    /// <summary>
+    /// The telemetry sites a call creates through the method it calls: a project method that
+    /// sends a parameter on to telemetry (a tagging helper, a logging wrapper) makes its argument a
+    /// sink; every parameter of the generated API that is not a <c>Pseudonym</c> is one.
+    /// </summary>
+    public IEnumerable<TelemetrySite> SitesOfCall(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        if (!HasSource(method))
+        {
+            yield break;
+        }
+        if (IsGenerated(method))
+        {
+            foreach (var site in GeneratedApiSites(invocation))
+            {
+                yield return site;
+            }
+            yield break;
+        }
+        foreach (var sink in ForwardedSinks(method, cancellationToken))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.OriginalDefinition, sink.Parameter) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    yield return new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName);
+                }
+            }
+        }
+    }
+
+    private IEnumerable<TelemetrySite> GeneratedApiSites(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var recordsMessage = method.Name != "RecordException"
+            || invocation.Arguments.Any(a => a.Parameter?.Name == "includeMessage" && a.ArgumentKind != ArgumentKind.DefaultValue && !(a.Value.ConstantValue is { HasValue: true, Value: false }));
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || _known.IsPseudonym(parameter.Type))
+            {
+                continue;
+            }
+            if (IsException(parameter.Type))
+            {
+                if (recordsMessage)
+                {
+                    yield return new TelemetrySite(SinkKind.ExceptionMessage, null, argument.Value);
+                }
+                continue;
+            }
+            if (CarriesIdentifier(parameter.Type))
+            {
+                var kind = parameter.Name is "spanName" or "name" ? SinkKind.SpanName : parameter.Name == "description" ? SinkKind.SpanStatus : SinkKind.SpanAttribute;
+                yield return new TelemetrySite(kind, null, argument.Value);
+            }
+        }
+    }
+
+    private ImmutableArray<ForwardedSink> ForwardedSinks(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_forwarded.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+        var underWay = s_forwardingUnderWay ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (!underWay.Add(method))
+        {
+            return ImmutableArray<ForwardedSink>.Empty;
+        }
+        try
+        {
+            var sinks = ImmutableArray.CreateBuilder<ForwardedSink>();
+            if (method.Parameters.Length > 0)
+            {
+                foreach (var body in Bodies(method, cancellationToken))
+                {
+                    var options = _optionsFor(body.Syntax.SyntaxTree);
+                    foreach (var operation in OperationTree.Descendants(body))
+                    {
+                        var sites = new List<TelemetrySite>();
+                        TelemetrySinks.Collect(operation, _known, sites, new List<TelemetryName>());
+                        if (operation is IInvocationOperation call)
+                        {
+                            sites.AddRange(SitesOfCall(call, cancellationToken));
+                        }
+                        foreach (var site in sites)
+                        {
+                            var flow = Evaluate(site.Value, options, cancellationToken);
+                            foreach (var parameter in flow.Parameters)
+                            {
+                                if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
+                                    && !sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter.OriginalDefinition) && s.Kind == site.Kind))
+                                {
+                                    sinks.Add(new ForwardedSink(parameter.OriginalDefinition, site.Kind, site.KeyName));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return _forwarded.GetOrAdd(method, sinks.ToImmutable());
+        }
+        finally
+        {
+            underWay.Remove(method);
+        }
+    }
+
+    /// <summary>What a method returns (or one element of the tuple it returns), from its source, once per compilation.</summary>
+    private FlowResult Returns(IMethodSymbol method, int element, Frame frame, int depth)
+    {
+        method = method.ReducedFrom ?? method;
+        var key = (method.OriginalDefinition, element);
+        if (_returns.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(key))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            var any = false;
+            foreach (var body in Bodies(method, frame.CancellationToken))
+            {
+                var callee = frame.For(_optionsFor(body.Syntax.SyntaxTree));
+                foreach (var returned in ReturnedValues(body))
+                {
+                    any = true;
+                    result = FlowResult.Combine(result, element >= 0 ? TupleElement(returned, element, callee, depth + 1) : Evaluate(returned, callee, depth + 1));
+                }
+            }
+            if (!any)
+            {
+                result = FlowResult.Unknown;
+            }
+            return _returns.GetOrAdd(key, result);
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
+    }
+
+    private FlowResult DelegateReturns(IOperation target, Frame frame, int depth)
+    {
+        var operation = OperationTree.Unwrap(target);
+        if (operation is IDelegateCreationOperation or IAnonymousFunctionOperation)
+        {
+            return LambdaReturns(operation, frame, depth);
+        }
+        if (operation is ILocalReferenceOperation local && frame.Visited.Add(local.Local))
+        {
+            var result = FlowResult.Safe;
+            foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
+            {
+                result = FlowResult.Combine(result, DelegateReturns(write, frame, depth + 1));
+            }
+            return result;
+        }
+        if (operation is IMethodReferenceOperation reference && HasSource(reference.Method))
+        {
+            return Returns(reference.Method, -1, frame, depth).WithoutParameters();
+        }
+        return FlowResult.Unknown;
+    }
+
+    /// <summary><c>x => x.StudentId</c> in <c>Select</c>: what the lambda returns.</summary>
+    private FlowResult LambdaReturns(IOperation lambda, Frame frame, int depth)
+    {
+        var function = lambda switch
+        {
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation target } => target,
+            IAnonymousFunctionOperation anonymous => anonymous,
+            _ => null,
+        };
+        if (lambda is IDelegateCreationOperation { Target: IMethodReferenceOperation reference } && HasSource(reference.Method))
+        {
+            return Returns(reference.Method, -1, frame, depth).WithoutParameters();
+        }
+        if (function is null)
+        {
+            return FlowResult.Unknown;
+        }
+        var result = FlowResult.Safe;
+        foreach (var returned in ReturnedValues(function.Body))
+        {
+            result = FlowResult.Combine(result, Evaluate(returned, frame, depth + 1));
+        }
+        return result;
+    }
+
+    /// <summary>The bodies of a method, local function or accessor, as operations.</summary>
+    private IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax is MethodDeclarationSyntax { Body: null, ExpressionBody: null })
+            {
+                continue;
+            }
+            if (_index.OperationOf(syntax, cancellationToken) is { } operation)
+            {
+                yield return operation is ILocalFunctionOperation local ? (IOperation?)local.Body ?? local : operation;
+            }
+        }
+    }
+
+    /// <summary>The values a body returns, leaving out those of nested lambdas and local functions.</summary>
+    private static IEnumerable<IOperation> ReturnedValues(IOperation body)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (current is IReturnOperation { ReturnedValue: { } value })
+            {
+                yield return value;
+                continue;
+            }
+            foreach (var child in current.ChildOperations)
+            {
+                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+                stack.Push(child);
+            }
+        }
+    }
+
+    private FlowResult Hashed(IInvocationOperation invocation, IMethodSymbol method, IOperation? input, Frame frame, int depth)
     {
         IdentifierFinding? hashedIdentifier = null;
         IOperation? raw = null;
         if (input is not null)
         {
             raw = PeelEncoding(input);
-            hashedIdentifier = Evaluate(raw, options, visited, depth + 1, cancellationToken).Identifier;
+            hashedIdentifier = Evaluate(raw, frame, depth + 1).Identifier;
         }
         var name = method.ContainingType is { } type && method.MethodKind != MethodKind.LocalFunction ? type.Name + "." + method.Name : method.Name;
         return new FlowResult(null, new HashFinding(name, invocation, raw, hashedIdentifier), proven: false);
@@ -333,7 +1098,8 @@ internal sealed class ValueFlow
         var typeName = method.ContainingType?.Name;
         if (!method.IsStatic && invocation.Instance is { } instance)
         {
-            if (method.Name == "ToString" || (instance.Type?.SpecialType == SpecialType.System_String && UnaryStringMethods.Contains(method.Name)))
+            if ((method.Name == "ToString" && method.Parameters.Length <= 2 && (IsScalar(instance.Type) || instance.Type?.TypeKind == TypeKind.Enum || IsTextBuilder(instance.Type)))
+                || (instance.Type?.SpecialType == SpecialType.System_String && UnaryStringMethods.Contains(method.Name)))
             {
                 return instance;
             }
@@ -359,6 +1125,53 @@ internal sealed class ValueFlow
     }
 
     /// <summary>
+    /// A framework method that builds text (or a sequence of values) out of what it is given:
+    /// <c>string.Join</c>, <c>StringBuilder.Append</c>, <c>FormattableString.Invariant</c>,
+    /// <c>Enumerable.Select</c>, <c>string.Create</c>. Look-ups keyed by the value, counts and
+    /// comparisons give something else.
+    /// </summary>
+    private static bool PassesThrough(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (HasSource(method) || LookupMethods.Contains(method.Name) || IsDictionary(method.ContainingType) || IsDictionary(invocation.Instance?.Type))
+        {
+            return false;
+        }
+        if (method.IsExtensionMethod && invocation.Arguments.Length > 0 && IsDictionary(invocation.Arguments[0].Value.Type))
+        {
+            return false;
+        }
+        var returned = method.ReturnType;
+        if (returned is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } task)
+        {
+            returned = task.TypeArguments[0];
+        }
+        return returned.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char
+            || IsTextBuilder(returned)
+            || returned.Name is "FormattableString" or "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" or "IFormattable"
+            || (CarriesIdentifier(returned) && !IsScalar(returned));
+    }
+
+    private static bool IsTextBuilder(ITypeSymbol? type) =>
+        type is { Name: "StringBuilder" or "StringWriter" or "DefaultInterpolatedStringHandler" } && type.ContainingNamespace?.ToDisplayString() is "System.Text" or "System.IO" or "System.Runtime.CompilerServices";
+
+    private static bool IsDictionary(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+        if (type is INamedTypeSymbol { Name: "IDictionary" or "IReadOnlyDictionary" or "Dictionary" or "ConcurrentDictionary" or "IMemoryCache" or "IDistributedCache" or "FrozenDictionary" or "ImmutableDictionary" })
+        {
+            return true;
+        }
+        return type.AllInterfaces.Any(i => i.Name is "IDictionary" or "IReadOnlyDictionary" && i.IsGenericType);
+    }
+
+    private static bool IsCollection(ITypeSymbol? type) =>
+        type is not null && type.SpecialType != SpecialType.System_String && type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
+
+    /// <summary>
     /// The values of a params argument: an array's elements, or (for <c>params ReadOnlySpan&lt;object?&gt;</c>,
     /// which this Roslyn version has no interface for) the children of the collection.
     /// </summary>
@@ -367,18 +1180,14 @@ internal sealed class ValueFlow
             ? initializer.ElementValues
             : OperationTree.Unwrap(value).ChildOperations;
 
-    private static bool IsStringComposition(IMethodSymbol method) =>
-        method.IsStatic
-        && method.ContainingType?.SpecialType == SpecialType.System_String
-        && method.Name is "Format" or "Concat" or "Join" or "Create";
-
-    private bool IsSanitizer(IMethodSymbol method, TelemetryOptions options)
+    private bool IsSanitizer(IInvocationOperation invocation, TelemetryOptions options)
     {
+        var method = invocation.TargetMethod;
         if (_known.IsPseudonymizer(method.ContainingType) && (_known.IsPseudonym(method.ReturnType) || method.ReturnType.SpecialType == SpecialType.System_String))
         {
             return true;
         }
-        if (IsKeyedHash(method))
+        if (IsKeyedHash(invocation))
         {
             return true;
         }
@@ -389,12 +1198,65 @@ internal sealed class ValueFlow
         return false;
     }
 
-    /// <summary>An HMAC with a secret key: as good as the runtime's pseudonymiser when the key is kept secret.</summary>
-    private static bool IsKeyedHash(IMethodSymbol method)
+    /// <summary>
+    /// An HMAC with a secret key, judged by the receiver's type (<c>new HMACSHA256(key).ComputeHash</c>
+    /// calls <c>HashAlgorithm.ComputeHash</c>), the static <c>HMACSHA256.HashData(key, …)</c>, or an
+    /// <c>IncrementalHash</c> created by <c>CreateHMAC</c>.
+    /// </summary>
+    private bool IsKeyedHash(IInvocationOperation invocation)
     {
-        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        var method = invocation.TargetMethod;
+        if (!IsCryptography(method.ContainingType))
         {
-            if (type.Name.StartsWith("HMAC", StringComparison.Ordinal) && IsCryptography(type))
+            return false;
+        }
+        if (method.IsStatic)
+        {
+            return DerivesFromHmac(method.ContainingType) || method.Name == "CreateHMAC";
+        }
+        if (invocation.Instance is { } instance)
+        {
+            if (DerivesFromHmac(instance.Type))
+            {
+                return true;
+            }
+            if (instance.Type?.Name == "IncrementalHash")
+            {
+                return IncrementalHashCreation(instance) is { TargetMethod.Name: "CreateHMAC" };
+            }
+        }
+        return false;
+    }
+
+    private static IInvocationOperation? IncrementalHashCreation(IOperation instance)
+    {
+        var operation = OperationTree.Unwrap(instance);
+        if (operation is IInvocationOperation created)
+        {
+            return created;
+        }
+        if (operation is ILocalReferenceOperation local)
+        {
+            foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
+            {
+                if (OperationTree.Unwrap(write) is IInvocationOperation { TargetMethod.Name: "CreateHMAC" or "CreateHash" } creation)
+                {
+                    return creation;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static bool DerivesFromHmac(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "HMAC" or "KeyedHashAlgorithm" && IsCryptography(current))
+            {
+                return true;
+            }
+            if (current.Name.StartsWith("HMAC", StringComparison.Ordinal) && IsCryptography(current))
             {
                 return true;
             }
@@ -402,28 +1264,96 @@ internal sealed class ValueFlow
         return false;
     }
 
-    private static bool IsUnkeyedHash(IMethodSymbol method)
+    /// <summary>
+    /// An unkeyed hash, recognised by symbol: <c>GetHashCode</c> (also a comparer's), <c>HashCode</c>,
+    /// SHA-x/MD5/xxHash/CRC through <c>HashData</c>/<c>ComputeHash</c> on an unkeyed algorithm, and an
+    /// <c>IncrementalHash</c> created by <c>CreateHash</c>. <paramref name="input"/> is the hashed value.
+    /// </summary>
+    private bool UnkeyedHashInput(IInvocationOperation invocation, Frame frame, out IOperation? input)
     {
-        if (method.Name == "GetHashCode" && method.Parameters.IsEmpty && !method.IsStatic)
+        var method = invocation.TargetMethod;
+        input = null;
+        if (method.Name == "GetHashCode" && !method.IsStatic)
         {
-            return true;
+            input = method.Parameters.Length == 0 ? invocation.Instance : invocation.Arguments.FirstOrDefault()?.Value;
+            return method.Parameters.Length <= 1;
         }
         var type = method.ContainingType;
         if (type is null)
         {
             return false;
         }
-        if (type.Name == "HashCode" && method.Name is "Combine" or "ToHashCode")
+        if (type.Name == "HashCode" && type.ContainingNamespace?.Name == "System" && method.Name is "Combine" or "ToHashCode")
         {
+            input = invocation.Arguments.FirstOrDefault()?.Value;
+            return true;
+        }
+        if (type.Name == "IncrementalHash" && method.Name is "GetHashAndReset" or "GetCurrentHash" && invocation.Instance is { } hasher)
+        {
+            if (IncrementalHashCreation(hasher) is not { TargetMethod.Name: "CreateHash" })
+            {
+                return false;
+            }
+            if (OperationTree.Unwrap(hasher) is ILocalReferenceOperation local)
+            {
+                input = LocalWrites(local.Local, OperationTree.Root(local)).Select(w => w.Value).FirstOrDefault(w => w.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "AppendData" } });
+            }
             return true;
         }
         if (method.Name is not ("HashData" or "ComputeHash" or "TryHashData" or "ComputeHashAsync" or "Hash" or "HashToUInt32" or "HashToUInt64" or "GetCurrentHash"))
         {
             return false;
         }
-        for (var current = type; current is not null; current = current.BaseType)
+        if (DerivesFromHmac(invocation.Instance?.Type) || (method.IsStatic && DerivesFromHmac(type)))
+        {
+            return false;
+        }
+        for (var current = invocation.Instance?.Type ?? type; current is not null; current = current.BaseType)
         {
             if (HashAlgorithmTypes.Contains(current.Name))
+            {
+                input = invocation.Arguments.FirstOrDefault()?.Value;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsCryptography(ITypeSymbol? type) =>
+        type?.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography";
+
+    private static bool HasSource(IMethodSymbol method) =>
+        !(method.ReducedFrom ?? method).DeclaringSyntaxReferences.IsEmpty && method.MethodKind != MethodKind.DelegateInvoke;
+
+    /// <summary>Code the convention generator wrote: its parameters are sinks of their own, not helpers to follow.</summary>
+    public static bool IsGenerated(ISymbol symbol)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree.FilePath.IndexOf("TelemetryConventions.Generators", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+        for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "GeneratedCodeAttribute" && attribute.ConstructorArguments.FirstOrDefault().Value is string tool
+                    && tool.StartsWith("TelemetryConventions", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private bool IsException(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (KnownSymbols.Is(current, _known.Exception))
             {
                 return true;
             }
@@ -431,62 +1361,288 @@ internal sealed class ValueFlow
         return false;
     }
 
-    private static bool IsCryptography(INamedTypeSymbol type) =>
-        type.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography";
-
     /// <summary>
-    /// A method of the project decides by its body: one that calls the pseudonymiser or an HMAC is a
-    /// sanitizer; one that calls an unkeyed hash and nothing keyed is a hash helper (the seed's
-    /// <c>hashID</c>). Read from syntax, so another file's method costs no semantic model.
+    /// What an exception's message is built from: the message given where it is created (for a
+    /// custom exception, what its constructor passes on as the message), or, for one that was
+    /// caught, what the code in the <c>try</c> block (and the methods it calls) may throw.
     /// </summary>
-    private MethodRole RoleOf(IMethodSymbol method, CancellationToken cancellationToken)
+    private FlowResult ExceptionMessage(IOperation exception, Frame frame, int depth)
     {
-        if (method.DeclaringSyntaxReferences.IsEmpty || (!IsScalar(method.ReturnType) && method.ReturnType.SpecialType != SpecialType.System_Object))
+        var operation = OperationTree.Unwrap(exception);
+        switch (operation)
         {
-            return MethodRole.None;
-        }
-        return _methodRoles.GetOrAdd(method.OriginalDefinition, m =>
-        {
-            var sawUnkeyed = false;
-            var calls = 0;
-            foreach (var reference in m.DeclaringSyntaxReferences)
-            {
-                var syntax = reference.GetSyntax(cancellationToken);
-                foreach (var node in syntax.DescendantNodes())
+            case IObjectCreationOperation creation:
+                return CreatedMessage(creation, frame, depth);
+            case ILocalReferenceOperation local when IsCaught(local.Local, frame.CancellationToken, out var tryBlock):
+                return Rewrapped(MayThrow(tryBlock, frame, depth), exception);
+            case ILocalReferenceOperation local when frame.Visited.Add(local.Local):
+                var result = FlowResult.Safe;
+                foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
                 {
-                    if (node is not InvocationExpressionSyntax call)
+                    result = FlowResult.Combine(result, ExceptionMessage(write, frame, depth + 1));
+                }
+                return Rewrapped(result, exception);
+            case IParameterReferenceOperation parameter:
+                return FlowResult.Parameter(parameter.Parameter);
+            case IInvocationOperation invocation when HasSource(invocation.TargetMethod):
+                return CallSummary(invocation, Returns(invocation.TargetMethod, -1, frame, depth), frame, depth);
+            case IPropertyReferenceOperation { Property.Name: "InnerException" } inner when inner.Instance is { } outer:
+                return ExceptionMessage(outer, frame, depth + 1);
+            default:
+                return FlowResult.Unknown;
+        }
+    }
+
+    private FlowResult CreatedMessage(IObjectCreationOperation creation, Frame frame, int depth)
+    {
+        if (creation.Constructor is not { } constructor)
+        {
+            return FlowResult.Unknown;
+        }
+        if (!HasSource(constructor))
+        {
+            var message = OperationTree.Argument(creation.Arguments, "message");
+            var inner = OperationTree.Argument(creation.Arguments, "innerException");
+            var result = message is null ? FlowResult.Safe : Evaluate(message, frame, depth + 1);
+            return inner is null ? result : FlowResult.Combine(result, ExceptionMessage(inner, frame, depth + 1));
+        }
+        var summary = ConstructorMessage(constructor, frame, depth);
+        var found = FlowResult.Safe;
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && summary.Parameters.Contains(parameter.OriginalDefinition, SymbolEqualityComparer.Default) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                found = FlowResult.Combine(found, IsException(argument.Value.Type) ? ExceptionMessage(argument.Value, frame, depth + 1) : Evaluate(argument.Value, frame, depth + 1));
+            }
+        }
+        return summary.Identifier is { } own
+            ? FlowResult.Combine(new FlowResult(own, null, proven: false), found)
+            : found;
+    }
+
+    /// <summary>What a custom exception's constructor hands its base as the message, in terms of its own parameters.</summary>
+    private FlowResult ConstructorMessage(IMethodSymbol constructor, Frame frame, int depth)
+    {
+        var key = constructor.OriginalDefinition;
+        if (_constructorMessages.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(key))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(frame.CancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
+                    && _index.OperationOf(initializer, frame.CancellationToken) is { } operation)
+                {
+                    var callee = frame.For(_optionsFor(initializer.SyntaxTree));
+                    var call = OperationTree.Descendants(operation).OfType<IInvocationOperation>().FirstOrDefault(i => i.TargetMethod.MethodKind == MethodKind.Constructor);
+                    if (call is null)
                     {
                         continue;
                     }
-                    calls++;
-                    var callee = call.Expression switch
+                    foreach (var argument in call.Arguments)
                     {
-                        MemberAccessExpressionSyntax access => access,
-                        _ => null,
-                    };
-                    var name = callee?.Name.Identifier.ValueText ?? (call.Expression as IdentifierNameSyntax)?.Identifier.ValueText ?? "";
-                    var receiver = callee?.Expression.ToString() ?? "";
-                    if (name is "Pseudonymize" || receiver.IndexOf("HMAC", StringComparison.OrdinalIgnoreCase) >= 0
-                        || (name is "Compute" && receiver.IndexOf("seudonym", StringComparison.OrdinalIgnoreCase) >= 0))
-                    {
-                        return MethodRole.Sanitizer;
+                        if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                        {
+                            continue;
+                        }
+                        if (HasSource(call.TargetMethod) || argument.Parameter?.Name is "message" or "innerException")
+                        {
+                            var value = IsException(argument.Value.Type) ? ExceptionMessage(argument.Value, callee, depth + 1) : Evaluate(argument.Value, callee, depth + 1);
+                            if (HasSource(call.TargetMethod) && argument.Parameter is { } forwarded)
+                            {
+                                var upstream = ConstructorMessage(call.TargetMethod, frame, depth + 1);
+                                if (!upstream.Parameters.Contains(forwarded.OriginalDefinition, SymbolEqualityComparer.Default))
+                                {
+                                    continue;
+                                }
+                            }
+                            result = FlowResult.Combine(result, value);
+                        }
                     }
-                    if (name is "GetHashCode"
-                        || (name is "HashData" or "ComputeHash" or "TryHashData" or "Hash" && (receiver.IndexOf("SHA", StringComparison.OrdinalIgnoreCase) >= 0 || receiver.IndexOf("MD5", StringComparison.OrdinalIgnoreCase) >= 0 || receiver.IndexOf("Hash", StringComparison.Ordinal) >= 0))
-                        || (name is "Combine" && receiver == "HashCode"))
-                    {
-                        sawUnkeyed = true;
-                    }
-                }
-                // new HMACSHA256(key) with ComputeHash on the instance is keyed too.
-                if (syntax.DescendantNodes().OfType<ObjectCreationExpressionSyntax>().Any(c => c.Type.ToString().IndexOf("HMAC", StringComparison.OrdinalIgnoreCase) >= 0))
-                {
-                    return MethodRole.Sanitizer;
                 }
             }
-            // "Only wraps a hash": a larger method that happens to hash something is not judged by it.
-            return sawUnkeyed && calls <= MaxHelperCalls ? MethodRole.UnkeyedHashHelper : MethodRole.None;
-        });
+            return _constructorMessages.GetOrAdd(key, result);
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
+    }
+
+    private bool IsCaught(ILocalSymbol local, CancellationToken cancellationToken, out IOperation tryBlock)
+    {
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is CatchDeclarationSyntax { Parent: CatchClauseSyntax { Parent: TryStatementSyntax statement } }
+                && _index.OperationOf(statement.Block, cancellationToken) is { } block)
+            {
+                tryBlock = block;
+                return true;
+            }
+        }
+        tryBlock = null!;
+        return false;
+    }
+
+    /// <summary>What a block may throw: its own <c>throw</c>s and those of the source methods it calls.</summary>
+    private FlowResult MayThrow(IOperation block, Frame frame, int depth)
+    {
+        var result = FlowResult.Safe;
+        foreach (var operation in OperationTree.Descendants(block))
+        {
+            switch (operation)
+            {
+                case IThrowOperation { Exception: { } thrown }:
+                    result = FlowResult.Combine(result, ExceptionMessage(thrown, frame, depth + 1));
+                    break;
+                case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
+                    result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, frame, depth), frame, depth));
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor } creation when HasSource(constructor) && !IsException(creation.Type):
+                    break;
+            }
+        }
+        return new FlowResult(result.Identifier, null, result.Identifier is null, parameters: result.Parameters);
+    }
+
+    private FlowResult Throws(IMethodSymbol method, Frame frame, int depth)
+    {
+        var key = method.OriginalDefinition;
+        if (_throws.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(key) || depth > MaxDepth)
+        {
+            return FlowResult.Safe;
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            foreach (var body in Bodies(method, frame.CancellationToken))
+            {
+                result = FlowResult.Combine(result, MayThrow(body, frame.For(_optionsFor(body.Syntax.SyntaxTree)), depth + 1));
+            }
+            return _throws.GetOrAdd(key, result);
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
+    }
+
+    /// <summary>
+    /// The identifier member a value of this type prints: records and anonymous types print every
+    /// public member; a class or struct whose source <c>ToString</c> returns one prints it.
+    /// </summary>
+    private IdentifierFinding? PrintedIdentifier(ITypeSymbol type, Frame frame)
+    {
+        if (type is not INamedTypeSymbol named || IsScalar(type) || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsException(type)
+            || (named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType) || IsGenerated(named))
+        {
+            return null;
+        }
+        if (_printedMembers.TryGetValue(named.OriginalDefinition, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(named.OriginalDefinition))
+        {
+            return null;
+        }
+        try
+        {
+            IdentifierFinding? found = null;
+            var toString = named.GetMembers("ToString").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.IsEmpty && !m.IsImplicitlyDeclared && !m.DeclaringSyntaxReferences.IsEmpty);
+            if (toString is not null)
+            {
+                var returned = Returns(toString, -1, frame, 0);
+                found = returned.Identifier;
+            }
+            else if (named.IsRecord || named.IsAnonymousType)
+            {
+                found = MemberIdentifier(named, frame, recurse: (t, f) => PrintedIdentifier(t, f));
+            }
+            return _printedMembers.GetOrAdd(named.OriginalDefinition, found);
+        }
+        finally
+        {
+            frame.Active.Remove(named.OriginalDefinition);
+        }
+    }
+
+    /// <summary>The identifier among the public members a serialiser writes, down the object graph.</summary>
+    private IdentifierFinding? SerializedIdentifier(ITypeSymbol type, Frame frame)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return SerializedIdentifier(array.ElementType, frame);
+        }
+        if (type is not INamedTypeSymbol named || IsScalar(type) || named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType)
+        {
+            return CollectionElement(type) is { } element && !IsScalar(element) ? SerializedIdentifier(element, frame) : null;
+        }
+        if (_serializedMembers.TryGetValue(named.OriginalDefinition, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(("serialized", named.OriginalDefinition)))
+        {
+            return null;
+        }
+        try
+        {
+            var found = MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f));
+            return _serializedMembers.GetOrAdd(named.OriginalDefinition, found);
+        }
+        finally
+        {
+            frame.Active.Remove(("serialized", named.OriginalDefinition));
+        }
+    }
+
+    private static ITypeSymbol? CollectionElement(ITypeSymbol type) =>
+        type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
+
+    private IdentifierFinding? MemberIdentifier(INamedTypeSymbol? type, Frame frame, Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified = false)
+    {
+        if (type is null)
+        {
+            return null;
+        }
+        foreach (var member in type.GetMembers())
+        {
+            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared && !type.IsAnonymousType)
+            {
+                continue;
+            }
+            var memberType = member switch
+            {
+                IPropertySymbol { IsIndexer: false, GetMethod: not null } property => property.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            };
+            if (memberType is null || member.Name == "EqualityContract" || (skipClassified && HasDataClassification(member)))
+            {
+                continue;
+            }
+            if (CarriesIdentifier(memberType) && IsIdentifierSymbol(member, frame.Options, out var domain))
+            {
+                return new IdentifierFinding($"{type.Name}.{member.Name}", domain, null!);
+            }
+            if (!IsScalar(memberType) && recurse(memberType, frame) is { } nested)
+            {
+                return new IdentifierFinding($"{type.Name}.{member.Name}.{nested.Origin.Split('.').Last()}", nested.Domain, null!);
+            }
+        }
+        return null;
     }
 
     private bool IsIdentifierMember(IMemberReferenceOperation member, TelemetryOptions options, out string domain)
@@ -512,7 +1668,7 @@ internal sealed class ValueFlow
         return receiverType is not null && options.IsIdentifierName(NameWords.Split(receiverType.Name).Concat(words).ToList(), out domain);
     }
 
-    private bool IsIdentifierSymbol(ISymbol symbol, TelemetryOptions options, out string domain)
+    public static bool IsIdentifierSymbol(ISymbol symbol, TelemetryOptions options, out string domain)
     {
         if (options.IsIdentifierName(NameWords.Split(symbol.Name), out domain))
         {
@@ -528,7 +1684,7 @@ internal sealed class ValueFlow
     }
 
     /// <summary>Microsoft.Extensions.Compliance's <c>[PrivateData]</c> and the like: any attribute derived from <c>DataClassificationAttribute</c>.</summary>
-    private static bool HasDataClassification(ISymbol symbol)
+    public static bool HasDataClassification(ISymbol symbol)
     {
         foreach (var attribute in symbol.GetAttributes())
         {
@@ -616,10 +1772,27 @@ internal sealed class ValueFlow
             || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte });
     }
 
-    private static string Describe(IOperation operation)
+    public static string Describe(IOperation operation)
     {
         var text = operation.Syntax.ToString();
         text = string.Join(" ", text.Split(new[] { '\r', '\n', '\t', ' ' }, StringSplitOptions.RemoveEmptyEntries));
         return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
     }
+}
+
+/// <summary>A parameter of a project method that the method sends on to telemetry: its callers' argument is a sink.</summary>
+internal sealed class ForwardedSink
+{
+    public ForwardedSink(IParameterSymbol parameter, SinkKind kind, string? keyName)
+    {
+        Parameter = parameter;
+        Kind = kind;
+        KeyName = keyName;
+    }
+
+    public IParameterSymbol Parameter { get; }
+
+    public SinkKind Kind { get; }
+
+    public string? KeyName { get; }
 }

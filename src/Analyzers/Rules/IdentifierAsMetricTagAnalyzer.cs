@@ -25,6 +25,8 @@ public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
+    private protected override bool FollowsCalls => true;
+
     private protected override void AnalyzeSite(OperationAnalysisContext context, TelemetryCompilation compilation, TelemetrySite site)
     {
         if (!site.IsMetric || OperationTree.Unwrap(site.Value).ConstantValue.HasValue)
@@ -44,7 +46,7 @@ public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
         }
         else
         {
-            var flow = compilation.Flow.Evaluate(site.Value, options, context.CancellationToken);
+            var flow = compilation.Flow.EvaluateSite(site, options, context.CancellationToken);
             // A pseudonym is still one value per person: as many series as people.
             what = flow.Identifier?.Origin ?? flow.Hash?.Input?.Origin ?? (flow.Sanitized ? Describe(site.Value) : null);
         }

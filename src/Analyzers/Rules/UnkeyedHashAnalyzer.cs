@@ -24,6 +24,8 @@ public sealed class UnkeyedHashAnalyzer : TelemetryAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
+    private protected override bool FollowsCalls => true;
+
     private protected override void AnalyzeSite(OperationAnalysisContext context, TelemetryCompilation compilation, TelemetrySite site)
     {
         var options = compilation.OptionsFor(site.Value.Syntax.SyntaxTree);
@@ -32,7 +34,7 @@ public sealed class UnkeyedHashAnalyzer : TelemetryAnalyzer
         {
             return;
         }
-        var flow = compilation.Flow.Evaluate(site.Value, options, context.CancellationToken);
+        var flow = compilation.Flow.EvaluateSite(site, options, context.CancellationToken);
         if (flow.Hash is not { } hash)
         {
             return;

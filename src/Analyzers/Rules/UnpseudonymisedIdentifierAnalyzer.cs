@@ -29,6 +29,8 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
+    private protected override bool FollowsCalls => true;
+
     private protected override void AnalyzeSite(OperationAnalysisContext context, TelemetryCompilation compilation, TelemetrySite site)
     {
         var options = compilation.OptionsFor(site.Value.Syntax.SyntaxTree);
@@ -43,27 +45,32 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
         {
             if (!OperationTree.Unwrap(site.Value).ConstantValue.HasValue)
             {
-                Report(context, site.Value, Describe(site.Value), site.Describe() + ", which the conventions declare 'redact'", SiteKeys.Root(site.KeyName!), redact: true);
+                Report(context, site.Value, Describe(site.Value), site.Describe() + ", which the conventions declare 'redact'", SiteKeys.Root(site.KeyName!), redact: true, fixable: true);
             }
             return;
         }
 
-        var flow = compilation.Flow.Evaluate(site.Value, options, context.CancellationToken);
+        var flow = compilation.Flow.EvaluateSite(site, options, context.CancellationToken);
         var keyRequiresPseudonym = SiteKeys.RequiresPseudonym(site, declared, options, out var keyDomain);
         if (flow.Identifier is { } identifier)
         {
-            Report(context, identifier.WrapTarget, identifier.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : identifier.Domain, redact: false);
+            // Reported where the value enters telemetry. When the identifier was found elsewhere (a
+            // method's summary, an exception thrown in a helper), there is nothing here to wrap.
+            var inPlace = identifier.WrapTarget is { } target && target.Syntax.SyntaxTree == site.Value.Syntax.SyntaxTree
+                && site.Value.Syntax.Span.Contains(target.Syntax.Span) && ValueFlow.CarriesIdentifier(target.Type);
+            Report(context, inPlace ? identifier.WrapTarget : site.Value, identifier.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : identifier.Domain, redact: false, fixable: inPlace);
         }
         else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null && CouldBeIdentifier(site.Value, compilation.Known))
         {
             // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report.
-            Report(context, site.Value, Describe(site.Value), site.Describe(), keyDomain, redact: false);
+            Report(context, site.Value, Describe(site.Value), site.Describe(), keyDomain, redact: false, fixable: true);
         }
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation target, string origin, string sink, string domain, bool redact)
+    private static void Report(OperationAnalysisContext context, IOperation target, string origin, string sink, string domain, bool redact, bool fixable)
     {
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.Domain, domain);
+        // Without a domain the wrap fix is not offered: the value here is not the raw identifier.
+        var properties = fixable ? ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.Domain, domain) : ImmutableDictionary<string, string?>.Empty;
         if (redact)
         {
             properties = properties.Add(RedactProperty, "true");

@@ -110,8 +110,8 @@ public class TC1001Tests
                         new[] { new KeyValuePair<string, object?>("x.user", {|TC1001:userId|}) });
                     activity.SetStatus(ActivityStatusCode.Error, $"no record {{|TC1001:patientMrn|}}");
                     activity.AddException(new InvalidOperationException("missing " + {|TC1001:patientMrn|}));
-                    var failure = new ArgumentException($"bad {{|TC1001:patientMrn|}}");
-                    activity.AddException(failure);
+                    var failure = new ArgumentException($"bad {patientMrn}");
+                    activity.AddException({|TC1001:failure|});
                 }
 
                 void Metrics(Counter<long> counter, Histogram<double> histogram, string userId)
@@ -186,7 +186,7 @@ public class TC1001Tests
         await VerifyCS.AnalyzerAsync(Usings + """
             class Visit
             {
-                string Lookup() => "";
+                string Lookup() => System.Environment.GetEnvironmentVariable("VISIT") ?? "";
 
                 void Record(Activity activity, Pseudonymizer pseudonymizer, string raw)
                 {

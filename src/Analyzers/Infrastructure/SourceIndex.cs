@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+/// <summary>
+/// Where the compilation's source writes each member, found once per compilation: every
+/// assignment (including object and <c>with</c> initializers), every mutation of a collection or
+/// builder held in a field or property (<c>_pending.Add(x)</c>, <c>_builder.Append(x)</c>) and every
+/// positional record construction. The syntax is indexed by member name first, so a member that
+/// is never asked about costs no binding.
+/// </summary>
+internal sealed class SourceIndex
+{
+    private static readonly HashSet<string> MutatorNames = new(StringComparer.Ordinal)
+    {
+        "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Set", "Post", "Write", "TryWrite", "Add", "AddOrUpdate", "GetOrAdd",
+    };
+
+    private readonly Compilation _compilation;
+    private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _byName;
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _writes = new(SymbolEqualityComparer.Default);
+
+    public SourceIndex(Compilation compilation, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _byName = new Lazy<Dictionary<string, List<SyntaxNode>>>(() => Build(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The values the source stores into a field, property or record member, anywhere in the compilation.</summary>
+    public IReadOnlyList<IOperation> WritesOf(ISymbol member, CancellationToken cancellationToken) =>
+        _writes.GetOrAdd(member.OriginalDefinition, m => FindWrites(m, cancellationToken));
+
+    public IOperation? OperationOf(SyntaxNode node, CancellationToken cancellationToken)
+    {
+        if (!_compilation.ContainsSyntaxTree(node.SyntaxTree))
+        {
+            return null;
+        }
+        return _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, cancellationToken);
+    }
+
+    private List<IOperation> FindWrites(ISymbol member, CancellationToken cancellationToken)
+    {
+        var writes = new List<IOperation>();
+        if (!_byName.Value.TryGetValue(member.Name, out var nodes))
+        {
+            nodes = new List<SyntaxNode>();
+        }
+        foreach (var node in nodes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (OperationOf(node, cancellationToken))
+            {
+                case IAssignmentOperation assignment when Refers(assignment.Target, member):
+                    writes.Add(assignment.Value);
+                    break;
+                case IInvocationOperation { Instance: { } receiver } mutation when Refers(receiver, member):
+                    foreach (var argument in mutation.Arguments)
+                    {
+                        if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            writes.Add(argument.Value);
+                        }
+                    }
+                    break;
+            }
+        }
+        // A positional record member receives the constructor argument of the same name.
+        if (member is IPropertySymbol { ContainingType: { IsRecord: true } record } property && _byName.Value.TryGetValue(record.Name, out var creations))
+        {
+            foreach (var node in creations)
+            {
+                if (OperationOf(node, cancellationToken) is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, record))
+                {
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Parameter is { } parameter && string.Equals(parameter.Name, property.Name, StringComparison.Ordinal) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            writes.Add(argument.Value);
+                        }
+                    }
+                }
+            }
+        }
+        return writes;
+    }
+
+    private static bool Refers(IOperation target, ISymbol member)
+    {
+        var unwrapped = OperationTree.Unwrap(target);
+        if (unwrapped is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed })
+        {
+            // _tags["patient"] = id writes into the collection held by the member.
+            unwrapped = OperationTree.Unwrap(indexed);
+        }
+        return unwrapped is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member);
+    }
+
+    private static Dictionary<string, List<SyntaxNode>> Build(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+        void Add(string name, SyntaxNode node)
+        {
+            if (!index.TryGetValue(name, out var list))
+            {
+                index[name] = list = new List<SyntaxNode>();
+            }
+            list.Add(node);
+        }
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var node in root.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax assignment when TargetName(assignment.Left) is { } name:
+                        Add(name, assignment);
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
+                        when MutatorNames.Contains(access.Name.Identifier.ValueText) && TargetName(access.Expression) is { } receiver:
+                        Add(receiver, call);
+                        break;
+                    case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation when TypeName(creation.Type) is { } typeName:
+                        Add(typeName, creation);
+                        break;
+                }
+            }
+        }
+        return index;
+    }
+
+    private static string? TargetName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        ElementAccessExpressionSyntax element => TargetName(element.Expression),
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static string? TypeName(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        _ => null,
+    };
+}

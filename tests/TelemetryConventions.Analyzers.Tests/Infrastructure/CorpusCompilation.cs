@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TelemetryConventions.Generators;
+
+namespace TelemetryConventions.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Compiles a folder of service code the way its project would be built: the real convention
+/// generator over the folder's YAML, the logging source generator for <c>[LoggerMessage]</c>
+/// methods, the real runtime, then every analyzer of the package.
+/// </summary>
+public sealed class CorpusCompilation
+{
+    private CorpusCompilation(Compilation compilation, ImmutableArray<Diagnostic> compilerErrors, ImmutableArray<Diagnostic> analyzerDiagnostics)
+    {
+        Compilation = compilation;
+        CompilerErrors = compilerErrors;
+        AnalyzerDiagnostics = analyzerDiagnostics;
+    }
+
+    public Compilation Compilation { get; }
+
+    public ImmutableArray<Diagnostic> CompilerErrors { get; }
+
+    public ImmutableArray<Diagnostic> AnalyzerDiagnostics { get; }
+
+    public static async Task<CorpusCompilation> BuildAsync(string folder, string generatedNamespace)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !IsBuildOutput(folder, p))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(p)), parseOptions, path: p))
+            .ToList();
+        var conventions = Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(folder, "*.yml", SearchOption.AllDirectories))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (AdditionalText)new FileText(p))
+            .ToImmutableArray();
+
+        var references = TestReferences.References
+            .Concat(new[]
+            {
+                typeof(Microsoft.Extensions.Compliance.Classification.DataClassification).Assembly.Location,
+                typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location,
+                typeof(TelemetryConventions.Pseudonym).Assembly.Location,
+            }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
+            .ToList();
+        var compilation = CSharpCompilation.Create(
+            "PrivacyCorpus",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        var options = new CorpusOptionsProvider(new Dictionary<string, string>
+        {
+            ["build_property.TelemetryConventionsNamespace"] = generatedNamespace,
+            ["build_property.RootNamespace"] = generatedNamespace,
+        });
+        var generators = new List<ISourceGenerator> { new ConventionGenerator().AsSourceGenerator() };
+        generators.AddRange(LoggingGenerators());
+        CSharpGeneratorDriver.Create(generators, conventions, parseOptions, options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+
+        var errors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        var analyzers = AllAnalyzers.Analyzers;
+        var diagnostics = await generated
+            .WithAnalyzers(analyzers, new AnalyzerOptions(conventions, options))
+            .GetAnalyzerDiagnosticsAsync();
+        return new CorpusCompilation(generated, errors, diagnostics);
+    }
+
+    private static bool IsBuildOutput(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        return relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
+    }
+
+    /// <summary>The logging source generator that ships in Microsoft.Extensions.Logging.Abstractions.</summary>
+    private static IEnumerable<ISourceGenerator> LoggingGenerators()
+    {
+        var path = typeof(CorpusCompilation).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "LoggingGenerator").Value!;
+        var reference = new AnalyzerFileReference(path, AssemblyLoader.Instance);
+        return reference.GetGenerators(LanguageNames.CSharp);
+    }
+
+    private sealed class AssemblyLoader : IAnalyzerAssemblyLoader
+    {
+        public static readonly AssemblyLoader Instance = new();
+
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+
+    private sealed class FileText : AdditionalText
+    {
+        private readonly Lazy<SourceText> _text;
+
+        public FileText(string path)
+        {
+            Path = path;
+            _text = new Lazy<SourceText>(() => SourceText.From(File.ReadAllText(path)));
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text.Value;
+    }
+
+    private sealed class CorpusOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global;
+
+        public CorpusOptionsProvider(IReadOnlyDictionary<string, string> global) =>
+            _global = new Options(global.ToImmutableDictionary());
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new(ImmutableDictionary<string, string>.Empty);
+
+            private readonly ImmutableDictionary<string, string> _values;
+
+            public Options(ImmutableDictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using TelemetryConventions.Analyzers.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TelemetryConventions.Analyzers.Tests;
+
+/// <summary>
+/// Grades the privacy rules (TC1xxx) on the corpus in <c>PrivacyCorpus/</c>: service code of the
+/// seven industries in which every line that must be reported ends with <c>// leak TC1001 category</c>
+/// and every line that must stay silent with <c>// clean category</c>. Prints recall and the
+/// false-positive rate per category and per industry.
+/// </summary>
+public sealed partial class PrivacyCorpusTests
+{
+    /// <summary>The goal is recall ≥ 95 % and false positives ≤ 2 % of clean lines.</summary>
+    private const double RequiredRecall = 0.95;
+    private const double AllowedFalsePositiveRate = 0.02;
+
+    private readonly ITestOutputHelper _output;
+
+    public PrivacyCorpusTests(ITestOutputHelper output) => _output = output;
+
+    private static string CorpusFolder => Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyCorpus");
+
+    [Fact]
+    public async Task Corpus_meets_the_recall_and_precision_goal()
+    {
+        var corpus = await CorpusCompilation.BuildAsync(CorpusFolder, "PrivacyCorpus.Telemetry");
+        Assert.True(corpus.CompilerErrors.IsEmpty, "The corpus must compile:\n" + string.Join("\n", corpus.CompilerErrors.Take(20)));
+
+        var markers = Markers(corpus.Compilation).ToList();
+        Assert.True(markers.Count >= 200, $"The corpus has {markers.Count} marked lines; it needs at least 200.");
+        var reported = corpus.AnalyzerDiagnostics
+            .Where(d => d.Id.StartsWith("TC1", StringComparison.Ordinal) && d.Location.IsInSource)
+            .ToLookup(d => (d.Location.SourceTree!.FilePath, d.Location.GetLineSpan().StartLinePosition.Line));
+
+        var grades = markers.Select(m => GradeOf(m, reported[(m.File, m.Line)].ToList())).ToList();
+        var report = Report(grades);
+        _output.WriteLine(report);
+
+        var leaks = grades.Where(g => g.Marker.IsLeak).ToList();
+        var cleans = grades.Where(g => !g.Marker.IsLeak).ToList();
+        var recall = Ratio(leaks.Count(g => g.Correct), leaks.Count);
+        var falsePositives = Ratio(cleans.Count(g => !g.Correct), cleans.Count);
+        Assert.True(recall >= RequiredRecall && falsePositives <= AllowedFalsePositiveRate,
+            $"Recall {recall:P1} (goal ≥ {RequiredRecall:P0}), false positives {falsePositives:P1} (goal ≤ {AllowedFalsePositiveRate:P0}).\n{report}");
+    }
+
+    [Fact]
+    public void Marker_syntax_is_read_as_documented()
+    {
+        Assert.Equal(("leak", "TC1001", "strings"), Parse("    span.SetTag(\"k\", id); // leak TC1001 strings"));
+        Assert.Equal(("clean", "", "precision-names"), Parse("log.Log(x); //   clean precision-names  "));
+        Assert.Null(Parse("// a comment that is not a marker"));
+
+        static (string, string, string)? Parse(string line) =>
+            MarkerPattern().Match(line) is { Success: true } m ? (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value) : null;
+    }
+
+    [GeneratedRegex(@"//\s*(leak|clean)\s+(?:(TC\d{4})\s+)?([a-z][a-z-]*)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkerPattern();
+
+    private static IEnumerable<Marker> Markers(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!tree.FilePath.StartsWith(CorpusFolder, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var industry = Path.GetRelativePath(CorpusFolder, tree.FilePath).Split(Path.DirectorySeparatorChar, '/')[0];
+            var lines = tree.GetText().Lines;
+            foreach (var line in lines)
+            {
+                var match = MarkerPattern().Match(line.ToString());
+                if (match.Success)
+                {
+                    yield return new Marker(tree.FilePath, line.LineNumber, industry, match.Groups[3].Value,
+                        match.Groups[1].Value == "leak", match.Groups[2].Success ? match.Groups[2].Value : null);
+                }
+            }
+        }
+    }
+
+    private static Grade GradeOf(Marker marker, List<Diagnostic> onLine)
+    {
+        if (marker.IsLeak)
+        {
+            var found = marker.ExpectedId is null ? onLine.Count > 0 : onLine.Any(d => d.Id == marker.ExpectedId);
+            return new Grade(marker, found, onLine);
+        }
+        return new Grade(marker, onLine.Count == 0, onLine);
+    }
+
+    private static string Report(List<Grade> grades)
+    {
+        var text = new StringBuilder();
+        void Table(string title, Func<Grade, string> key)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {title} | leaks found | recall | clean lines reported | false positives |");
+            text.AppendLine("|---|---|---|---|---|");
+            foreach (var group in grades.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Append(grades.GroupBy(_ => "**all**").Single()))
+            {
+                var leaks = group.Where(g => g.Marker.IsLeak).ToList();
+                var cleans = group.Where(g => !g.Marker.IsLeak).ToList();
+                var found = leaks.Count(g => g.Correct);
+                var wrong = cleans.Count(g => !g.Correct);
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {group.Key} | {found}/{leaks.Count} | {Ratio(found, leaks.Count):P0} | {wrong}/{cleans.Count} | {Ratio(wrong, cleans.Count):P1} |");
+            }
+            text.AppendLine();
+        }
+        Table("category", g => g.Marker.Category);
+        Table("industry", g => g.Marker.Industry);
+        text.AppendLine("Missed and wrongly reported lines:");
+        foreach (var grade in grades.Where(g => !g.Correct))
+        {
+            var where = $"{Path.GetRelativePath(CorpusFolder, grade.Marker.File)}:{grade.Marker.Line + 1}";
+            text.AppendLine(grade.Marker.IsLeak
+                ? $"  missed   {where} ({grade.Marker.Category}){(grade.OnLine.Count > 0 ? " got " + string.Join(",", grade.OnLine.Select(d => d.Id)) : "")}"
+                : $"  reported {where} ({grade.Marker.Category}): {grade.OnLine[0].Id} {grade.OnLine[0].GetMessage(CultureInfo.InvariantCulture)}");
+        }
+        return text.ToString();
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? (part == 0 ? 0 : 1) : (double)part / whole;
+
+    private sealed record Marker(string File, int Line, string Industry, string Category, bool IsLeak, string? ExpectedId);
+
+    private sealed record Grade(Marker Marker, bool Correct, List<Diagnostic> OnLine);
+}
