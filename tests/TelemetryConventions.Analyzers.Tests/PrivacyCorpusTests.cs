@@ -32,6 +32,9 @@ public sealed partial class PrivacyCorpusTests
         var corpus = await CorpusCompilation.BuildAsync(CorpusFolder, "PrivacyCorpus.Telemetry");
         Assert.True(corpus.CompilerErrors.IsEmpty, "The corpus must compile:\n" + string.Join("\n", corpus.CompilerErrors.Take(20)));
 
+        var crashes = corpus.AnalyzerDiagnostics.Where(d => d.Id == "AD0001").ToList();
+        Assert.True(crashes.Count == 0, "The analyzers threw:\n" + string.Join("\n", crashes.Take(5).Select(d => d.GetMessage(CultureInfo.InvariantCulture))));
+
         var markers = Markers(corpus.Compilation).ToList();
         Assert.True(markers.Count >= 200, $"The corpus has {markers.Count} marked lines; it needs at least 200.");
         var reported = corpus.AnalyzerDiagnostics

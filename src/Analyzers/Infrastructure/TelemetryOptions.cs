@@ -31,15 +31,25 @@ internal sealed class TelemetryOptions
         "mrn", "ssn", "nhs", "passport", "email", "phone", "msisdn", "iban",
         // National and tax numbers, gamer handles, guardians, travellers and card holders.
         "national", "nino", "taxpayer", "tax", "medicare", "gamertag", "nickname", "username", "guardian", "driver", "rider",
-        "traveler", "traveller", "commuter", "cardholder", "holder", "owner", "imei", "imsi", "iccid", "plate", "dob");
+        "traveler", "traveller", "commuter", "cardholder", "holder", "owner", "imei", "imsi", "iccid", "plate", "dob", "mpan", "mprn");
 
     /// <summary>
     /// Words that name a person only as a contact: <c>parentEmail</c> and <c>parentPhone</c> are
     /// personal, <c>parentId</c> (of a span, a folder, an order line) is not.
     /// </summary>
-    public static readonly ImmutableHashSet<string> ContactOnlyPatterns = ImmutableHashSet.Create(StringComparer.Ordinal, "parent", "kin", "emergency");
+    /// <remarks>
+    /// A utility meter's serial or point number identifies a household (<c>meterSerial</c>,
+    /// <c>meterPointNumber</c>), while <c>meterName</c> names an instrument.
+    /// </remarks>
+    public static readonly ImmutableDictionary<string, ImmutableHashSet<string>> RestrictedPatterns = new Dictionary<string, ImmutableHashSet<string>>
+    {
+        ["parent"] = ContactWords,
+        ["kin"] = ContactWords,
+        ["emergency"] = ContactWords,
+        ["meter"] = ImmutableHashSet.Create(StringComparer.Ordinal, "serial", "serials", "number", "numbers", "id", "ids", "point"),
+    }.ToImmutableDictionary(StringComparer.Ordinal);
 
-    private static readonly ImmutableHashSet<string> ContactWords = ImmutableHashSet.Create(StringComparer.Ordinal,
+    private static ImmutableHashSet<string> ContactWords => ImmutableHashSet.Create(StringComparer.Ordinal,
         "email", "emails", "mail", "phone", "mobile", "name", "address", "contact");
 
     /// <summary>
@@ -66,7 +76,7 @@ internal sealed class TelemetryOptions
     public static readonly ImmutableHashSet<string> IdentityWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "id", "ids", "identifier", "identifiers", "number", "numbers", "num", "no", "nr", "key", "name", "names",
         "email", "emails", "mail", "phone", "mobile", "code", "uuid", "guid", "handle", "login", "username",
-        "address", "ref", "reference", "tag", "mrn", "ssn");
+        "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point");
 
     public static readonly TelemetryOptions Default = new(DefaultIdentifierPatterns, ImmutableArray<string>.Empty);
 
@@ -135,8 +145,8 @@ internal sealed class TelemetryOptions
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            var contactOnly = ContactOnlyPatterns.Contains(word);
-            if (!IdentifierPatterns.Contains(word) && !contactOnly)
+            RestrictedPatterns.TryGetValue(word, out var requiredTail);
+            if (!IdentifierPatterns.Contains(word) && requiredTail is null)
             {
                 continue;
             }
@@ -149,7 +159,7 @@ internal sealed class TelemetryOptions
             for (var j = i + 1; j < words.Count; j++)
             {
                 var tail = words[j];
-                sawContact |= ContactWords.Contains(tail);
+                sawContact |= requiredTail?.Contains(tail) == true;
                 if (!IdentityWords.Contains(tail) && !Qualifiers.Contains(tail) && !IdentifierPatterns.Contains(tail))
                 {
                     tailIsIdentity = false;
@@ -161,7 +171,7 @@ internal sealed class TelemetryOptions
             {
                 tailIsIdentity = false;
             }
-            if (!tailIsIdentity || (contactOnly && !sawContact))
+            if (!tailIsIdentity || (requiredTail is not null && !IdentifierPatterns.Contains(word) && !sawContact))
             {
                 continue;
             }

@@ -128,6 +128,13 @@ internal static class TelemetrySinks
                 case "AddEvent":
                     AddValue(SinkKind.EventName, OperationTree.Argument(arguments, "name"), sites);
                     break;
+                case "SetStatus" when OperationTree.Argument(arguments, "value") is { } status:
+                    // span.SetStatus(Status.Error.WithDescription(text)): the description is exported.
+                    if (OperationTree.Unwrap(status) is IInvocationOperation { TargetMethod.Name: "WithDescription", Arguments.Length: 1 } described)
+                    {
+                        AddValue(SinkKind.SpanStatus, described.Arguments[0].Value, sites);
+                    }
+                    break;
                 case "RecordException":
                     AddExceptionMessage(OperationTree.Argument(arguments, "ex"), known, sites);
                     AddValue(SinkKind.ExceptionMessage, OperationTree.Argument(arguments, "message"), sites);

@@ -156,7 +156,7 @@ internal sealed class ValueFlow
     private readonly Func<SyntaxTree, TelemetryOptions> _optionsFor;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Element), FlowResult> _returns = new();
     private readonly ConcurrentDictionary<ISymbol, FlowResult> _stores = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, FlowResult> _throws = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Caught), FlowResult> _throws = new();
     private readonly ConcurrentDictionary<IMethodSymbol, FlowResult> _constructorMessages = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _printedMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _serializedMembers = new(SymbolEqualityComparer.Default);
@@ -475,7 +475,8 @@ internal sealed class ValueFlow
         }
         try
         {
-            var result = FlowResult.Safe;
+            // What a member holds is never proven safe by what this compilation happens to store.
+            var result = FlowResult.Unknown;
             var writes = member is IParameterSymbol parameter ? ConstructionArguments(parameter, frame) : _index.WritesOf(member, frame.CancellationToken);
             if (writes.Count == 0)
             {
@@ -1374,7 +1375,7 @@ internal sealed class ValueFlow
             case IObjectCreationOperation creation:
                 return CreatedMessage(creation, frame, depth);
             case ILocalReferenceOperation local when IsCaught(local.Local, frame.CancellationToken, out var tryBlock):
-                return Rewrapped(MayThrow(tryBlock, frame, depth), exception);
+                return Rewrapped(MayThrow(tryBlock, local.Local.Type, frame, depth), exception);
             case ILocalReferenceOperation local when frame.Visited.Add(local.Local):
                 var result = FlowResult.Safe;
                 foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
@@ -1437,8 +1438,14 @@ internal sealed class ValueFlow
             var result = FlowResult.Safe;
             foreach (var reference in constructor.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(frame.CancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
-                    && _index.OperationOf(initializer, frame.CancellationToken) is { } operation)
+                // class NotFound(string mrn) : Exception($"… {mrn}") passes its message in the base list.
+                SyntaxNode? initializer = reference.GetSyntax(frame.CancellationToken) switch
+                {
+                    ConstructorDeclarationSyntax declaration => declaration.Initializer,
+                    TypeDeclarationSyntax type => type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault(),
+                    _ => null,
+                };
+                if (initializer is not null && _index.OperationOf(initializer, frame.CancellationToken) is { } operation)
                 {
                     var callee = frame.For(_optionsFor(initializer.SyntaxTree));
                     var call = OperationTree.Descendants(operation).OfType<IInvocationOperation>().FirstOrDefault(i => i.TargetMethod.MethodKind == MethodKind.Constructor);
@@ -1492,18 +1499,18 @@ internal sealed class ValueFlow
     }
 
     /// <summary>What a block may throw: its own <c>throw</c>s and those of the source methods it calls.</summary>
-    private FlowResult MayThrow(IOperation block, Frame frame, int depth)
+    private FlowResult MayThrow(IOperation block, ITypeSymbol caught, Frame frame, int depth)
     {
         var result = FlowResult.Safe;
         foreach (var operation in OperationTree.Descendants(block))
         {
             switch (operation)
             {
-                case IThrowOperation { Exception: { } thrown }:
+                case IThrowOperation { Exception: { } thrown } when CanBeCaughtAs(OperationTree.Unwrap(thrown).Type, caught):
                     result = FlowResult.Combine(result, ExceptionMessage(thrown, frame, depth + 1));
                     break;
                 case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
-                    result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, frame, depth), frame, depth));
+                    result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth), frame, depth));
                     break;
                 case IObjectCreationOperation { Constructor: { } constructor } creation when HasSource(constructor) && !IsException(creation.Type):
                     break;
@@ -1512,9 +1519,33 @@ internal sealed class ValueFlow
         return new FlowResult(result.Identifier, null, result.Identifier is null, parameters: result.Parameters);
     }
 
-    private FlowResult Throws(IMethodSymbol method, Frame frame, int depth)
+    /// <summary>A <c>catch (ChartLockedException)</c> sees only what derives from it (or what it derives from, when thrown as a base type).</summary>
+    private static bool CanBeCaughtAs(ITypeSymbol? thrown, ITypeSymbol caught)
     {
-        var key = method.OriginalDefinition;
+        if (thrown is null)
+        {
+            return true;
+        }
+        for (var current = thrown; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, caught))
+            {
+                return true;
+            }
+        }
+        for (var current = caught; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, thrown))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private FlowResult Throws(IMethodSymbol method, ITypeSymbol caught, Frame frame, int depth)
+    {
+        var key = (method.OriginalDefinition, caught);
         if (_throws.TryGetValue(key, out var cached))
         {
             return cached;
@@ -1528,7 +1559,7 @@ internal sealed class ValueFlow
             var result = FlowResult.Safe;
             foreach (var body in Bodies(method, frame.CancellationToken))
             {
-                result = FlowResult.Combine(result, MayThrow(body, frame.For(_optionsFor(body.Syntax.SyntaxTree)), depth + 1));
+                result = FlowResult.Combine(result, MayThrow(body, caught, frame.For(_optionsFor(body.Syntax.SyntaxTree)), depth + 1));
             }
             return _throws.GetOrAdd(key, result);
         }

@@ -69,7 +69,7 @@ public sealed class CorpusCompilation
         var errors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         var analyzers = AllAnalyzers.Analyzers;
         var diagnostics = await generated
-            .WithAnalyzers(analyzers, new AnalyzerOptions(conventions, options))
+            .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(conventions, options), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false))
             .GetAnalyzerDiagnosticsAsync();
         return new CorpusCompilation(generated, errors, diagnostics);
     }
