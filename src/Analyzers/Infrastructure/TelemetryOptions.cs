@@ -150,7 +150,8 @@ internal sealed class TelemetryOptions
             {
                 continue;
             }
-            if (i > 0 && ThingModifiers.Contains(words[i - 1]))
+            // ratingByPlayer, visitsPerPatient: keyed by the person, not the person's identifier.
+            if (i > 0 && (ThingModifiers.Contains(words[i - 1]) || words[i - 1] is "by" or "per"))
             {
                 continue;
             }

@@ -255,7 +255,7 @@ internal static class TelemetrySinks
     /// entered (their values go elsewhere), nor are <c>TagList</c>/<c>ActivityTagsCollection</c>
     /// builders, which are sinks of their own and reported where they are.
     /// </summary>
-    private static void ScanTags(IOperation? container, SinkKind kind, KnownSymbols known, List<TelemetrySite> sites)
+    public static void ScanTags(IOperation? container, SinkKind kind, KnownSymbols known, List<TelemetrySite> sites)
     {
         if (container is null)
         {
@@ -274,6 +274,10 @@ internal static class TelemetrySinks
                 case IObjectCreationOperation creation when known.IsTagCollection(creation.Type):
                     continue;
                 case IInvocationOperation call when known.IsTagCollection(call.TargetMethod.ContainingType):
+                    continue;
+                case IInvocationOperation helper when !helper.TargetMethod.DeclaringSyntaxReferences.IsEmpty && IsTagContainer(helper.Type, known):
+                    // A project helper that builds and returns the tags: judged by what it puts in them.
+                    sites.Add(new TelemetrySite(kind, null, helper) { ReturnedByHelper = true });
                     continue;
                 case IObjectCreationOperation creation when IsStringKeyPair(creation.Type, known) && creation.Arguments.Length == 2:
                     sites.Add(new TelemetrySite(kind, ArgumentAt(creation.Arguments, 0), ArgumentAt(creation.Arguments, 1)!));
@@ -314,6 +318,11 @@ internal static class TelemetrySinks
             }
         }
     }
+
+    private static bool IsTagContainer(ITypeSymbol? type, KnownSymbols known) =>
+        type is not null && (known.IsTagCollection(type) || IsStringKeyPair(type, known)
+            || (type is IArrayTypeSymbol array && IsStringKeyPair(array.ElementType, known))
+            || System.Linq.Enumerable.Any(type.AllInterfaces, i => i.IsGenericType && i.TypeArguments.Length == 1 && IsStringKeyPair(i.TypeArguments[0], known)));
 
     private static bool IsStringKeyPair(ITypeSymbol? type, KnownSymbols known) =>
         KnownSymbols.Is(type, known.KeyValuePair)

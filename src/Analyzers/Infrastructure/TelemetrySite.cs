@@ -46,6 +46,9 @@ internal sealed class TelemetrySite
     /// <summary>A log value written member by member (<c>{@Order}</c>, a scope's state object, <c>[LogProperties]</c>).</summary>
     public bool Destructured { get; init; }
 
+    /// <summary>The value is a call of a project helper that returns tags: its own tag values are the site's.</summary>
+    public bool ReturnedByHelper { get; init; }
+
     /// <summary>The logging generator redacts the members of this value that carry a data classification.</summary>
     public bool RedactsClassifiedMembers { get; init; }
 

@@ -195,10 +195,57 @@ internal sealed class ValueFlow
         Evaluate(value, new Frame(options, new HashSet<object>(), cancellationToken), 0);
 
     /// <summary>The value of a telemetry site, judged as the sink writes it.</summary>
-    public FlowResult EvaluateSite(TelemetrySite site, TelemetryOptions options, CancellationToken cancellationToken) =>
-        site.Destructured
+    public FlowResult EvaluateSite(TelemetrySite site, TelemetryOptions options, CancellationToken cancellationToken)
+    {
+        if (site.ReturnedByHelper && OperationTree.Unwrap(site.Value) is IInvocationOperation helper && HasSource(helper.TargetMethod))
+        {
+            var frame = new Frame(options, new HashSet<object>(), cancellationToken);
+            return Rewrapped(CallSummary(helper, ReturnedTags(helper.TargetMethod, site.Kind, frame), frame, 0), helper);
+        }
+        return site.Destructured
             ? EvaluateDestructured(site.Value, site.RedactsClassifiedMembers, options, cancellationToken)
             : Evaluate(site.Value, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// The values a helper puts into the tags it returns (<c>TagList BuildTags(…)</c>, a dictionary
+    /// for <c>BeginScope</c>, an array of pairs), in terms of its parameters.
+    /// </summary>
+    private FlowResult ReturnedTags(IMethodSymbol method, SinkKind kind, Frame frame)
+    {
+        method = method.ReducedFrom ?? method;
+        var key = ("tags", method.OriginalDefinition, kind);
+        if (!frame.Active.Add(key))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            foreach (var body in Bodies(method, frame.CancellationToken))
+            {
+                var callee = frame.For(_optionsFor(body.Syntax.SyntaxTree));
+                var sites = new List<TelemetrySite>();
+                foreach (var returned in ReturnedValues(body))
+                {
+                    TelemetrySinks.ScanTags(returned, kind, _known, sites);
+                }
+                foreach (var operation in OperationTree.Descendants(body))
+                {
+                    TelemetrySinks.Collect(operation, _known, sites, new List<TelemetryName>());
+                }
+                foreach (var site in sites)
+                {
+                    result = FlowResult.Combine(result, site.ReturnedByHelper ? FlowResult.Unknown : Evaluate(site.Value, callee, 1));
+                }
+            }
+            return result;
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
+    }
 
     /// <summary>
     /// An object logged whole with <c>{@Order}</c> is serialised member by member: an identifier
@@ -215,7 +262,7 @@ internal sealed class ValueFlow
                 ? Found(operation, written.Domain, $"{Describe(operation)} (its member {written.Origin})")
                 : FlowResult.Unknown;
         }
-        if (operation.Type is { } type && !IsScalar(type) && SerializedIdentifier(type, frame) is { } member)
+        if (operation.Type is { } type && !IsScalar(type) && ObjectIdentifier(operation, frame, serialized: true, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), 0) is { } member)
         {
             return Found(operation, member.Domain, $"{Describe(operation)} (its member {member.Origin})");
         }
@@ -249,7 +296,7 @@ internal sealed class ValueFlow
             return ExceptionMessage(operation, frame, depth);
         }
         var result = EvaluateShape(operation, frame, depth);
-        if (result.Identifier is null && !result.Sanitized && operation.Type is { } type && PrintedIdentifier(type, frame) is { } printed)
+        if (result.Identifier is null && !result.Sanitized && ObjectIdentifier(operation, frame, serialized: false, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), depth) is { } printed)
         {
             // A record or anonymous object prints its members; so does a ToString written to.
             return FlowResult.Combine(Found(operation, printed.Domain, $"{Describe(operation)} (its member {printed.Origin})"), result);
@@ -262,7 +309,9 @@ internal sealed class ValueFlow
         switch (operation)
         {
             case IInterpolatedStringOperation interpolated:
-                return CombineAll(interpolated.Parts.OfType<IInterpolationOperation>().Select(p => p.Expression), frame, depth);
+                // Parts are holes ({id}) or, under an interpolated string handler, AppendFormatted calls.
+                return CombineAll(interpolated.Parts.Where(p => p is not IInterpolatedStringTextOperation)
+                    .Select(p => p is IInterpolationOperation hole ? hole.Expression : p), frame, depth);
             case IInterpolatedStringAdditionOperation addition:
                 return CombineAll(new[] { addition.Left, addition.Right }, frame, depth);
             case IInterpolatedStringHandlerCreationOperation handler:
@@ -271,6 +320,10 @@ internal sealed class ValueFlow
                 return append.AppendCall is IInvocationOperation { Arguments.Length: > 0 } call ? Evaluate(call.Arguments[0].Value, frame, depth + 1) : FlowResult.Safe;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 return CombineAll(new[] { binary.LeftOperand, binary.RightOperand }, frame, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder or BinaryOperatorKind.Divide or BinaryOperatorKind.And or BinaryOperatorKind.RightShift } arithmetic:
+                // A bucket or shard computed from a value says little about whom: keep only whether it was keyed.
+                var operands = CombineAll(new[] { arithmetic.LeftOperand, arithmetic.RightOperand }, frame, depth);
+                return new FlowResult(null, operands.Hash, operands.Proven, operands.Sanitized, operands.Parameters);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return CombineAll(new[] { conditional.WhenTrue, whenFalse }, frame, depth);
             case ICoalesceOperation coalesce:
@@ -388,13 +441,13 @@ internal sealed class ValueFlow
     {
         // patientIds[i] on a list is a patient id, as on an array; cache[patientId] is what was stored, not the key.
         var collection = OperationTree.Unwrap(indexed);
-        if (IsScalar(indexer.Type) && ReferencedSymbol(collection) is { } list && IsIdentifierSymbol(list, frame.Options, out var listDomain))
-        {
-            return Found(indexer, listDomain);
-        }
         if (IsDictionary(collection.Type))
         {
             return FlowResult.Unknown;
+        }
+        if (IsScalar(indexer.Type) && ReferencedSymbol(collection) is { } list && IsIdentifierSymbol(list, frame.Options, out var listDomain))
+        {
+            return Found(indexer, listDomain);
         }
         return Rewrapped(Evaluate(collection, frame, depth + 1).WithoutParameters(), indexer);
     }
@@ -583,10 +636,14 @@ internal sealed class ValueFlow
                 case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument when ReferencesLocal(argument.Value, local):
                     writes.Add((argument, -1));
                     break;
+                case IArgumentOperation { Parameter.Name: "destination" or "output" or "buffer", Parent: IInvocationOperation } filled when ReferencesLocal(filled.Value, local):
+                    // HMACSHA256.HashData(key, data, mac) fills mac with what the call computes.
+                    writes.Add((filled, -1));
+                    break;
                 case IDeconstructionAssignmentOperation deconstruction when ElementOf(deconstruction.Target, local) is { } position:
                     writes.Add((deconstruction.Value, position));
                     break;
-                case IInvocationOperation { Instance: ILocalReferenceOperation receiver } mutation when Same(receiver, local) && CollectionMutators.Contains(mutation.TargetMethod.Name):
+                case IInvocationOperation { Instance: { } chained } mutation when CollectionMutators.Contains(mutation.TargetMethod.Name) && ChainRoot(chained) is ILocalReferenceOperation receiver && Same(receiver, local):
                     foreach (var argument in mutation.Arguments)
                     {
                         if (argument.ArgumentKind != ArgumentKind.DefaultValue)
@@ -598,6 +655,17 @@ internal sealed class ValueFlow
             }
         }
         return writes;
+    }
+
+    /// <summary><c>builder.Append("a").Append(id)</c> appends to <c>builder</c>: the receiver under a fluent chain.</summary>
+    private static IOperation ChainRoot(IOperation receiver)
+    {
+        var current = OperationTree.Unwrap(receiver);
+        while (current is IInvocationOperation { Instance: { } inner } call && CollectionMutators.Contains(call.TargetMethod.Name))
+        {
+            current = OperationTree.Unwrap(inner);
+        }
+        return current;
     }
 
     private static bool Same(ILocalReferenceOperation reference, ILocalSymbol local) => SymbolEqualityComparer.Default.Equals(reference.Local, local);
@@ -654,6 +722,10 @@ internal sealed class ValueFlow
         {
             return FlowResult.Unknown;
         }
+        if (parameter.RefKind == RefKind.None)
+        {
+            return Evaluate(invocation, frame, depth + 1);
+        }
         if (IsDictionary(invocation.Instance?.Type) || LookupMethods.Contains(invocation.TargetMethod.Name))
         {
             return FlowResult.Unknown;
@@ -705,6 +777,11 @@ internal sealed class ValueFlow
         {
             return Hashed(invocation, method, hashInput, frame, depth);
         }
+        if (method.IsStatic && method.Name == "Custom" && invocation.Arguments.Length == 1 && IsGenerated(method))
+        {
+            // An open enum's Custom("…") value goes on the wire as the text it was given.
+            return Rewrapped(Evaluate(invocation.Arguments[0].Value, frame, depth + 1), invocation);
+        }
         if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance is { } target)
         {
             return Rewrapped(DelegateReturns(target, frame, depth), invocation);
@@ -738,7 +815,10 @@ internal sealed class ValueFlow
                 inner.Sanitized,
                 inner.Parameters);
         }
-        if (IsEmailDomainSubstring(invocation))
+        if (IsEmailDomainSubstring(invocation)
+            || (invocation.TargetMethod.Name is "Last" or "LastOrDefault" && invocation.Arguments.Length == 1
+                && OperationTree.Unwrap(invocation.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "Split" } split
+                && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '@' or "@" })))
         {
             return FlowResult.Unknown;
         }
@@ -876,6 +956,13 @@ internal sealed class ValueFlow
                 {
                     yield return new TelemetrySite(SinkKind.ExceptionMessage, null, argument.Value);
                 }
+                continue;
+            }
+            var isMetric = method.Name is "Add" or "Record" && method.ContainingType?.Name is { } wrapper
+                && (wrapper.EndsWith("Counter", StringComparison.Ordinal) || wrapper.EndsWith("Histogram", StringComparison.Ordinal) || wrapper.EndsWith("Gauge", StringComparison.Ordinal));
+            if (isMetric && parameter.Ordinal > 0)
+            {
+                yield return new TelemetrySite(SinkKind.MetricAttribute, null, argument.Value);
                 continue;
             }
             if (CarriesIdentifier(parameter.Type))
@@ -1570,6 +1657,56 @@ internal sealed class ValueFlow
     }
 
     /// <summary>
+    /// The identifier member an object value exposes when it is printed or serialised. A copy made
+    /// with <c>with { Mrn = "redacted" }</c> exposes what the copy holds: a member overwritten by a
+    /// constant is no longer the person's.
+    /// </summary>
+    private IdentifierFinding? ObjectIdentifier(IOperation value, Frame frame, bool serialized, HashSet<ILocalSymbol> visited, int depth)
+    {
+        var operation = OperationTree.Unwrap(value);
+        if (operation.Type is not { } type || IsScalar(type) || depth > MaxDepth)
+        {
+            return null;
+        }
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                if (!visited.Add(local.Local))
+                {
+                    return null;
+                }
+                var writes = LocalWrites(local.Local, OperationTree.Root(local));
+                if (writes.Count > 0 && writes.All(w => w.Element < 0 && w.Value is not IArgumentOperation && !IsForEachCollection(w.Value)))
+                {
+                    foreach (var (write, _) in writes)
+                    {
+                        if (ObjectIdentifier(write, frame, serialized, visited, depth + 1) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+                    return null;
+                }
+                break;
+            case IWithOperation { Initializer: { } initializer } copy when copy.Type is INamedTypeSymbol copied:
+                var replaced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                {
+                    if (OperationTree.Unwrap(assignment.Target) is IMemberReferenceOperation target)
+                    {
+                        replaced.Add(target.Member);
+                        if (!assignment.Value.ConstantValue.HasValue && Evaluate(assignment.Value, frame, depth + 1).Identifier is { } assigned)
+                        {
+                            return assigned;
+                        }
+                    }
+                }
+                return MemberIdentifier(copied, frame, serialized ? (t, f) => SerializedIdentifier(t, f) : (t, f) => PrintedIdentifier(t, f), replaced: replaced);
+        }
+        return serialized ? SerializedIdentifier(type, frame) : PrintedIdentifier(type, frame);
+    }
+
+    /// <summary>
     /// The identifier member a value of this type prints: records and anonymous types print every
     /// public member; a class or struct whose source <c>ToString</c> returns one prints it.
     /// </summary>
@@ -1642,7 +1779,7 @@ internal sealed class ValueFlow
     private static ITypeSymbol? CollectionElement(ITypeSymbol type) =>
         type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
 
-    private IdentifierFinding? MemberIdentifier(INamedTypeSymbol? type, Frame frame, Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified = false)
+    private IdentifierFinding? MemberIdentifier(INamedTypeSymbol? type, Frame frame, Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified = false, HashSet<ISymbol>? replaced = null)
     {
         if (type is null)
         {
@@ -1660,7 +1797,7 @@ internal sealed class ValueFlow
                 IFieldSymbol field => field.Type,
                 _ => null,
             };
-            if (memberType is null || member.Name == "EqualityContract" || (skipClassified && HasDataClassification(member)))
+            if (memberType is null || member.Name == "EqualityContract" || (skipClassified && HasDataClassification(member)) || replaced?.Contains(member) == true)
             {
                 continue;
             }
