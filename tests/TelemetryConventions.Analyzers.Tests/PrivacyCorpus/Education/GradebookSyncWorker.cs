@@ -91,8 +91,8 @@ public sealed class GradebookSyncWorker(IGradebookSource source, TelemetrySecret
         activity?.SetTag("campus.sync.max_rows_per_student", byStudent.Count == 0 ? 0 : byStudent.Values.Max()); // clean precision-about
         Func<GradeRow, string> label = r => r.StudentId + "/" + r.CourseCode;
         logger.LogDebug("First row {Row}", rows.Count > 0 ? label(rows[0]) : "none"); // leak TC1001 cross-member
-        string Grader(GradeRow r) => r.GradedBy;
-        logger.LogDebug("First row graded by staff {Grader}", rows.Count > 0 ? Grader(rows[0]) : "none"); // leak TC1001 cross-member
+        string Owner(GradeRow r) => r.StudentId;
+        logger.LogDebug("First row belongs to {Owner}", rows.Count > 0 ? Owner(rows[0]) : "none"); // leak TC1001 cross-member
     }
 
     private bool TryPush(GradeRow row, out string rejectedStudent)

@@ -52,7 +52,7 @@ public sealed class TollGantryProcessor(IQueueReceiver<PlateRead> reads, Telemet
         Confidence.Record(read.Confidence, new KeyValuePair<string, object?>("fleet.toll.gantry", read.GantryId)); // clean direct
         Reads.Add(1, new KeyValuePair<string, object?>("fleet.toll.gantry", read.GantryId), new KeyValuePair<string, object?>("plate", read.LicensePlate)); // leak TC1003 direct
 
-        var anonymised = read with { LicensePlate = "XXXX" };
+        var anonymised = read with { LicensePlate = "XXXX", AccountHolderId = null };
         logger.LogDebug("Read {@Read}", anonymised); // clean cross-member
         logger.LogDebug("Read {@Read}", read); // leak TC1001 logging-objects
         if (read.Confidence < 0.6)
