@@ -852,6 +852,11 @@ internal sealed class ValueFlow
                     ? LambdaReturns(unwrapped, frame, depth)
                     : Evaluate(part, frame, depth + 1));
             }
+            if (!IsPureTextFunction(method))
+            {
+                // Environment.GetEnvironmentVariable("X") reads data: constants in, unknown out.
+                combined = FlowResult.Combine(combined, FlowResult.Unknown);
+            }
             // string.Format("{0}", id) is fixed where id sits; string.Join(",", ids) only as a whole.
             return combined.Identifier is { } identifier && !IsScalar(identifier.WrapTarget.Type)
                 ? Rewrapped(combined, invocation)
@@ -1239,6 +1244,13 @@ internal sealed class ValueFlow
             || returned.Name is "FormattableString" or "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" or "IFormattable"
             || (CarriesIdentifier(returned) && !IsScalar(returned));
     }
+
+    /// <summary>Framework functions whose result depends on nothing but their inputs.</summary>
+    private static bool IsPureTextFunction(IMethodSymbol method) =>
+        method.ContainingType is { } type
+        && (type.SpecialType == SpecialType.System_String || IsTextBuilder(type)
+            || (type.Name is "Convert" or "Enumerable" or "FormattableString" or "MemoryExtensions" or "BitConverter" or "Math" or "CollectionExtensions"
+                && type.ContainingNamespace?.ToDisplayString() is "System" or "System.Linq" or "System.Collections.Generic"));
 
     private static bool IsTextBuilder(ITypeSymbol? type) =>
         type is { Name: "StringBuilder" or "StringWriter" or "DefaultInterpolatedStringHandler" } && type.ContainingNamespace?.ToDisplayString() is "System.Text" or "System.IO" or "System.Runtime.CompilerServices";
