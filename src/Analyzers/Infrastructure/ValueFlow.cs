@@ -160,6 +160,7 @@ internal sealed class ValueFlow
     private readonly ConcurrentDictionary<IMethodSymbol, FlowResult> _constructorMessages = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _printedMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _serializedMembers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, SinkKind Kind), FlowResult> _returnedTags = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<ForwardedSink>> _forwarded = new(SymbolEqualityComparer.Default);
 
     public ValueFlow(KnownSymbols known, SourceIndex index, Func<SyntaxTree, TelemetryOptions> optionsFor)
@@ -215,6 +216,10 @@ internal sealed class ValueFlow
     {
         method = method.ReducedFrom ?? method;
         var key = ("tags", method.OriginalDefinition, kind);
+        if (_returnedTags.TryGetValue((method.OriginalDefinition, kind), out var cached))
+        {
+            return cached;
+        }
         if (!frame.Active.Add(key))
         {
             return FlowResult.Unknown;
@@ -239,7 +244,7 @@ internal sealed class ValueFlow
                     result = FlowResult.Combine(result, site.ReturnedByHelper ? FlowResult.Unknown : Evaluate(site.Value, callee, 1));
                 }
             }
-            return result;
+            return _returnedTags.GetOrAdd((method.OriginalDefinition, kind), result);
         }
         finally
         {

@@ -1,0 +1,155 @@
+using TelemetryConventions.Analyzers.Infrastructure;
+using Xunit;
+using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
+    TelemetryConventions.Analyzers.Rules.UnpseudonymisedIdentifierAnalyzer,
+    TelemetryConventions.CodeFixes.WrapWithPseudonymizerCodeFix>;
+
+namespace TelemetryConventions.Analyzers.Tests.Rules;
+
+/// <summary>TC1001 across members, objects and exceptions: one focused case per kind of flow.</summary>
+public class TC1001FlowTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Diagnostics;
+        using System.Security.Cryptography;
+        using System.Text;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+        using TelemetryConventions;
+
+        """;
+
+    [Fact]
+    public async Task Identifiers_are_followed_through_returns_fields_out_parameters_and_forwarding_helpers()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Chart
+            {
+                private string _current = "";
+
+                void Remember(string patientId) => _current = patientId;
+
+                static string Label(string value) => "patient " + value;
+
+                async Task<string> LoadAsync()
+                {
+                    await Task.Yield();
+                    return _current;
+                }
+
+                bool TryFind(out string value)
+                {
+                    value = _current;
+                    return true;
+                }
+
+                static void Tag(Activity activity, string key, object? value) => activity.SetTag(key, value);
+
+                async Task Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("chart.label", Label({|TC1001:patientId|}));
+                    activity.SetTag("chart.current", {|TC1001:_current|});
+                    activity.SetTag("chart.loaded", {|TC1001:await LoadAsync()|});
+                    if (TryFind(out var found))
+                    {
+                        activity.SetTag("chart.found", {|TC1001:found|});
+                    }
+                    Tag(activity, "chart.tag", {|TC1001:patientId|});
+                    Tag(activity, "chart.ward", "north");
+                    activity.SetTag("chart.label_length", Label(patientId).Length);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_exception_thrown_in_a_helper_leaks_only_where_its_type_is_caught()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Charts
+            {
+                static void Load(string mrn) => throw new InvalidOperationException($"No chart for {mrn}");
+
+                void Open(Activity activity, ILogger logger, string mrn)
+                {
+                    try
+                    {
+                        Load(mrn);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        activity.AddException({|TC1001:ex|});
+                        logger.LogWarning({|TC1001:ex|}, "Chart lookup failed");
+                        activity.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        activity.AddException(ex);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_record_logged_whole_leaks_its_identifier_unless_a_copy_replaced_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record Visit(string PatientId, string Ward);
+
+            class Visits
+            {
+                void Log(ILogger logger, Visit visit)
+                {
+                    logger.LogInformation("Visit {@Visit}", {|TC1001:visit|});
+                    logger.LogInformation("Visit {Visit}", {|TC1001:visit|});
+                    logger.LogInformation("Visit {@Visit}", visit with { PatientId = "redacted" });
+                    logger.LogInformation("Ward {Ward}", visit.Ward);
+                    logger.LogInformation("Visit {@Visit}", new { visit.Ward, Count = 3 });
+                    logger.LogInformation("Visit {@Visit}", {|TC1001:new { visit.PatientId }|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Keyed_hashes_are_recognised_by_type_and_lookups_by_an_identifier_are_not_identifiers()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Lookups
+            {
+                private readonly Dictionary<string, string> _wardByMrn = new();
+
+                void Record(Activity activity, byte[] key, string patientId, string mrn, string email)
+                {
+                    activity.SetTag("a.ref", Convert.ToHexString(new HMACSHA256(key).ComputeHash(Encoding.UTF8.GetBytes(patientId))));
+                    activity.SetTag("a.ref2", Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(patientId))));
+                    activity.SetTag("a.ward", _wardByMrn[mrn]);
+                    activity.SetTag("a.mail_domain", email.Split('@')[1]);
+                    activity.SetTag("a.mail", {|TC1001:email.Split('@')[0]|});
+                    activity.SetTag("a.env", Environment.GetEnvironmentVariable("REGION"));
+                }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("patientId", true)]
+    [InlineData("customerLoyaltyCardNumber", true)]
+    [InlineData("nationalId", true)]
+    [InlineData("guardianEmail", true)]
+    [InlineData("parentPhone", true)]
+    [InlineData("meterSerial", true)]
+    [InlineData("emailTemplateId", false)]
+    [InlineData("storageAccountName", false)]
+    [InlineData("userAgent", false)]
+    [InlineData("playerCount", false)]
+    [InlineData("ratingByPlayer", false)]
+    [InlineData("parentId", false)]
+    [InlineData("meterName", false)]
+    [InlineData("patientRecord", false)]
+    public void Names_are_judged_by_their_head(string name, bool isIdentifier) =>
+        Assert.Equal(isIdentifier, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out _));
+}
