@@ -35,7 +35,11 @@ internal sealed class KnownSymbols
         Exception = compilation.GetTypeByMetadataName("System.Exception");
         Pseudonymizer = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonymizer");
         Pseudonym = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonym");
+        SinkEntries = SinkTable.Resolve(compilation);
     }
+
+    /// <summary>The fixed-shape sinks of <see cref="SinkTable"/> that this compilation can see.</summary>
+    public System.Collections.Generic.Dictionary<(INamedTypeSymbol Type, string Member), System.Collections.Generic.List<SinkEntry>> SinkEntries { get; }
 
     public INamedTypeSymbol? Activity { get; }
     public INamedTypeSymbol? ActivitySource { get; }

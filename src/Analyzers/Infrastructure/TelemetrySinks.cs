@@ -7,7 +7,8 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 
 /// <summary>
 /// Recognises the doors by which values enter telemetry through the plain .NET and OpenTelemetry
-/// APIs. Each invocation, object creation and assignment is looked at once, where it happens:
+/// APIs. Members with a fixed shape are data in <see cref="SinkTable"/>; this class applies them
+/// and recognises the shapes that vary (instruments, tag collections, loggers and templates). Each invocation, object creation and assignment is looked at once, where it happens:
 /// <c>TagList.Add</c> and <c>ActivityTagsCollection.Add</c> are sinks wherever they are called,
 /// while general-purpose containers (<c>KeyValuePair</c>, dictionaries, arrays, lists) count only
 /// inside an argument that a sink takes as its tags.
@@ -40,33 +41,18 @@ internal static class TelemetrySinks
             return;
         }
 
-        if (KnownSymbols.Is(type, known.Activity))
+        if (KnownSymbols.Is(type, known.TelemetrySpan) && method.Name == "SetStatus" && OperationTree.Argument(arguments, "value") is { } status)
         {
-            switch (method.Name)
+            // span.SetStatus(Status.Error.WithDescription(text)): the description is exported.
+            if (OperationTree.Unwrap(status) is IInvocationOperation { TargetMethod.Name: "WithDescription", Arguments.Length: 1 } described)
             {
-                case "SetTag" or "AddTag" when arguments.Length == 2:
-                    AddKeyed(SinkKind.SpanAttribute, arguments, "key", "value", sites);
-                    break;
-                case "SetBaggage" or "AddBaggage" when arguments.Length == 2:
-                    AddKeyed(SinkKind.Baggage, arguments, "key", "value", sites);
-                    break;
-                case "SetStatus":
-                    AddValue(SinkKind.SpanStatus, OperationTree.Argument(arguments, "description"), sites);
-                    break;
-                case "AddException":
-                    AddExceptionMessage(OperationTree.Argument(arguments, "exception"), known, sites);
-                    ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.EventAttribute, known, sites);
-                    break;
+                AddValue(SinkKind.SpanStatus, described.Arguments[0].Value, sites);
             }
             return;
         }
-        if (KnownSymbols.Is(type, known.ActivitySource))
+        if (known.SinkEntries.TryGetValue((type.OriginalDefinition, method.Name), out var entries))
         {
-            if (method.Name is "StartActivity" or "CreateActivity")
-            {
-                AddName(TelemetryNameKind.Span, SinkKind.SpanName, arguments, sites, names);
-                ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.SpanAttribute, known, sites);
-            }
+            Apply(entries, arguments, known, sites, names);
             return;
         }
         if (KnownSymbols.Is(type, known.Meter))
@@ -106,58 +92,6 @@ internal static class TelemetrySinks
             }
             return;
         }
-        if (KnownSymbols.Is(type, known.OpenTelemetryActivityExtensions))
-        {
-            if (method.Name == "RecordException")
-            {
-                AddExceptionMessage(OperationTree.Argument(arguments, "ex") ?? OperationTree.Argument(arguments, "exception"), known, sites);
-                ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.EventAttribute, known, sites);
-            }
-            return;
-        }
-        if (KnownSymbols.Is(type, known.TelemetrySpan))
-        {
-            switch (method.Name)
-            {
-                case "SetAttribute" when arguments.Length == 2:
-                    sites.Add(new TelemetrySite(SinkKind.SpanAttribute, ArgumentAt(arguments, 0), ArgumentAt(arguments, 1)!));
-                    break;
-                case "UpdateName":
-                    AddValue(SinkKind.SpanName, OperationTree.Argument(arguments, "name"), sites);
-                    break;
-                case "AddEvent":
-                    AddValue(SinkKind.EventName, OperationTree.Argument(arguments, "name"), sites);
-                    break;
-                case "SetStatus" when OperationTree.Argument(arguments, "value") is { } status:
-                    // span.SetStatus(Status.Error.WithDescription(text)): the description is exported.
-                    if (OperationTree.Unwrap(status) is IInvocationOperation { TargetMethod.Name: "WithDescription", Arguments.Length: 1 } described)
-                    {
-                        AddValue(SinkKind.SpanStatus, described.Arguments[0].Value, sites);
-                    }
-                    break;
-                case "RecordException":
-                    AddExceptionMessage(OperationTree.Argument(arguments, "ex"), known, sites);
-                    AddValue(SinkKind.ExceptionMessage, OperationTree.Argument(arguments, "message"), sites);
-                    break;
-            }
-            return;
-        }
-        if (KnownSymbols.Is(type, known.SpanAttributes))
-        {
-            if (method.Name == "Add" && arguments.Length == 2)
-            {
-                sites.Add(new TelemetrySite(SinkKind.SpanAttribute, ArgumentAt(arguments, 0), ArgumentAt(arguments, 1)!));
-            }
-            return;
-        }
-        if (KnownSymbols.Is(type, known.Baggage))
-        {
-            if (method.Name == "SetBaggage" && OperationTree.Argument(arguments, "name") is { } baggageKey && OperationTree.Argument(arguments, "value") is { } baggageValue)
-            {
-                sites.Add(new TelemetrySite(SinkKind.Baggage, baggageKey, baggageValue));
-            }
-            return;
-        }
         if (KnownSymbols.Is(type, known.LoggerExtensions))
         {
             if (method.Name.StartsWith("Log", StringComparison.Ordinal) || method.Name == "BeginScope")
@@ -191,14 +125,9 @@ internal static class TelemetrySinks
     {
         var type = creation.Type;
         var arguments = creation.Arguments;
-        if (KnownSymbols.Is(type, known.ActivityEvent))
+        if (type is INamedTypeSymbol named && known.SinkEntries.TryGetValue((named.OriginalDefinition, ".ctor"), out var entries))
         {
-            AddName(TelemetryNameKind.Event, SinkKind.EventName, arguments, sites, names);
-            ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.EventAttribute, known, sites);
-        }
-        else if (KnownSymbols.Is(type, known.ActivityLink))
-        {
-            ScanTags(OperationTree.Argument(arguments, "tags"), SinkKind.LinkAttribute, known, sites);
+            Apply(entries, arguments, known, sites, names);
         }
         else if (KnownSymbols.Is(type, known.Measurement))
         {
@@ -218,22 +147,17 @@ internal static class TelemetrySinks
                 ScanTags(argument.Value, kind, known, sites);
             }
         }
-        else if (KnownSymbols.Is(type, known.Activity))
-        {
-            if (OperationTree.Argument(arguments, "operationName") is { } operationName)
-            {
-                names.Add(new TelemetryName(TelemetryNameKind.Span, operationName));
-                sites.Add(new TelemetrySite(SinkKind.SpanName, null, operationName));
-            }
-        }
     }
 
     private static void CollectAssignment(ISimpleAssignmentOperation assignment, IPropertyReferenceOperation property, KnownSymbols known, List<TelemetrySite> sites)
     {
         var type = property.Property.ContainingType;
-        if (KnownSymbols.Is(type, known.Activity) && property.Property.Name == "DisplayName")
+        if (property.Property.SetMethod is { } setter && known.SinkEntries.TryGetValue((type.OriginalDefinition, setter.Name), out var entries))
         {
-            sites.Add(new TelemetrySite(SinkKind.SpanName, null, assignment.Value));
+            foreach (var entry in entries)
+            {
+                sites.Add(new TelemetrySite(entry.Kind, null, assignment.Value));
+            }
         }
         else if (property.Property.IsIndexer && known.IsTagCollection(type))
         {
@@ -319,6 +243,42 @@ internal static class TelemetrySinks
         }
     }
 
+    /// <summary>Applies the table's entries for one call or construction: each part goes where its entry says.</summary>
+    private static void Apply(List<SinkEntry> entries, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, KnownSymbols known, List<TelemetrySite> sites, List<TelemetryName> names)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Key is { } key)
+            {
+                AddKeyed(entry.Kind, arguments, key, entry.Value!, sites);
+            }
+            else if (entry.Value is { } valueParameter && OperationTree.Argument(arguments, valueParameter) is { } value)
+            {
+                if (entry.NameKind is { } nameKind)
+                {
+                    // A span or event name written at the call (the CallerMemberName default is not).
+                    if (!value.IsImplicit)
+                    {
+                        names.Add(new TelemetryName(nameKind, value));
+                        sites.Add(new TelemetrySite(entry.Kind, null, value));
+                    }
+                }
+                else
+                {
+                    AddValue(entry.Kind, value, sites);
+                }
+            }
+            if (entry.Exception is { } exception)
+            {
+                AddExceptionMessage(OperationTree.Argument(arguments, exception), known, sites);
+            }
+            if (entry.Tags is { } tags)
+            {
+                ScanTags(OperationTree.Argument(arguments, tags), entry.TagsKind, known, sites);
+            }
+        }
+    }
+
     private static bool IsTagContainer(ITypeSymbol? type, KnownSymbols known) =>
         type is not null && (known.IsTagCollection(type) || IsStringKeyPair(type, known)
             || (type is IArrayTypeSymbol array && IsStringKeyPair(array.ElementType, known))
@@ -356,16 +316,6 @@ internal static class TelemetrySinks
         if (value is not null)
         {
             sites.Add(new TelemetrySite(kind, null, value));
-        }
-    }
-
-    /// <summary>A span or event name, written at the call (the CallerMemberName default is not).</summary>
-    private static void AddName(TelemetryNameKind nameKind, SinkKind sinkKind, IEnumerable<IArgumentOperation> arguments, List<TelemetrySite> sites, List<TelemetryName> names)
-    {
-        if (OperationTree.Argument(arguments, "name") is { IsImplicit: false } name)
-        {
-            names.Add(new TelemetryName(nameKind, name));
-            sites.Add(new TelemetrySite(sinkKind, null, name));
         }
     }
 

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+/// <summary>
+/// One member of a telemetry API through which values enter telemetry, and which of its
+/// parameters play which part. <see cref="Member"/> is <c>.ctor</c> for a constructor.
+/// </summary>
+internal sealed class SinkEntry
+{
+    public SinkEntry(string type, string member, SinkKind kind)
+    {
+        Type = type;
+        Member = member;
+        Kind = kind;
+    }
+
+    /// <summary>The metadata name of the declaring type.</summary>
+    public string Type { get; }
+
+    public string Member { get; }
+
+    /// <summary>Where the value (or the key and value) goes.</summary>
+    public SinkKind Kind { get; }
+
+    /// <summary>The parameter holding the attribute key, for keyed sinks.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The parameter holding the value (or the name, message or description).</summary>
+    public string? Value { get; init; }
+
+    /// <summary>The parameter holding a collection of tags, and where those tags go.</summary>
+    public string? Tags { get; init; }
+
+    public SinkKind TagsKind { get; init; } = SinkKind.SpanAttribute;
+
+    /// <summary>The parameter holding an exception whose message is exported.</summary>
+    public string? Exception { get; init; }
+
+    /// <summary>Set when <see cref="Value"/> is the name of a span or event, which the naming rules judge too.</summary>
+    public TelemetryNameKind? NameKind { get; init; }
+
+    /// <summary>How the rule pages name the member: <c>Activity.SetTag</c>, <c>new ActivityEvent</c>.</summary>
+    public string DisplayName
+    {
+        get
+        {
+            var simple = Type.Substring(Type.LastIndexOf('.') + 1);
+            return Member == ".ctor" ? "new " + simple : simple + "." + Member;
+        }
+    }
+}
+
+/// <summary>
+/// The telemetry members with a fixed shape, as data: the .NET <c>Activity</c> API, OpenTelemetry's
+/// span shim and baggage. Members whose shape varies (instruments and their tag overloads, tag
+/// collections, loggers and their templates) are recognised in <see cref="TelemetrySinks"/>.
+/// The rule pages list exactly these entries; a test keeps them in step.
+/// </summary>
+internal static class SinkTable
+{
+    private const string Activity = "System.Diagnostics.Activity";
+    private const string ActivitySource = "System.Diagnostics.ActivitySource";
+    private const string TelemetrySpan = "OpenTelemetry.Trace.TelemetrySpan";
+
+    public static ImmutableArray<SinkEntry> Entries { get; } = ImmutableArray.Create(
+        new SinkEntry(Activity, "SetTag", SinkKind.SpanAttribute) { Key = "key", Value = "value" },
+        new SinkEntry(Activity, "AddTag", SinkKind.SpanAttribute) { Key = "key", Value = "value" },
+        new SinkEntry(Activity, "SetBaggage", SinkKind.Baggage) { Key = "key", Value = "value" },
+        new SinkEntry(Activity, "AddBaggage", SinkKind.Baggage) { Key = "key", Value = "value" },
+        new SinkEntry(Activity, "SetStatus", SinkKind.SpanStatus) { Value = "description" },
+        new SinkEntry(Activity, "AddException", SinkKind.ExceptionMessage) { Exception = "exception", Tags = "tags", TagsKind = SinkKind.EventAttribute },
+        new SinkEntry(Activity, "set_DisplayName", SinkKind.SpanName) { Value = "value" },
+        new SinkEntry(Activity, ".ctor", SinkKind.SpanName) { Value = "operationName", NameKind = TelemetryNameKind.Span },
+        new SinkEntry(ActivitySource, "StartActivity", SinkKind.SpanName) { Value = "name", NameKind = TelemetryNameKind.Span, Tags = "tags" },
+        new SinkEntry(ActivitySource, "CreateActivity", SinkKind.SpanName) { Value = "name", NameKind = TelemetryNameKind.Span, Tags = "tags" },
+        new SinkEntry("System.Diagnostics.ActivityEvent", ".ctor", SinkKind.EventName) { Value = "name", NameKind = TelemetryNameKind.Event, Tags = "tags", TagsKind = SinkKind.EventAttribute },
+        new SinkEntry("System.Diagnostics.ActivityLink", ".ctor", SinkKind.LinkAttribute) { Tags = "tags", TagsKind = SinkKind.LinkAttribute },
+        new SinkEntry("OpenTelemetry.Trace.ActivityExtensions", "RecordException", SinkKind.ExceptionMessage) { Exception = "ex", Tags = "tags", TagsKind = SinkKind.EventAttribute },
+        new SinkEntry(TelemetrySpan, "SetAttribute", SinkKind.SpanAttribute) { Key = "key", Value = "value" },
+        new SinkEntry(TelemetrySpan, "UpdateName", SinkKind.SpanName) { Value = "name" },
+        new SinkEntry(TelemetrySpan, "AddEvent", SinkKind.EventName) { Value = "name" },
+        new SinkEntry(TelemetrySpan, "RecordException", SinkKind.ExceptionMessage) { Exception = "ex", Value = "message" },
+        new SinkEntry("OpenTelemetry.Trace.SpanAttributes", "Add", SinkKind.SpanAttribute) { Key = "key", Value = "value" },
+        new SinkEntry("OpenTelemetry.Baggage", "SetBaggage", SinkKind.Baggage) { Key = "name", Value = "value" });
+
+    /// <summary>The entries of the types this compilation can see, by declaring type and member name.</summary>
+    public static Dictionary<(INamedTypeSymbol Type, string Member), List<SinkEntry>> Resolve(Compilation compilation)
+    {
+        var resolved = new Dictionary<(INamedTypeSymbol, string), List<SinkEntry>>(new TypeAndMemberComparer());
+        foreach (var entry in Entries)
+        {
+            if (compilation.GetTypeByMetadataName(entry.Type) is not { } type)
+            {
+                continue;
+            }
+            if (!resolved.TryGetValue((type, entry.Member), out var list))
+            {
+                resolved[(type, entry.Member)] = list = new List<SinkEntry>();
+            }
+            list.Add(entry);
+        }
+        return resolved;
+    }
+
+    private sealed class TypeAndMemberComparer : IEqualityComparer<(INamedTypeSymbol Type, string Member)>
+    {
+        public bool Equals((INamedTypeSymbol Type, string Member) x, (INamedTypeSymbol Type, string Member) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Type, y.Type) && string.Equals(x.Member, y.Member, StringComparison.Ordinal);
+
+        public int GetHashCode((INamedTypeSymbol Type, string Member) obj) =>
+            SymbolEqualityComparer.Default.GetHashCode(obj.Type) * 31 + StringComparer.Ordinal.GetHashCode(obj.Member);
+    }
+}
