@@ -27,6 +27,8 @@ internal sealed class SourceIndex
     private readonly Compilation _compilation;
     private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _byName;
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _writes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
 
     public SourceIndex(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -38,13 +40,22 @@ internal sealed class SourceIndex
     public IReadOnlyList<IOperation> WritesOf(ISymbol member, CancellationToken cancellationToken) =>
         _writes.GetOrAdd(member.OriginalDefinition, m => FindWrites(m, cancellationToken));
 
+    /// <summary>
+    /// The operation of a node in any tree of the compilation. Semantic models and operations are
+    /// kept: a summary reads the same method bodies many times, and each fresh model binds anew.
+    /// </summary>
     public IOperation? OperationOf(SyntaxNode node, CancellationToken cancellationToken)
     {
+        if (_operations.TryGetValue(node, out var known))
+        {
+            return known;
+        }
         if (!_compilation.ContainsSyntaxTree(node.SyntaxTree))
         {
             return null;
         }
-        return _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, cancellationToken);
+        var model = _models.GetOrAdd(node.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
+        return _operations.GetOrAdd(node, model.GetOperation(node, cancellationToken));
     }
 
     private List<IOperation> FindWrites(ISymbol member, CancellationToken cancellationToken)

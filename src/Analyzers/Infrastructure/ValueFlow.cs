@@ -614,7 +614,7 @@ internal sealed class ValueFlow
     private static List<(IOperation Value, int Element)> LocalWrites(ILocalSymbol local, IOperation root)
     {
         var writes = new List<(IOperation, int)>();
-        foreach (var operation in OperationTree.Descendants(root))
+        foreach (var operation in WriteCandidates.GetValue(root, FindWriteCandidates))
         {
             switch (operation)
             {
@@ -661,6 +661,21 @@ internal sealed class ValueFlow
         }
         return writes;
     }
+
+    /// <summary>
+    /// The operations of a body that can write a local, found in one walk per body: a body with
+    /// many locals is not walked once per local.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, List<IOperation>> WriteCandidates = new();
+
+    private static List<IOperation> FindWriteCandidates(IOperation root) =>
+        OperationTree.Descendants(root).Where(operation => operation switch
+        {
+            IVariableDeclaratorOperation or IAssignmentOperation or IForEachLoopOperation => true,
+            IArgumentOperation { Parameter: { } parameter } => parameter.RefKind is RefKind.Out or RefKind.Ref || parameter.Name is "destination" or "output" or "buffer",
+            IInvocationOperation { Instance: not null } call => CollectionMutators.Contains(call.TargetMethod.Name),
+            _ => false,
+        }).ToList();
 
     /// <summary><c>builder.Append("a").Append(id)</c> appends to <c>builder</c>: the receiver under a fluent chain.</summary>
     private static IOperation ChainRoot(IOperation receiver)
@@ -949,9 +964,22 @@ internal sealed class ValueFlow
         }
     }
 
+    private const int MaxForwardingBody = 400;
+
+    /// <summary>A parameter of this type can hand an identifier on: text, numbers, their sequences, objects that print, exceptions.</summary>
+    private bool CouldForward(ITypeSymbol type) =>
+        CarriesIdentifier(type) || type.SpecialType == SpecialType.System_Object || IsException(type)
+        || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.DeclaringSyntaxReferences.IsEmpty)
+        || type.TypeKind is TypeKind.TypeParameter || _known.IsPseudonym(type) == false && type.Name == "KeyValuePair";
+
     private IEnumerable<TelemetrySite> GeneratedApiSites(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        if (_known.IsPseudonym(method.ReturnType) || method.ContainingType?.Name.EndsWith("Pseudonyms", StringComparison.Ordinal) == true)
+        {
+            // The generated pseudonymisation helpers take the raw value: that is what they are for.
+            yield break;
+        }
         var recordsMessage = method.Name != "RecordException"
             || invocation.Arguments.Any(a => a.Parameter?.Name == "includeMessage" && a.ArgumentKind != ArgumentKind.DefaultValue && !(a.Value.ConstantValue is { HasValue: true, Value: false }));
         foreach (var argument in invocation.Arguments)
@@ -998,10 +1026,15 @@ internal sealed class ValueFlow
         try
         {
             var sinks = ImmutableArray.CreateBuilder<ForwardedSink>();
-            if (method.Parameters.Length > 0)
+            if (method.Parameters.Any(p => CouldForward(p.Type)))
             {
                 foreach (var body in Bodies(method, cancellationToken))
                 {
+                    if (OperationTree.Descendants(body).Take(MaxForwardingBody + 1).Count() > MaxForwardingBody)
+                    {
+                        // Forwarding helpers are small; a long method's own sites are judged where they are.
+                        continue;
+                    }
                     var options = _optionsFor(body.Syntax.SyntaxTree);
                     foreach (var operation in OperationTree.Descendants(body))
                     {
@@ -1685,6 +1718,13 @@ internal sealed class ValueFlow
         {
             return null;
         }
+        // What the type can expose bounds what any value of it exposes: most values expose nothing,
+        // and then their assignments need no walk.
+        var exposed = serialized ? SerializedIdentifier(type, frame) : PrintedIdentifier(type, frame);
+        if (exposed is null)
+        {
+            return null;
+        }
         switch (operation)
         {
             case ILocalReferenceOperation local:
@@ -1720,7 +1760,7 @@ internal sealed class ValueFlow
                 }
                 return MemberIdentifier(copied, frame, serialized ? (t, f) => SerializedIdentifier(t, f) : (t, f) => PrintedIdentifier(t, f), replaced: replaced);
         }
-        return serialized ? SerializedIdentifier(type, frame) : PrintedIdentifier(type, frame);
+        return exposed;
     }
 
     /// <summary>
