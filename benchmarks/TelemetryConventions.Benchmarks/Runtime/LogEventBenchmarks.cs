@@ -11,6 +11,11 @@ public enum LogListening
 {
     /// <summary>The level is below the minimum: nothing is written.</summary>
     Disabled,
+    /// <summary>
+    /// A minimal provider reads every attribute of the state: the cost of the logging call itself, without
+    /// the SDK's own work (record pooling, processors), which is the same for every variant.
+    /// </summary>
+    ProviderEnabled,
     /// <summary>The OpenTelemetry SDK takes the record and an exporter reads every attribute, as a real one would.</summary>
     SdkEnabled,
 }
@@ -28,7 +33,7 @@ public partial class LogEventBenchmarks
     private ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     private int _next;
 
-    [Params(LogListening.Disabled, LogListening.SdkEnabled)]
+    [Params(LogListening.Disabled, LogListening.ProviderEnabled, LogListening.SdkEnabled)]
     public LogListening Listening { get; set; }
 
     /// <summary>Records the exporter saw, and attributes it read: the check that a benchmark measured something.</summary>
@@ -39,9 +44,18 @@ public partial class LogEventBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _factory = LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(Listening == LogListening.Disabled ? LogLevel.Warning : LogLevel.Information)
-            .AddOpenTelemetry(options => options.AddProcessor(new SimpleLogRecordExportProcessor(new AttributeReadingExporter()))));
+        _factory = LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(Listening == LogListening.Disabled ? LogLevel.Warning : LogLevel.Information);
+            if (Listening == LogListening.ProviderEnabled)
+            {
+                builder.AddProvider(new AttributeReadingProvider());
+            }
+            else
+            {
+                builder.AddOpenTelemetry(options => options.AddProcessor(new SimpleLogRecordExportProcessor(new AttributeReadingExporter())));
+            }
+        });
         _logger = _factory.CreateLogger("bench.log");
         ShopData.Warm(_pseudonymizer, ShopAttributes.CustomerId);
     }
@@ -84,6 +98,39 @@ public partial class LogEventBenchmarks
     [LoggerMessage(EventId = 1, EventName = "shop.order.received", Level = LogLevel.Information,
         Message = "Order received {CustomerId} {Region} {BasketItems} {PaymentMethod} {Express}")]
     private static partial void OrderReceived(ILogger logger, string customerId, string region, long basketItems, string paymentMethod, bool express);
+
+    /// <summary>A provider whose loggers read every attribute of the state, as any structured provider does.</summary>
+    private sealed class AttributeReadingProvider : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new AttributeReadingLogger();
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class AttributeReadingLogger : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                AttributeReadingExporter.Records++;
+                if (state is IReadOnlyList<KeyValuePair<string, object?>> attributes)
+                {
+                    for (var i = 0; i < attributes.Count; i++)
+                    {
+                        if (attributes[i].Value is not null)
+                        {
+                            AttributeReadingExporter.Attributes++;
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>Reads every attribute of every record, as an exporter serialising them would.</summary>
     private sealed class AttributeReadingExporter : BaseExporter<LogRecord>
