@@ -110,8 +110,12 @@ public sealed class DeprecatedLogPlaceholderAnalyzer : DiagnosticAnalyzer
 
     private static void Check(System.Action<Diagnostic> report, ConventionIndex conventions, string template, Location location)
     {
-        foreach (var placeholder in MessageTemplate.Placeholders(template))
+        foreach (var placeholder in LogTemplate.Placeholders(template))
         {
+            if (placeholder.Length == 0)
+            {
+                continue;
+            }
             var attribute = conventions.Find(placeholder) is { } exact && exact.Name == placeholder
                 ? exact
                 : conventions.FindByCompactName(placeholder);
@@ -121,44 +125,6 @@ public sealed class DeprecatedLogPlaceholderAnalyzer : DiagnosticAnalyzer
             }
             var detail = deprecation.RenamedTo is { Length: > 0 } renamedTo ? $"; it was renamed to '{renamedTo}'" : "";
             report(Diagnostic.Create(Rule, location, placeholder, attribute.Name, detail));
-        }
-    }
-}
-
-/// <summary>The placeholders of a <c>Microsoft.Extensions.Logging</c> message template.</summary>
-internal static class MessageTemplate
-{
-    /// <summary>
-    /// Names between single braces, without the <c>@</c> or <c>$</c> that some providers read as
-    /// "destructure" or "stringify" and without an alignment or format; <c>{{</c> and <c>}}</c> are
-    /// literal braces.
-    /// </summary>
-    public static IEnumerable<string> Placeholders(string template)
-    {
-        for (var i = 0; i < template.Length; i++)
-        {
-            if (template[i] != '{')
-            {
-                continue;
-            }
-            if (i + 1 < template.Length && template[i + 1] == '{')
-            {
-                i++;
-                continue;
-            }
-            var end = template.IndexOf('}', i + 1);
-            if (end < 0)
-            {
-                yield break;
-            }
-            var hole = template.Substring(i + 1, end - i - 1);
-            var cut = hole.IndexOfAny(new[] { ',', ':' });
-            var name = (cut >= 0 ? hole.Substring(0, cut) : hole).Trim().TrimStart('@', '$');
-            if (name.Length > 0)
-            {
-                yield return name;
-            }
-            i = end;
         }
     }
 }
