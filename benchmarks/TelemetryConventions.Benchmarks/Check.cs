@@ -77,6 +77,22 @@ public static class Check
         }
         histograms.Cleanup();
 
+        foreach (var listening in Enum.GetValues<LogListening>())
+        {
+            var logs = new LogEventBenchmarks { Listening = listening };
+            logs.Setup();
+            foreach (var (name, body) in new (string, Action)[] { ("LoggerMessage", logs.LoggerMessage), ("Generated", logs.Generated), ("LogInformation", logs.LogInformation) })
+            {
+                var (records, attributes) = (LogEventBenchmarks.ExportedRecords, LogEventBenchmarks.ExportedAttributes);
+                body();
+                var (newRecords, newAttributes) = (LogEventBenchmarks.ExportedRecords - records, LogEventBenchmarks.ExportedAttributes - attributes);
+                // Five attributes and the body's {OriginalFormat} when enabled; nothing when disabled.
+                Expect(listening == LogListening.Disabled ? newRecords == 0 : newRecords == 1 && newAttributes == 6,
+                    $"log event, 5 attributes, {listening}, {name}: {newRecords} record(s), {newAttributes} attribute(s)");
+            }
+            logs.Cleanup();
+        }
+
         // Fresh instances, so both take the same first customer number.
         var handWritten = new PseudonymBenchmarks().HandWrittenHmac();
         var computed = new PseudonymBenchmarks().ComputeCold();

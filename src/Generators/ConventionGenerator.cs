@@ -34,6 +34,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string AttributeNamespaces = nameof(AttributeNamespaces);
         public const string Spans = nameof(Spans);
         public const string Events = nameof(Events);
+        public const string LogEvents = nameof(LogEvents);
         public const string Metrics = nameof(Metrics);
         public const string Support = nameof(Support);
         public const string Catalog = nameof(Catalog);
@@ -63,7 +64,8 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         var platform = context.CompilationProvider
             .Select(static (compilation, _) => new TargetPlatform(
                 compilation.GetTypeByMetadataName(TargetPlatform.GaugeMetadataName) is not null,
-                compilation.GetTypeByMetadataName(TargetPlatform.InstrumentAdviceMetadataName) is not null))
+                compilation.GetTypeByMetadataName(TargetPlatform.InstrumentAdviceMetadataName) is not null,
+                compilation.GetTypeByMetadataName(TargetPlatform.LoggerMetadataName) is not null))
             .WithTrackingName(TrackingNames.Platform);
 
         var plan = registry.Combine(options).Combine(platform)
@@ -80,6 +82,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
 
         var spans = plan.SelectMany(static (p, _) => p.Spans).WithTrackingName(TrackingNames.Spans);
         var events = plan.SelectMany(static (p, _) => p.Events).WithTrackingName(TrackingNames.Events);
+        var logEvents = plan.SelectMany(static (p, _) => p.LogEvents).WithTrackingName(TrackingNames.LogEvents);
         var metrics = plan.SelectMany(static (p, _) => p.Metrics).WithTrackingName(TrackingNames.Metrics);
         // The shared helpers are written once, and only for projects that get wrappers.
         var support = plan
@@ -95,6 +98,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(attributeNamespaces, static (output, spec) => output.AddSource(spec.HintName, AttributeEmitter.Emit(spec)));
         context.RegisterSourceOutput(spans, static (output, spec) => output.AddSource(spec.HintName, SpanEmitter.Emit(spec)));
         context.RegisterSourceOutput(events, static (output, spec) => output.AddSource(spec.HintName, EventEmitter.Emit(spec)));
+        context.RegisterSourceOutput(logEvents, static (output, spec) => output.AddSource(spec.HintName, LogEventEmitter.Emit(spec)));
         context.RegisterSourceOutput(metrics, static (output, spec) => output.AddSource(spec.HintName, MetricEmitter.Emit(spec)));
         context.RegisterSourceOutput(catalog, static (output, spec) =>
         {

@@ -64,7 +64,28 @@ internal static class OptionsReader
                 break;
         }
 
-        return new ReadOptions(new GenerationOptions(@namespace, stableOnly, isPublic), diagnostics.ToEquatableArray());
+        var eventMethods = EventMethods.Auto;
+        switch (Property(options, GenerationOptions.EventMethodsProperty)?.ToLowerInvariant())
+        {
+            case null:
+            case "auto":
+                break;
+            case "log":
+                eventMethods = EventMethods.Log;
+                break;
+            case "span_event":
+            case "spanevent":
+                eventMethods = EventMethods.SpanEvent;
+                break;
+            case "both":
+                eventMethods = EventMethods.Both;
+                break;
+            case var other:
+                diagnostics.Add(Invalid(GenerationOptions.EventMethodsProperty, other!, "'auto', 'log', 'span_event' or 'both'"));
+                break;
+        }
+
+        return new ReadOptions(new GenerationOptions(@namespace, stableOnly, isPublic, eventMethods), diagnostics.ToEquatableArray());
     }
 
     private static string? Property(AnalyzerConfigOptions options, string name) =>

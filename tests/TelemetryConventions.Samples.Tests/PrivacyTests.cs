@@ -11,7 +11,7 @@ namespace TelemetryConventions.Samples.Tests;
 
 /// <summary>
 /// Whatever the samples export, the identifiers of people they handed to the pseudonymizer must not
-/// be in it: not in a span, event or metric, under any key, in any form.
+/// be in it: not in a span, event, log record or metric, under any key, in any form.
 /// </summary>
 public sealed class PrivacyTests
 {
@@ -42,6 +42,9 @@ public sealed class PrivacyTests
         Assert.Contains("hospital.department", exported);
         Assert.Contains("medical.device.alerts", exported);
         Assert.Contains("low_oxygen", exported);
+        Assert.Contains("audit.medical_record.access", exported);
+        Assert.Contains("Medical record access", exported);
+        Assert.Contains("audit.actor.role", exported);
         Assert.Contains(exported, text => text.StartsWith(ScenarioHarness.TestKeyId + ":", StringComparison.Ordinal));
     }
 
@@ -62,6 +65,7 @@ public sealed class PrivacyTests
         // were people (a pseudonym is made once per person; a visit that ends early may never
         // emit one).
         var pseudonyms = run.Activities.SelectMany(a => a.TagObjects)
+            .Concat(run.LogRecords.SelectMany(r => r.Attributes ?? []))
             .Select(t => t.Value as string)
             .Where(v => v is not null && PseudonymFormat.IsPseudonym(v))
             .ToList();
@@ -79,7 +83,7 @@ public sealed class PrivacyTests
         Assert.DoesNotContain(AllScenarios.Value.MetricSamples.SelectMany(s => s.Tags), t => t.Value is string text && PseudonymFormat.IsPseudonym(text));
     }
 
-    /// <summary>Every string a backend would receive: names, keys, values, status texts, metric attributes.</summary>
+    /// <summary>Every string a backend would receive: names, keys, values, status texts, log bodies, metric attributes.</summary>
     private static IEnumerable<string> ExportedText(ScenarioRun run)
     {
         foreach (var activity in run.Activities)
@@ -106,6 +110,16 @@ public sealed class PrivacyTests
             {
                 yield return key;
                 yield return value ?? "";
+            }
+        }
+        foreach (var record in run.LogRecords)
+        {
+            yield return record.EventId.Name ?? "";
+            yield return record.Body ?? "";
+            yield return record.FormattedMessage ?? "";
+            foreach (var text in Tags(record.Attributes ?? []))
+            {
+                yield return text;
             }
         }
         foreach (var metric in run.Metrics)

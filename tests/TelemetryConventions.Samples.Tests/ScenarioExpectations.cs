@@ -15,7 +15,8 @@ internal sealed record ScenarioExpectation(
     string[] Metrics,
     (string Child, string Parent)[] Parents,
     bool SimulatesFailures,
-    bool IdentifiesPeople)
+    bool IdentifiesPeople,
+    string[]? LogEvents = null)
 {
     public static readonly IReadOnlyList<ScenarioExpectation> All =
     [
@@ -24,13 +25,13 @@ internal sealed record ScenarioExpectation(
             ["patient.visit.completed"],
             ["medical_record.sync.duration"],
             [("patient.visit.register", "patient.visit"), ("patient.visit.diagnose", "patient.visit"), ("patient.visit.prescribe", "patient.visit"), ("medical_record.sync", "patient.visit")],
-            SimulatesFailures: true, IdentifiesPeople: true),
-        new("2.2", ["consultation.video_call"], [], [], [], SimulatesFailures: true, IdentifiesPeople: true),
+            SimulatesFailures: true, IdentifiesPeople: true, LogEvents: ["audit.medical_record.access"]),
+        new("2.2", ["consultation.video_call"], [], [], [], SimulatesFailures: true, IdentifiesPeople: true, LogEvents: ["audit.medical_record.access"]),
         new("2.3",
             ["device.ventilator"],
-            ["medical.device.alert"],
+            [],
             ["medical.device.status", "medical.device.alerts", "medical.device.ventilator.tidal_volume", "medical.device.ventilator.respiratory_rate", "medical.device.ventilator.oxygen_concentration"],
-            [], SimulatesFailures: true, IdentifiesPeople: false),
+            [], SimulatesFailures: true, IdentifiesPeople: true, LogEvents: ["medical.device.alert", "audit.medical.device.access"]),
         new("3.1", ["game.player_action", "game.room"], ["game.room.high_latency"], ["game.action.duration"],
             [("game.player_action", "game.room")], SimulatesFailures: true, IdentifiesPeople: true),
         new("3.2", ["player.session", "player.purchase"], ["session.start", "session.end", "game.item.purchased"], ["game.session.duration"],

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using TelemetryConventions.Conformance;
 using TelemetryConventions.Samples.Hosting;
@@ -10,8 +11,13 @@ using TelemetryConventions.Samples.Scenarios;
 namespace TelemetryConventions.Samples.Tests;
 
 /// <summary>What one or more scenarios exported through the showcase's in-memory pipeline.</summary>
-internal sealed record ScenarioRun(IReadOnlyList<Activity> Activities, IReadOnlyList<MetricSnapshot> Metrics, IReadOnlyList<string> RawIdentifiers)
+internal sealed record ScenarioRun(IReadOnlyList<Activity> Activities, IReadOnlyList<MetricSnapshot> Metrics, IReadOnlyList<string> RawIdentifiers, IReadOnlyList<LogRecord> LogRecords)
 {
+    /// <summary>Every exported log record as the conformance checker reads it.</summary>
+    public IReadOnlyList<LogRecordSample> LogSamples => LogRecords.Select(r => new LogRecordSample(r.EventId.Name, r.Attributes)).ToList();
+
+    public IEnumerable<string> LogEventNames => LogRecords.Select(r => r.EventId.Name).OfType<string>().Distinct();
+
     /// <summary>Every exported metric point as the conformance checker reads it.</summary>
     public IReadOnlyList<MetricSample> MetricSamples =>
         Metrics.SelectMany(metric => Points(metric).Select(point => new MetricSample(metric.Name, metric.Unit, Tags(point)))).ToList();
@@ -63,7 +69,7 @@ internal static class ScenarioHarness
     public static ScenarioRun Run(IReadOnlyList<IScenario> scenarios, int iteration)
     {
         using var pipeline = new TelemetryPipeline(new PipelineOptions());
-        using var telemetry = new ShowcaseTelemetry(TestPseudonymizer());
+        using var telemetry = new ShowcaseTelemetry(TestPseudonymizer(), pipeline.LoggerFactory);
         var raw = new List<string>();
         foreach (var scenario in scenarios)
         {
@@ -71,6 +77,6 @@ internal static class ScenarioHarness
             scenario.Run(ctx);
             raw.AddRange(ctx.RawIdentifiers);
         }
-        return new ScenarioRun(pipeline.TakeActivities(), pipeline.CollectMetrics(), raw);
+        return new ScenarioRun(pipeline.TakeActivities(), pipeline.CollectMetrics(), raw, pipeline.TakeLogRecords());
     }
 }

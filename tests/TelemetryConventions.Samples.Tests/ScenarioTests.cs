@@ -27,6 +27,7 @@ public sealed class ScenarioTests
         // "exception" is the standard event that RecordException adds on failure paths.
         Assert.Equal(Sorted(expected.Events), Sorted(run.EventNames.Where(name => name != "exception")));
         Assert.Equal(Sorted(expected.Metrics), Sorted(run.MetricNames));
+        Assert.Equal(Sorted(expected.LogEvents ?? []), Sorted(run.LogEventNames));
     }
 
     [Theory]
@@ -66,7 +67,10 @@ public sealed class ScenarioTests
         var run = ScenarioHarness.Run(ScenarioHarness.Scenario(id));
         var checker = new ConformanceChecker(TelemetryCatalog.Conventions);
 
-        var violations = checker.CheckActivities(run.Activities).Concat(checker.CheckMetrics(run.MetricSamples)).ToList();
+        var violations = checker.CheckActivities(run.Activities)
+            .Concat(checker.CheckMetrics(run.MetricSamples))
+            .Concat(checker.CheckLogRecords(run.LogSamples))
+            .ToList();
 
         Assert.True(violations.Count == 0, "Violations:\n" + string.Join("\n", violations));
         Assert.NotEmpty(run.Activities);

@@ -159,6 +159,11 @@ public sealed class ShowcaseCommandLineTests
         Assert.Contains("medical.device.alerts", summary);
         Assert.Contains("traffic.flow", summary);
         Assert.Contains("✗ error:", output);
+        // The healthcare scenarios' audit records and alerts, shown as log records.
+        Assert.Contains("log records", output);
+        Assert.Contains("[info] audit.medical_record.access  \"Medical record access\"", output);
+        Assert.Contains("[warn] medical.device.alert", output);
+        Assert.Contains("audit.outcome=success", output);
         // Ordinal: under culture rules the escape character is ignorable and "\u001b[" would match any "[".
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
     }

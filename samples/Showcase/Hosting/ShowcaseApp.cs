@@ -76,7 +76,7 @@ public static class ShowcaseApp
         }
 
         using (pipeline)
-        using (var telemetry = new ShowcaseTelemetry(pseudonymizer))
+        using (var telemetry = new ShowcaseTelemetry(pseudonymizer, pipeline.LoggerFactory))
         {
             var style = ConsoleStyle.ForConsole(options.NoColor);
             WriteHeader(output, style, options, pipelineOptions, pseudonymizer, developmentKey);
@@ -126,11 +126,12 @@ public static class ShowcaseApp
         output.WriteLine(style.Dim("  times are simulated: each scenario replays hours of activity in milliseconds"));
     }
 
-    /// <summary>Runs each scenario once and prints its spans; returns true when one threw.</summary>
+    /// <summary>Runs each scenario once and prints its spans and log records; returns true when one threw.</summary>
     private static bool RunAndRender(IReadOnlyList<IScenario> scenarios, ShowcaseTelemetry telemetry, TelemetryPipeline pipeline, TextWriter output, TextWriter errors, ConsoleStyle style)
     {
         var failed = false;
         var tree = new SpanTreeWriter(output, style);
+        var logs = new LogRecordWriter(output, style);
         foreach (var scenario in scenarios)
         {
             output.WriteLine();
@@ -139,8 +140,10 @@ public static class ShowcaseApp
             failed |= !TryRun(scenario, telemetry, iteration: 0, errors);
             var spans = pipeline.TakeActivities();
             tree.Write(spans);
+            var records = pipeline.TakeLogRecords();
+            logs.Write(records);
             var errorCount = spans.Count(s => s.Status == ActivityStatusCode.Error);
-            output.WriteLine(style.Dim($"   {Count(spans.Count, "span")}, {Count(spans.Sum(s => s.Events.Count()), "event")}")
+            output.WriteLine(style.Dim($"   {Count(spans.Count, "span")}, {Count(spans.Sum(s => s.Events.Count()), "event")}, {Count(records.Count, "log record")}")
                 + (errorCount > 0 ? style.Dim(", ") + style.Red($"{errorCount} with error status (simulated failures)") : ""));
         }
         return failed;
@@ -193,7 +196,8 @@ public static class ShowcaseApp
                 }
                 // The spans of later passes were shown by the first one; only their metrics matter here.
                 var spans = pipeline.TakeActivities();
-                output.WriteLine($"  pass {pass}: {options.Scenarios.Count} scenario(s), {spans.Count} spans");
+                var records = pipeline.TakeLogRecords();
+                output.WriteLine($"  pass {pass}: {options.Scenarios.Count} scenario(s), {spans.Count} spans, {records.Count} log records");
             }
             return failed;
         }

@@ -1,4 +1,6 @@
 using System;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -23,12 +25,18 @@ public sealed class ShowcaseTelemetry : IDisposable
     private readonly ConcurrentDictionary<Type, object> _instruments = new();
 
     /// <summary>Creates the source and meter; the pseudonymizer holds the key for identifiers of people.</summary>
-    public ShowcaseTelemetry(Pseudonymizer pseudonymizer)
+    /// <param name="pseudonymizer">Turns identifiers of people into keyed pseudonyms.</param>
+    /// <param name="loggerFactory">Where log records go (the host's factory); nowhere when null.</param>
+    public ShowcaseTelemetry(Pseudonymizer pseudonymizer, ILoggerFactory? loggerFactory = null)
     {
         Pseudonymizer = pseudonymizer ?? throw new ArgumentNullException(nameof(pseudonymizer));
         Source = new ActivitySource(SourceName, SourceVersion);
         Meter = new Meter(SourceName, SourceVersion);
+        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(SourceName);
     }
+
+    /// <summary>Where scenarios write their log events (audit records, alerts).</summary>
+    public ILogger Logger { get; }
 
     /// <summary>Where scenarios start their spans.</summary>
     public ActivitySource Source { get; }

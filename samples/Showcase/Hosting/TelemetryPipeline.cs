@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -16,7 +18,7 @@ public sealed record PipelineOptions
     public string ServiceName { get; init; } = "telemetry-conventions-showcase";
 
     /// <summary>
-    /// Also export spans and metrics over OTLP. The exporter reads its endpoint, protocol and headers
+    /// Also export spans, metrics and log records over OTLP. The exporter reads its endpoint, protocol and headers
     /// from the standard <c>OTEL_EXPORTER_OTLP_*</c> environment variables.
     /// </summary>
     public bool Otlp { get; init; }
@@ -61,6 +63,8 @@ public sealed class TelemetryPipeline : IDisposable
     private readonly List<MetricSnapshot> _metrics = new();
     private readonly TracerProvider _tracerProvider;
     private readonly MeterProvider _meterProvider;
+    private readonly List<LogRecord> _logRecords = new();
+    private readonly ILoggerFactory _loggerFactory;
 
     /// <summary>Builds the tracer and meter providers; listening starts at once.</summary>
     /// <exception cref="System.Net.HttpListenerException">The Prometheus port is in use.</exception>
@@ -113,6 +117,29 @@ public sealed class TelemetryPipeline : IDisposable
             _tracerProvider.Dispose();
             throw;
         }
+
+        // Log records (the scenarios' audit records and alerts) go through ILogger, as in a real
+        // host: kept in memory for the console and the tests, and over OTLP on request.
+        _loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder.AddOpenTelemetry(logs =>
+        {
+            logs.SetResourceBuilder(resource);
+            logs.AddInMemoryExporter(_logRecords);
+            if (options.Otlp)
+            {
+                logs.AddOtlpExporter();
+            }
+        }));
+    }
+
+    /// <summary>The factory whose loggers the scenarios write their log events to.</summary>
+    public ILoggerFactory LoggerFactory => _loggerFactory;
+
+    /// <summary>The log records written since the last call, in order; the buffer is emptied.</summary>
+    public IReadOnlyList<LogRecord> TakeLogRecords()
+    {
+        var taken = _logRecords.ToList();
+        _logRecords.Clear();
+        return taken;
     }
 
     /// <summary>
@@ -160,6 +187,7 @@ public sealed class TelemetryPipeline : IDisposable
     /// <summary>Flushes and shuts down both providers, which also flushes OTLP.</summary>
     public void Dispose()
     {
+        _loggerFactory.Dispose();
         _tracerProvider.Dispose();
         _meterProvider.Dispose();
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using TelemetryConventions.Samples.Hosting;
 
 namespace TelemetryConventions.Samples.Scenarios;
@@ -38,6 +39,9 @@ public sealed class ScenarioContext
 
     /// <summary>Where spans start.</summary>
     public ActivitySource Source => _telemetry.Source;
+
+    /// <summary>Where log events (audit records, alerts) are written; they carry the current span's trace id.</summary>
+    public ILogger Logger => _telemetry.Logger;
 
     /// <summary>
     /// The simulation's random source, seeded from the scenario id and iteration, so that every run

@@ -22,6 +22,7 @@ internal sealed class ConventionIndex
     private readonly HashSet<string> _metricNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _eventNames = new(StringComparer.Ordinal);
     private string[]? _sortedNames;
+    private Dictionary<string, AttributeDefinition?>? _byCompactName;
 
     public ConventionIndex(IEnumerable<AttributeDefinition> attributes, IEnumerable<ResolvedGroup> groups)
     {
@@ -110,6 +111,32 @@ internal sealed class ConventionIndex
         }
         return null;
     }
+
+    /// <summary>
+    /// The attribute whose name, without its separators and case, is <paramref name="compactName"/>:
+    /// <c>HttpMethod</c> and <c>http_method</c> name <c>http.method</c>. Null when none does, or
+    /// when several do and the name is ambiguous.
+    /// </summary>
+    public AttributeDefinition? FindByCompactName(string compactName)
+    {
+        _byCompactName ??= BuildCompactNames();
+        return _byCompactName.TryGetValue(Compact(compactName), out var attribute) ? attribute : null;
+    }
+
+    private Dictionary<string, AttributeDefinition?> BuildCompactNames()
+    {
+        var byCompactName = new Dictionary<string, AttributeDefinition?>(StringComparer.Ordinal);
+        foreach (var attribute in _attributes.Values)
+        {
+            var compact = Compact(attribute.Name);
+            // Two attributes with one compact spelling: neither is what the name means.
+            byCompactName[compact] = byCompactName.ContainsKey(compact) ? null : attribute;
+        }
+        return byCompactName;
+    }
+
+    private static string Compact(string name) =>
+        new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     /// <summary>
     /// The declared name an undeclared key most likely means: the same name under another

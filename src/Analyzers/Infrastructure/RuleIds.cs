@@ -14,6 +14,7 @@ public static class RuleIds
     public const string AttributeTypeMismatch = "TC2004";
     public const string DeprecatedAttribute = "TC2005";
     public const string UndeclaredTelemetryName = "TC2006";
+    public const string DeprecatedLogPlaceholder = "TC2007";
     public const string SpanNeverEnded = "TC3001";
     public const string InstrumentPerCall = "TC3002";
 

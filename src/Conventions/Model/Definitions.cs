@@ -134,7 +134,9 @@ public sealed record GroupDefinition(
     string? EventName,
     string? EntityName,
     bool ExcludedFromCodeGeneration,
-    SourceSpan Location);
+    SourceSpan Location,
+    LogAnnotation? Log = null,
+    EventBody? Body = null);
 
 /// <summary>Everything one convention file declares, plus the problems found while reading it.</summary>
 public sealed record ConventionFile(

@@ -39,7 +39,9 @@ public sealed record ResolvedGroup(
     string? EntityName,
     bool ExcludedFromCodeGeneration,
     EquatableArray<GroupAttribute> Attributes,
-    SourceSpan Location);
+    SourceSpan Location,
+    LogAnnotation? Log = null,
+    EventBody? Body = null);
 
 /// <summary>Every attribute and group of a compilation's convention files, resolved.</summary>
 public sealed record ResolvedRegistry(

@@ -95,7 +95,9 @@ public sealed class ConventionResolver
             group.EntityName ?? basis?.EntityName,
             group.ExcludedFromCodeGeneration,
             attributes.ToEquatableArray(),
-            group.Location);
+            group.Location,
+            group.Log ?? basis?.Log,
+            group.Body ?? basis?.Body);
         _resolvedGroups[group.Id] = resolved;
         return resolved;
     }

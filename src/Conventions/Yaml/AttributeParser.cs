@@ -34,6 +34,7 @@ internal sealed class AttributeParser
     private static readonly HashSet<string> DeprecationFields = new(StringComparer.Ordinal) { "reason", "renamed_to", "note" };
 
     private static readonly HashSet<string> PrivacyFields = new(StringComparer.Ordinal) { "classification", "treatment" };
+    private static readonly HashSet<string> LogFields = new(StringComparer.Ordinal) { "severity", "body", "signals" };
 
     private static readonly Regex LegacyRename = new("^(?:Replaced|Renamed) (?:by|to) `([^`]+)`", RegexOptions.CultureInvariant);
 
@@ -349,6 +350,7 @@ internal sealed class AttributeParser
         var exclude = false;
         var valueType = MetricValueType.Unspecified;
         var buckets = EquatableArray<double>.Empty;
+        LogAnnotation? log = null;
         foreach (var entry in mapping.Children)
         {
             switch ((entry.Key as YamlScalarNode)?.Value)
@@ -358,6 +360,9 @@ internal sealed class AttributeParser
                     break;
                 case "histogram_buckets":
                     buckets = ParseBuckets(entry.Value);
+                    break;
+                case "log":
+                    log = ParseLog(entry.Value);
                     break;
                 case "code_generation" when entry.Value is YamlMappingNode codeGeneration:
                     foreach (var hint in codeGeneration.Children)
@@ -375,7 +380,33 @@ internal sealed class AttributeParser
                     break;
             }
         }
-        return new Annotations(privacy, exclude, valueType, buckets);
+        return new Annotations(privacy, exclude, valueType, buckets, log);
+    }
+
+    /// <summary>
+    /// Our <c>log</c> annotation on an event: <c>severity</c>, a fixed <c>body</c> text, and
+    /// <c>signals</c>, the list of methods to generate (<c>log</c>, <c>span_event</c>).
+    /// </summary>
+    private LogAnnotation? ParseLog(YamlNode node)
+    {
+        var fields = _context.Fields(node, "log annotation", LogFields);
+        if (fields is null)
+        {
+            return null;
+        }
+        var severity = fields.Choice("severity", Vocabulary.LogSeverities);
+        var body = fields.String("body");
+        EventSignals? signals = null;
+        if (fields["signals"] is { } signalsNode && _context.Sequence(signalsNode, "log.signals") is { } items)
+        {
+            var chosen = EventSignals.None;
+            foreach (var item in items)
+            {
+                chosen |= _context.Choice(item, "log.signals", Vocabulary.EventSignalNames) ?? EventSignals.None;
+            }
+            signals = chosen;
+        }
+        return new LogAnnotation(severity, string.IsNullOrWhiteSpace(body) ? null : body!.Trim(), signals);
     }
 
     /// <summary>
@@ -478,7 +509,7 @@ internal sealed class AttributeParser
     };
 }
 
-internal readonly record struct Annotations(PrivacyAnnotation? Privacy, bool Exclude, MetricValueType MetricValueType, EquatableArray<double> HistogramBuckets)
+internal readonly record struct Annotations(PrivacyAnnotation? Privacy, bool Exclude, MetricValueType MetricValueType, EquatableArray<double> HistogramBuckets, LogAnnotation? Log = null)
 {
     public static readonly Annotations None = new(null, false, MetricValueType.Unspecified, EquatableArray<double>.Empty);
 }

@@ -39,6 +39,11 @@ internal sealed class GroupParser
         "entity_associations",
     };
 
+    private static readonly HashSet<string> BodyFields = new(StringComparer.Ordinal)
+    {
+        "id", "type", "brief", "note", "stability", "requirement_level", "fields", "examples", "deprecated",
+    };
+
     private static readonly HashSet<string> EntityFields = new(StringComparer.Ordinal)
     {
         "type", "brief", "note", "stability", "attributes", "identity", "description", "annotations", "deprecated",
@@ -264,7 +269,27 @@ internal sealed class GroupParser
             eventName,
             entityName,
             annotations.Exclude,
-            fields.FirstLine());
+            fields.FirstLine(),
+            kind == GroupKind.Event ? annotations.Log : null,
+            kind == GroupKind.Event && fields["body"] is { } body ? ParseBody(body) : null);
+    }
+
+    /// <summary>
+    /// An event's body: its type decides whether a log method can carry it (a string can; a
+    /// structured map cannot through <c>ILogger</c>). Its fields are left to the tools that render them.
+    /// </summary>
+    private EventBody? ParseBody(YamlNode node)
+    {
+        var fields = _context.Fields(node, "event body", BodyFields);
+        if (fields is null)
+        {
+            return null;
+        }
+        var type = fields.String("type") ?? "undefined";
+        var requirement = fields["requirement_level"] is YamlScalarNode level && level.Value is { } text && Vocabulary.RequirementKinds.TryGetValue(text, out var kind)
+            ? kind
+            : RequirementKind.Recommended;
+        return new EventBody(type, requirement, fields.String("brief"));
     }
 
     private string? GroupId(Fields fields, string key, string what)

@@ -101,6 +101,30 @@ internal static class Vocabulary
     };
 
     /// <summary>
+    /// Severities of our <c>log</c> annotation: the OpenTelemetry severity texts and the .NET
+    /// <c>LogLevel</c> names both work.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, LogSeverity> LogSeverities = new Dictionary<string, LogSeverity>(StringComparer.Ordinal)
+    {
+        ["trace"] = LogSeverity.Trace,
+        ["debug"] = LogSeverity.Debug,
+        ["info"] = LogSeverity.Information,
+        ["information"] = LogSeverity.Information,
+        ["warn"] = LogSeverity.Warning,
+        ["warning"] = LogSeverity.Warning,
+        ["error"] = LogSeverity.Error,
+        ["fatal"] = LogSeverity.Critical,
+        ["critical"] = LogSeverity.Critical,
+    };
+
+    /// <summary>The methods an event can get: <c>log</c> (an <c>ILogger</c> record) and <c>span_event</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, EventSignals> EventSignalNames = new Dictionary<string, EventSignals>(StringComparer.Ordinal)
+    {
+        ["log"] = EventSignals.Log,
+        ["span_event"] = EventSignals.SpanEvent,
+    };
+
+    /// <summary>
     /// Attribute and metric names: lowercase segments of letters, digits and underscores, joined
     /// by dots, each segment starting with a letter (the registry's own naming rule).
     /// </summary>

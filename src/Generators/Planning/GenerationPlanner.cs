@@ -21,9 +21,9 @@ internal static class GenerationPlanner
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, typeNames, enumTypes, diagnostics))
             .ToEquatableArray();
-        var (spans, events, metrics) = new WrapperPlanner(options, platform ?? TargetPlatform.Current, typeNames, enumTypes, diagnostics).Plan(registry);
+        var (spans, events, logEvents, metrics) = new WrapperPlanner(options, platform ?? TargetPlatform.Current, typeNames, enumTypes, diagnostics).Plan(registry);
         var catalog = new CatalogSpec(CatalogPlanner.Plan(registry, options), options);
-        return new GenerationPlan(namespaces, spans, events, metrics, catalog, diagnostics.ToEquatableArray(), options);
+        return new GenerationPlan(namespaces, spans, events, metrics, catalog, diagnostics.ToEquatableArray(), options, logEvents);
     }
 
     private static AttributeNamespaceSpec PlanNamespace(

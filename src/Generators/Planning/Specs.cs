@@ -49,9 +49,10 @@ internal sealed record GenerationPlan(
     EquatableArray<MetricSpec> Metrics,
     CatalogSpec Catalog,
     EquatableArray<ConventionDiagnostic> Diagnostics,
-    GenerationOptions Options)
+    GenerationOptions Options,
+    EquatableArray<LogEventSpec> LogEvents)
 {
-    public bool HasWrappers => !Spans.IsEmpty || !Events.IsEmpty || !Metrics.IsEmpty;
+    public bool HasWrappers => !Spans.IsEmpty || !Events.IsEmpty || !LogEvents.IsEmpty || !Metrics.IsEmpty;
 }
 
 /// <summary>How a value of an attribute travels from a typed parameter to a tag.</summary>

@@ -19,6 +19,7 @@ internal sealed class WrapperPlanner
     private static readonly string[] ReservedParameters =
     {
         "source", "activity", "value", "spanName", "parentContext", "links", "startTime", "meter", "tags", "key", "exception", "includeMessage", "code", "description",
+        "logger", "body",
     };
 
     private readonly GenerationOptions _options;
@@ -38,14 +39,30 @@ internal sealed class WrapperPlanner
         _diagnostics = diagnostics;
     }
 
-    public (EquatableArray<SpanSpec> Spans, EquatableArray<EventSpec> Events, EquatableArray<MetricSpec> Metrics) Plan(ResolvedRegistry registry)
+    public (EquatableArray<SpanSpec> Spans, EquatableArray<EventSpec> Events, EquatableArray<LogEventSpec> LogEvents, EquatableArray<MetricSpec> Metrics) Plan(ResolvedRegistry registry)
     {
         var groups = registry.Groups
             .Where(g => !g.ExcludedFromCodeGeneration && (!_options.StableOnly || g.Stability == Stability.Stable))
             .OrderBy(g => g.Id, StringComparer.Ordinal)
             .ToList();
 
-        var events = groups.Where(g => g.Kind == GroupKind.Event).Select(PlanEvent).ToList();
+        var declaredOnSpans = new HashSet<string>(groups.Where(g => g.Kind == GroupKind.Span).SelectMany(g => g.Events), StringComparer.Ordinal);
+        var events = new List<EventSpec>();
+        var logEvents = new List<LogEventSpec>();
+        foreach (var group in groups.Where(g => g.Kind == GroupKind.Event))
+        {
+            var eventName = SignalNames.EventName(group);
+            var signals = LogEventPlanner.SignalsOf(group, eventName, declaredOnSpans, _options, _platform);
+            var spec = PlanEvent(group, registerForSpans: (signals & EventSignals.SpanEvent) != 0);
+            if ((signals & EventSignals.SpanEvent) != 0)
+            {
+                events.Add(spec);
+            }
+            if ((signals & EventSignals.Log) != 0)
+            {
+                logEvents.Add(LogEventPlanner.Plan(group, eventName, spec.MethodName.Substring("Add".Length), spec.Attributes, _options));
+            }
+        }
         var spans = groups.Where(g => g.Kind == GroupKind.Span).Select(PlanSpan).ToList();
         var metricGroups = groups.Where(g => g.Kind == GroupKind.Metric && g.MetricName is not null && g.Instrument != InstrumentKind.Unspecified).ToList();
         var gauges = metricGroups.Where(g => g.Instrument == InstrumentKind.Gauge).ToList();
@@ -55,17 +72,24 @@ internal sealed class WrapperPlanner
             metricGroups = metricGroups.Except(gauges).ToList();
         }
         var metrics = metricGroups.Select(PlanMetric).ToList();
-        return (spans.ToEquatableArray(), events.ToEquatableArray(), metrics.ToEquatableArray());
+        return (spans.ToEquatableArray(), events.ToEquatableArray(), logEvents.ToEquatableArray(), metrics.ToEquatableArray());
     }
 
-    private EventSpec PlanEvent(ResolvedGroup group)
+    /// <param name="registerForSpans">
+    /// Whether span wrappers that declare the event get an <c>Add…Event</c> method: only when
+    /// the event has a span-event method for them to call.
+    /// </param>
+    private EventSpec PlanEvent(ResolvedGroup group, bool registerForSpans)
     {
         var eventName = SignalNames.EventName(group);
         var methodName = "Add" + _eventMethods.Allocate(eventName, group.Id, group.Location, EventsClass + ".", _diagnostics, "Event");
         var spec = new EventSpec(eventName, methodName, group.Brief, group.Note, group.Stability, group.Deprecated,
             PlanAttributes(group, allowTemplates: false), _options);
-        _eventsByName[group.Id] = spec;
-        _eventsByName[eventName] = spec;
+        if (registerForSpans)
+        {
+            _eventsByName[group.Id] = spec;
+            _eventsByName[eventName] = spec;
+        }
         return spec;
     }
 

@@ -45,6 +45,15 @@ public sealed record ConformanceViolation(ViolationKind Kind, string Signal, str
 public sealed record MetricSample(string InstrumentName, string? Unit, IReadOnlyList<KeyValuePair<string, object?>> Tags);
 
 /// <summary>
+/// A log record as captured in a test, for example from the OpenTelemetry in-memory log exporter:
+/// <c>records.Select(r =&gt; new LogRecordSample(r.EventId.Name, r.Attributes))</c>. The runtime
+/// library does not reference the SDK, so it takes the two things it checks.
+/// </summary>
+/// <param name="EventName">The event name (the <c>EventId</c>'s name); null for a plain log line.</param>
+/// <param name="Attributes">The record's attributes; the <c>{OriginalFormat}</c> body entry is not an attribute.</param>
+public sealed record LogRecordSample(string? EventName, IReadOnlyList<KeyValuePair<string, object?>>? Attributes);
+
+/// <summary>
 /// An in-process "live check": compares captured spans, events and metric measurements with the
 /// compiled conventions. Meant for tests: hand it what the in-memory exporter collected.
 /// </summary>
@@ -96,6 +105,36 @@ public sealed class ConformanceChecker
         }
         return violations;
     }
+
+    /// <summary>
+    /// Checks log records that carry an event name against the declared events: undeclared events
+    /// and attributes, wrong types, missing required attributes, values that are not pseudonyms
+    /// and redacted attributes. Records without an event name are plain log lines and are skipped.
+    /// </summary>
+    public IReadOnlyList<ConformanceViolation> CheckLogRecords(IEnumerable<LogRecordSample> records)
+    {
+        var violations = new List<ConformanceViolation>();
+        foreach (var record in records ?? throw new ArgumentNullException(nameof(records)))
+        {
+            if (string.IsNullOrEmpty(record.EventName))
+            {
+                continue;
+            }
+            if (!_catalog.Events.TryGetValue(record.EventName!, out var declared))
+            {
+                violations.Add(new(ViolationKind.UndeclaredEvent, record.EventName!, null, $"Log event '{record.EventName}' is not declared in the conventions."));
+                continue;
+            }
+            var attributes = (record.Attributes ?? Array.Empty<KeyValuePair<string, object?>>())
+                .Where(a => a.Key != LogBodyKey)
+                .ToList();
+            CheckTags(declared, attributes, violations);
+        }
+        return violations;
+    }
+
+    /// <summary>The entry under which <c>ILogger</c> state carries the message template, which OpenTelemetry makes the body.</summary>
+    private const string LogBodyKey = "{OriginalFormat}";
 
     private void CheckActivity(Activity activity, List<ConformanceViolation> violations)
     {

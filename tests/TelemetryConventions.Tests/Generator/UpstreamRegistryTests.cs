@@ -58,4 +58,15 @@ public sealed class UpstreamRegistryTests
 
         Assert.Equal(expected.OrderBy(n => n, StringComparer.Ordinal), constants.OrderBy(n => n, StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("LogEvents.LogExceptionEvent.g.cs", "\"exception\"", "LogLevel.Error")]
+    [InlineData("LogEvents.LogSessionStartEvent.g.cs", "\"session.start\"", "LogLevel.Information")]
+    [InlineData("LogEvents.LogFeatureFlagEvaluationEvent.g.cs", "\"feature_flag.evaluation\"", "LogLevel.Information")]
+    public void Upstream_events_get_log_methods(string hintName, string eventName, string level)
+    {
+        var source = Run.Value.Source(hintName);
+        Assert.Contains(eventName + ");", source);
+        Assert.Contains(level, source);
+    }
 }

@@ -19,6 +19,22 @@ public static partial class TelemetryCatalog
 
     private static global::TelemetryConventions.Conformance.ConventionCatalog Create() => new(new global::TelemetryConventions.Conformance.CatalogSignal[]
     {
+        new(global::TelemetryConventions.Conformance.SignalKind.Event, "clinic.record.accessed", null, null, new global::TelemetryConventions.Conformance.CatalogAttribute[]
+        {
+            new("clinic.patient.id", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Pseudonymize),
+            new("clinic.visit.kind", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("clinic.priority", global::TelemetryConventions.Conformance.AttributeValueType.Long, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("clinic.room", global::TelemetryConventions.Conformance.AttributeValueType.Long, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("clinic.urgent", global::TelemetryConventions.Conformance.AttributeValueType.Boolean, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("clinic.temperature", global::TelemetryConventions.Conformance.AttributeValueType.Double, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("clinic.codes", global::TelemetryConventions.Conformance.AttributeValueType.StringArray, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("clinic.diagnosis", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Redact),
+            new("clinic.department", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+        }),
+        new(global::TelemetryConventions.Conformance.SignalKind.Event, "clinic.triage.noted", null, null, new global::TelemetryConventions.Conformance.CatalogAttribute[]
+        {
+            new("clinic.department", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+        }),
         new(global::TelemetryConventions.Conformance.SignalKind.Event, "clinic.vitals_recorded", null, null, new global::TelemetryConventions.Conformance.CatalogAttribute[]
         {
             new("clinic.temperature", global::TelemetryConventions.Conformance.AttributeValueType.Double, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),

@@ -13,6 +13,7 @@ public static class GeneratorHarness
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "System.dll" or "mscorlib.dll" or "netstandard.dll"))
             .Append(typeof(TelemetryConventions.Pseudonym).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Scenarios.Healthcare;
@@ -65,7 +66,7 @@ public sealed class HospitalInformationSystem : IScenario
         using var visitEnds = ctx.Clock.EndsSpan(visit.Activity);
 
         Register(ctx, department);
-        Diagnose(ctx, doctor);
+        Diagnose(ctx, doctor, patient, record, department);
         if (!Prescribe(ctx, doctor, rejected: visitIndex == RejectedPrescriptionVisit))
         {
             // The visit cannot complete without a valid prescription; the failure itself is on the
@@ -75,7 +76,7 @@ public sealed class HospitalInformationSystem : IScenario
         }
 
         visit.AddPatientVisitCompletedEvent(ctx.Clock.Now);
-        SyncRecord(ctx, instruments, record, timesOut: visitIndex == SyncTimeoutVisit);
+        SyncRecord(ctx, instruments, doctor, patient, record, department, timesOut: visitIndex == SyncTimeoutVisit);
     }
 
     private static void Register(ScenarioContext ctx, string department)
@@ -85,10 +86,14 @@ public sealed class HospitalInformationSystem : IScenario
         ctx.Clock.AdvanceSeconds(ctx.Between(45, 240));
     }
 
-    private static void Diagnose(ScenarioContext ctx, Pseudonym doctor)
+    private static void Diagnose(ScenarioContext ctx, Pseudonym doctor, Pseudonym patient, Pseudonym record, string department)
     {
         using var diagnose = ctx.Source.StartPatientVisitDiagnose(startTime: ctx.Clock.Now).SetDoctorId(doctor);
         using var ends = ctx.Clock.EndsSpan(diagnose.Activity);
+        // The audit trail: the doctor opened the patient's chart. A log record, so it is kept whether
+        // or not the trace is sampled; it carries the trace id of this span all the same.
+        ctx.Logger.LogAuditMedicalRecordAccessEvent(doctor, AuditActorRole.Physician, AuditAction.Read, record, AuditOutcome.Success,
+            patientId: patient, auditPurpose: AuditPurpose.Treatment, hospitalDepartment: department);
         ctx.Clock.Advance(TimeSpan.FromMinutes(ctx.Between(6, 25)));
         // The diagnosis code (for example an ICD-10 code) is recorded in the patient's chart. The
         // span deliberately cannot carry it: there is no SetDiagnosisResult to call.
@@ -120,7 +125,7 @@ public sealed class HospitalInformationSystem : IScenario
         }
     }
 
-    private static void SyncRecord(ScenarioContext ctx, Instruments instruments, Pseudonym record, bool timesOut)
+    private static void SyncRecord(ScenarioContext ctx, Instruments instruments, Pseudonym doctor, Pseudonym patient, Pseudonym record, string department, bool timesOut)
     {
         var destination = ctx.Pick(SyncDestinations);
         using var sync = ctx.Source.StartMedicalRecordSync(record, destination, startTime: ctx.Clock.Now)
@@ -132,6 +137,7 @@ public sealed class HospitalInformationSystem : IScenario
         {
             Send(ctx, timesOut);
             instruments.SyncDuration.Record((ctx.Clock.Now - started).TotalSeconds, destination);
+            AuditExport(ctx, doctor, patient, record, department, AuditOutcome.Success);
         }
         catch (RecordSyncTimeoutException ex)
         {
@@ -139,8 +145,17 @@ public sealed class HospitalInformationSystem : IScenario
             // The histogram keeps failed transfers apart by error.type (the exception type, as on the span),
             // so that their 30 s timeouts do not hide in the latency of the successful ones.
             instruments.SyncDuration.Record((ctx.Clock.Now - started).TotalSeconds, destination, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            AuditExport(ctx, doctor, patient, record, department, AuditOutcome.Failure);
         }
     }
+
+    /// <summary>
+    /// The record left the hospital on the doctor's completion of the visit: an export in the audit
+    /// trail, with its outcome, whether or not the exchange acknowledged it.
+    /// </summary>
+    private static void AuditExport(ScenarioContext ctx, Pseudonym doctor, Pseudonym patient, Pseudonym record, string department, AuditOutcome outcome) =>
+        ctx.Logger.LogAuditMedicalRecordAccessEvent(doctor, AuditActorRole.Physician, AuditAction.Export, record, outcome,
+            patientId: patient, auditPurpose: AuditPurpose.Operations, hospitalDepartment: department);
 
     private static void Send(ScenarioContext ctx, bool timesOut)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Scenarios.Healthcare;
@@ -24,6 +25,9 @@ public sealed class MedicalDeviceMonitoring : IScenario
 
     private static readonly MedicalDeviceState[] States = Enum.GetValues<MedicalDeviceState>();
 
+    /// <summary>The staff number of the doctor who answers alarms; it reaches telemetry only as a pseudonym.</summary>
+    private const string IntensivistOnCall = "DR-4711";
+
     /// <inheritdoc/>
     public string Id => "2.3";
 
@@ -34,7 +38,7 @@ public sealed class MedicalDeviceMonitoring : IScenario
     public string Industry => "healthcare";
 
     /// <inheritdoc/>
-    public string Summary => "ICU ventilators report their readings as span attributes and gauges; low oxygen raises an alert event and counter, an unreachable device goes offline.";
+    public string Summary => "ICU ventilators report their readings as span attributes and gauges; low oxygen raises an alert (a log record) and counter and its acknowledgement is audited, an unreachable device goes offline.";
 
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
@@ -80,8 +84,13 @@ public sealed class MedicalDeviceMonitoring : IScenario
 
         if (reading.OxygenConcentration < OxygenLowerLimit)
         {
-            poll.AddMedicalDeviceAlertEvent(MedicalDeviceAlertType.LowOxygen, AlertSeverity.Critical,
-                ventilatorOxygenConcentration: reading.OxygenConcentration, timestamp: ctx.Clock.Now);
+            // The alert is a log record (an event with an event name), correlated with this poll's span.
+            ctx.Logger.LogMedicalDeviceAlertEvent(MedicalDeviceAlertType.LowOxygen, AlertSeverity.Critical,
+                ventilatorOxygenConcentration: reading.OxygenConcentration);
+            // The intensivist on call acknowledges the alarm at the device: an audit record of who did it.
+            ctx.Logger.LogAuditMedicalDeviceAccessEvent(AuditActorRole.Physician, AuditAction.Acknowledge, deviceId, AuditOutcome.Success,
+                doctorId: ctx.Pseudonymize(DoctorAttributes.Id, IntensivistOnCall), medicalDeviceType: MedicalDeviceType.Ventilator,
+                medicalDeviceAlertType: MedicalDeviceAlertType.LowOxygen, hospitalDepartment: Department);
             instruments.Alerts.Add(1, MedicalDeviceType.Ventilator, MedicalDeviceAlertType.LowOxygen, AlertSeverity.Critical, Department);
             RecordState(instruments, deviceId, MedicalDeviceState.Alarming);
             return;

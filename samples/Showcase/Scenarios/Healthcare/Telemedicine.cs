@@ -1,12 +1,13 @@
 using System;
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Scenarios.Healthcare;
 
 /// <summary>
 /// 2.2 Telemedicine platform: remote consultations over video, audio and chat, with the call's
-/// media quality on the span.
+/// media quality on the span and an audit record of each access to the patient's chart.
 /// </summary>
 /// <remarks>
 /// Patient and doctor are required on the span and typed <see cref="Pseudonym"/>, so the call
@@ -43,7 +44,8 @@ public sealed class Telemedicine : IScenario
 
     private static void SimulateCall(ScenarioContext ctx, ConsultationType type, bool dropped)
     {
-        var patient = ctx.Pseudonymize(PatientAttributes.Id, $"MRN-{ctx.Random.Next(10_000_000, 99_999_999)}");
+        var medicalRecordNumber = ctx.Random.Next(10_000_000, 99_999_999);
+        var patient = ctx.Pseudonymize(PatientAttributes.Id, $"MRN-{medicalRecordNumber}");
         var doctor = ctx.Pseudonymize(DoctorAttributes.Id, $"DR-{ctx.Random.Next(1000, 9999)}");
         // A random per-call session id: a quasi-identifier the conventions allow as it is.
         var sessionId = $"tm-{ctx.Random.Next():x8}{ctx.Random.Next():x8}";
@@ -51,6 +53,10 @@ public sealed class Telemedicine : IScenario
         using var call = ctx.Source.StartConsultationVideoCall(patient, doctor, type, startTime: ctx.Clock.Now)
             .SetSessionId(sessionId);
         using var ends = ctx.Clock.EndsSpan(call.Activity);
+        // The doctor opens the patient's chart for the consultation: an audit record, under the call's trace.
+        var record = ctx.Pseudonymize(MedicalRecordAttributes.Id, $"EMR-{medicalRecordNumber}");
+        ctx.Logger.LogAuditMedicalRecordAccessEvent(doctor, AuditActorRole.Physician, AuditAction.Read, record, AuditOutcome.Success,
+            patientId: patient, auditPurpose: AuditPurpose.Treatment);
 
         if (type is ConsultationType.Video or ConsultationType.Audio)
         {
@@ -68,6 +74,9 @@ public sealed class Telemedicine : IScenario
         try
         {
             Converse(ctx, dropped);
+            // The consultation note goes into the chart once the call ends well.
+            ctx.Logger.LogAuditMedicalRecordAccessEvent(doctor, AuditActorRole.Physician, AuditAction.Update, record, AuditOutcome.Success,
+                patientId: patient, auditPurpose: AuditPurpose.Treatment);
         }
         catch (MediaConnectionLostException ex)
         {
