@@ -97,15 +97,7 @@ internal static class PseudonymizeEdit
             editor.ReplaceNode(addition.Declaration, (current, _) => addition.Apply((ClassDeclarationSyntax)current, pseudonymizerType));
         }
 
-        var changed = editor.GetChangedRoot();
-        if (imports.Count > 0 && changed is CompilationUnitSyntax unit)
-        {
-            var present = new HashSet<string>(unit.Usings.Select(u => u.Name?.ToString() ?? ""), System.StringComparer.Ordinal);
-            var added = imports.Where(i => !present.Contains(i))
-                .Select(i => SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(i)).WithAdditionalAnnotations(Formatter.Annotation))
-                .ToArray();
-            changed = unit.AddUsings(added);
-        }
+        var changed = FixHelpers.WithUsings(editor.GetChangedRoot(), imports);
         var result = document.WithSyntaxRoot(changed);
         result = await FixHelpers.AddImportsAsync(result, cancellationToken).ConfigureAwait(false);
         result = await Simplifier.ReduceAsync(result, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
