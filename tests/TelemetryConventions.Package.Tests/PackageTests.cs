@@ -90,7 +90,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
 
         using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var manifest = nuspec.ReadToEnd();
-        Assert.Contains("<dependency id=\"OpenTelemetry.Api\"", manifest);
+        // The runtime depends on what it uses, at the floor every .NET 8 host already has; nothing needs OpenTelemetry.Api.
+        Assert.DoesNotContain("OpenTelemetry", manifest.Split("<dependencies>")[1], StringComparison.Ordinal);
+        Assert.Contains("<dependency id=\"Microsoft.Extensions.Options\" version=\"8.0.0\"", manifest);
+        Assert.Contains("<dependency id=\"Microsoft.Extensions.Configuration.Abstractions\" version=\"8.0.0\"", manifest);
         Assert.Contains("<license type=\"expression\">", manifest);
     }
 
