@@ -156,6 +156,32 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void With_warnings_as_errors_the_leak_fails_the_build_until_the_rules_are_made_suggestions()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["conventions/shop.yaml"] = ShopConventions,
+            ["Program.cs"] = Program,
+            ["Leak.cs"] = """
+                using System.Diagnostics;
+                public static class Leak
+                {
+                    public static void Tag(Activity activity, string customerId) => activity.SetTag("shop.customer.id", customerId);
+                }
+                """,
+        };
+        var strict = DotnetCli.Run(_package.CreateConsumer("Strict", files), BuildTimeout, "build", "-p:TreatWarningsAsErrors=true");
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Matches(@"Leak\.cs\(4,\d+\): error TC1001", strict.Output);
+
+        // docs/adoption.md, step 1: the same codebase builds, the findings stay visible as suggestions.
+        var gradual = DotnetCli.Run(_package.CreateConsumer("Gradual", files), BuildTimeout,
+            "build", "-p:TreatWarningsAsErrors=true", "-p:TelemetryConventionsAnalyzerSeverity=suggestion");
+        Assert.True(gradual.ExitCode == 0, gradual.ToString());
+        Assert.DoesNotMatch(@"(warning|error) TC1001", gradual.Output);
+    }
+
+    [Fact]
     public void The_upstream_registry_comes_in_through_TelemetryConvention_items()
     {
         var project = _package.CreateConsumer("Upstream", new Dictionary<string, string>
