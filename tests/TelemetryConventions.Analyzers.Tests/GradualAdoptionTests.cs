@@ -61,7 +61,7 @@ public sealed class GradualAdoptionTests
     {
         var targets = File.ReadAllText(Path.Combine(AllAnalyzers.RepoRoot, "src", "Package", "build", "TelemetryConventions.targets"));
         Assert.Contains("<ItemGroup Condition=\"'$(TelemetryConventionsAnalyzerSeverity)' == 'suggestion'\">", targets);
-        Assert.Contains("<GlobalAnalyzerConfigFiles Include=\"$(MSBuildThisFileDirectory)TelemetryConventions.Suggestions.globalconfig\" />", targets);
+        Assert.Contains("<EditorConfigFiles Include=\"$(MSBuildThisFileDirectory)TelemetryConventions.Suggestions.globalconfig\" />", targets);
         var categories = AllAnalyzers.Descriptors.Select(d => d.Category).Distinct();
         Assert.All(categories, category => Assert.Contains($"dotnet_analyzer_diagnostic.category-{category}.severity = suggestion", SuggestionsConfig));
     }
