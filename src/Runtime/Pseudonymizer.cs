@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Threading;
 using TelemetryConventions.Internal;
 
@@ -33,6 +36,7 @@ public sealed class Pseudonymizer
         "1 to 16 characters from A-Z, a-z, 0-9, '_' and '-' (for example \"k1\"); it prefixes every pseudonym so that values made with different keys are never confused after a key rotation";
 
     private readonly byte[] _key;
+    private readonly Dictionary<string, byte[]> _verificationKeys;
     private readonly PseudonymCache? _cache;
     private long _macComputations;
 
@@ -49,6 +53,7 @@ public sealed class Pseudonymizer
 
         _key = ValidateKey(options);
         KeyId = ValidateKeyId(options);
+        _verificationKeys = ValidateVerificationKeys(options, KeyId);
 
         if (options.CacheSize < 0)
         {
@@ -82,6 +87,60 @@ public sealed class Pseudonymizer
 
     /// <summary>The id of the key, the prefix of every pseudonym this instance produces.</summary>
     public string KeyId { get; }
+
+    /// <summary>The ids of the earlier keys that <see cref="Verify(string, string, string)"/> still accepts, besides <see cref="KeyId"/>.</summary>
+    public IReadOnlyCollection<string> VerificationKeyIds => _verificationKeys.Keys;
+
+    /// <summary>
+    /// Whether <paramref name="pseudonymText"/> is the pseudonym of <paramref name="rawValue"/> in
+    /// <paramref name="domain"/>, under the current key or, after a rotation, under one of
+    /// <see cref="PseudonymizerOptions.VerificationKeys"/> (chosen by the key id the text starts with).
+    /// </summary>
+    /// <param name="domain">The identifier space the pseudonym was made in.</param>
+    /// <param name="rawValue">The identifier to check.</param>
+    /// <param name="pseudonymText">A pseudonym as produced by <see cref="Compute(string, string)"/>, possibly with an older key.</param>
+    /// <returns>True when it matches; false for another identifier, an unknown key id or text that is not a pseudonym.</returns>
+    public bool Verify(string domain, string rawValue, string pseudonymText)
+    {
+        ValidateDomain(domain);
+        ArgumentNullException.ThrowIfNull(rawValue);
+        return VerifyWith(pseudonymText, (key, mac) => PseudonymMac.Compute(key, domain, rawValue, mac));
+    }
+
+    /// <summary>Whether <paramref name="pseudonymText"/> is the pseudonym of the numeric <paramref name="rawValue"/>; see <see cref="Verify(string, string, string)"/>.</summary>
+    /// <param name="domain">The identifier space the pseudonym was made in.</param>
+    /// <param name="rawValue">The identifier to check.</param>
+    /// <param name="pseudonymText">A pseudonym, possibly made with an older key.</param>
+    /// <returns>True when it matches.</returns>
+    public bool Verify(string domain, long rawValue, string pseudonymText)
+    {
+        ValidateDomain(domain);
+        return VerifyWith(pseudonymText, (key, mac) => PseudonymMac.Compute(key, domain, rawValue, mac));
+    }
+
+    private delegate void MacWriter(ReadOnlySpan<byte> key, Span<byte> mac);
+
+    private bool VerifyWith(string pseudonymText, MacWriter write)
+    {
+        ArgumentNullException.ThrowIfNull(pseudonymText);
+        if (!PseudonymFormat.IsPseudonym(pseudonymText))
+        {
+            return false;
+        }
+        int separator = pseudonymText.IndexOf(':');
+        string keyId = pseudonymText[..separator];
+        byte[]? key = keyId == KeyId ? _key : _verificationKeys.GetValueOrDefault(keyId);
+        if (key is null)
+        {
+            return false;
+        }
+        Span<byte> mac = stackalloc byte[PseudonymMac.MacSize];
+        write(key, mac);
+        string expected = PseudonymFormat.Create(keyId, mac);
+        return CryptographicOperations.FixedTimeEquals(
+            MemoryMarshal.AsBytes(expected.AsSpan()),
+            MemoryMarshal.AsBytes(pseudonymText.AsSpan()));
+    }
 
     /// <summary>The number of HMACs computed so far; lets tests prove that deferred pseudonyms cost nothing until read.</summary>
     internal long MacComputations => Interlocked.Read(ref _macComputations);
@@ -206,6 +265,10 @@ public sealed class Pseudonymizer
         {
             string reason = options.KeyProblem switch
             {
+                PseudonymizerOptions.EnvironmentKeyProblem.NotBase64 when options.ConfigurationPath is { } path =>
+                    $"The configuration value {path}:Key is not valid base64.",
+                PseudonymizerOptions.EnvironmentKeyProblem.Missing when options.ConfigurationPath is { } path =>
+                    $"No pseudonymisation key is configured: the configuration value {path}:Key is not set.",
                 PseudonymizerOptions.EnvironmentKeyProblem.NotBase64 =>
                     $"The environment variable {options.KeyVariable} is not valid base64.",
                 PseudonymizerOptions.EnvironmentKeyProblem.Missing =>
@@ -213,7 +276,7 @@ public sealed class Pseudonymizer
                 _ => "No pseudonymisation key is configured.",
             };
             throw new ArgumentException(
-                $"{reason} Set the environment variable {options.KeyVariable} (or PseudonymizerOptions.Key) to {KeyAdvice}. "
+                $"{reason} Set {options.KeySetting} to {KeyAdvice}. "
                 + "Identifiers are never hashed without a secret key, because an unkeyed hash of an identifier is reversed by hashing every candidate.",
                 nameof(options));
         }
@@ -222,7 +285,7 @@ public sealed class Pseudonymizer
         {
             throw new ArgumentException(
                 $"The pseudonymisation key is {key.Length} bytes long; at least {PseudonymizerOptions.MinimumKeyLength} bytes are required. "
-                + $"Set the environment variable {options.KeyVariable} (or PseudonymizerOptions.Key) to {KeyAdvice}.",
+                + $"Set {options.KeySetting} to {KeyAdvice}.",
                 nameof(options));
         }
 
@@ -230,11 +293,33 @@ public sealed class Pseudonymizer
         {
             throw new ArgumentException(
                 "The pseudonymisation key repeats a single byte value, which marks a placeholder rather than a secret. "
-                + $"Set the environment variable {options.KeyVariable} (or PseudonymizerOptions.Key) to {KeyAdvice}.",
+                + $"Set {options.KeySetting} to {KeyAdvice}.",
                 nameof(options));
         }
 
         return (byte[])key.Clone();
+    }
+
+    private static Dictionary<string, byte[]> ValidateVerificationKeys(PseudonymizerOptions options, string currentKeyId)
+    {
+        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (keyId, key) in options.VerificationKeys)
+        {
+            if (!PseudonymFormat.IsValidKeyId(keyId) || keyId == currentKeyId)
+            {
+                throw new ArgumentException(
+                    $"A verification key id ({keyId?.Length ?? 0} characters) is malformed or repeats the current key id. Verification key ids are {KeyIdAdvice}, each different from the current one.",
+                    nameof(options));
+            }
+            if (key is null || key.Length < PseudonymizerOptions.MinimumKeyLength || key.AsSpan().IndexOfAnyExcept(key[0]) < 0)
+            {
+                throw new ArgumentException(
+                    $"The verification key '{keyId}' is missing, shorter than {PseudonymizerOptions.MinimumKeyLength} bytes or a placeholder; each is {KeyAdvice}.",
+                    nameof(options));
+            }
+            keys.Add(keyId, (byte[])key.Clone());
+        }
+        return keys;
     }
 
     private static string ValidateKeyId(PseudonymizerOptions options)
@@ -243,7 +328,7 @@ public sealed class Pseudonymizer
         if (string.IsNullOrEmpty(keyId))
         {
             throw new ArgumentException(
-                $"No key id is configured. Set the environment variable {options.KeyIdVariable} (or PseudonymizerOptions.KeyId) to {KeyIdAdvice}.",
+                $"No key id is configured. Set {options.KeyIdSetting} to {KeyIdAdvice}.",
                 nameof(options));
         }
 
@@ -251,7 +336,7 @@ public sealed class Pseudonymizer
         {
             // The value is not repeated: a key pasted into the wrong variable must not end up in a log.
             throw new ArgumentException(
-                $"The key id ({keyId.Length} characters) is malformed. Set the environment variable {options.KeyIdVariable} (or PseudonymizerOptions.KeyId) to {KeyIdAdvice}.",
+                $"The key id ({keyId.Length} characters) is malformed. Set {options.KeyIdSetting} to {KeyIdAdvice}.",
                 nameof(options));
         }
 

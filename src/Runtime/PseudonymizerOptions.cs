@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace TelemetryConventions;
 
@@ -52,6 +53,13 @@ public sealed class PseudonymizerOptions
     /// <summary>How long a cached pseudonym (and the raw identifier it was computed from) stays in memory; default 10 minutes.</summary>
     public TimeSpan CacheLifetime { get; set; } = DefaultCacheLifetime;
 
+    /// <summary>
+    /// Earlier keys, by key id, that <see cref="Pseudonymizer.Verify(string, string, string)"/> still accepts after a
+    /// rotation: pseudonyms are always made with <see cref="Key"/>, but one made with a listed key still verifies.
+    /// </summary>
+    /// <remarks>Each key follows the rules of <see cref="Key"/> and its id those of <see cref="KeyId"/>; none may reuse the current key id.</remarks>
+    public IDictionary<string, byte[]> VerificationKeys { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
     /// <summary>The clock that ages cache entries; <see cref="TimeProvider.System"/> unless a test supplies another.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -61,8 +69,24 @@ public sealed class PseudonymizerOptions
     /// <summary>The environment variable named in error messages about the key id.</summary>
     internal string KeyIdVariable { get; private set; } = DefaultKeyIdVariable;
 
+    /// <summary>
+    /// The configuration section the options were read from (<c>Telemetry:Pseudonymizer</c>), when they were;
+    /// error messages then name its values instead of the environment variables.
+    /// </summary>
+    internal string? ConfigurationPath { get; set; }
+
+    /// <summary>Where the key is set, as error messages say it.</summary>
+    internal string KeySetting => ConfigurationPath is { } path
+        ? $"the configuration value {path}:Key (for example the environment variable {path.Replace(":", "__")}__Key or a secret store)"
+        : $"the environment variable {KeyVariable} (or PseudonymizerOptions.Key)";
+
+    /// <summary>Where the key id is set, as error messages say it.</summary>
+    internal string KeyIdSetting => ConfigurationPath is { } path
+        ? $"the configuration value {path}:KeyId"
+        : $"the environment variable {KeyIdVariable} (or PseudonymizerOptions.KeyId)";
+
     /// <summary>Why the key variable gave no key, when it was read and gave none.</summary>
-    internal EnvironmentKeyProblem KeyProblem { get; private set; }
+    internal EnvironmentKeyProblem KeyProblem { get; set; }
 
     /// <summary>
     /// Reads the key (base64) and key id from environment variables. Missing or malformed values are not an error

@@ -11,7 +11,13 @@ public sealed class PackageFixture : IDisposable
         Feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(Feed);
         Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Random.Shared.Next(1000, 9999);
+        // The packages folder as NUGET_PACKAGES often gives it, without a trailing separator: packing must not
+        // depend on how the path is spelt.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         PackResult = DotnetCli.Run(RepoRoot, TimeSpan.FromMinutes(10),
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) },
             "pack", Path.Combine(RepoRoot, "src", "Runtime", "Runtime.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + Version);
     }
 

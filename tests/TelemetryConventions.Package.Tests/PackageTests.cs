@@ -90,7 +90,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
 
         using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var manifest = nuspec.ReadToEnd();
-        Assert.Contains("<dependency id=\"OpenTelemetry.Api\"", manifest);
+        // The runtime depends on what it uses, at the floor every .NET 8 host already has; nothing needs OpenTelemetry.Api.
+        Assert.DoesNotContain("OpenTelemetry", manifest.Split("<dependencies>")[1], StringComparison.Ordinal);
+        Assert.Contains("<dependency id=\"Microsoft.Extensions.Options\" version=\"8.0.0\"", manifest);
+        Assert.Contains("<dependency id=\"Microsoft.Extensions.Configuration.Abstractions\" version=\"8.0.0\"", manifest);
         Assert.Contains("<license type=\"expression\">", manifest);
     }
 
@@ -150,6 +153,32 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
 
         var build = DotnetCli.Run(project, BuildTimeout, "build");
         Assert.Matches(@"Leak\.cs\(4,\d+\): (warning|error) TC1\d{3}", build.Output);
+    }
+
+    [Fact]
+    public void With_warnings_as_errors_the_leak_fails_the_build_until_the_rules_are_made_suggestions()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["conventions/shop.yaml"] = ShopConventions,
+            ["Program.cs"] = Program,
+            ["Leak.cs"] = """
+                using System.Diagnostics;
+                public static class Leak
+                {
+                    public static void Tag(Activity activity, string customerId) => activity.SetTag("shop.customer.id", customerId);
+                }
+                """,
+        };
+        var strict = DotnetCli.Run(_package.CreateConsumer("Strict", files), BuildTimeout, "build", "-p:TreatWarningsAsErrors=true");
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Matches(@"Leak\.cs\(4,\d+\): error TC1001", strict.Output);
+
+        // docs/adoption.md, step 1: the same codebase builds, the findings stay visible as suggestions.
+        var gradual = DotnetCli.Run(_package.CreateConsumer("Gradual", files), BuildTimeout,
+            "build", "-p:TreatWarningsAsErrors=true", "-p:TelemetryConventionsAnalyzerSeverity=suggestion");
+        Assert.True(gradual.ExitCode == 0, gradual.ToString());
+        Assert.DoesNotMatch(@"(warning|error) TC1001", gradual.Output);
     }
 
     [Fact]

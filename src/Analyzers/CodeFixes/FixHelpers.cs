@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -49,6 +51,23 @@ internal static class FixHelpers
     /// </summary>
     public static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken) =>
         ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Adds <c>using</c> directives for the namespaces not yet imported, so that a generated extension
+    /// method (<c>pseudonymizer.PseudonymizePatientId(…)</c>) binds.
+    /// </summary>
+    public static SyntaxNode WithUsings(SyntaxNode root, IEnumerable<string> namespaces)
+    {
+        if (root is not CompilationUnitSyntax unit)
+        {
+            return root;
+        }
+        var present = new HashSet<string>(unit.Usings.Select(u => u.Name?.ToString() ?? ""), System.StringComparer.Ordinal);
+        var added = namespaces.Where(present.Add)
+            .Select(n => SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(n)).WithAdditionalAnnotations(Formatter.Annotation))
+            .ToArray();
+        return added.Length == 0 ? root : unit.AddUsings(added);
+    }
 
     public static T WithTriviaFrom<T>(this T replacement, SyntaxNode original)
         where T : SyntaxNode =>

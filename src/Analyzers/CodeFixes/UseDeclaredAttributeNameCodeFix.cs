@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
 using TelemetryConventions.Analyzers.Infrastructure;
 
 namespace TelemetryConventions.CodeFixes;
@@ -20,7 +21,7 @@ public sealed class UseDeclaredAttributeNameCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds =>
         ImmutableArray.Create(RuleIds.AdHocAttributeName, RuleIds.RawAttributeName, RuleIds.DeprecatedAttribute);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DocumentFixAll.Create(FixAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -39,20 +40,30 @@ public sealed class UseDeclaredAttributeNameCodeFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 $"Use {shown}",
-                cancellationToken => ReplaceAsync(context.Document, diagnostic.Location.SourceSpan, name!, cancellationToken),
+                cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
+                // One key per rule, whatever the name, so that Fix All gathers every occurrence.
                 equivalenceKey: diagnostic.Id),
             diagnostic);
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, string name, CancellationToken cancellationToken)
+    /// <summary>Every key of the document in one pass, so that Fix All needs no second run.</summary>
+    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || FixHelpers.ExpressionAt(root, span) is not { } key)
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var replaced = 0;
+        foreach (var diagnostic in diagnostics)
         {
-            return document;
+            if (!diagnostic.Properties.TryGetValue(PropertyNames.AttributeName, out var name) || string.IsNullOrEmpty(name)
+                || FixHelpers.ExpressionAt(editor.OriginalRoot, diagnostic.Location.SourceSpan) is not { } key)
+            {
+                continue;
+            }
+            var replacement = FixHelpers.NameExpression(editor.SemanticModel.Compilation, editor.SemanticModel, key.SpanStart, name!, cancellationToken, out _);
+            editor.ReplaceNode(key, (current, _) => replacement.WithTriviaFrom(current));
+            replaced++;
         }
-        var replacement = FixHelpers.NameExpression(model.Compilation, model, key.SpanStart, name, cancellationToken, out _);
-        return await FixHelpers.AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(key, replacement.WithTriviaFrom(key))), cancellationToken).ConfigureAwait(false);
+        return replaced == 0
+            ? document
+            : await FixHelpers.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using TelemetryConventions.Analyzers.Infrastructure;
 using TelemetryConventions.Analyzers.Rules;
 
@@ -22,7 +23,7 @@ public sealed class UseWireValueCodeFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.AttributeTypeMismatch);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => DocumentFixAll.Create(FixAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -41,7 +42,7 @@ public sealed class UseWireValueCodeFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 "Send the wire value (ToWireValue())",
-                cancellationToken => AppendAsync(context.Document, diagnostic.Location.SourceSpan, cancellationToken),
+                cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
                 equivalenceKey: RuleIds.AttributeTypeMismatch + ".WireValue"),
             diagnostic);
     }
@@ -50,18 +51,28 @@ public sealed class UseWireValueCodeFix : CodeFixProvider
         model.GetTypeInfo(value, cancellationToken).Type is { TypeKind: TypeKind.Enum } type
         && model.LookupSymbols(value.SpanStart, type, "ToWireValue", includeReducedExtensionMethods: true).Any();
 
-    private static async Task<Document> AppendAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
+    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || FixHelpers.ExpressionAt(root, span) is not { } value)
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in diagnostics)
         {
-            return document;
+            if (diagnostic.Properties.ContainsKey(AttributeTypeMismatchAnalyzer.WireValueProperty)
+                && FixHelpers.ExpressionAt(editor.OriginalRoot, diagnostic.Location.SourceSpan) is { } value
+                && HasWireValue(editor.SemanticModel, value, cancellationToken))
+            {
+                editor.ReplaceNode(value, (current, _) => WireValue((ExpressionSyntax)current));
+            }
         }
+        return editor.GetChangedDocument();
+    }
+
+    private static ExpressionSyntax WireValue(ExpressionSyntax value)
+    {
         var receiver = value is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
             ? value.WithoutTrivia()
             : SyntaxFactory.ParenthesizedExpression(value.WithoutTrivia());
         var call = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName("ToWireValue")));
-        return document.WithSyntaxRoot(root.ReplaceNode(value, call.WithTriviaFrom(value)));
+        return call.WithTriviaFrom(value);
     }
 }

@@ -11,7 +11,13 @@ public sealed record RequirementLevel(RequirementKind Kind, string? Condition)
 }
 
 /// <summary>Our privacy extension, read from <c>annotations.privacy</c>.</summary>
-public sealed record PrivacyAnnotation(PrivacyClassification Classification, PrivacyTreatment Treatment);
+/// <param name="Classification">What kind of personal data the attribute holds.</param>
+/// <param name="Treatment">How it may reach telemetry.</param>
+/// <param name="Domain">
+/// The identifier space a pseudonymised attribute carries, when the file names one (<c>domain: patient</c>);
+/// null means the attribute's own name. Attributes that share a domain pseudonymise the same person alike.
+/// </param>
+public sealed record PrivacyAnnotation(PrivacyClassification Classification, PrivacyTreatment Treatment, string? Domain = null);
 
 /// <summary>
 /// A member of an enum attribute. Exactly one of <see cref="StringValue"/> and
@@ -78,7 +84,14 @@ public sealed record AttributeDefinition(
     RequirementLevel RequirementLevel,
     bool SamplingRelevant,
     bool ExcludedFromCodeGeneration,
-    SourceSpan Location);
+    SourceSpan Location)
+{
+    /// <summary>
+    /// The pseudonymisation domain of a <c>pseudonymize</c> attribute: the declared <c>privacy.domain</c>, else the
+    /// attribute's name. Null for every other treatment, since nothing is pseudonymised.
+    /// </summary>
+    public string? PseudonymDomain => Privacy is { Treatment: PrivacyTreatment.Pseudonymize } privacy ? privacy.Domain ?? Name : null;
+}
 
 public enum AttributeReferenceKind
 {

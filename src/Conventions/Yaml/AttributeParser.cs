@@ -33,8 +33,14 @@ internal sealed class AttributeParser
 
     private static readonly HashSet<string> DeprecationFields = new(StringComparer.Ordinal) { "reason", "renamed_to", "note" };
 
-    private static readonly HashSet<string> PrivacyFields = new(StringComparer.Ordinal) { "classification", "treatment" };
+    private static readonly HashSet<string> PrivacyFields = new(StringComparer.Ordinal) { "classification", "treatment", "domain" };
     private static readonly HashSet<string> LogFields = new(StringComparer.Ordinal) { "severity", "body", "signals" };
+
+    /// <summary>
+    /// A domain is spelt like an attribute name (<c>patient</c>, <c>clinic.patient</c>): it is hashed into every
+    /// pseudonym, so it must be written the same way in every service and language that joins on it.
+    /// </summary>
+    private static readonly Regex DomainSpelling = new("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$", RegexOptions.CultureInvariant);
 
     private static readonly Regex LegacyRename = new("^(?:Replaced|Renamed) (?:by|to) `([^`]+)`", RegexOptions.CultureInvariant);
 
@@ -460,7 +466,38 @@ internal sealed class AttributeParser
         var treatment = fields.Has("treatment")
             ? PrivacyChoice(fields, "treatment", Vocabulary.PrivacyTreatments)
             : DefaultTreatment(classification.Value);
-        return treatment is null ? null : new PrivacyAnnotation(classification.Value, treatment.Value);
+        if (treatment is null)
+        {
+            return null;
+        }
+        return new PrivacyAnnotation(classification.Value, treatment.Value, fields.Has("domain") ? PrivacyDomain(fields["domain"]!, treatment.Value) : null);
+    }
+
+    /// <summary>
+    /// <c>domain</c> names the identifier space of a pseudonymised attribute. A bad spelling is an error, since the
+    /// domain is hashed into every pseudonym; the rest of the annotation still holds, with the attribute's own name
+    /// as the domain.
+    /// </summary>
+    private string? PrivacyDomain(YamlNode node, PrivacyTreatment treatment)
+    {
+        var text = _context.Scalar(node, "privacy.domain");
+        if (text is null)
+        {
+            return null;
+        }
+        if (treatment != PrivacyTreatment.Pseudonymize)
+        {
+            _context.Report(ConventionRules.InvalidPrivacyAnnotation, node,
+                $"'domain' applies only to pseudonymised attributes; this one is '{treatment.ToString().ToLowerInvariant()}', so nothing is pseudonymised in domain '{text}'");
+            return null;
+        }
+        if (!DomainSpelling.IsMatch(text))
+        {
+            _context.Report(ConventionRules.InvalidPrivacyAnnotation, node,
+                $"'{text}' is not a valid privacy domain: write it like an attribute name, lower-case words of a-z, 0-9 and '_' joined by '.' (for example 'patient' or 'clinic.patient')");
+            return null;
+        }
+        return text;
     }
 
     /// <summary>Misspelt privacy values are privacy problems (TC0014), not generic value errors.</summary>

@@ -40,7 +40,58 @@ internal static class AttributeEmitter
             writer.Line();
             WriteEnum(writer, attribute, access);
         }
+
+        if (spec.Attributes.Any(a => a.PseudonymHelper is not null))
+        {
+            writer.Line();
+            WritePseudonymHelpers(writer, spec, access);
+        }
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// One way to pseudonymise each identifier attribute, with the domain the conventions give it, so no call
+    /// site types a domain string and every path (wrapper, log, hand-written tag) yields the same pseudonym.
+    /// </summary>
+    private static void WritePseudonymHelpers(SourceWriter writer, AttributeNamespaceSpec spec, string access)
+    {
+        const string Pseudonymizer = "global::TelemetryConventions.Pseudonymizer";
+        const string Pseudonym = "global::TelemetryConventions.Pseudonym";
+        writer.Doc("summary", "Pseudonymises raw identifiers in the domain the conventions declare for each attribute.");
+        writer.Open($"{access} static partial class {GenerationPlanner.PseudonymsClass}");
+        var first = true;
+        foreach (var attribute in spec.Attributes)
+        {
+            if (attribute.PseudonymHelper is not { } helper)
+            {
+                continue;
+            }
+            if (!first)
+            {
+                writer.Line();
+            }
+            first = false;
+            // The name as a literal: the constant of a deprecated attribute is obsolete.
+            var constant = CSharpNames.Literal(attribute.Name);
+            var domain = $"{helper.Suffix}Domain";
+            var marker = $"[global::TelemetryConventions.IdentifierSpace({constant}, {domain})]";
+            writer.Doc("summary", $"The pseudonymisation domain of <c>{attribute.Name}</c>: every pseudonym of it is computed in this identifier space.");
+            writer.Line($"public const string {domain} = {CSharpNames.Literal(helper.Domain)};");
+            foreach (var raw in new[] { "string", "long" })
+            {
+                writer.Line();
+                writer.Doc("summary", $"A deferred pseudonym of a raw <c>{attribute.Name}</c> in domain <c>{SourceWriter.EscapeXml(helper.Domain)}</c>: the HMAC runs only when it is recorded.");
+                writer.Line(marker);
+                WriteObsolete(writer, attribute.Deprecated);
+                writer.Line($"public static {Pseudonym} Pseudonymize{helper.Suffix}(this {Pseudonymizer} pseudonymizer, {raw} rawValue) => pseudonymizer.Pseudonymize({domain}, rawValue);");
+                writer.Line();
+                writer.Doc("summary", $"The pseudonym text of a raw <c>{attribute.Name}</c> in domain <c>{SourceWriter.EscapeXml(helper.Domain)}</c>, computed now (for log values and other text).");
+                writer.Line(marker);
+                WriteObsolete(writer, attribute.Deprecated);
+                writer.Line($"public static string Compute{helper.Suffix}(this {Pseudonymizer} pseudonymizer, {raw} rawValue) => pseudonymizer.Compute({domain}, rawValue);");
+            }
+        }
+        writer.Close();
     }
 
     private static string TypeNote(AttributeSpec attribute)

@@ -25,9 +25,15 @@ internal static class SpanEmitter
         writer.Line($"public const string DefaultName = {CSharpNames.Literal(spec.DefaultName)};");
         writer.Line();
         writer.Line($"private readonly {activity}? _activity;");
+        writer.Line("private readonly bool _ends;");
         writer.Line();
-        writer.Doc("summary", "Wraps an activity started elsewhere, for example by a framework.");
+        writer.Doc("summary", $"Wraps an activity started elsewhere (a framework's span) to set typed attributes on it; disposing the wrapper never ends it. <see cref=\"{WrapperPlanner.SpansClass}.{EnrichMethodName(spec)}\"/> does the same and also requires the span's required attributes.");
         writer.Line($"public {spec.TypeName}({activity}? activity) => _activity = activity;");
+        writer.Line();
+        writer.Open($"internal {spec.TypeName}({activity}? activity, bool ends)");
+        writer.Line("_activity = activity;");
+        writer.Line("_ends = ends;");
+        writer.Close();
         writer.Line();
         writer.Doc("summary", "The underlying activity: null when nothing listens or the span was not created.");
         writer.Line($"public {activity}? Activity => _activity;");
@@ -59,8 +65,12 @@ internal static class SpanEmitter
         writer.Line("return this;");
         writer.Close();
         writer.Line();
-        writer.Doc("summary", "Ends the span.");
-        writer.Line("public void Dispose() => _activity?.Dispose();");
+        writer.Doc("summary", "Ends the span if this wrapper started it; a wrapped activity started elsewhere is left to its owner.");
+        writer.Open("public void Dispose()");
+        writer.Open("if (_ends)");
+        writer.Line("_activity?.Dispose();");
+        writer.Close();
+        writer.Close();
         writer.Close();
 
         writer.Line();
@@ -155,8 +165,39 @@ internal static class SpanEmitter
             }
             writer.Close();
         }
-        writer.Line($"return new {spec.TypeName}(activity);");
+        writer.Line($"return new {spec.TypeName}(activity, ends: true);");
         writer.Close();
+        writer.Line();
+        WriteEnrich(writer, spec, required);
+        writer.Close();
+    }
+
+    private static string EnrichMethodName(SpanSpec spec) => "Enrich" + spec.StartMethodName.Substring("Start".Length);
+
+    /// <summary>
+    /// The way to use a span's typed API on an activity the code did not start (ASP.NET Core's, an
+    /// HttpClient's): the required attributes are parameters as for <c>Start…</c>, and the wrapper it
+    /// returns never ends the activity, so <c>using</c> on it is harmless.
+    /// </summary>
+    private static void WriteEnrich(SourceWriter writer, SpanSpec spec, System.Collections.Generic.List<WrapperAttributeSpec> required)
+    {
+        writer.Doc("summary", $"Sets the attributes of <see cref=\"{spec.TypeName}\"/> on an activity started elsewhere, typically <c>Activity.Current</c> of a framework's span. The returned wrapper's setters apply to it; disposing the wrapper never ends it.");
+        writer.Line("/// <param name=\"activity\">The activity to enrich; nothing happens when it is null or not recording.</param>");
+        WrapperText.ParameterDocs(writer, required);
+        WrapperText.Obsolete(writer, spec.Deprecated);
+        var parameters = string.Join("", required.Select(a => $", {a.CSharpType} {a.ParameterName}"));
+        writer.Open($"public static {spec.TypeName} {EnrichMethodName(spec)}(this {WrapperText.Activity}? activity{parameters})");
+        if (required.Count > 0)
+        {
+            writer.Open("if (activity is { IsAllDataRequested: true })");
+            foreach (var attribute in required)
+            {
+                // The framework may have set the tag already: SetTag replaces it.
+                writer.Line($"activity.SetTag({CSharpNames.Literal(attribute.Name)}, {WrapperText.TagValue(attribute, attribute.ParameterName)});");
+            }
+            writer.Close();
+        }
+        writer.Line($"return new {spec.TypeName}(activity, ends: false);");
         writer.Close();
     }
 }

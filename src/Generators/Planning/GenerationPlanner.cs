@@ -13,18 +13,22 @@ internal static class GenerationPlanner
     {
         var diagnostics = new List<ConventionDiagnostic>(registry.Diagnostics);
         // One scope for every top-level type the generator writes into the namespace.
-        var typeNames = new NameAllocator(StringComparer.OrdinalIgnoreCase, WrapperPlanner.SpansClass, WrapperPlanner.EventsClass, WrapperPlanner.MetricsClass, WrapperPlanner.SupportClass);
+        var typeNames = new NameAllocator(StringComparer.OrdinalIgnoreCase, WrapperPlanner.SpansClass, WrapperPlanner.EventsClass, WrapperPlanner.MetricsClass, WrapperPlanner.SupportClass, PseudonymsClass);
+        var pseudonymNames = new NameAllocator();
         var enumTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         var namespaces = registry.Attributes
             .Where(a => !a.ExcludedFromCodeGeneration && (!options.StableOnly || a.Stability == Stability.Stable))
             .GroupBy(a => CSharpNames.RootOf(a.Name), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, typeNames, enumTypes, diagnostics))
+            .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, typeNames, enumTypes, pseudonymNames, diagnostics))
             .ToEquatableArray();
         var (spans, events, logEvents, metrics) = new WrapperPlanner(options, platform ?? TargetPlatform.Current, typeNames, enumTypes, diagnostics).Plan(registry);
         var catalog = new CatalogSpec(CatalogPlanner.Plan(registry, options), options);
         return new GenerationPlan(namespaces, spans, events, metrics, catalog, diagnostics.ToEquatableArray(), options, logEvents);
     }
+
+    /// <summary>The one class that holds the pseudonymisation helpers of every identifier attribute.</summary>
+    public const string PseudonymsClass = "TelemetryPseudonyms";
 
     private static AttributeNamespaceSpec PlanNamespace(
         string root,
@@ -32,6 +36,7 @@ internal static class GenerationPlanner
         GenerationOptions options,
         NameAllocator typeNames,
         Dictionary<string, string> enumTypes,
+        NameAllocator pseudonymNames,
         List<ConventionDiagnostic> diagnostics)
     {
         var className = typeNames.Allocate(root, root, attributes[0].Location, "", diagnostics, "Attributes");
@@ -76,7 +81,10 @@ internal static class GenerationPlanner
                 attribute.Privacy,
                 enumTypeName,
                 openValueTypeName,
-                members));
+                members,
+                attribute.PseudonymDomain is { } domain && !attribute.Type.IsArray
+                    ? new PseudonymHelperSpec(domain, pseudonymNames.Allocate(attribute.Name, attribute.Name, attribute.Location, PseudonymsClass + ".Pseudonymize", diagnostics))
+                    : null));
         }
         return new AttributeNamespaceSpec(root, className, specs.ToEquatableArray(), options);
     }

@@ -29,7 +29,15 @@ internal sealed record AttributeSpec(
     PrivacyAnnotation? Privacy,
     string? EnumTypeName,
     string? OpenValueTypeName,
-    EquatableArray<EnumMemberSpec> EnumMembers);
+    EquatableArray<EnumMemberSpec> EnumMembers,
+    PseudonymHelperSpec? PseudonymHelper = null);
+
+/// <summary>
+/// The generated helpers that pseudonymise a raw value of one attribute in its domain:
+/// <c>Pseudonymize&lt;Suffix&gt;</c>, <c>Compute&lt;Suffix&gt;</c> and the constant <c>&lt;Suffix&gt;Domain</c>
+/// in <c>TelemetryPseudonyms</c>.
+/// </summary>
+internal sealed record PseudonymHelperSpec(string Domain, string Suffix);
 
 /// <summary>One generated file: the constants (and enums) of one root namespace such as <c>http</c>.</summary>
 internal sealed record AttributeNamespaceSpec(

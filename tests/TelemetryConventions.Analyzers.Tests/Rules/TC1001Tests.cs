@@ -256,12 +256,42 @@ public class TC1001Tests
     }
 
     [Fact]
-    public async Task No_fix_without_a_pseudonymiser_in_reach()
+    public async Task Without_a_pseudonymiser_in_reach_the_fix_adds_one_to_the_constructor()
     {
-        var source = Usings + """
+        await VerifyCS.CodeFixAsync(Usings + """
             class Visit
             {
                 void Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("visit.patient", {|#0:patientId|});
+                }
+            }
+            """, Usings + """
+            class Visit
+            {
+                private readonly Pseudonymizer _pseudonymizer;
+
+                public Visit(Pseudonymizer pseudonymizer)
+                {
+                    _pseudonymizer = pseudonymizer;
+                }
+
+                void Record(Activity activity, string patientId)
+                {
+                    activity.SetTag("visit.patient", _pseudonymizer.Pseudonymize("patient", patientId));
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "span attribute 'visit.patient'"));
+    }
+
+    [Fact]
+    public async Task No_fix_in_static_code_without_a_pseudonymiser_in_reach()
+    {
+        var source = Usings + """
+            static class Visit
+            {
+                static void Record(Activity activity, string patientId)
                 {
                     activity.SetTag("visit.patient", {|TC1001:patientId|});
                 }

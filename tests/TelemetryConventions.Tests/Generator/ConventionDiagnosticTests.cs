@@ -272,6 +272,48 @@ public sealed class ConventionDiagnosticTests
     }
 
     [Fact]
+    public void TC0014_malformed_privacy_domain()
+    {
+        var run = AssertReported("TC0014", """
+            groups:
+              - id: registry.patient
+                type: attribute_group
+                brief: Patient attributes.
+                attributes:
+                  - id: patient.id
+                    type: string
+                    brief: Patient pseudonym.
+                    annotations:
+                      privacy:
+                        classification: personal_identifier
+                        domain: ⌖Patient Space
+            """);
+        Assert.Contains("not a valid privacy domain", run.ConventionDiagnostics.Single().GetMessage());
+        // The rest of the annotation holds: the attribute is still pseudonymised, in its own name's domain.
+        Assert.Contains("PatientIdDomain = \"patient.id\"", run.Source("PatientAttributes.g.cs"));
+    }
+
+    [Fact]
+    public void TC0014_privacy_domain_on_an_attribute_that_is_not_pseudonymised()
+    {
+        var run = AssertReported("TC0014", """
+            groups:
+              - id: registry.patient
+                type: attribute_group
+                brief: Patient attributes.
+                attributes:
+                  - id: patient.ward
+                    type: string
+                    brief: Ward.
+                    annotations:
+                      privacy:
+                        classification: location
+                        domain: ⌖patient
+            """);
+        Assert.Contains("applies only to pseudonymised attributes", run.ConventionDiagnostics.Single().GetMessage());
+    }
+
+    [Fact]
     public void TC0015_personal_identifier_as_a_metric_attribute()
     {
         AssertReported("TC0015", """

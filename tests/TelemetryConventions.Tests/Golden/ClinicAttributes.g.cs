@@ -313,3 +313,38 @@ public readonly struct ClinicVisitKindValue : global::System.IEquatable<ClinicVi
     /// </summary>
     public static bool operator !=(ClinicVisitKindValue left, ClinicVisitKindValue right) => !left.Equals(right);
 }
+
+/// <summary>
+/// Pseudonymises raw identifiers in the domain the conventions declare for each attribute.
+/// </summary>
+public static partial class TelemetryPseudonyms
+{
+    /// <summary>
+    /// The pseudonymisation domain of <c>clinic.patient.id</c>: every pseudonym of it is computed in this identifier space.
+    /// </summary>
+    public const string ClinicPatientIdDomain = "clinic.patient.id";
+
+    /// <summary>
+    /// A deferred pseudonym of a raw <c>clinic.patient.id</c> in domain <c>clinic.patient.id</c>: the HMAC runs only when it is recorded.
+    /// </summary>
+    [global::TelemetryConventions.IdentifierSpace("clinic.patient.id", ClinicPatientIdDomain)]
+    public static global::TelemetryConventions.Pseudonym PseudonymizeClinicPatientId(this global::TelemetryConventions.Pseudonymizer pseudonymizer, string rawValue) => pseudonymizer.Pseudonymize(ClinicPatientIdDomain, rawValue);
+
+    /// <summary>
+    /// The pseudonym text of a raw <c>clinic.patient.id</c> in domain <c>clinic.patient.id</c>, computed now (for log values and other text).
+    /// </summary>
+    [global::TelemetryConventions.IdentifierSpace("clinic.patient.id", ClinicPatientIdDomain)]
+    public static string ComputeClinicPatientId(this global::TelemetryConventions.Pseudonymizer pseudonymizer, string rawValue) => pseudonymizer.Compute(ClinicPatientIdDomain, rawValue);
+
+    /// <summary>
+    /// A deferred pseudonym of a raw <c>clinic.patient.id</c> in domain <c>clinic.patient.id</c>: the HMAC runs only when it is recorded.
+    /// </summary>
+    [global::TelemetryConventions.IdentifierSpace("clinic.patient.id", ClinicPatientIdDomain)]
+    public static global::TelemetryConventions.Pseudonym PseudonymizeClinicPatientId(this global::TelemetryConventions.Pseudonymizer pseudonymizer, long rawValue) => pseudonymizer.Pseudonymize(ClinicPatientIdDomain, rawValue);
+
+    /// <summary>
+    /// The pseudonym text of a raw <c>clinic.patient.id</c> in domain <c>clinic.patient.id</c>, computed now (for log values and other text).
+    /// </summary>
+    [global::TelemetryConventions.IdentifierSpace("clinic.patient.id", ClinicPatientIdDomain)]
+    public static string ComputeClinicPatientId(this global::TelemetryConventions.Pseudonymizer pseudonymizer, long rawValue) => pseudonymizer.Compute(ClinicPatientIdDomain, rawValue);
+}

@@ -329,3 +329,38 @@ public static partial class ShapesLevelValues
         }
     }
 }
+
+/// <summary>
+/// Pseudonymises raw identifiers in the domain the conventions declare for each attribute.
+/// </summary>
+public static partial class TelemetryPseudonyms
+{
+    /// <summary>
+    /// The pseudonymisation domain of <c>shapes.patient_id</c>: every pseudonym of it is computed in this identifier space.
+    /// </summary>
+    public const string ShapesPatientIdDomain = "shapes.patient_id";
+
+    /// <summary>
+    /// A deferred pseudonym of a raw <c>shapes.patient_id</c> in domain <c>shapes.patient_id</c>: the HMAC runs only when it is recorded.
+    /// </summary>
+    [global::TelemetryConventions.IdentifierSpace("shapes.patient_id", ShapesPatientIdDomain)]
+    public static global::TelemetryConventions.Pseudonym PseudonymizeShapesPatientId(this global::TelemetryConventions.Pseudonymizer pseudonymizer, string rawValue) => pseudonymizer.Pseudonymize(ShapesPatientIdDomain, rawValue);
+
+    /// <summary>
+    /// The pseudonym text of a raw <c>shapes.patient_id</c> in domain <c>shapes.patient_id</c>, computed now (for log values and other text).
+    /// </summary>
+    [global::TelemetryConventions.IdentifierSpace("shapes.patient_id", ShapesPatientIdDomain)]
+    public static string ComputeShapesPatientId(this global::TelemetryConventions.Pseudonymizer pseudonymizer, string rawValue) => pseudonymizer.Compute(ShapesPatientIdDomain, rawValue);
+
+    /// <summary>
+    /// A deferred pseudonym of a raw <c>shapes.patient_id</c> in domain <c>shapes.patient_id</c>: the HMAC runs only when it is recorded.
+    /// </summary>
+    [global::TelemetryConventions.IdentifierSpace("shapes.patient_id", ShapesPatientIdDomain)]
+    public static global::TelemetryConventions.Pseudonym PseudonymizeShapesPatientId(this global::TelemetryConventions.Pseudonymizer pseudonymizer, long rawValue) => pseudonymizer.Pseudonymize(ShapesPatientIdDomain, rawValue);
+
+    /// <summary>
+    /// The pseudonym text of a raw <c>shapes.patient_id</c> in domain <c>shapes.patient_id</c>, computed now (for log values and other text).
+    /// </summary>
+    [global::TelemetryConventions.IdentifierSpace("shapes.patient_id", ShapesPatientIdDomain)]
+    public static string ComputeShapesPatientId(this global::TelemetryConventions.Pseudonymizer pseudonymizer, long rawValue) => pseudonymizer.Compute(ShapesPatientIdDomain, rawValue);
+}

@@ -24,11 +24,18 @@ public readonly partial struct ClinicVisitSpan : global::System.IDisposable
     public const string DefaultName = "clinic.visit";
 
     private readonly global::System.Diagnostics.Activity? _activity;
+    private readonly bool _ends;
 
     /// <summary>
-    /// Wraps an activity started elsewhere, for example by a framework.
+    /// Wraps an activity started elsewhere (a framework's span) to set typed attributes on it; disposing the wrapper never ends it. <see cref="TelemetrySpans.EnrichClinicVisit"/> does the same and also requires the span's required attributes.
     /// </summary>
     public ClinicVisitSpan(global::System.Diagnostics.Activity? activity) => _activity = activity;
+
+    internal ClinicVisitSpan(global::System.Diagnostics.Activity? activity, bool ends)
+    {
+        _activity = activity;
+        _ends = ends;
+    }
 
     /// <summary>
     /// The underlying activity: null when nothing listens or the span was not created.
@@ -193,9 +200,15 @@ public readonly partial struct ClinicVisitSpan : global::System.IDisposable
     }
 
     /// <summary>
-    /// Ends the span.
+    /// Ends the span if this wrapper started it; a wrapped activity started elsewhere is left to its owner.
     /// </summary>
-    public void Dispose() => _activity?.Dispose();
+    public void Dispose()
+    {
+        if (_ends)
+        {
+            _activity?.Dispose();
+        }
+    }
 }
 
 /// <summary>
@@ -234,6 +247,24 @@ public static partial class TelemetrySpans
             activity.AddTag("clinic.patient.id", (clinicPatientId.IsDefault ? null : clinicPatientId.Value));
             activity.AddTag("clinic.visit.kind", clinicVisitKind.WireValue);
         }
-        return new ClinicVisitSpan(activity);
+        return new ClinicVisitSpan(activity, ends: true);
+    }
+
+    /// <summary>
+    /// Sets the attributes of <see cref="ClinicVisitSpan"/> on an activity started elsewhere, typically <c>Activity.Current</c> of a framework's span. The returned wrapper's setters apply to it; disposing the wrapper never ends it.
+    /// </summary>
+    /// <param name="activity">The activity to enrich; nothing happens when it is null or not recording.</param>
+    /// <param name="clinicPatientId"><c>clinic.patient.id</c>: Keyed pseudonym of the patient. Only a keyed pseudonym fits; it is computed only if the telemetry is recorded.</param>
+    /// <param name="clinicDepartment"><c>clinic.department</c>: Hospital department.</param>
+    /// <param name="clinicVisitKind"><c>clinic.visit.kind</c>: Kind of visit.</param>
+    public static ClinicVisitSpan EnrichClinicVisit(this global::System.Diagnostics.Activity? activity, global::TelemetryConventions.Pseudonym clinicPatientId, string clinicDepartment, global::Clinic.Telemetry.ClinicVisitKindValue clinicVisitKind)
+    {
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("clinic.patient.id", (clinicPatientId.IsDefault ? null : clinicPatientId.Value));
+            activity.SetTag("clinic.department", clinicDepartment);
+            activity.SetTag("clinic.visit.kind", clinicVisitKind.WireValue);
+        }
+        return new ClinicVisitSpan(activity, ends: false);
     }
 }
