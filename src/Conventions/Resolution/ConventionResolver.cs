@@ -27,22 +27,36 @@ public sealed class ConventionResolver
     {
     }
 
-    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files)
+    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files) => Resolve(files, null);
+
+    /// <summary>
+    /// Resolves the files of a compilation. Files listed in <paramref name="imported"/> belong to
+    /// registries the project did not write: their attributes and groups can be referenced, but the
+    /// registry holds only what the project's own conventions use (see <see cref="UsageSelection"/>).
+    /// </summary>
+    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files, IEnumerable<ImportedFile>? imported)
     {
         var resolver = new ConventionResolver();
         var fileList = files.ToList();
         resolver.Register(fileList);
-        var groups = fileList.SelectMany(f => f.Groups)
-            .Where(g => ReferenceEquals(resolver._groups[g.Id], g))
-            .Select(resolver.ResolveGroup)
-            .ToList();
-        resolver.CheckRenames();
+        var selection = new UsageSelection(imported, resolver._groups.Values, resolver.Report);
+        var registered = fileList.SelectMany(f => f.Groups).Where(g => ReferenceEquals(resolver._groups[g.Id], g)).ToList();
+        var wanted = selection.SelectGroups(registered, fileList);
+        var groups = registered.Where(g => wanted.Contains(g.Id)).Select(resolver.ResolveGroup).ToList();
+        // Events that a used span names come along, as if imported.
+        if (selection.AddEventsNamedBy(groups, registered, wanted))
+        {
+            groups = registered.Where(g => wanted.Contains(g.Id)).Select(resolver.ResolveGroup).ToList();
+        }
+        var attributes = selection.SelectAttributes(resolver._attributes.Values, groups);
+        resolver.CheckRenames(attributes);
         resolver.CheckMetricPrivacy(groups);
         resolver.CheckEvents(groups);
         return new ResolvedRegistry(
-            resolver._attributes.Values.ToEquatableArray(),
+            attributes.ToEquatableArray(),
             groups.ToEquatableArray(),
-            resolver._diagnostics.ToEquatableArray());
+            resolver._diagnostics.ToEquatableArray(),
+            selection.Unreferenced(resolver._attributes.Values, attributes));
     }
 
     private void Register(List<ConventionFile> files)
@@ -265,9 +279,9 @@ public sealed class ConventionResolver
         }
     }
 
-    private void CheckRenames()
+    private void CheckRenames(IEnumerable<AttributeDefinition> attributes)
     {
-        foreach (var attribute in _attributes.Values)
+        foreach (var attribute in attributes)
         {
             if (attribute.Deprecated?.RenamedTo is { } renamedTo && !_attributes.ContainsKey(renamedTo))
             {
