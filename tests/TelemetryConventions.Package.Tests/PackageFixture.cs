@@ -30,7 +30,7 @@ public sealed class PackageFixture : IDisposable
     public string PackagePath => Path.Combine(Feed, $"TelemetryConventions.{Version}.nupkg");
 
     /// <summary>A new console project outside the repository that references the package only.</summary>
-    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string extraItems = "")
+    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string extraItems = "", string extraProperties = "")
     {
         var directory = Path.Combine(Root, name);
         Directory.CreateDirectory(directory);
@@ -49,6 +49,7 @@ public sealed class PackageFixture : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <RootNamespace>Shop</RootNamespace>
+                {extraProperties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="TelemetryConventions" Version="{Version}" />

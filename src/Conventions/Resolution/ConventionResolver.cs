@@ -22,6 +22,7 @@ public sealed class ConventionResolver
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly List<string> _path = new();
     private readonly List<ConventionDiagnostic> _diagnostics = new();
+    private List<string> _registryNames = new();
 
     private ConventionResolver()
     {
@@ -40,6 +41,7 @@ public sealed class ConventionResolver
         var fileList = files.ToList();
         resolver.Register(fileList);
         var selection = new UsageSelection(imported, resolver._groups.Values, resolver.Report);
+        resolver._registryNames = selection.RegistryNames;
         var registered = fileList.SelectMany(f => f.Groups).Where(g => ReferenceEquals(resolver._groups[g.Id], g)).ToList();
         var wanted = selection.SelectGroups(registered, fileList);
         var groups = registered.Where(g => wanted.Contains(g.Id)).Select(resolver.ResolveGroup).ToList();
@@ -165,7 +167,7 @@ public sealed class ConventionResolver
                     }
                     else
                     {
-                        Report(ConventionRules.UnknownAttribute, reference.Location, reference.Target, Suggestion(reference.Target));
+                        Report(ConventionRules.UnknownAttribute, reference.Location, reference.Target, Suggestion(reference.Target) is { Length: > 0 } suggestion ? suggestion : WhereLooked());
                     }
                     break;
                 case AttributeReferenceKind.Group:
@@ -321,6 +323,14 @@ public sealed class ConventionResolver
             }
         }
     }
+
+    /// <summary>
+    /// Says which registries were searched, so that a name of the upstream registry in a project
+    /// that does not import it reads as what it is, not as a typo.
+    /// </summary>
+    private string WhereLooked() => _registryNames.Count == 0
+        ? "; no registry is imported: if it is an OpenTelemetry attribute, bring in the upstream registry (the package imports it unless EnableTelemetryConventionsUpstream is false; TelemetryConventionsUpstreamDir names another folder)"
+        : $"; neither the project's conventions nor the imported {(_registryNames.Count == 1 ? "registry" : "registries")} {string.Join(", ", _registryNames.Select(n => "'" + n + "'"))} define it";
 
     private string Suggestion(string name)
     {

@@ -24,12 +24,19 @@ internal sealed class UsageSelection
         _report = report;
         foreach (var file in imported ?? Enumerable.Empty<ImportedFile>())
         {
+            if (!RegistryNames.Contains(file.Registry))
+            {
+                RegistryNames.Add(file.Registry);
+            }
             if (!file.GenerateAll)
             {
                 _referencedOnly[file.Path] = file;
             }
         }
     }
+
+    /// <summary>The imported registries by name, in the order first seen.</summary>
+    public List<string> RegistryNames { get; } = new();
 
     public bool IsReferencedOnly(SourceSpan location) => _referencedOnly.Count > 0 && _referencedOnly.ContainsKey(location.FilePath);
 

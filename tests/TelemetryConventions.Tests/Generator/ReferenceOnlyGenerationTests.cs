@@ -171,6 +171,43 @@ public sealed class ReferenceOnlyGenerationTests
         Assert.Contains(run.HintNames, h => h.Contains("VendorRetry", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_unknown_ref_says_which_registries_were_searched_and_a_typo_still_gets_its_suggestion()
+    {
+        var run = RunWithVendor("""
+                    groups:
+                      - id: span.own.call
+                        type: span
+                        span_kind: client
+                        brief: A call.
+                        attributes:
+                          - ref: user.id
+                          - ref: vendor.prot
+                    """);
+
+        var messages = run.ConventionDiagnostics.Where(d => d.Id == "TC0009").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Contains(messages, m => m.StartsWith("Attribute 'user.id'", StringComparison.Ordinal) && m.Contains("imported registry 'vendor'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("did you mean 'vendor.port'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_an_imported_registry_an_unknown_ref_says_how_to_bring_the_upstream_registry_in()
+    {
+        var run = GeneratorHarness.Run("/project/conventions/own.yaml", """
+            groups:
+              - id: span.own.call
+                type: span
+                span_kind: client
+                brief: A call.
+                attributes:
+                  - ref: user.id
+            """);
+
+        var message = Assert.Single(run.ConventionDiagnostics).GetMessage();
+        Assert.Contains("EnableTelemetryConventionsUpstream", message, StringComparison.Ordinal);
+    }
+
     private const string VendorRegistry = """
         groups:
           - id: vendor.common
