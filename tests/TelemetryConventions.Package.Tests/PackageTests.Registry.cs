@@ -107,4 +107,36 @@ public sealed partial class PackageTests
         Assert.NotEqual(0, off.ExitCode);
         Assert.Matches(@"conventions[/\\]cart\.yaml\(\d+,\d+\): error TC0009: Attribute 'user\.id'", off.Output);
     }
+
+    [Fact]
+    public void The_shipped_privacy_defaults_reach_the_generated_api_and_the_analyzers()
+    {
+        var project = _package.CreateConsumer("Privacy", new Dictionary<string, string>
+        {
+            ["conventions/cart.yaml"] = CartConventions,
+            ["Program.cs"] = """
+                using System.Diagnostics;
+                using Shop.Telemetry;
+                using TelemetryConventions;
+
+                using var source = new ActivitySource("cart");
+                var pseudonymizer = new Pseudonymizer(new PseudonymizerOptions { Key = new byte[32], KeyId = "k1" });
+                // user.id takes only a Pseudonym: the package classifies it as a personal identifier.
+                using (source.StartCartCheckout(pseudonymizer.Pseudonymize(UserAttributes.Id, "u-42")))
+                {
+                }
+                """,
+            ["Leak.cs"] = """
+                using System.Diagnostics;
+                public static class Leak
+                {
+                    public static void Tag(Activity activity, string value) => activity.SetTag("user.id", value);
+                }
+                """,
+        });
+
+        var build = DotnetCli.Run(project, BuildTimeout, "build");
+        Assert.DoesNotMatch(@"error CS\d{4}", build.Output);
+        Assert.Matches(@"Leak\.cs\(4,\d+\): (warning|error) TC1001", build.Output);
+    }
 }

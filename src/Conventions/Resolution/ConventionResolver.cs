@@ -42,6 +42,7 @@ public sealed class ConventionResolver
         resolver.Register(fileList);
         var selection = new UsageSelection(imported, resolver._groups.Values, resolver.Report);
         resolver._registryNames = selection.RegistryNames;
+        resolver.ApplyPrivacyClassifications(fileList, selection);
         var registered = fileList.SelectMany(f => f.Groups).Where(g => ReferenceEquals(resolver._groups[g.Id], g)).ToList();
         var wanted = selection.SelectGroups(registered, fileList);
         var groups = registered.Where(g => wanted.Contains(g.Id)).Select(resolver.ResolveGroup).ToList();
@@ -80,6 +81,37 @@ public sealed class ConventionResolver
                 continue;
             }
             _groups.Add(group.Id, group);
+        }
+    }
+
+    /// <summary>
+    /// A privacy annotation on a <c>ref</c> inside an attribute group classifies that attribute
+    /// everywhere: this is how a project (or a conventions package, or the package's shipped
+    /// defaults) annotates an attribute of a registry it did not write once, instead of on every
+    /// reference. Imported files are applied first, so the project's own files override them; a
+    /// <c>ref</c> in a span, event or metric still overrides for that signal alone.
+    /// </summary>
+    /// <summary>Attribute groups of the package's shipped privacy defaults (src/Package/privacy).</summary>
+    public const string PrivacyDefaultsPrefix = "telemetry_conventions.privacy.";
+
+    private void ApplyPrivacyClassifications(List<ConventionFile> files, UsageSelection selection)
+    {
+        // The package's defaults come first even where origins are unknown (the analyzers read the
+        // files without item metadata), then imported registries, then the project's own files.
+        var groups = files.SelectMany(f => f.Groups.Select(g => (Group: g, Imported: selection.IsReferencedOnly(g.Location))))
+            .Where(e => e.Group.Kind == GroupKind.AttributeGroup)
+            .OrderBy(e => e.Group.Id.StartsWith(PrivacyDefaultsPrefix, StringComparison.Ordinal) ? 0 : e.Imported ? 1 : 2)
+            .Select(e => e.Group);
+        foreach (var group in groups)
+        {
+            foreach (var reference in group.Attributes)
+            {
+                if (reference.Kind == AttributeReferenceKind.Attribute && reference.Privacy is { } privacy
+                    && _attributes.TryGetValue(reference.Target, out var attribute) && attribute.Privacy != privacy)
+                {
+                    _attributes[reference.Target] = attribute with { Privacy = privacy };
+                }
+            }
         }
     }
 
