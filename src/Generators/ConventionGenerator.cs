@@ -136,6 +136,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             var diagnostic = ConventionDiagnostic.Create(ConventionRules.YamlSyntax, SourceSpan.FileStart(text.Path), "The file could not be read");
             return new ConventionFile(text.Path, EquatableArray<AttributeDefinition>.Empty, EquatableArray<GroupDefinition>.Empty, new[] { diagnostic });
         }
-        return ConventionFileParser.Parse(text.Path, source.ToString());
+        // Kept for the analyzers too (ParsedFileCache), so that they do not parse the file again.
+        return ParsedFileCache.GetOrParse(ParsedFileCache.Key(text.Path, source.GetChecksum()), () => ConventionFileParser.Parse(text.Path, source.ToString()));
     }
 }
