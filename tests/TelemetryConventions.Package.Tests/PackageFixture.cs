@@ -11,7 +11,7 @@ public sealed class PackageFixture : IDisposable
         Feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(Feed);
         Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Random.Shared.Next(1000, 9999);
-        PackResult = DotnetCli.Run(RepoRoot, TimeSpan.FromMinutes(10),
+        PackResult = DotnetCli.Run(RepoRoot, TimeSpan.FromMinutes(20),
             "pack", Path.Combine(RepoRoot, "src", "Runtime", "Runtime.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + Version);
     }
 
