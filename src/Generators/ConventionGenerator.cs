@@ -27,6 +27,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string Options = nameof(Options);
         public const string Platform = nameof(Platform);
         public const string ParseFile = nameof(ParseFile);
+        public const string ImportedFiles = nameof(ImportedFiles);
         public const string FileDiagnostics = nameof(FileDiagnostics);
         public const string Resolve = nameof(Resolve);
         public const string Plan = nameof(Plan);
@@ -55,8 +56,19 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .Select(static (file, _) => file.Diagnostics)
             .WithTrackingName(TrackingNames.FileDiagnostics);
 
-        var registry = files.Collect()
-            .Select(static (all, _) => ConventionResolver.Resolve(all.OrderBy(f => f.Path, StringComparer.Ordinal)))
+        // Files of registries the project did not write carry item metadata (see the package
+        // targets); read apart from the text so that parsing stays keyed on the file alone.
+        var importedFiles = context.AdditionalTextsProvider
+            .Where(static text => IsConventionFile(text.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => ImportedFileReader.Read(pair.Left.Path, pair.Right.GetOptions(pair.Left)))
+            .Where(static file => file is not null)
+            .Collect()
+            .Select(static (all, _) => all.Select(f => f!).OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ImportedFiles);
+
+        var registry = files.Collect().Combine(importedFiles)
+            .Select(static (input, _) => ConventionResolver.Resolve(input.Left.OrderBy(f => f.Path, StringComparer.Ordinal), input.Right))
             .WithTrackingName(TrackingNames.Resolve);
 
         // Gauge<T> and InstrumentAdvice<T> arrived in System.Diagnostics.DiagnosticSource 9: older
@@ -128,6 +140,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             var diagnostic = ConventionDiagnostic.Create(ConventionRules.YamlSyntax, SourceSpan.FileStart(text.Path), "The file could not be read");
             return new ConventionFile(text.Path, EquatableArray<AttributeDefinition>.Empty, EquatableArray<GroupDefinition>.Empty, new[] { diagnostic });
         }
-        return ConventionFileParser.Parse(text.Path, source.ToString());
+        // Kept for the analyzers too (ParsedFileCache), so that they do not parse the file again.
+        return ParsedFileCache.GetOrParse(ParsedFileCache.Key(text.Path, source.GetChecksum()), () => ConventionFileParser.Parse(text.Path, source.ToString()));
     }
 }

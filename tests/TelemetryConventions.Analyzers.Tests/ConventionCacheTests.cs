@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using TelemetryConventions.Analyzers.Infrastructure;
 using TelemetryConventions.Analyzers.Tests.Infrastructure;
+using TelemetryConventions.Conventions.Yaml;
 using Xunit;
 
 namespace TelemetryConventions.Analyzers.Tests;
@@ -48,6 +49,36 @@ public class ConventionCacheTests
         Assert.True(index.IsDeclaredSpan("patient.visit"));
         Assert.True(index.IsDeclaredSpan("span.patient.visit"));
         Assert.True(index.IsDeclaredMetric("hospital.visits"));
+    }
+
+    [Fact]
+    public void A_file_the_generator_already_parsed_is_not_parsed_again()
+    {
+        // The generator fills the shared cache under the file's path and checksum; a parse here
+        // would find no attribute in this text, so finding one proves the cached file was used.
+        const string path = "/e/conventions/parsed-by-generator.yaml";
+        var text = SourceText.From("groups: []\n");
+        var fromGenerator = ConventionFileParser.Parse(path, """
+            groups:
+              - id: registry.cached
+                type: attribute_group
+                brief: Cached.
+                attributes:
+                  - id: cached.name
+                    type: string
+                    brief: Only in the cached parse.
+            """);
+        ParsedFileCache.GetOrParse(ParsedFileCache.Key(path, text.GetChecksum()), () => fromGenerator);
+
+        var index = ConventionCache.Get(ImmutableArray.Create<AdditionalText>(new FixedText(path, text)), CancellationToken.None);
+        Assert.NotNull(index.Find("cached.name"));
+    }
+
+    private sealed class FixedText(string path, SourceText text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 
     private static ImmutableArray<AdditionalText> Files(params (string Path, string Text)[] files) =>

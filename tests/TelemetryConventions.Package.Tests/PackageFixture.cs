@@ -16,7 +16,7 @@ public sealed class PackageFixture : IDisposable
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        PackResult = DotnetCli.Run(RepoRoot, TimeSpan.FromMinutes(10),
+        PackResult = DotnetCli.Run(RepoRoot, TimeSpan.FromMinutes(20),
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) },
             "pack", Path.Combine(RepoRoot, "src", "Runtime", "Runtime.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + Version);
     }
@@ -36,7 +36,7 @@ public sealed class PackageFixture : IDisposable
     public string PackagePath => Path.Combine(Feed, $"TelemetryConventions.{Version}.nupkg");
 
     /// <summary>A new console project outside the repository that references the package only.</summary>
-    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string extraItems = "")
+    public string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string extraItems = "", string extraProperties = "")
     {
         var directory = Path.Combine(Root, name);
         Directory.CreateDirectory(directory);
@@ -55,6 +55,7 @@ public sealed class PackageFixture : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <RootNamespace>Shop</RootNamespace>
+                {extraProperties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="TelemetryConventions" Version="{Version}" />

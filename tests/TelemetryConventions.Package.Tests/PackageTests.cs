@@ -4,7 +4,7 @@ using Xunit;
 namespace TelemetryConventions.Package.Tests;
 
 /// <summary>The user's workflow: add one package, write YAML under conventions/, use the generated API, see diagnostics.</summary>
-public sealed class PackageTests : IClassFixture<PackageFixture>
+public sealed partial class PackageTests : IClassFixture<PackageFixture>
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
 
@@ -179,24 +179,5 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             "build", "-p:TreatWarningsAsErrors=true", "-p:TelemetryConventionsAnalyzerSeverity=suggestion");
         Assert.True(gradual.ExitCode == 0, gradual.ToString());
         Assert.DoesNotMatch(@"(warning|error) TC1001", gradual.Output);
-    }
-
-    [Fact]
-    public void The_upstream_registry_comes_in_through_TelemetryConvention_items()
-    {
-        var project = _package.CreateConsumer("Upstream", new Dictionary<string, string>
-        {
-            ["Program.cs"] = """
-                using System;
-                using Shop.Telemetry;
-                Console.WriteLine(HttpAttributes.RequestMethod + " " + HttpRequestMethod.Get.ToWireValue());
-                """,
-        },
-        extraItems: $"""<TelemetryConvention Include="{PackageFixture.UpstreamModel}/**/*.yaml" Exclude="{PackageFixture.UpstreamModel}/manifest.yaml" />""");
-
-        var build = DotnetCli.Run(project, BuildTimeout, "build", "-warnaserror");
-        Assert.True(build.ExitCode == 0, build.ToString());
-        var run = DotnetCli.Run(project, BuildTimeout, "run", "--no-build");
-        Assert.Contains("http.request.method GET", run.Output);
     }
 }

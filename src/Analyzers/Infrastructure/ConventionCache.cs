@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -14,18 +13,16 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 
 /// <summary>
 /// Reads a compilation's convention files once. The IDE builds a new compilation on every
-/// keystroke while the YAML rarely changes, so both the parsed files and the resolved index are
-/// kept by content checksum: an unchanged file is never parsed twice, and an unchanged set of
-/// files is never resolved twice. Problems in the files are the generator's to report (TC0xxx);
+/// keystroke while the YAML rarely changes, so both the parsed files (in the cache the generator
+/// fills, <see cref="ParsedFileCache"/>) and the resolved index are kept by content checksum: an
+/// unchanged file is never parsed twice, and an unchanged set of files is never resolved twice. Problems in the files are the generator's to report (TC0xxx);
 /// here a file that cannot be read simply declares less.
 /// </summary>
 internal static class ConventionCache
 {
-    private const int MaxFiles = 4096;
     private const int MaxIndexes = 8;
 
     private static readonly object Gate = new();
-    private static readonly Dictionary<string, ConventionFile> Files = new(StringComparer.Ordinal);
     private static readonly LinkedList<KeyValuePair<string, ConventionIndex>> Indexes = new();
 
     public static bool IsConventionFile(string path) =>
@@ -46,7 +43,7 @@ internal static class ConventionCache
             {
                 continue;
             }
-            inputs.Add((file.Path, file.Path + "|" + Hex(text.GetChecksum()), text));
+            inputs.Add((file.Path, ParsedFileCache.Key(file.Path, text.GetChecksum()), text));
         }
         if (inputs.Count == 0)
         {
@@ -89,36 +86,10 @@ internal static class ConventionCache
         return index;
     }
 
-    private static ConventionFile GetFile(string path, string key, SourceText text)
-    {
-        lock (Gate)
-        {
-            if (Files.TryGetValue(key, out var cached))
-            {
-                return cached;
-            }
-        }
-        // Parsed outside the lock: two threads may parse the same file once each, which costs less
-        // than making every other project wait.
-        var parsed = ConventionFileParser.Parse(path, text.ToString());
-        lock (Gate)
-        {
-            if (Files.Count >= MaxFiles)
-            {
-                Files.Clear();
-            }
-            Files[key] = parsed;
-        }
-        return parsed;
-    }
-
-    private static string Hex(ImmutableArray<byte> bytes)
-    {
-        var builder = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes)
-        {
-            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        return builder.ToString();
-    }
+    /// <summary>
+    /// The generator has normally parsed the file already in this process (the package loads both
+    /// from one folder, so they share <see cref="ParsedFileCache"/>); only otherwise is it parsed here.
+    /// </summary>
+    private static ConventionFile GetFile(string path, string key, SourceText text) =>
+        ParsedFileCache.GetOrParse(key, () => ConventionFileParser.Parse(path, text.ToString()));
 }

@@ -151,9 +151,24 @@ public sealed record GroupDefinition(
     LogAnnotation? Log = null,
     EventBody? Body = null);
 
+/// <summary>
+/// One entry of a file's <c>imports</c>: a span, metric, event or entity of a registry the
+/// project did not write, by name or by a pattern with <c>*</c>, that the project uses.
+/// </summary>
+public sealed record SignalImport(GroupKind Kind, string Pattern, SourceSpan Location);
+
 /// <summary>Everything one convention file declares, plus the problems found while reading it.</summary>
 public sealed record ConventionFile(
     string Path,
     EquatableArray<AttributeDefinition> Attributes,
     EquatableArray<GroupDefinition> Groups,
-    EquatableArray<ConventionDiagnostic> Diagnostics);
+    EquatableArray<ConventionDiagnostic> Diagnostics,
+    EquatableArray<SignalImport> Imports = default);
+
+/// <summary>
+/// Where a convention file comes from, when the project did not write it: a registry it imports
+/// (the upstream OpenTelemetry registry, a conventions package). From such a file only what the
+/// project's own conventions reference or import is generated, unless <see cref="GenerateAll"/>.
+/// Files without an origin are the project's own and are generated in full.
+/// </summary>
+public sealed record ImportedFile(string Path, string Registry, bool GenerateAll);

@@ -43,8 +43,16 @@ public sealed record ResolvedGroup(
     LogAnnotation? Log = null,
     EventBody? Body = null);
 
-/// <summary>Every attribute and group of a compilation's convention files, resolved.</summary>
+/// <summary>
+/// The project's conventions, resolved: every attribute and group of its own files, and what they
+/// use of imported registries. <see cref="Unreferenced"/> lists the attributes that imported
+/// registries define and the project does not use yet, so that messages can say where a name is.
+/// </summary>
 public sealed record ResolvedRegistry(
     EquatableArray<AttributeDefinition> Attributes,
     EquatableArray<ResolvedGroup> Groups,
-    EquatableArray<ConventionDiagnostic> Diagnostics);
+    EquatableArray<ConventionDiagnostic> Diagnostics,
+    EquatableArray<UnreferencedAttribute> Unreferenced = default);
+
+/// <summary>An attribute of an imported registry that the project's conventions do not reference.</summary>
+public sealed record UnreferencedAttribute(string Name, string Registry);

@@ -22,27 +22,44 @@ public sealed class ConventionResolver
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly List<string> _path = new();
     private readonly List<ConventionDiagnostic> _diagnostics = new();
+    private List<string> _registryNames = new();
 
     private ConventionResolver()
     {
     }
 
-    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files)
+    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files) => Resolve(files, null);
+
+    /// <summary>
+    /// Resolves the files of a compilation. Files listed in <paramref name="imported"/> belong to
+    /// registries the project did not write: their attributes and groups can be referenced, but the
+    /// registry holds only what the project's own conventions use (see <see cref="UsageSelection"/>).
+    /// </summary>
+    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files, IEnumerable<ImportedFile>? imported)
     {
         var resolver = new ConventionResolver();
         var fileList = files.ToList();
         resolver.Register(fileList);
-        var groups = fileList.SelectMany(f => f.Groups)
-            .Where(g => ReferenceEquals(resolver._groups[g.Id], g))
-            .Select(resolver.ResolveGroup)
-            .ToList();
-        resolver.CheckRenames();
+        var selection = new UsageSelection(imported, resolver._groups.Values, resolver.Report);
+        resolver._registryNames = selection.RegistryNames;
+        resolver.ApplyPrivacyClassifications(fileList, selection);
+        var registered = fileList.SelectMany(f => f.Groups).Where(g => ReferenceEquals(resolver._groups[g.Id], g)).ToList();
+        var wanted = selection.SelectGroups(registered, fileList);
+        var groups = registered.Where(g => wanted.Contains(g.Id)).Select(resolver.ResolveGroup).ToList();
+        // Events that a used span names come along, as if imported.
+        if (selection.AddEventsNamedBy(groups, registered, wanted))
+        {
+            groups = registered.Where(g => wanted.Contains(g.Id)).Select(resolver.ResolveGroup).ToList();
+        }
+        var attributes = selection.SelectAttributes(resolver._attributes.Values, groups);
+        resolver.CheckRenames(attributes);
         resolver.CheckMetricPrivacy(groups);
         resolver.CheckEvents(groups);
         return new ResolvedRegistry(
-            resolver._attributes.Values.ToEquatableArray(),
+            attributes.ToEquatableArray(),
             groups.ToEquatableArray(),
-            resolver._diagnostics.ToEquatableArray());
+            resolver._diagnostics.ToEquatableArray(),
+            selection.Unreferenced(resolver._attributes.Values, attributes));
     }
 
     private void Register(List<ConventionFile> files)
@@ -64,6 +81,37 @@ public sealed class ConventionResolver
                 continue;
             }
             _groups.Add(group.Id, group);
+        }
+    }
+
+    /// <summary>
+    /// A privacy annotation on a <c>ref</c> inside an attribute group classifies that attribute
+    /// everywhere: this is how a project (or a conventions package, or the package's shipped
+    /// defaults) annotates an attribute of a registry it did not write once, instead of on every
+    /// reference. Imported files are applied first, so the project's own files override them; a
+    /// <c>ref</c> in a span, event or metric still overrides for that signal alone.
+    /// </summary>
+    /// <summary>Attribute groups of the package's shipped privacy defaults (src/Package/privacy).</summary>
+    public const string PrivacyDefaultsPrefix = "telemetry_conventions.privacy.";
+
+    private void ApplyPrivacyClassifications(List<ConventionFile> files, UsageSelection selection)
+    {
+        // The package's defaults come first even where origins are unknown (the analyzers read the
+        // files without item metadata), then imported registries, then the project's own files.
+        var groups = files.SelectMany(f => f.Groups.Select(g => (Group: g, Imported: selection.IsReferencedOnly(g.Location))))
+            .Where(e => e.Group.Kind == GroupKind.AttributeGroup)
+            .OrderBy(e => e.Group.Id.StartsWith(PrivacyDefaultsPrefix, StringComparison.Ordinal) ? 0 : e.Imported ? 1 : 2)
+            .Select(e => e.Group);
+        foreach (var group in groups)
+        {
+            foreach (var reference in group.Attributes)
+            {
+                if (reference.Kind == AttributeReferenceKind.Attribute && reference.Privacy is { } privacy
+                    && _attributes.TryGetValue(reference.Target, out var attribute) && attribute.Privacy != privacy)
+                {
+                    _attributes[reference.Target] = attribute with { Privacy = privacy };
+                }
+            }
         }
     }
 
@@ -153,7 +201,7 @@ public sealed class ConventionResolver
                     }
                     else
                     {
-                        Report(ConventionRules.UnknownAttribute, reference.Location, reference.Target, Suggestion(reference.Target));
+                        Report(ConventionRules.UnknownAttribute, reference.Location, reference.Target, Suggestion(reference.Target) is { Length: > 0 } suggestion ? suggestion : WhereLooked());
                     }
                     break;
                 case AttributeReferenceKind.Group:
@@ -267,9 +315,9 @@ public sealed class ConventionResolver
         }
     }
 
-    private void CheckRenames()
+    private void CheckRenames(IEnumerable<AttributeDefinition> attributes)
     {
-        foreach (var attribute in _attributes.Values)
+        foreach (var attribute in attributes)
         {
             if (attribute.Deprecated?.RenamedTo is { } renamedTo && !_attributes.ContainsKey(renamedTo))
             {
@@ -309,6 +357,14 @@ public sealed class ConventionResolver
             }
         }
     }
+
+    /// <summary>
+    /// Says which registries were searched, so that a name of the upstream registry in a project
+    /// that does not import it reads as what it is, not as a typo.
+    /// </summary>
+    private string WhereLooked() => _registryNames.Count == 0
+        ? "; no registry is imported: if it is an OpenTelemetry attribute, bring in the upstream registry (the package imports it unless EnableTelemetryConventionsUpstream is false; TelemetryConventionsUpstreamDir names another folder)"
+        : $"; neither the project's conventions nor the imported {(_registryNames.Count == 1 ? "registry" : "registries")} {string.Join(", ", _registryNames.Select(n => "'" + n + "'"))} define it";
 
     private string Suggestion(string name)
     {

@@ -17,7 +17,13 @@ public static class ConventionFileParser
 {
     private const string V2Format = "definition/2";
 
-    private static readonly HashSet<string> V1TopLevel = new(StringComparer.Ordinal) { "groups" };
+    private static readonly HashSet<string> V1TopLevel = new(StringComparer.Ordinal) { "groups", "imports" };
+
+    /// <summary>The sections of <c>imports</c> and the kind of signal each names.</summary>
+    private static readonly Dictionary<string, GroupKind> ImportSections = new(StringComparer.Ordinal)
+    {
+        ["spans"] = GroupKind.Span, ["metrics"] = GroupKind.Metric, ["events"] = GroupKind.Event, ["entities"] = GroupKind.Entity,
+    };
 
     private static readonly HashSet<string> V2TopLevel = new(StringComparer.Ordinal)
     {
@@ -35,9 +41,10 @@ public static class ConventionFileParser
         var context = new ParseContext(path);
         var definitions = new List<AttributeDefinition>();
         var groups = new List<GroupDefinition>();
+        var imports = new List<SignalImport>();
         try
         {
-            ParseInto(context, text, definitions, groups);
+            ParseInto(context, text, definitions, groups, imports);
         }
         catch (YamlException exception)
         {
@@ -50,7 +57,7 @@ public static class ConventionFileParser
             // a build must get a diagnostic, never a crashed generator.
             context.Report(ConventionRules.YamlSyntax, SourceSpan.FileStart(path), "The file could not be read: " + exception.Message);
         }
-        return new ConventionFile(path, definitions.ToEquatableArray(), groups.ToEquatableArray(), context.Diagnostics.ToEquatableArray());
+        return new ConventionFile(path, definitions.ToEquatableArray(), groups.ToEquatableArray(), context.Diagnostics.ToEquatableArray(), imports.ToEquatableArray());
     }
 
     /// <summary>
@@ -82,7 +89,7 @@ public static class ConventionFileParser
             var salvagedGroups = new List<GroupDefinition>();
             try
             {
-                ParseInto(salvage, text.Substring(0, lineStarts[line]), salvagedDefinitions, salvagedGroups);
+                ParseInto(salvage, text.Substring(0, lineStarts[line]), salvagedDefinitions, salvagedGroups, new List<SignalImport>());
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -110,7 +117,7 @@ public static class ConventionFileParser
         return column - lineStart <= 4 && column + 1 < text.Length && text[column] == '-' && text[column + 1] == ' ';
     }
 
-    private static void ParseInto(ParseContext context, string text, List<AttributeDefinition> definitions, List<GroupDefinition> groups)
+    private static void ParseInto(ParseContext context, string text, List<AttributeDefinition> definitions, List<GroupDefinition> groups, List<SignalImport> imports)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
@@ -152,6 +159,7 @@ public static class ConventionFileParser
                 context.Report(ConventionRules.InvalidFileStructure, fields.FirstLine(), "A v1 convention file needs 'groups:' (or 'file_format: definition/2' for the v2 format)");
             }
             Collect(fields.List("groups"), groupParser.ParseV1, groups);
+            ParseImports(context, fields["imports"], imports);
             return;
         }
 
@@ -171,8 +179,30 @@ public static class ConventionFileParser
         Collect(fields.List("metric_refinements"), n => groupParser.ParseRefinement(n, GroupKind.Metric, "metric_refinements"), groups);
         Collect(fields.List("event_refinements"), n => groupParser.ParseRefinement(n, GroupKind.Event, "event_refinements"), groups);
         Collect(fields.List("entity_refinements"), n => groupParser.ParseRefinement(n, GroupKind.Entity, "entity_refinements"), groups);
-        // `imports` names groups of a dependency registry; every file of the compilation is
-        // already one registry, so there is nothing further to read from it.
+        ParseImports(context, fields["imports"], imports);
+    }
+
+    /// <summary>
+    /// <c>imports</c> names the signals of a registry the project did not write that it uses
+    /// (<c>metrics: [http.server.request.duration, db.client.*]</c>); they are generated although
+    /// the rest of that registry is only referenced.
+    /// </summary>
+    private static void ParseImports(ParseContext context, YamlNode? node, List<SignalImport> imports)
+    {
+        if (node is null || context.Fields(node, "imports", ImportSections.Keys) is not { } sections)
+        {
+            return;
+        }
+        foreach (var section in ImportSections)
+        {
+            foreach (var entry in sections.List(section.Key))
+            {
+                if (context.Scalar(entry, "imports." + section.Key) is { Length: > 0 } pattern)
+                {
+                    imports.Add(new SignalImport(section.Value, pattern.Trim(), context.Span(entry)));
+                }
+            }
+        }
     }
 
     private static void Collect(IReadOnlyList<YamlNode> nodes, Func<YamlNode, GroupDefinition?> parse, List<GroupDefinition> groups)

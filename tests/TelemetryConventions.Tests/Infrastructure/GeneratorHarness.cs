@@ -34,12 +34,31 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? properties = null) =>
+        CreateDriver(files, new TestOptionsProvider(properties));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, TestOptionsProvider options) =>
         CSharpGeneratorDriver.Create(
             new[] { new ConventionGenerator().AsSourceGenerator() },
             files,
             ParseOptions,
-            new TestOptionsProvider(properties),
+            options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>
+    /// The project's own files together with the files of a registry it did not write, marked as
+    /// the package targets mark them (<c>Registry</c> and <c>Generate</c> item metadata).
+    /// </summary>
+    public static GeneratorRun RunWithImportedRegistry(IEnumerable<AdditionalText> own, IEnumerable<AdditionalText> imported, string registry, string generate = "referenced", params string[] sources)
+    {
+        var importedFiles = imported.ToList();
+        var metadata = importedFiles.ToDictionary(
+            f => f.Path,
+            f => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["TelemetryConventionRegistry"] = registry, ["TelemetryConventionGenerate"] = generate });
+        var compilation = CreateCompilation(sources.Length == 0 ? new[] { "" } : sources);
+        var driver = CreateDriver(own.Concat(importedFiles), new TestOptionsProvider(null, metadata))
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, output, generatorDiagnostics);
+    }
 
     public static GeneratorRun Run(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? properties = null, params string[] sources)
     {
@@ -64,4 +83,12 @@ public sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, Im
         Result.Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
 
     public IEnumerable<string> HintNames => Result.Results.Single().GeneratedSources.Select(s => s.HintName);
+
+    /// <summary>The values of the generated attribute constants (<c>const string</c> fields of <c>…Attributes</c> classes).</summary>
+    public IEnumerable<string> AttributeConstants => Output.SyntaxTrees
+        .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>())
+        .Where(c => c.Identifier.Text.EndsWith("Attributes", StringComparison.Ordinal))
+        .SelectMany(c => c.Members.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.FieldDeclarationSyntax>())
+        .Where(f => f.Modifiers.Any(m => m.Text == "const"))
+        .Select(f => f.Declaration.Variables.Single().Initializer!.Value.ToString().Trim('"'));
 }

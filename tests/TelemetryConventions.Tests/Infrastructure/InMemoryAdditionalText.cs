@@ -24,16 +24,25 @@ public sealed class InMemoryAdditionalText : AdditionalText
 public sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private readonly TestOptions _global;
+    private readonly Dictionary<string, TestOptions> _files = new(StringComparer.Ordinal);
 
-    public TestOptionsProvider(IReadOnlyDictionary<string, string>? properties = null) =>
+    /// <param name="fileMetadata">Item metadata of AdditionalFiles by path, as CompilerVisibleItemMetadata passes it.</param>
+    public TestOptionsProvider(IReadOnlyDictionary<string, string>? properties = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileMetadata = null)
+    {
         _global = new TestOptions((properties ?? new Dictionary<string, string>())
             .ToImmutableDictionary(p => "build_property." + p.Key, p => p.Value));
+        foreach (var (path, metadata) in fileMetadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>())
+        {
+            _files[path] = new TestOptions(metadata.ToImmutableDictionary(m => "build_metadata.AdditionalFiles." + m.Key, m => m.Value));
+        }
+    }
 
     public override AnalyzerConfigOptions GlobalOptions => _global;
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => TestOptions.Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => TestOptions.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        _files.TryGetValue(textFile.Path, out var options) ? options : TestOptions.Empty;
 
     private sealed class TestOptions : AnalyzerConfigOptions
     {

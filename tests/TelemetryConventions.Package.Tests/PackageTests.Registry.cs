@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using Xunit;
+
+namespace TelemetryConventions.Package.Tests;
+
+/// <summary>The upstream registry in the box: referenced with no items, generated only where used.</summary>
+public sealed partial class PackageTests
+{
+    private const string CartConventions = """
+        groups:
+          - id: span.cart.checkout
+            type: span
+            span_kind: server
+            brief: A checkout.
+            attributes:
+              - ref: user.id
+                requirement_level: required
+              - ref: server.address
+              - ref: error.type
+        imports:
+          metrics:
+            - http.server.request.duration
+        """;
+
+    private const string CartProgram = """
+        using System;
+        using System.Diagnostics.Metrics;
+        using System.Linq;
+        using Shop.Telemetry;
+
+        Console.WriteLine(UserAttributes.Id + " " + ServerAttributes.Address + " " + ErrorAttributes.Type);
+        using var meter = new Meter("cart");
+        meter.CreateHttpServerRequestDurationHistogram();
+        var types = typeof(UserAttributes).Assembly.GetTypes().Select(t => t.Name).ToHashSet();
+        foreach (var name in new[] { "HttpServerRequestDurationHistogram", "HttpClientRequestDurationHistogram", "K8sAttributes", "GenAiAttributes" })
+        {
+            Console.WriteLine($"type {name} {types.Contains(name)}");
+        }
+        """;
+
+    [Fact]
+    public void The_package_carries_the_upstream_registry_with_its_license()
+    {
+        using var archive = ZipFile.OpenRead(_package.PackagePath);
+        var entries = archive.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("semconv/LICENSE", entries);
+        Assert.Contains("semconv/model/user/registry.yaml", entries);
+        var upstreamFiles = Directory.GetFiles(PackageFixture.UpstreamModel, "*.yaml", SearchOption.AllDirectories).Length;
+        Assert.Equal(upstreamFiles, entries.Count(e => e.StartsWith("semconv/model/", StringComparison.Ordinal) && e.EndsWith(".yaml", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_ref_to_the_upstream_registry_resolves_with_no_items_and_only_what_is_used_is_generated()
+    {
+        var project = _package.CreateConsumer("Cart", new Dictionary<string, string>
+        {
+            ["conventions/cart.yaml"] = CartConventions,
+            ["Program.cs"] = CartProgram,
+        });
+
+        var build = DotnetCli.Run(project, BuildTimeout, "build", "-warnaserror");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = DotnetCli.Run(project, BuildTimeout, "run", "--no-build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("user.id server.address error.type", run.Output);
+        // The imported metric has its wrapper; an unreferenced one and unused namespaces have none.
+        Assert.Contains("type HttpServerRequestDurationHistogram True", run.Output);
+        Assert.Contains("type HttpClientRequestDurationHistogram False", run.Output);
+        Assert.Contains("type K8sAttributes False", run.Output);
+        Assert.Contains("type GenAiAttributes False", run.Output);
+    }
+
+    [Fact]
+    public void The_upstream_registry_can_be_generated_in_full_by_a_property()
+    {
+        var project = _package.CreateConsumer("Upstream", new Dictionary<string, string>
+        {
+            ["Program.cs"] = """
+                using System;
+                using Shop.Telemetry;
+                Console.WriteLine(HttpAttributes.RequestMethod + " " + HttpRequestMethod.Get.ToWireValue());
+                """,
+        },
+        extraProperties: "<TelemetryConventionsImportedGeneration>all</TelemetryConventionsImportedGeneration>");
+
+        // The whole registry is about 800 generated files: this build is the slowest of the suite.
+        var build = DotnetCli.Run(project, TimeSpan.FromMinutes(15), "build", "-warnaserror");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = DotnetCli.Run(project, BuildTimeout, "run", "--no-build");
+        Assert.Contains("http.request.method GET", run.Output);
+    }
+
+    [Fact]
+    public void Another_registry_folder_replaces_the_packaged_one_and_the_upstream_can_be_turned_off()
+    {
+        var olderRelease = Path.GetFullPath(Path.Combine(PackageFixture.UpstreamModel, "..", "..", "v1.43.0", "model"));
+        var project = _package.CreateConsumer("OtherRelease", new Dictionary<string, string>
+        {
+            ["conventions/cart.yaml"] = CartConventions,
+            ["Program.cs"] = CartProgram,
+        },
+        extraProperties: $"<TelemetryConventionsUpstreamDir>{olderRelease}</TelemetryConventionsUpstreamDir>");
+
+        var build = DotnetCli.Run(project, BuildTimeout, "build", "-warnaserror");
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        var off = DotnetCli.Run(project, BuildTimeout, "build", "-p:EnableTelemetryConventionsUpstream=false");
+        Assert.NotEqual(0, off.ExitCode);
+        Assert.Matches(@"conventions[/\\]cart\.yaml\(\d+,\d+\): error TC0009: Attribute 'user\.id'", off.Output);
+    }
+
+    [Fact]
+    public void The_shipped_privacy_defaults_reach_the_generated_api_and_the_analyzers()
+    {
+        var project = _package.CreateConsumer("Privacy", new Dictionary<string, string>
+        {
+            ["conventions/cart.yaml"] = CartConventions,
+            ["Program.cs"] = """
+                using System.Diagnostics;
+                using Shop.Telemetry;
+                using TelemetryConventions;
+
+                using var source = new ActivitySource("cart");
+                var pseudonymizer = new Pseudonymizer(new PseudonymizerOptions { Key = new byte[32], KeyId = "k1" });
+                // user.id takes only a Pseudonym: the package classifies it as a personal identifier.
+                using (source.StartCartCheckout(pseudonymizer.Pseudonymize(UserAttributes.Id, "u-42")))
+                {
+                }
+                """,
+            ["Leak.cs"] = """
+                using System.Diagnostics;
+                public static class Leak
+                {
+                    public static void Tag(Activity activity, string value) => activity.SetTag("user.id", value);
+                }
+                """,
+        });
+
+        var build = DotnetCli.Run(project, BuildTimeout, "build");
+        Assert.DoesNotMatch(@"error CS\d{4}", build.Output);
+        Assert.Matches(@"Leak\.cs\(4,\d+\): (warning|error) TC1001", build.Output);
+    }
+}
