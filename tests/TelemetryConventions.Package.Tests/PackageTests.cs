@@ -91,6 +91,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.Contains("build/TelemetryConventions.props", entries);
         Assert.Contains("buildTransitive/TelemetryConventions.targets", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("schema/telemetry-conventions.schema.json", entries);
 
         using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var manifest = nuspec.ReadToEnd();
