@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using TelemetryConventions.Conventions.Compatibility;
 using TelemetryConventions.Conventions.Diagnostics;
-using TelemetryConventions.Conventions.Model;
+using TelemetryConventions.Conventions.Documentation;
 using TelemetryConventions.Conventions.Resolution;
 using TelemetryConventions.Conventions.Yaml;
 
@@ -50,6 +50,11 @@ public static class Program
                 var baseline = ConventionBaseline.FromRegistry(registry, command.IsPublished);
                 OutputFiles.WriteIfChanged(command.Output, BaselineFormat.Write(baseline));
                 Console.WriteLine($"Baseline of {baseline.Attributes.Count} attributes, {baseline.Metrics.Count} metrics and {baseline.Spans.Count} spans: {command.Output}");
+                return 0;
+            case "docs":
+                var docs = ConventionDocs.Write(registry, command.IsPublished);
+                OutputFiles.WriteDirectory(command.Output, docs);
+                Console.WriteLine($"{docs.Count} convention documents: {command.Output}");
                 return 0;
             default:
                 Console.Error.WriteLine($"error TCTOOL: unknown command '{command.Name}'");
@@ -144,5 +149,26 @@ internal static class OutputFiles
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, content);
+    }
+
+    /// <summary>
+    /// Writes the documents and removes the ones an earlier run wrote that are gone now (a
+    /// namespace that no longer exists); files without the generated marker are never touched.
+    /// </summary>
+    public static void WriteDirectory(string directory, IReadOnlyList<DocFile> files)
+    {
+        Directory.CreateDirectory(directory);
+        var names = new HashSet<string>(files.Select(f => f.Name), StringComparer.Ordinal);
+        foreach (var stale in Directory.GetFiles(directory, "*.md").Where(p => !names.Contains(Path.GetFileName(p))))
+        {
+            if (File.ReadLines(stale).FirstOrDefault() == ConventionDocs.GeneratedMarker)
+            {
+                File.Delete(stale);
+            }
+        }
+        foreach (var file in files)
+        {
+            WriteIfChanged(Path.Combine(directory, file.Name), file.Content);
+        }
     }
 }

@@ -205,4 +205,24 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         var build = DotnetCli.Run(project, BuildTimeout, "build", "-warnaserror");
         Assert.True(build.ExitCode == 0, build.ToString());
     }
+
+    [Fact]
+    public void Docs_and_the_privacy_inventory_are_written_only_when_asked_for()
+    {
+        var project = _package.CreateConsumer("Docs", new Dictionary<string, string>
+        {
+            ["conventions/shop.yaml"] = ShopConventions,
+            ["Program.cs"] = Program,
+        });
+        var docs = Path.Combine(project, "docs", "conventions");
+
+        var plain = DotnetCli.Run(project, BuildTimeout, "build");
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.False(Directory.Exists(docs), "Docs were written without GenerateTelemetryConventionsDocs=true.");
+
+        var withDocs = DotnetCli.Run(project, BuildTimeout, "build", "-p:GenerateTelemetryConventionsDocs=true");
+        Assert.True(withDocs.ExitCode == 0, withDocs.ToString());
+        Assert.Contains("| `shop.customer.id` | string | development | Keyed pseudonym of the customer. |  | personal_identifier, pseudonymize |", File.ReadAllText(Path.Combine(docs, "shop.md")));
+        Assert.Contains("\"pseudonymDomain\": \"shop.customer.id\"", File.ReadAllText(Path.Combine(docs, "privacy-inventory.json")));
+    }
 }
