@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TelemetryConventions.Conventions.Compatibility;
 using TelemetryConventions.Conventions.Diagnostics;
 using TelemetryConventions.Conventions.Model;
 using TelemetryConventions.Conventions.Resolution;
@@ -39,6 +40,8 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string Metrics = nameof(Metrics);
         public const string Support = nameof(Support);
         public const string Catalog = nameof(Catalog);
+        public const string Baseline = nameof(Baseline);
+        public const string Compatibility = nameof(Compatibility);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -105,6 +108,17 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .Select(static (p, _) => p.Catalog.Signals.IsEmpty ? null : p.Catalog)
             .WithTrackingName(TrackingNames.Catalog);
 
+        // The baseline of published conventions (TelemetryConventions.Shipped.txt), when the project has one.
+        var baselines = context.AdditionalTextsProvider
+            .Where(static text => ConventionBaseline.IsBaselineFile(text.Path))
+            .Select(static (text, cancellationToken) => BaselineFormat.Read(text.Path, text.GetText(cancellationToken)?.ToString() ?? ""))
+            .WithTrackingName(TrackingNames.Baseline);
+
+        var compatibility = baselines.Combine(registry)
+            .Select(static (pair, _) => CompatibilityChecker.Check(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Compatibility);
+
+        context.RegisterSourceOutput(compatibility, DiagnosticReporter.Report);
         context.RegisterSourceOutput(fileDiagnostics, DiagnosticReporter.Report);
         context.RegisterSourceOutput(planDiagnostics, DiagnosticReporter.Report);
         context.RegisterSourceOutput(attributeNamespaces, static (output, spec) => output.AddSource(spec.HintName, AttributeEmitter.Emit(spec)));

@@ -84,9 +84,14 @@ public sealed partial class PackageTests : IClassFixture<PackageFixture>
             Assert.Contains($"analyzers/dotnet/cs/TelemetryConventions.{component}.dll", entries);
         }
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+        foreach (var toolFile in new[] { "TelemetryConventions.Tool.dll", "TelemetryConventions.Tool.runtimeconfig.json", "TelemetryConventions.Conventions.dll", "YamlDotNet.dll" })
+        {
+            Assert.Contains("tools/net8.0/" + toolFile, entries);
+        }
         Assert.Contains("build/TelemetryConventions.props", entries);
         Assert.Contains("buildTransitive/TelemetryConventions.targets", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("schema/telemetry-conventions.schema.json", entries);
 
         using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var manifest = nuspec.ReadToEnd();
@@ -179,5 +184,55 @@ public sealed partial class PackageTests : IClassFixture<PackageFixture>
             "build", "-p:TreatWarningsAsErrors=true", "-p:TelemetryConventionsAnalyzerSeverity=suggestion");
         Assert.True(gradual.ExitCode == 0, gradual.ToString());
         Assert.DoesNotMatch(@"(warning|error) TC1001", gradual.Output);
+    }
+
+    [Fact]
+    public void The_baseline_target_records_the_published_conventions_and_the_build_reports_a_break_in_them()
+    {
+        var project = _package.CreateConsumer("Baseline", new Dictionary<string, string>
+        {
+            ["conventions/shop.yaml"] = ShopConventions,
+            ["Program.cs"] = Program,
+        });
+        var baselinePath = Path.Combine(project, "conventions", "TelemetryConventions.Shipped.txt");
+
+        var update = DotnetCli.Run(project, BuildTimeout, "build", "-t:UpdateTelemetryConventionsBaseline");
+        Assert.True(update.ExitCode == 0, update.ToString());
+        var baseline = File.ReadAllText(baselinePath);
+        Assert.Contains("metric shop.checkouts counter {checkout}\n", baseline);
+        Assert.Contains("span span.shop.checkout server\n  required shop.customer.id\n", baseline);
+
+        // The unit changes: the build fails at the metric in the YAML.
+        File.WriteAllText(Path.Combine(project, "conventions", "shop.yaml"), ShopConventions.Replace("unit: \"{checkout}\"", "unit: \"{order}\""));
+        var broken = DotnetCli.Run(project, BuildTimeout, "build");
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Matches(@"conventions[/\\]shop\.yaml\(23,5\): error TC4004", broken.Output);
+
+        // Publishing the change on purpose: the target rewrites the baseline and the build passes.
+        var accept = DotnetCli.Run(project, BuildTimeout, "build", "-t:UpdateTelemetryConventionsBaseline");
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.Contains("metric shop.checkouts counter {order}\n", File.ReadAllText(baselinePath));
+        var build = DotnetCli.Run(project, BuildTimeout, "build", "-warnaserror");
+        Assert.True(build.ExitCode == 0, build.ToString());
+    }
+
+    [Fact]
+    public void Docs_and_the_privacy_inventory_are_written_only_when_asked_for()
+    {
+        var project = _package.CreateConsumer("Docs", new Dictionary<string, string>
+        {
+            ["conventions/shop.yaml"] = ShopConventions,
+            ["Program.cs"] = Program,
+        });
+        var docs = Path.Combine(project, "docs", "conventions");
+
+        var plain = DotnetCli.Run(project, BuildTimeout, "build");
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.False(Directory.Exists(docs), "Docs were written without GenerateTelemetryConventionsDocs=true.");
+
+        var withDocs = DotnetCli.Run(project, BuildTimeout, "build", "-p:GenerateTelemetryConventionsDocs=true");
+        Assert.True(withDocs.ExitCode == 0, withDocs.ToString());
+        Assert.Contains("| `shop.customer.id` | string | development | Keyed pseudonym of the customer. |  | personal_identifier, pseudonymize |", File.ReadAllText(Path.Combine(docs, "shop.md")));
+        Assert.Contains("\"pseudonymDomain\": \"shop.customer.id\"", File.ReadAllText(Path.Combine(docs, "privacy-inventory.json")));
     }
 }

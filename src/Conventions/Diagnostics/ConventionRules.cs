@@ -89,11 +89,47 @@ public static class ConventionRules
         "TC0021", "Gauge wrappers need System.Diagnostics.DiagnosticSource 9",
         "{0} gauge metric(s), such as '{1}', get no wrapper: the target framework has no System.Diagnostics.Metrics.Gauge<T> (.NET 9, or the System.Diagnostics.DiagnosticSource 9 package, adds it)", DiagnosticSeverityLevel.Info);
 
+    // TC4xxx: compatibility of the conventions with the baseline of what the project has published.
+
+    public static readonly DiagnosticRule PublishedConventionRemoved = new(
+        "TC4001", "Published convention removed without deprecation",
+        "{0} '{1}' was published and is no longer defined{2}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule AttributeTypeChanged = new(
+        "TC4002", "Published attribute changed its type",
+        "Attribute '{0}' was published as {1} and is now {2}: stored values and queries no longer match", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule MetricInstrumentChanged = new(
+        "TC4003", "Published metric changed its instrument",
+        "Metric '{0}' was published as a {1} and is now a {2}: its series change meaning and aggregation", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule MetricUnitChanged = new(
+        "TC4004", "Published metric changed its unit",
+        "Metric '{0}' was published with unit {1} and now has unit {2}: dashboards and alerts read the new values on the old scale", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule SpanKindChanged = new(
+        "TC4005", "Published span changed its kind",
+        "Span '{0}' was published with kind {1} and now has kind {2}", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule RequiredAttributeAdded = new(
+        "TC4006", "Required attribute added to a published span",
+        "Attribute '{0}' is now required on span '{1}', which was published without requiring it: every existing caller breaks", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule EnumMemberRemoved = new(
+        "TC4007", "Published enum member removed",
+        "Value '{0}' of attribute '{1}' was published and is no longer a member; deprecate the member instead", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule BaselineEntryNotUnderstood = new(
+        "TC4008", "Baseline entry not understood",
+        "Baseline line '{0}' is not understood and is ignored", DiagnosticSeverityLevel.Warning);
+
     public static IReadOnlyList<DiagnosticRule> All { get; } = new[]
     {
         YamlSyntax, InvalidFileStructure, UnknownField, WrongNodeKind, MissingField, InvalidValue, InvalidName,
         DuplicateDefinition, UnknownAttribute, UnknownGroup, CyclicExtends, EnumMemberClash, ObsoletePrefix,
         InvalidPrivacyAnnotation, PersonalIdentifierOnMetric, IdentifierCollision, InvalidEnumValue,
         UnknownRenameTarget, InvalidOption, GroupKindMismatch, GaugeUnsupported,
+        PublishedConventionRemoved, AttributeTypeChanged, MetricInstrumentChanged, MetricUnitChanged, SpanKindChanged,
+        RequiredAttributeAdded, EnumMemberRemoved, BaselineEntryNotUnderstood,
     };
 }

@@ -77,7 +77,8 @@ internal sealed class AttributeParser
         var location = fields.Location;
         if (fields.Has("ref_group"))
         {
-            var group = fields.String("ref_group");
+            // Required: an empty `ref_group:` is reported rather than silently dropped.
+            var group = fields.Required("ref_group", "Attribute entry");
             return string.IsNullOrWhiteSpace(group)
                 ? null
                 : new AttributeReference(AttributeReferenceKind.Group, group!, null, null, null, null, null, null, null, null, fields.EntryLocation("ref_group"));
@@ -85,7 +86,7 @@ internal sealed class AttributeParser
 
         if (fields.Has("ref"))
         {
-            var target = fields.String("ref");
+            var target = fields.Required("ref", "Attribute entry");
             if (string.IsNullOrWhiteSpace(target))
             {
                 return null;
