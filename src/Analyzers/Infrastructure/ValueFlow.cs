@@ -1915,7 +1915,7 @@ internal sealed class ValueFlow
         {
             for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
             {
-                if (type.Name == "DataClassificationAttribute")
+                if (type.Name == "DataClassificationAttribute" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Compliance.Classification")
                 {
                     return true;
                 }

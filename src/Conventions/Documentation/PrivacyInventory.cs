@@ -46,8 +46,8 @@ public static class PrivacyInventory
         return entries;
     }
 
-    /// <summary>The identifier space of the keyed pseudonyms: the attribute's name, as the runtime separates domains.</summary>
-    private static string PseudonymDomain(AttributeDefinition attribute) => attribute.Name;
+    /// <summary>The identifier space of the keyed pseudonyms: the annotation's <c>domain</c>, by default the attribute's name.</summary>
+    private static string PseudonymDomain(AttributeDefinition attribute) => attribute.PseudonymDomain ?? attribute.Name;
 
     public static string ToMarkdown(IReadOnlyList<InventoryEntry> entries)
     {
