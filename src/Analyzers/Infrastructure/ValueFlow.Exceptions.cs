@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: What an exception's message is built from, and what a block may throw.
+internal sealed partial class ValueFlow
+{
+    private bool IsException(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (KnownSymbols.Is(current, _known.Exception))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// What an exception's message is built from: the message given where it is created (for a
+    /// custom exception, what its constructor passes on as the message), or, for one that was
+    /// caught, what the code in the <c>try</c> block (and the methods it calls) may throw.
+    /// </summary>
+    private FlowResult ExceptionMessage(IOperation exception, Frame frame, int depth)
+    {
+        var operation = OperationTree.Unwrap(exception);
+        switch (operation)
+        {
+            case IObjectCreationOperation creation:
+                return CreatedMessage(creation, frame, depth);
+            case ILocalReferenceOperation local when IsCaught(local.Local, frame.CancellationToken, out var tryBlock):
+                return Rewrapped(MayThrow(tryBlock, local.Local.Type, frame, depth), exception);
+            case ILocalReferenceOperation local when frame.Visited.Add(local.Local):
+                var result = FlowResult.Safe;
+                foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
+                {
+                    result = FlowResult.Combine(result, ExceptionMessage(write, frame, depth + 1));
+                }
+                return Rewrapped(result, exception);
+            case IParameterReferenceOperation parameter:
+                return FlowResult.Parameter(parameter.Parameter);
+            case IInvocationOperation invocation when HasSource(invocation.TargetMethod):
+                return CallSummary(invocation, Returns(invocation.TargetMethod, -1, frame, depth), frame, depth);
+            case IPropertyReferenceOperation { Property.Name: "InnerException" } inner when inner.Instance is { } outer:
+                return ExceptionMessage(outer, frame, depth + 1);
+            default:
+                return FlowResult.Unknown;
+        }
+    }
+
+    private FlowResult CreatedMessage(IObjectCreationOperation creation, Frame frame, int depth)
+    {
+        if (creation.Constructor is not { } constructor)
+        {
+            return FlowResult.Unknown;
+        }
+        if (!HasSource(constructor))
+        {
+            var message = OperationTree.Argument(creation.Arguments, "message");
+            var inner = OperationTree.Argument(creation.Arguments, "innerException");
+            var result = message is null ? FlowResult.Safe : Evaluate(message, frame, depth + 1);
+            return inner is null ? result : FlowResult.Combine(result, ExceptionMessage(inner, frame, depth + 1));
+        }
+        var summary = ConstructorMessage(constructor, frame, depth);
+        var found = FlowResult.Safe;
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && summary.Parameters.Contains(parameter.OriginalDefinition, SymbolEqualityComparer.Default) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                found = FlowResult.Combine(found, IsException(argument.Value.Type) ? ExceptionMessage(argument.Value, frame, depth + 1) : Evaluate(argument.Value, frame, depth + 1));
+            }
+        }
+        return summary.Identifier is { } own
+            ? FlowResult.Combine(new FlowResult(own, null, proven: false), found)
+            : found;
+    }
+
+    /// <summary>What a custom exception's constructor hands its base as the message, in terms of its own parameters.</summary>
+    private FlowResult ConstructorMessage(IMethodSymbol constructor, Frame frame, int depth)
+    {
+        var key = constructor.OriginalDefinition;
+        if (_constructorMessages.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(key))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                // class NotFound(string mrn) : Exception($"… {mrn}") passes its message in the base list.
+                SyntaxNode? initializer = reference.GetSyntax(frame.CancellationToken) switch
+                {
+                    ConstructorDeclarationSyntax declaration => declaration.Initializer,
+                    TypeDeclarationSyntax type => type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault(),
+                    _ => null,
+                };
+                if (initializer is not null && _index.OperationOf(initializer, frame.CancellationToken) is { } operation)
+                {
+                    var callee = frame.For(_optionsFor(initializer.SyntaxTree));
+                    var call = OperationTree.Descendants(operation).OfType<IInvocationOperation>().FirstOrDefault(i => i.TargetMethod.MethodKind == MethodKind.Constructor);
+                    if (call is null)
+                    {
+                        continue;
+                    }
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                        {
+                            continue;
+                        }
+                        if (HasSource(call.TargetMethod) || argument.Parameter?.Name is "message" or "innerException")
+                        {
+                            var value = IsException(argument.Value.Type) ? ExceptionMessage(argument.Value, callee, depth + 1) : Evaluate(argument.Value, callee, depth + 1);
+                            if (HasSource(call.TargetMethod) && argument.Parameter is { } forwarded)
+                            {
+                                var upstream = ConstructorMessage(call.TargetMethod, frame, depth + 1);
+                                if (!upstream.Parameters.Contains(forwarded.OriginalDefinition, SymbolEqualityComparer.Default))
+                                {
+                                    continue;
+                                }
+                            }
+                            result = FlowResult.Combine(result, value);
+                        }
+                    }
+                }
+            }
+            return _constructorMessages.GetOrAdd(key, result);
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
+    }
+
+    private bool IsCaught(ILocalSymbol local, CancellationToken cancellationToken, out IOperation tryBlock)
+    {
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is CatchDeclarationSyntax { Parent: CatchClauseSyntax { Parent: TryStatementSyntax statement } }
+                && _index.OperationOf(statement.Block, cancellationToken) is { } block)
+            {
+                tryBlock = block;
+                return true;
+            }
+        }
+        tryBlock = null!;
+        return false;
+    }
+
+    /// <summary>What a block may throw: its own <c>throw</c>s and those of the source methods it calls.</summary>
+    private FlowResult MayThrow(IOperation block, ITypeSymbol caught, Frame frame, int depth)
+    {
+        var result = FlowResult.Safe;
+        foreach (var operation in OperationTree.Descendants(block))
+        {
+            switch (operation)
+            {
+                case IThrowOperation { Exception: { } thrown } when CanBeCaughtAs(OperationTree.Unwrap(thrown).Type, caught):
+                    result = FlowResult.Combine(result, ExceptionMessage(thrown, frame, depth + 1));
+                    break;
+                case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
+                    result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth), frame, depth));
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor } creation when HasSource(constructor) && !IsException(creation.Type):
+                    break;
+            }
+        }
+        return new FlowResult(result.Identifier, null, result.Identifier is null, parameters: result.Parameters);
+    }
+
+    /// <summary>A <c>catch (ChartLockedException)</c> sees only what derives from it (or what it derives from, when thrown as a base type).</summary>
+    private static bool CanBeCaughtAs(ITypeSymbol? thrown, ITypeSymbol caught)
+    {
+        if (thrown is null)
+        {
+            return true;
+        }
+        for (var current = thrown; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, caught))
+            {
+                return true;
+            }
+        }
+        for (var current = caught; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, thrown))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private FlowResult Throws(IMethodSymbol method, ITypeSymbol caught, Frame frame, int depth)
+    {
+        var key = (method.OriginalDefinition, caught);
+        if (_throws.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(key) || depth > MaxDepth)
+        {
+            return FlowResult.Safe;
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            foreach (var body in Bodies(method, frame.CancellationToken))
+            {
+                result = FlowResult.Combine(result, MayThrow(body, caught, frame.For(_optionsFor(body.Syntax.SyntaxTree)), depth + 1));
+            }
+            return _throws.GetOrAdd(key, result);
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: Objects that print or serialise an identifier member.
+internal sealed partial class ValueFlow
+{
+    /// <summary>
+    /// An object logged whole with <c>{@Order}</c> is serialised member by member: an identifier
+    /// among its public members (or theirs) leaks, whatever its <c>ToString</c> says.
+    /// </summary>
+    public FlowResult EvaluateDestructured(IOperation value, bool redactsClassifiedMembers, TelemetryOptions options, CancellationToken cancellationToken)
+    {
+        var frame = new Frame(options, new HashSet<object>(), cancellationToken);
+        var operation = OperationTree.Unwrap(value);
+        if (redactsClassifiedMembers && operation.Type is { } logged && !IsScalar(logged))
+        {
+            // [LogProperties]: classified members are redacted by the logging generator; the others are written.
+            return MemberIdentifier(logged as INamedTypeSymbol, frame, (t, f) => null, skipClassified: true) is { } written
+                ? Found(operation, written.Domain, $"{Describe(operation)} (its member {written.Origin})")
+                : FlowResult.Unknown;
+        }
+        if (operation.Type is { } type && !IsScalar(type) && ObjectIdentifier(operation, frame, serialized: true, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), 0) is { } member)
+        {
+            return Found(operation, member.Domain, $"{Describe(operation)} (its member {member.Origin})");
+        }
+        return Evaluate(value, frame, 0);
+    }
+
+    private FlowResult EvaluateAnonymous(IAnonymousObjectCreationOperation anonymous, Frame frame, int depth)
+    {
+        // new { PatientId = id } prints "{ PatientId = … }": its member names and values both count.
+        var result = FlowResult.Safe;
+        foreach (var initializer in anonymous.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+            {
+                if (CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain) && !assignment.Value.ConstantValue.HasValue)
+                {
+                    return Found(anonymous, domain, $"{Describe(anonymous)} (its member {property.Property.Name})");
+                }
+                result = FlowResult.Combine(result, Evaluate(assignment.Value, frame, depth + 1));
+            }
+        }
+        return Rewrapped(result, anonymous);
+    }
+
+    /// <summary>
+    /// The identifier member an object value exposes when it is printed or serialised. A copy made
+    /// with <c>with { Mrn = "redacted" }</c> exposes what the copy holds: a member overwritten by a
+    /// constant is no longer the person's.
+    /// </summary>
+    private IdentifierFinding? ObjectIdentifier(IOperation value, Frame frame, bool serialized, HashSet<ILocalSymbol> visited, int depth)
+    {
+        var operation = OperationTree.Unwrap(value);
+        if (operation.Type is not { } type || IsScalar(type) || depth > MaxDepth)
+        {
+            return null;
+        }
+        // What the type can expose bounds what any value of it exposes: most values expose nothing,
+        // and then their assignments need no walk.
+        var exposed = serialized ? SerializedIdentifier(type, frame) : PrintedIdentifier(type, frame);
+        if (exposed is null)
+        {
+            return null;
+        }
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                if (!visited.Add(local.Local))
+                {
+                    return null;
+                }
+                var writes = LocalWrites(local.Local, OperationTree.Root(local));
+                if (writes.Count > 0 && writes.All(w => w.Element < 0 && w.Value is not IArgumentOperation && !IsForEachCollection(w.Value)))
+                {
+                    foreach (var (write, _) in writes)
+                    {
+                        if (ObjectIdentifier(write, frame, serialized, visited, depth + 1) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+                    return null;
+                }
+                break;
+            case IWithOperation { Initializer: { } initializer } copy when copy.Type is INamedTypeSymbol copied:
+                var replaced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                {
+                    if (OperationTree.Unwrap(assignment.Target) is IMemberReferenceOperation target)
+                    {
+                        replaced.Add(target.Member);
+                        if (!assignment.Value.ConstantValue.HasValue && Evaluate(assignment.Value, frame, depth + 1).Identifier is { } assigned)
+                        {
+                            return assigned;
+                        }
+                    }
+                }
+                return MemberIdentifier(copied, frame, serialized ? (t, f) => SerializedIdentifier(t, f) : (t, f) => PrintedIdentifier(t, f), replaced: replaced);
+        }
+        return exposed;
+    }
+
+    /// <summary>
+    /// The identifier member a value of this type prints: records and anonymous types print every
+    /// public member; a class or struct whose source <c>ToString</c> returns one prints it.
+    /// </summary>
+    private IdentifierFinding? PrintedIdentifier(ITypeSymbol type, Frame frame)
+    {
+        if (type is not INamedTypeSymbol named || IsScalar(type) || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsException(type)
+            || (named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType) || IsGenerated(named))
+        {
+            return null;
+        }
+        if (_printedMembers.TryGetValue(named.OriginalDefinition, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(named.OriginalDefinition))
+        {
+            return null;
+        }
+        try
+        {
+            IdentifierFinding? found = null;
+            var toString = named.GetMembers("ToString").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.IsEmpty && !m.IsImplicitlyDeclared && !m.DeclaringSyntaxReferences.IsEmpty);
+            if (toString is not null)
+            {
+                var returned = Returns(toString, -1, frame, 0);
+                found = returned.Identifier;
+            }
+            else if (named.IsRecord || named.IsAnonymousType)
+            {
+                found = MemberIdentifier(named, frame, recurse: (t, f) => PrintedIdentifier(t, f));
+            }
+            return _printedMembers.GetOrAdd(named.OriginalDefinition, found);
+        }
+        finally
+        {
+            frame.Active.Remove(named.OriginalDefinition);
+        }
+    }
+
+    /// <summary>The identifier among the public members a serialiser writes, down the object graph.</summary>
+    private IdentifierFinding? SerializedIdentifier(ITypeSymbol type, Frame frame)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return SerializedIdentifier(array.ElementType, frame);
+        }
+        if (type is not INamedTypeSymbol named || IsScalar(type) || named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType)
+        {
+            return CollectionElement(type) is { } element && !IsScalar(element) ? SerializedIdentifier(element, frame) : null;
+        }
+        if (_serializedMembers.TryGetValue(named.OriginalDefinition, out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(("serialized", named.OriginalDefinition)))
+        {
+            return null;
+        }
+        try
+        {
+            var found = MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f));
+            return _serializedMembers.GetOrAdd(named.OriginalDefinition, found);
+        }
+        finally
+        {
+            frame.Active.Remove(("serialized", named.OriginalDefinition));
+        }
+    }
+
+    private static ITypeSymbol? CollectionElement(ITypeSymbol type) =>
+        type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
+
+    private IdentifierFinding? MemberIdentifier(INamedTypeSymbol? type, Frame frame, Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified = false, HashSet<ISymbol>? replaced = null)
+    {
+        if (type is null)
+        {
+            return null;
+        }
+        foreach (var member in type.GetMembers())
+        {
+            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared && !type.IsAnonymousType)
+            {
+                continue;
+            }
+            var memberType = member switch
+            {
+                IPropertySymbol { IsIndexer: false, GetMethod: not null } property => property.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            };
+            if (memberType is null || member.Name == "EqualityContract" || (skipClassified && HasDataClassification(member)) || replaced?.Contains(member) == true)
+            {
+                continue;
+            }
+            if (CarriesIdentifier(memberType) && IsIdentifierSymbol(member, frame.Options, out var domain))
+            {
+                return new IdentifierFinding($"{type.Name}.{member.Name}", domain, null!);
+            }
+            if (!IsScalar(memberType) && recurse(memberType, frame) is { } nested)
+            {
+                return new IdentifierFinding($"{type.Name}.{member.Name}.{nested.Origin.Split('.').Last()}", nested.Domain, null!);
+            }
+        }
+        return null;
+    }
+}

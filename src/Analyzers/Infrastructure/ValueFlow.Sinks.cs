@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: Where values enter telemetry through calls: project helpers that forward a parameter, helpers that return tags, and the generated API.
+internal sealed partial class ValueFlow
+{
+    /// <summary>The value of a telemetry site, judged as the sink writes it.</summary>
+    public FlowResult EvaluateSite(TelemetrySite site, TelemetryOptions options, CancellationToken cancellationToken)
+    {
+        if (site.ReturnedByHelper && OperationTree.Unwrap(site.Value) is IInvocationOperation helper && HasSource(helper.TargetMethod))
+        {
+            var frame = new Frame(options, new HashSet<object>(), cancellationToken);
+            return Rewrapped(CallSummary(helper, ReturnedTags(helper.TargetMethod, site.Kind, frame), frame, 0), helper);
+        }
+        return site.Destructured
+            ? EvaluateDestructured(site.Value, site.RedactsClassifiedMembers, options, cancellationToken)
+            : Evaluate(site.Value, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// The values a helper puts into the tags it returns (<c>TagList BuildTags(…)</c>, a dictionary
+    /// for <c>BeginScope</c>, an array of pairs), in terms of its parameters.
+    /// </summary>
+    private FlowResult ReturnedTags(IMethodSymbol method, SinkKind kind, Frame frame)
+    {
+        method = method.ReducedFrom ?? method;
+        var key = ("tags", method.OriginalDefinition, kind);
+        if (_returnedTags.TryGetValue((method.OriginalDefinition, kind), out var cached))
+        {
+            return cached;
+        }
+        if (!frame.Active.Add(key))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            foreach (var body in Bodies(method, frame.CancellationToken))
+            {
+                var callee = frame.For(_optionsFor(body.Syntax.SyntaxTree));
+                var sites = new List<TelemetrySite>();
+                foreach (var returned in ReturnedValues(body))
+                {
+                    TelemetrySinks.ScanTags(returned, kind, _known, sites);
+                }
+                foreach (var operation in OperationTree.Descendants(body))
+                {
+                    TelemetrySinks.Collect(operation, _known, sites, new List<TelemetryName>());
+                }
+                foreach (var site in sites)
+                {
+                    result = FlowResult.Combine(result, site.ReturnedByHelper ? FlowResult.Unknown : Evaluate(site.Value, callee, 1));
+                }
+            }
+            return _returnedTags.GetOrAdd((method.OriginalDefinition, kind), result);
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
+    }
+
+    /// <summary>
+    /// The telemetry sites a call creates through the method it calls: a project method that
+    /// sends a parameter on to telemetry (a tagging helper, a logging wrapper) makes its argument a
+    /// sink; every parameter of the generated API that is not a <c>Pseudonym</c> is one.
+    /// </summary>
+    public IEnumerable<TelemetrySite> SitesOfCall(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        if (!HasSource(method))
+        {
+            yield break;
+        }
+        if (IsGenerated(method))
+        {
+            foreach (var site in GeneratedApiSites(invocation))
+            {
+                yield return site;
+            }
+            yield break;
+        }
+        foreach (var sink in ForwardedSinks(method, cancellationToken))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.OriginalDefinition, sink.Parameter) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    yield return new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName);
+                }
+            }
+        }
+    }
+
+    /// <summary>A parameter of this type can hand an identifier on: text, numbers, their sequences, objects that print, exceptions.</summary>
+    private bool CouldForward(ITypeSymbol type) =>
+        CarriesIdentifier(type) || type.SpecialType == SpecialType.System_Object || IsException(type)
+        || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.DeclaringSyntaxReferences.IsEmpty)
+        || type.TypeKind is TypeKind.TypeParameter || _known.IsPseudonym(type) == false && type.Name == "KeyValuePair";
+
+    private IEnumerable<TelemetrySite> GeneratedApiSites(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (_known.IsPseudonym(method.ReturnType) || method.ContainingType?.Name.EndsWith("Pseudonyms", StringComparison.Ordinal) == true)
+        {
+            // The generated pseudonymisation helpers take the raw value: that is what they are for.
+            yield break;
+        }
+        var recordsMessage = method.Name != "RecordException"
+            || invocation.Arguments.Any(a => a.Parameter?.Name == "includeMessage" && a.ArgumentKind != ArgumentKind.DefaultValue && !(a.Value.ConstantValue is { HasValue: true, Value: false }));
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || _known.IsPseudonym(parameter.Type))
+            {
+                continue;
+            }
+            if (IsException(parameter.Type))
+            {
+                if (recordsMessage)
+                {
+                    yield return new TelemetrySite(SinkKind.ExceptionMessage, null, argument.Value);
+                }
+                continue;
+            }
+            var isMetric = method.Name is "Add" or "Record" && method.ContainingType?.Name is { } wrapper
+                && (wrapper.EndsWith("Counter", StringComparison.Ordinal) || wrapper.EndsWith("Histogram", StringComparison.Ordinal) || wrapper.EndsWith("Gauge", StringComparison.Ordinal));
+            if (isMetric && parameter.Ordinal > 0)
+            {
+                yield return new TelemetrySite(SinkKind.MetricAttribute, null, argument.Value);
+                continue;
+            }
+            if (CarriesIdentifier(parameter.Type))
+            {
+                var kind = parameter.Name is "spanName" or "name" ? SinkKind.SpanName : parameter.Name == "description" ? SinkKind.SpanStatus : SinkKind.SpanAttribute;
+                yield return new TelemetrySite(kind, null, argument.Value);
+            }
+        }
+    }
+
+    private ImmutableArray<ForwardedSink> ForwardedSinks(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_forwarded.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+        var underWay = s_forwardingUnderWay ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (!underWay.Add(method))
+        {
+            return ImmutableArray<ForwardedSink>.Empty;
+        }
+        try
+        {
+            var sinks = ImmutableArray.CreateBuilder<ForwardedSink>();
+            if (method.Parameters.Any(p => CouldForward(p.Type)))
+            {
+                foreach (var body in Bodies(method, cancellationToken))
+                {
+                    if (OperationTree.Descendants(body).Take(MaxForwardingBody + 1).Count() > MaxForwardingBody)
+                    {
+                        // Forwarding helpers are small; a long method's own sites are judged where they are.
+                        continue;
+                    }
+                    var options = _optionsFor(body.Syntax.SyntaxTree);
+                    foreach (var operation in OperationTree.Descendants(body))
+                    {
+                        var sites = new List<TelemetrySite>();
+                        TelemetrySinks.Collect(operation, _known, sites, new List<TelemetryName>());
+                        if (operation is IInvocationOperation call)
+                        {
+                            sites.AddRange(SitesOfCall(call, cancellationToken));
+                        }
+                        foreach (var site in sites)
+                        {
+                            var flow = Evaluate(site.Value, options, cancellationToken);
+                            foreach (var parameter in flow.Parameters)
+                            {
+                                if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
+                                    && !sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter.OriginalDefinition) && s.Kind == site.Kind))
+                                {
+                                    sinks.Add(new ForwardedSink(parameter.OriginalDefinition, site.Kind, site.KeyName));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return _forwarded.GetOrAdd(method, sinks.ToImmutable());
+        }
+        finally
+        {
+            underWay.Remove(method);
+        }
+    }
+}
