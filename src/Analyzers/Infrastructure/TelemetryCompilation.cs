@@ -93,7 +93,7 @@ internal static class GeneratedConstants
         return constants;
     }
 
-    private static bool IsGeneratedFile(SyntaxTree tree, CancellationToken cancellationToken)
+    public static bool IsGeneratedFile(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken);
         var head = text.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, Math.Min(text.Length, 200)));

@@ -176,8 +176,6 @@ internal sealed partial class ValueFlow
                 case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
                     result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth), frame, depth));
                     break;
-                case IObjectCreationOperation { Constructor: { } constructor } creation when HasSource(constructor) && !IsException(creation.Type):
-                    break;
             }
         }
         return new FlowResult(result.Identifier, null, result.Identifier is null, parameters: result.Parameters);

@@ -107,7 +107,7 @@ internal sealed partial class ValueFlow
     private bool CouldForward(ITypeSymbol type) =>
         CarriesIdentifier(type) || type.SpecialType == SpecialType.System_Object || IsException(type)
         || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.DeclaringSyntaxReferences.IsEmpty)
-        || type.TypeKind is TypeKind.TypeParameter || _known.IsPseudonym(type) == false && type.Name == "KeyValuePair";
+        || type.TypeKind is TypeKind.TypeParameter || type.Name == "KeyValuePair";
 
     private IEnumerable<TelemetrySite> GeneratedApiSites(IInvocationOperation invocation)
     {

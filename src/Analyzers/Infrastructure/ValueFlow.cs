@@ -226,17 +226,8 @@ internal sealed partial class ValueFlow
         {
             return Found(reference, domain);
         }
-        if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && constructor.ContainingType.IsRecord == false
-            && IsPrimaryConstructorParameter(parameter))
-        {
-            // A primary-constructor parameter captured by the class: what every construction passes.
-            return FlowResult.Combine(FlowResult.Parameter(parameter), Stores(parameter, frame, depth));
-        }
         return FlowResult.Parameter(parameter);
     }
-
-    private static bool IsPrimaryConstructorParameter(IParameterSymbol parameter) =>
-        parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().Parent?.Parent is TypeDeclarationSyntax;
 
     private FlowResult EvaluateConditionalAccess(IConditionalAccessOperation access, Frame frame, int depth)
     {
@@ -329,7 +320,7 @@ internal sealed partial class ValueFlow
             && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null))
         || property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax);
 
-    /// <summary>What the source stores into a member (or passes to a primary-constructor parameter), anywhere in the compilation.</summary>
+    /// <summary>What the source stores into a member, anywhere in the compilation.</summary>
     private FlowResult Stores(ISymbol member, Frame frame, int depth)
     {
         if (!CarriesIdentifier(TypeOf(member)) && !IsTextBuilder(TypeOf(member)) && !IsCollection(TypeOf(member)))
@@ -349,12 +340,7 @@ internal sealed partial class ValueFlow
         {
             // What a member holds is never proven safe by what this compilation happens to store.
             var result = FlowResult.Unknown;
-            var writes = member is IParameterSymbol parameter ? ConstructionArguments(parameter, frame) : _index.WritesOf(member, frame.CancellationToken);
-            if (writes.Count == 0)
-            {
-                result = FlowResult.Unknown;
-            }
-            foreach (var write in writes)
+            foreach (var write in _index.WritesOf(member, frame.CancellationToken))
             {
                 var local = frame.For(_optionsFor(write.Syntax.SyntaxTree));
                 result = FlowResult.Combine(result, Evaluate(write, local, depth + 1).WithoutParameters());
@@ -365,17 +351,6 @@ internal sealed partial class ValueFlow
         {
             frame.Active.Remove(key);
         }
-    }
-
-    private IReadOnlyList<IOperation> ConstructionArguments(IParameterSymbol parameter, Frame frame)
-    {
-        var type = parameter.ContainingType;
-        var arguments = new List<IOperation>();
-        foreach (var write in _index.WritesOf(type, frame.CancellationToken))
-        {
-            arguments.Add(write);
-        }
-        return arguments;
     }
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
