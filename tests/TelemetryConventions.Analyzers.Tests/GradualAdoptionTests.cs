@@ -35,8 +35,7 @@ public sealed class GradualAdoptionTests
             ReferenceAssemblies = TestReferences.None,
             TestCode = source,
         };
-        test.TestState.AdditionalReferences.AddRange(TestReferences.References);
-        test.TestState.Sources.Add(("Runtime.cs", TestSources.Runtime));
+        test.TestState.AdditionalReferences.AddRange(GeneratedSources.References);
         return test;
     }
 

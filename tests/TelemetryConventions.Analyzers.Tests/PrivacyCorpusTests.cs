@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace TelemetryConventions.Analyzers.Tests;
 
 /// <summary>
-/// Grades the privacy rules (TC1xxx) on the corpus in <c>PrivacyCorpus/</c>: service code of the
+/// Grades the leak rules (TC1001, TC1002, TC1003) on the corpus in <c>PrivacyCorpus/</c>: service code of the
 /// seven industries in which every line that must be reported ends with <c>// leak TC1001 category</c>
 /// and every line that must stay silent with <c>// clean category</c>. Prints recall and the
 /// false-positive rate per category and per industry.
@@ -26,6 +26,12 @@ public sealed partial class PrivacyCorpusTests
 
     private static string CorpusFolder => Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyCorpus");
 
+    /// <summary>
+    /// The rules about what reaches telemetry. TC1004 (a domain typed as a literal) is about keeping
+    /// pseudonyms consistent, not about a leak, and has its own tests.
+    /// </summary>
+    private static readonly HashSet<string> GradedRules = new(StringComparer.Ordinal) { "TC1001", "TC1002", "TC1003" };
+
     [Fact]
     public async Task Corpus_meets_the_recall_and_precision_goal()
     {
@@ -38,7 +44,7 @@ public sealed partial class PrivacyCorpusTests
         var markers = Markers(corpus.Compilation).ToList();
         Assert.True(markers.Count >= 200, $"The corpus has {markers.Count} marked lines; it needs at least 200.");
         var reported = corpus.AnalyzerDiagnostics
-            .Where(d => d.Id.StartsWith("TC1", StringComparison.Ordinal) && d.Location.IsInSource)
+            .Where(d => GradedRules.Contains(d.Id) && d.Location.IsInSource)
             .ToLookup(d => (d.Location.SourceTree!.FilePath, d.Location.GetLineSpan().StartLinePosition.Line));
 
         var grades = markers.Select(m => GradeOf(m, reported[(m.File, m.Line)].ToList())).ToList();

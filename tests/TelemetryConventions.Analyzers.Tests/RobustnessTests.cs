@@ -159,7 +159,7 @@ public class RobustnessTests
 
         class Fixable
         {
-            private readonly Pseudonymizer _pseudonymizer = new();
+            private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromEnvironment();
             private static Pseudonymizer? Shared;
 
             static string hashID(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
@@ -209,7 +209,7 @@ public class RobustnessTests
     [Fact]
     public async Task No_analyzer_throws_on_odd_and_broken_code()
     {
-        var compilation = Compile("Odd", new[] { ("Odd.cs", Odd), ("Runtime.cs", TestSources.Runtime), ("Attributes.g.cs", TestSources.Generated), ("Telemetry.g.cs", TestSources.GeneratedApi) });
+        var compilation = Compile("Odd", new[] { ("Odd.cs", Odd) }.Concat(GeneratedSources.Standard), GeneratedSources.References);
         var reported = await AssertNoAnalyzerExceptions(compilation, (TestSources.ConventionsPath, TestSources.Conventions), ("/project/conventions/broken.yaml", BadYaml));
         // The analyzers did run: the odd code leaks identifiers on purpose.
         Assert.Contains(reported, d => d.Id == "TC1001");
@@ -243,7 +243,7 @@ public class RobustnessTests
         var conventions = Directory.Exists(Path.Combine(AllAnalyzers.RepoRoot, "conventions"))
             ? Directory.EnumerateFiles(Path.Combine(AllAnalyzers.RepoRoot, "conventions"), "*.yaml", SearchOption.AllDirectories).Select(p => (p, File.ReadAllText(p))).ToArray()
             : Array.Empty<(string, string)>();
-        await AssertNoAnalyzerExceptions(Compile("Repository", files), conventions);
+        await AssertNoAnalyzerExceptions(Compile("Repository", files, TestReferences.References), conventions);
     }
 
     [Fact]
@@ -255,8 +255,8 @@ public class RobustnessTests
             projectId, VersionStamp.Default, "Odd", "Odd", LanguageNames.CSharp,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
-            metadataReferences: TestReferences.References));
-        foreach (var (name, text) in new[] { ("Odd.cs", Odd), ("Fixable.cs", Fixable), ("Runtime.cs", TestSources.Runtime), ("Attributes.g.cs", TestSources.Generated), ("Telemetry.g.cs", TestSources.GeneratedApi) })
+            metadataReferences: GeneratedSources.References));
+        foreach (var (name, text) in new[] { ("Odd.cs", Odd), ("Fixable.cs", Fixable) }.Concat(GeneratedSources.Standard))
         {
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(text), filePath: "/project/" + name);
         }
@@ -291,11 +291,11 @@ public class RobustnessTests
         Assert.Superset(new HashSet<string> { "TC1001", "TC1002", "TC2001", "TC2002", "TC2005", "TC3001" }, applied);
     }
 
-    private static CSharpCompilation Compile(string name, IEnumerable<(string Path, string Text)> sources) =>
+    private static CSharpCompilation Compile(string name, IEnumerable<(string Path, string Text)> sources, IEnumerable<MetadataReference> references) =>
         CSharpCompilation.Create(
             name,
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Preview), s.Path)),
-            TestReferences.References,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     private static async Task<ImmutableArray<Diagnostic>> AssertNoAnalyzerExceptions(Compilation compilation, params (string Path, string Text)[] conventions)

@@ -18,9 +18,11 @@ internal static class SiteKeys
     public static bool RequiresPseudonym(TelemetrySite site, AttributeDefinition? declared, TelemetryOptions options, out string domain)
     {
         domain = "";
-        if (declared?.Privacy is { Treatment: PrivacyTreatment.Pseudonymize })
+        if (declared?.PseudonymDomain is { } declaredDomain)
         {
-            domain = Root(site.KeyName!);
+            // The declared identifier space, so that a fix written here and the generated helpers
+            // (which use the same domain) give one pseudonym for one person.
+            domain = declaredDomain;
             return true;
         }
         return declared is null && site.KeyName is { } keyName && options.IsIdentifierName(NameWords.Split(keyName), out domain);

@@ -14,7 +14,8 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 /// Where the compilation's source writes each member, found once per compilation: every
 /// assignment (including object and <c>with</c> initializers), every mutation of a collection or
 /// builder held in a field or property (<c>_pending.Add(x)</c>, <c>_builder.Append(x)</c>) and every
-/// positional record construction. The syntax is indexed by member name first, so a member that
+/// positional record construction and every argument for a class's captured primary-constructor
+/// parameter. The syntax is indexed by member name first, so a member that
 /// is never asked about costs no binding.
 /// </summary>
 internal sealed class SourceIndex
@@ -23,6 +24,9 @@ internal sealed class SourceIndex
     {
         "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Set", "Post", "Write", "TryWrite", "AddOrUpdate", "GetOrAdd",
     };
+
+    /// <summary>Target-typed <c>new(…)</c> names no type: they are indexed under a key no identifier can be.</summary>
+    private const string ImplicitCreationKey = "new()";
 
     private readonly Compilation _compilation;
     private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _byName;
@@ -87,24 +91,54 @@ internal sealed class SourceIndex
             }
         }
         // A positional record member receives the constructor argument of the same name.
-        if (member is IPropertySymbol { ContainingType: { IsRecord: true } record } property && _byName.Value.TryGetValue(record.Name, out var creations))
+        if (member is IPropertySymbol { ContainingType: { IsRecord: true } record } property)
         {
+            AddCreationArguments(record, property.Name, writes, cancellationToken);
+        }
+        // A class's primary-constructor parameter, captured by its members, holds what each creation passes.
+        if (member is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } primary
+            && IsPrimaryConstructor(constructor))
+        {
+            AddCreationArguments(constructor.ContainingType, primary.Name, writes, cancellationToken);
+        }
+        return writes;
+    }
+
+    /// <summary>
+    /// The arguments creations of <paramref name="type"/> pass for the constructor parameter named
+    /// <paramref name="parameterName"/>: <c>new T(…)</c> and target-typed <c>new(…)</c>.
+    /// </summary>
+    private void AddCreationArguments(INamedTypeSymbol type, string parameterName, List<IOperation> writes, CancellationToken cancellationToken)
+    {
+        foreach (var key in new[] { type.Name, ImplicitCreationKey })
+        {
+            if (!_byName.Value.TryGetValue(key, out var creations))
+            {
+                continue;
+            }
             foreach (var node in creations)
             {
-                if (OperationOf(node, cancellationToken) is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, record))
+                cancellationToken.ThrowIfCancellationRequested();
+                if (OperationOf(node, cancellationToken) is not IObjectCreationOperation creation
+                    || !SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, type.OriginalDefinition))
                 {
-                    foreach (var argument in creation.Arguments)
+                    continue;
+                }
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && string.Equals(parameter.Name, parameterName, StringComparison.Ordinal) && argument.ArgumentKind != ArgumentKind.DefaultValue)
                     {
-                        if (argument.Parameter is { } parameter && string.Equals(parameter.Name, property.Name, StringComparison.Ordinal) && argument.ArgumentKind != ArgumentKind.DefaultValue)
-                        {
-                            writes.Add(argument.Value);
-                        }
+                        writes.Add(argument.Value);
                     }
                 }
             }
         }
-        return writes;
     }
+
+    /// <summary>The constructor declared by a type's parameter list (<c>class Visit(string patientId)</c>).</summary>
+    public static bool IsPrimaryConstructor(IMethodSymbol constructor) =>
+        constructor.MethodKind == MethodKind.Constructor
+        && constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax { ParameterList: not null });
 
     private static bool Refers(IOperation target, ISymbol member)
     {
@@ -150,6 +184,9 @@ internal sealed class SourceIndex
                         break;
                     case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation when TypeName(creation.Type) is { } typeName:
                         Add(typeName, creation);
+                        break;
+                    case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation:
+                        Add(ImplicitCreationKey, creation);
                         break;
                 }
             }

@@ -226,6 +226,11 @@ internal sealed partial class ValueFlow
         {
             return Found(reference, domain);
         }
+        if (parameter.ContainingSymbol is IMethodSymbol constructor && SourceIndex.IsPrimaryConstructor(constructor) && !constructor.ContainingType.IsRecord)
+        {
+            // Captured by the class's members: it holds what the creations of the class pass.
+            return Rewrapped(Stores(parameter, frame, depth), reference);
+        }
         return FlowResult.Parameter(parameter);
     }
 

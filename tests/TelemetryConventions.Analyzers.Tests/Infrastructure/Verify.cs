@@ -3,12 +3,13 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace TelemetryConventions.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Runs one analyzer (and optionally its code fix) over test code with the runtime stand-in, the
-/// generated constants and wrappers, and the test conventions, asserting every diagnostic by location.
+/// Runs one analyzer (and optionally its code fix) over test code with the real runtime, what the
+/// generator really emits for the test conventions, and those conventions, asserting every diagnostic by location.
 /// </summary>
 public static class Verify<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -59,10 +60,9 @@ public static class Verify<TAnalyzer, TCodeFix>
             ReferenceAssemblies = TestReferences.None,
             TestCode = source,
         };
-        test.TestState.AdditionalReferences.AddRange(TestReferences.References);
-        test.TestState.Sources.Add(("Runtime.cs", TestSources.Runtime));
-        test.TestState.Sources.Add(("Attributes.g.cs", TestSources.Generated));
-        test.TestState.Sources.Add(("Telemetry.g.cs", TestSources.GeneratedApi));
+        test.TestState.AdditionalReferences.AddRange(GeneratedSources.References);
+        var generated = GeneratedSources.For(conventions is null or TestSources.ConventionsWithUngenerated ? TestSources.Conventions : conventions);
+        test.TestState.Sources.AddRange(generated.Select(g => (g.HintName, SourceText.From(g.Text))));
         if (conventions is not null)
         {
             test.TestState.AdditionalFiles.Add((TestSources.ConventionsPath, conventions));
@@ -76,9 +76,7 @@ public static class Verify<TAnalyzer, TCodeFix>
             // References, additional files and options are inherited; sources are listed again
             // because the fixed state names its own.
             test.FixedCode = fixedSource;
-            test.FixedState.Sources.Add(("Runtime.cs", TestSources.Runtime));
-            test.FixedState.Sources.Add(("Attributes.g.cs", TestSources.Generated));
-            test.FixedState.Sources.Add(("Telemetry.g.cs", TestSources.GeneratedApi));
+            test.FixedState.Sources.AddRange(generated.Select(g => (g.HintName, SourceText.From(g.Text))));
         }
         return test;
     }

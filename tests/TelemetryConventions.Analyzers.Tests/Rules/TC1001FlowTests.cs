@@ -152,4 +152,44 @@ public class TC1001FlowTests
     [InlineData("patientRecord", false)]
     public void Names_are_judged_by_their_head(string name, bool isIdentifier) =>
         Assert.Equal(isIdentifier, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out _));
+
+    [Fact]
+    public async Task A_primary_constructor_parameter_captured_by_members_holds_what_its_creations_pass()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            sealed class Patient { public string Mrn { get; init; } = ""; public string Ward { get; init; } = ""; }
+
+            sealed class VisitTracer(ActivitySource source, string subject)
+            {
+                public void Trace()
+                {
+                    using var activity = source.StartActivity("visit");
+                    activity?.SetTag("visit.subject", {|TC1001:subject|});
+                }
+            }
+
+            sealed class WardTracer(ActivitySource source, string subject)
+            {
+                private readonly string _label = subject;
+
+                public void Trace()
+                {
+                    using var activity = source.StartActivity("ward");
+                    activity?.SetTag("ward.subject", subject);
+                    activity?.SetTag("ward.label", _label);
+                }
+            }
+
+            static class Visits
+            {
+                public static void Run(ActivitySource source, Patient patient)
+                {
+                    new VisitTracer(source, patient.Mrn).Trace();
+                    VisitTracer typed = new(source, "walk-in");
+                    typed.Trace();
+                    new WardTracer(source, patient.Ward).Trace();
+                }
+            }
+            """);
+    }
 }

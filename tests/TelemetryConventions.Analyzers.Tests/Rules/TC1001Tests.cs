@@ -17,27 +17,30 @@ public class TC1001Tests
 
         """;
 
+    /// <summary>The fixes call the generated identifier-space helpers, so they import the generated namespace.</summary>
+    private static readonly string FixedUsings = Usings.Replace("using TelemetryConventions;\n", "using TelemetryConventions;\nusing Contoso.Telemetry;\n\n", StringComparison.Ordinal);
+
     [Fact]
     public async Task Raw_patient_id_in_SetTag_is_reported_and_wrapped()
     {
         await VerifyCS.CodeFixAsync(Usings + """
             class Visit
             {
-                private readonly Pseudonymizer _pseudonymizer = new();
+                private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromEnvironment();
 
                 void Record(Activity activity, string patientId)
                 {
                     activity.SetTag("patient.id", {|#0:patientId|});
                 }
             }
-            """, Usings + """
+            """, FixedUsings + """
             class Visit
             {
-                private readonly Pseudonymizer _pseudonymizer = new();
+                private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromEnvironment();
 
                 void Record(Activity activity, string patientId)
                 {
-                    activity.SetTag("patient.id", _pseudonymizer.Pseudonymize("patient", patientId));
+                    activity.SetTag("patient.id", _pseudonymizer.PseudonymizePatientId(patientId));
                 }
             }
             """,
@@ -228,26 +231,26 @@ public class TC1001Tests
         await VerifyCS.CodeFixAsync(Usings + """
             class Visit
             {
-                private readonly Pseudonymizer _instance = new();
-                private static readonly Pseudonymizer Shared = new();
+                private readonly Pseudonymizer _instance = Pseudonymizer.FromEnvironment();
+                private static readonly Pseudonymizer Shared = Pseudonymizer.FromEnvironment();
 
                 static void Record(Activity activity, string patientId)
                 {
                     activity.SetTag("visit.patient", {|#0:patientId|});
-                    var later = new Pseudonymizer();
+                    var later = Pseudonymizer.FromEnvironment();
                     _ = later;
                 }
             }
-            """, Usings + """
+            """, FixedUsings + """
             class Visit
             {
-                private readonly Pseudonymizer _instance = new();
-                private static readonly Pseudonymizer Shared = new();
+                private readonly Pseudonymizer _instance = Pseudonymizer.FromEnvironment();
+                private static readonly Pseudonymizer Shared = Pseudonymizer.FromEnvironment();
 
                 static void Record(Activity activity, string patientId)
                 {
-                    activity.SetTag("visit.patient", Shared.Pseudonymize("patient", patientId));
-                    var later = new Pseudonymizer();
+                    activity.SetTag("visit.patient", Shared.PseudonymizePatientId(patientId));
+                    var later = Pseudonymizer.FromEnvironment();
                     _ = later;
                 }
             }
@@ -266,7 +269,7 @@ public class TC1001Tests
                     activity.SetTag("visit.patient", {|#0:patientId|});
                 }
             }
-            """, Usings + """
+            """, FixedUsings + """
             class Visit
             {
                 private readonly Pseudonymizer _pseudonymizer;
@@ -278,7 +281,7 @@ public class TC1001Tests
 
                 void Record(Activity activity, string patientId)
                 {
-                    activity.SetTag("visit.patient", _pseudonymizer.Pseudonymize("patient", patientId));
+                    activity.SetTag("visit.patient", _pseudonymizer.PseudonymizePatientId(patientId));
                 }
             }
             """,

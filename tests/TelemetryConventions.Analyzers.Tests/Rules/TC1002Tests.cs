@@ -17,13 +17,16 @@ public class TC1002Tests
 
         """;
 
+    /// <summary>The fixes call the generated identifier-space helpers, so they import the generated namespace.</summary>
+    private static readonly string FixedUsings = Usings.Replace("using TelemetryConventions;\n", "using TelemetryConventions;\nusing Contoso.Telemetry;\n\n", StringComparison.Ordinal);
+
     [Fact]
     public async Task The_seed_hashID_helper_is_reported_and_replaced_by_the_pseudonymiser()
     {
         await VerifyCS.CodeFixAsync(Usings + """
             class Visit
             {
-                private readonly Pseudonymizer _pseudonymizer = new();
+                private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromEnvironment();
 
                 static string hashID(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 
@@ -32,16 +35,16 @@ public class TC1002Tests
                     activity.SetTag("patient.id.hashed", {|#0:hashID({|#1:patientId|})|});
                 }
             }
-            """, Usings + """
+            """, FixedUsings + """
             class Visit
             {
-                private readonly Pseudonymizer _pseudonymizer = new();
+                private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromEnvironment();
 
                 static string hashID(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 
                 void Record(Activity activity, string patientId)
                 {
-                    activity.SetTag("patient.id.hashed", _pseudonymizer.Pseudonymize("patient", patientId));
+                    activity.SetTag("patient.id.hashed", _pseudonymizer.PseudonymizePatientId(patientId));
                 }
             }
             """,
@@ -61,12 +64,12 @@ public class TC1002Tests
                     activity.SetTag("patient.id", {|#0:hashed|});
                 }
             }
-            """, Usings + """
+            """, FixedUsings + """
             class Visit
             {
                 void Record(Activity activity, Pseudonymizer pseudonymizer, string raw)
                 {
-                    var hashed = pseudonymizer.Compute("patient", raw);
+                    var hashed = pseudonymizer.ComputePatientId(raw);
                     activity.SetTag("patient.id", hashed);
                 }
             }

@@ -1,4 +1,5 @@
 using Xunit;
+using TelemetryConventions.Analyzers.Tests.Infrastructure;
 using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
     TelemetryConventions.Analyzers.Rules.AdHocAttributeNameAnalyzer,
     TelemetryConventions.CodeFixes.UseDeclaredAttributeNameCodeFix>;
@@ -49,21 +50,22 @@ public class TC2001Tests
         await VerifyCS.CodeFixAsync(Usings + """
             class Visit
             {
-                void Record(TagList tags, string department)
+                void Record(TagList tags, string ward)
                 {
-                    tags.Add({|#0:"hospital.departmnt"|}, department);
+                    tags.Add({|#0:"hospital.wrd"|}, ward);
                 }
             }
             """, Usings + """
             class Visit
             {
-                void Record(TagList tags, string department)
+                void Record(TagList tags, string ward)
                 {
-                    tags.Add("hospital.department", department);
+                    tags.Add("hospital.ward", ward);
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("hospital.departmnt", "; did you mean 'hospital.department'?"));
+            TestSources.ConventionsWithUngenerated,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("hospital.wrd", "; did you mean 'hospital.ward'?"));
     }
 
     [Fact]

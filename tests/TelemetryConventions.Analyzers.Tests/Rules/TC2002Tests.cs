@@ -1,4 +1,5 @@
 using Xunit;
+using TelemetryConventions.Analyzers.Tests.Infrastructure;
 using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
     TelemetryConventions.Analyzers.Rules.RawAttributeNameAnalyzer,
     TelemetryConventions.CodeFixes.UseDeclaredAttributeNameCodeFix>;
@@ -53,11 +54,11 @@ public class TC2002Tests
                 {
                     activity.SetTag(Contoso.Telemetry.DoctorAttributes.Id, "d");
                     activity.SetTag(Local, "d");
-                    activity.SetTag("hospital.department", "cardiology");
+                    activity.SetTag("hospital.ward", "east");
                     activity.SetTag("patient.id.hashed", "x");
                     activity.SetBaggage("doctor.id", "d");
                 }
             }
-            """);
+            """, TestSources.ConventionsWithUngenerated, editorConfig: null);
     }
 }
