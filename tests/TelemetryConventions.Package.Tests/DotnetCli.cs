@@ -14,6 +14,20 @@ public static class DotnetCli
     public static CommandResult Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
         Run(workingDirectory, timeout, new Dictionary<string, string>(), arguments);
 
+    /// <summary>
+    /// A child process that builds (the CLI, a language server's MSBuild workspace) finds the SDK itself: it must
+    /// not inherit the test host's MSBuild, nor reuse the outer build's nodes or servers.
+    /// </summary>
+    public static void UseOwnMSBuild(ProcessStartInfo start)
+    {
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildSDKsPath");
+    }
+
     public static CommandResult Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -27,13 +41,7 @@ public static class DotnetCli
         {
             start.ArgumentList.Add(argument);
         }
-        // A build inside a test must not reuse the outer build's nodes or servers.
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
+        UseOwnMSBuild(start);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
