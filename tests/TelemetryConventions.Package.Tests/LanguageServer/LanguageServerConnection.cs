@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace TelemetryConventions.Package.Tests.LanguageServer;
@@ -143,8 +142,10 @@ public sealed class LanguageServerConnection : IDisposable
                 Dispatch(message);
             }
         }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException or JsonException)
+        catch (Exception exception)
         {
+            // Whatever ends the loop (the server closing its output, a message this client cannot read) fails
+            // the requests still waiting, with the log, instead of leaving them to time out.
             Log("connection closed: " + exception.Message);
         }
         foreach (var pending in _pending.Values)
