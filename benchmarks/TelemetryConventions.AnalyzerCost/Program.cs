@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TelemetryConventions.Analyzers.Infrastructure;
+using TelemetryConventions.Generators;
+
+namespace TelemetryConventions.AnalyzerCost;
+
+/// <summary>
+/// Usage: <c>dotnet run -c Release --project benchmarks/TelemetryConventions.AnalyzerCost -- &lt;source folder&gt;
+/// [--conventions &lt;folder&gt;] [--runs N]</c>. Each run parses the folder afresh, compiles it (diagnostics
+/// and emit, as the compiler does), then runs every analyzer of the package on that compilation with
+/// execution times logged. The first run warms the JIT and is not counted; the median of the others
+/// is printed. Times are processor time (compile, generator, analyzers in total; the per-analyzer
+/// split is the analyzer driver's own wall-clock log). Without <c>--conventions</c> the analyzers run as in a project that has adopted the
+/// package but declared nothing yet (the upstream registry is not loaded either).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("usage: <source folder> [--conventions <folder>] [--runs N]");
+            return 2;
+        }
+        var folder = Path.GetFullPath(args[0]);
+        var conventionsFolder = Option(args, "--conventions");
+        var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !IsBuildOutput(folder, p))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .ToList();
+        var conventions = conventionsFolder is null
+            ? ImmutableArray<AdditionalText>.Empty
+            : Directory.EnumerateFiles(Path.GetFullPath(conventionsFolder), "*.yaml", SearchOption.AllDirectories)
+                .Select(p => (AdditionalText)new FileText(p)).ToImmutableArray();
+        var analyzers = typeof(TelemetryAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        var samples = new List<Sample>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var sample = await MeasureAsync(files, conventions, analyzers);
+            if (run == 0)
+            {
+                Console.WriteLine($"{files.Count} files, {sample.Lines:N0} lines, {sample.CompilerErrors} compiler errors (unresolved packages), {sample.Reported} analyzer diagnostics, {sample.Crashes.Count} AD0001");
+                foreach (var crash in sample.Crashes.Distinct(StringComparer.Ordinal).Take(3))
+                {
+                    Console.WriteLine("  " + crash);
+                }
+                continue;
+            }
+            samples.Add(sample);
+            Console.WriteLine($"run {run}: compile {sample.Compile.TotalMilliseconds:F0} ms, generator {sample.Generator.TotalMilliseconds:F0} ms, analyzers {sample.Analyzers.TotalMilliseconds:F0} ms ({Share(sample):P1})");
+        }
+        var median = samples.OrderBy(Share).ElementAt(samples.Count / 2);
+        Console.WriteLine();
+        Console.WriteLine($"median: compile {median.Compile.TotalMilliseconds:F0} ms, generator {median.Generator.TotalMilliseconds:F0} ms, analyzers {median.Analyzers.TotalMilliseconds:F0} ms = {Share(median):P1} of the compile");
+        Console.WriteLine("slowest analyzers (driver log, wall clock):");
+        foreach (var (name, time) in median.PerAnalyzer.OrderByDescending(p => p.Value).Take(5))
+        {
+            Console.WriteLine($"  {name}: {time.TotalMilliseconds:F0} ms");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Processor time of the whole process: on a shared machine wall-clock time measures the
+    /// neighbours as much as the compiler, processor time does not.
+    /// </summary>
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private static double Share(Sample sample) => sample.Analyzers.TotalMilliseconds / sample.Compile.TotalMilliseconds;
+
+    private static async Task<Sample> MeasureAsync(IReadOnlyList<string> files, ImmutableArray<AdditionalText> conventions, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = files.Select(p => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(p)), parseOptions, path: p)).ToList();
+        Compilation compilation = CSharpCompilation.Create(
+            "Measured",
+            trees,
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var options = new OptionsProvider();
+
+        var generator = TimeSpan.Zero;
+        if (!conventions.IsEmpty)
+        {
+            var generatorStart = CpuTime();
+            CSharpGeneratorDriver.Create(new[] { new ConventionGenerator().AsSourceGenerator() }, conventions, parseOptions, options)
+                .RunGeneratorsAndUpdateCompilation(compilation, out compilation, out _);
+            generator = CpuTime() - generatorStart;
+        }
+
+        var compileStart = CpuTime();
+        var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        using (var peStream = new MemoryStream())
+        {
+            compilation.Emit(peStream);
+        }
+        var compile = CpuTime() - compileStart;
+
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(conventions, options), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        var analyzersStart = CpuTime();
+        var reported = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var analyzersTotal = CpuTime() - analyzersStart;
+        var perAnalyzer = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var analyzer in analyzers)
+        {
+            perAnalyzer[analyzer.GetType().Name] = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+        }
+        return new Sample(
+            trees.Sum(t => t.GetText().Lines.Count),
+            errors,
+            reported.Count(d => d.Id != "AD0001"),
+            reported.Where(d => d.Id == "AD0001").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList(),
+            compile,
+            generator,
+            analyzersTotal,
+            perAnalyzer);
+    }
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => !Path.GetFileName(p).StartsWith("TelemetryConventions.", StringComparison.Ordinal)
+                && !Path.GetFileName(p).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+            .Append(typeof(Pseudonym).Assembly.Location)
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray());
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static bool IsBuildOutput(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        return relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal)
+            || relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
+    }
+
+    private sealed record Sample(int Lines, int CompilerErrors, int Reported, IReadOnlyList<string> Crashes, TimeSpan Compile, TimeSpan Generator, TimeSpan Analyzers, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer);
+
+    private sealed class FileText(string path) : AdditionalText
+    {
+        private readonly Lazy<SourceText> _text = new(() => SourceText.From(File.ReadAllText(path)));
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text.Value;
+    }
+
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string>
+        {
+            ["build_property.TelemetryConventionsNamespace"] = "Measured.Telemetry",
+            ["build_property.RootNamespace"] = "Measured",
+        });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;
+
+        private sealed class Values(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Values Empty = new(new Dictionary<string, string>());
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}
