@@ -25,12 +25,15 @@ public static class GeneratorCaching
     public static SyntaxTree UnrelatedTree() => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
         "internal static class UnrelatedEdit { }", GeneratorHarness.ParseOptions, path: "UnrelatedEdit.cs");
 
-    public static void AssertSecondRunCached(GeneratorDriverRunResult first, GeneratorDriverRunResult second)
+    /// <param name="first">The first run.</param>
+    /// <param name="second">The run after the unrelated edit, by the driver the first run returned.</param>
+    /// <param name="trackingNames">The steps to check; by default the convention generator's.</param>
+    public static void AssertSecondRunCached(GeneratorDriverRunResult first, GeneratorDriverRunResult second, IReadOnlyList<string>? trackingNames = null)
     {
         var firstResult = first.Results.Single();
         var secondResult = second.Results.Single();
 
-        foreach (string name in TrackingNames)
+        foreach (string name in trackingNames ?? TrackingNames)
         {
             bool ranFirst = firstResult.TrackedSteps.TryGetValue(name, out var firstSteps);
             bool ranSecond = secondResult.TrackedSteps.TryGetValue(name, out var secondSteps);
