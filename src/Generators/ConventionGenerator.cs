@@ -75,12 +75,11 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Resolve);
 
         // Gauge<T> and InstrumentAdvice<T> arrived in System.Diagnostics.DiagnosticSource 9: older
-        // targets get no gauge wrappers and no bucket advice.
-        var platform = context.CompilationProvider
-            .Select(static (compilation, _) => new TargetPlatform(
-                compilation.GetTypeByMetadataName(TargetPlatform.GaugeMetadataName) is not null,
-                compilation.GetTypeByMetadataName(TargetPlatform.InstrumentAdviceMetadataName) is not null,
-                compilation.GetTypeByMetadataName(TargetPlatform.LoggerMetadataName) is not null))
+        // targets get no gauge wrappers and no bucket advice. Read from the references, not the
+        // compilation, so that an edit of the code does not repeat the look-ups.
+        var platform = context.MetadataReferencesProvider
+            .Collect()
+            .Select(static (references, _) => TargetPlatformReader.Read(references))
             .WithTrackingName(TrackingNames.Platform);
 
         var plan = registry.Combine(options).Combine(platform)

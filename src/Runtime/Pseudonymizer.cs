@@ -181,23 +181,20 @@ public sealed class Pseudonymizer
     /// <returns>The pseudonym text, <c>&lt;keyId&gt;:&lt;22 base64url characters&gt;</c>.</returns>
     public string Compute(string domain, string rawValue)
     {
-        ValidateDomain(domain);
         ArgumentNullException.ThrowIfNull(rawValue);
-
-        if (_cache is null)
+        PseudonymCache.DomainTable? table = CacheTable(domain);
+        if (table is null)
         {
             return ComputeUncached(domain, rawValue);
         }
 
-        var key = new CacheKey(domain, rawValue);
-        long now = _cache.Now();
-        if (_cache.TryGet(key, now, out string cached))
+        if (_cache!.TryGet(table, rawValue, out string cached))
         {
             return cached;
         }
 
         string text = ComputeUncached(domain, rawValue);
-        _cache.Store(key, text, now);
+        _cache.Store(table, rawValue, text);
         return text;
     }
 
@@ -207,22 +204,19 @@ public sealed class Pseudonymizer
     /// <returns>The pseudonym text, <c>&lt;keyId&gt;:&lt;22 base64url characters&gt;</c>.</returns>
     public string Compute(string domain, long rawValue)
     {
-        ValidateDomain(domain);
-
-        if (_cache is null)
+        PseudonymCache.DomainTable? table = CacheTable(domain);
+        if (table is null)
         {
             return ComputeUncached(domain, rawValue);
         }
 
-        var key = new CacheKey(domain, rawValue);
-        long now = _cache.Now();
-        if (_cache.TryGet(key, now, out string cached))
+        if (_cache!.TryGet(table, rawValue, out string cached))
         {
             return cached;
         }
 
         string text = ComputeUncached(domain, rawValue);
-        _cache.Store(key, text, now);
+        _cache.Store(table, rawValue, text);
         return text;
     }
 
@@ -231,6 +225,21 @@ public sealed class Pseudonymizer
     /// is taken or when a data subject's records must leave memory now.
     /// </summary>
     public void ClearCache() => _cache?.Clear();
+
+    /// <summary>
+    /// The cache's table for <paramref name="domain"/>, or null when there is no cache or no room for another domain.
+    /// Only validated domains ever get a table, so a domain found there skips validation: that is the cache-hit path.
+    /// </summary>
+    private PseudonymCache.DomainTable? CacheTable(string domain)
+    {
+        if (_cache?.Find(domain) is { } table)
+        {
+            return table;
+        }
+
+        ValidateDomain(domain);
+        return _cache?.GetOrAdd(domain);
+    }
 
     private string ComputeUncached(string domain, string rawValue)
     {

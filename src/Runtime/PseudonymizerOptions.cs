@@ -47,10 +47,17 @@ public sealed class PseudonymizerOptions
     /// <remarks>
     /// The cache saves the HMAC (about a microsecond) for repeated identifiers, at the cost of holding those raw
     /// identifiers in process memory for up to <see cref="CacheLifetime"/>. Set 0 where that is not acceptable.
+    /// The size bounds all identifier spaces together; when it is reached, the most recently stored three quarters
+    /// are kept. Up to 128 identifier spaces (domains) are cached; values of any further one are computed each time.
     /// </remarks>
     public int CacheSize { get; set; } = DefaultCacheSize;
 
     /// <summary>How long a cached pseudonym (and the raw identifier it was computed from) stays in memory; default 10 minutes.</summary>
+    /// <remarks>
+    /// Counted from when the pseudonym was cached, not from its last use. Expiry is measured in eighths of the
+    /// lifetime by a timer of <see cref="TimeProvider"/> (so that a cache hit never reads the clock): an entry stays
+    /// at most the lifetime and at least seven eighths of it, and leaves memory on time even in an idle process.
+    /// </remarks>
     public TimeSpan CacheLifetime { get; set; } = DefaultCacheLifetime;
 
     /// <summary>
@@ -60,7 +67,7 @@ public sealed class PseudonymizerOptions
     /// <remarks>Each key follows the rules of <see cref="Key"/> and its id those of <see cref="KeyId"/>; none may reuse the current key id.</remarks>
     public IDictionary<string, byte[]> VerificationKeys { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
-    /// <summary>The clock that ages cache entries; <see cref="TimeProvider.System"/> unless a test supplies another.</summary>
+    /// <summary>The clock whose timer ages cache entries; <see cref="TimeProvider.System"/> unless a test supplies another.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>The environment variable named in error messages about the key.</summary>

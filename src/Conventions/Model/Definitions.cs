@@ -72,20 +72,35 @@ public sealed record AttributeType(
 }
 
 /// <summary>An attribute as defined once in the registry (by <c>id</c> in v1 or <c>key</c> in v2).</summary>
-public sealed record AttributeDefinition(
-    string Name,
-    AttributeType Type,
-    string? Brief,
-    string? Note,
-    EquatableArray<string> Examples,
-    Stability Stability,
-    Deprecation? Deprecated,
-    PrivacyAnnotation? Privacy,
-    RequirementLevel RequirementLevel,
-    bool SamplingRelevant,
-    bool ExcludedFromCodeGeneration,
-    SourceSpan Location)
+public sealed record AttributeDefinition
 {
+    /// <summary>The attribute's full name, for example <c>patient.id</c>.</summary>
+    public required string Name { get; init; }
+
+    public required AttributeType Type { get; init; }
+
+    public string? Brief { get; init; }
+
+    public string? Note { get; init; }
+
+    public EquatableArray<string> Examples { get; init; } = EquatableArray<string>.Empty;
+
+    public Stability Stability { get; init; } = Stability.Unspecified;
+
+    public Deprecation? Deprecated { get; init; }
+
+    public PrivacyAnnotation? Privacy { get; init; }
+
+    public RequirementLevel RequirementLevel { get; init; } = RequirementLevel.Recommended;
+
+    public bool SamplingRelevant { get; init; }
+
+    /// <summary>Our <c>code_generation.exclude</c> annotation: the attribute is known but gets no generated API.</summary>
+    public bool ExcludedFromCodeGeneration { get; init; }
+
+    /// <summary>Where the attribute's name is written.</summary>
+    public required SourceSpan Location { get; init; }
+
     /// <summary>
     /// The pseudonymisation domain of a <c>pseudonymize</c> attribute: the declared <c>privacy.domain</c>, else the
     /// attribute's name. Null for every other treatment, since nothing is pseudonymised.
@@ -107,49 +122,94 @@ public enum AttributeReferenceKind
 /// One entry of a group's <c>attributes</c> list. Overrides are null when the entry leaves the
 /// referenced attribute's value as it is.
 /// </summary>
-public sealed record AttributeReference(
-    AttributeReferenceKind Kind,
-    string Target,
-    string? Brief,
-    string? Note,
-    EquatableArray<string>? Examples,
-    RequirementLevel? RequirementLevel,
-    bool? SamplingRelevant,
-    Stability? Stability,
-    Deprecation? Deprecated,
-    PrivacyAnnotation? Privacy,
-    SourceSpan Location);
+public sealed record AttributeReference
+{
+    public required AttributeReferenceKind Kind { get; init; }
+
+    /// <summary>The attribute (or, for <see cref="AttributeReferenceKind.Group"/>, the group) referred to.</summary>
+    public required string Target { get; init; }
+
+    public string? Brief { get; init; }
+
+    public string? Note { get; init; }
+
+    public EquatableArray<string>? Examples { get; init; }
+
+    public RequirementLevel? RequirementLevel { get; init; }
+
+    public bool? SamplingRelevant { get; init; }
+
+    public Stability? Stability { get; init; }
+
+    public Deprecation? Deprecated { get; init; }
+
+    public PrivacyAnnotation? Privacy { get; init; }
+
+    /// <summary>Where the entry is written.</summary>
+    public required SourceSpan Location { get; init; }
+}
 
 /// <summary>
 /// A group as written in a file: v1 <c>groups</c> entries, and v2 attribute groups, spans,
 /// events, metrics, entities and their refinements. Refinements name the group they refine in
 /// <see cref="Refines"/>.
 /// </summary>
-public sealed record GroupDefinition(
-    string Id,
-    GroupKind Kind,
-    string? Brief,
-    string? Note,
-    Stability Stability,
-    Deprecation? Deprecated,
-    string? Extends,
-    string? Refines,
-    string? DisplayName,
-    Visibility Visibility,
-    EquatableArray<AttributeReference> Attributes,
-    SpanKind SpanKind,
-    EquatableArray<string> Events,
-    string? MetricName,
-    InstrumentKind Instrument,
-    string? Unit,
-    MetricValueType MetricValueType,
-    EquatableArray<double> HistogramBuckets,
-    string? EventName,
-    string? EntityName,
-    bool ExcludedFromCodeGeneration,
-    SourceSpan Location,
-    LogAnnotation? Log = null,
-    EventBody? Body = null);
+public sealed record GroupDefinition
+{
+    public required string Id { get; init; }
+
+    public required GroupKind Kind { get; init; }
+
+    public string? Brief { get; init; }
+
+    public string? Note { get; init; }
+
+    public Stability Stability { get; init; } = Stability.Unspecified;
+
+    public Deprecation? Deprecated { get; init; }
+
+    /// <summary>The group whose attributes this one inherits (<c>extends</c>).</summary>
+    public string? Extends { get; init; }
+
+    /// <summary>For a refinement, the group it refines.</summary>
+    public string? Refines { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public Visibility Visibility { get; init; }
+
+    public EquatableArray<AttributeReference> Attributes { get; init; } = EquatableArray<AttributeReference>.Empty;
+
+    public SpanKind SpanKind { get; init; } = SpanKind.Unspecified;
+
+    /// <summary>The events a span declares.</summary>
+    public EquatableArray<string> Events { get; init; } = EquatableArray<string>.Empty;
+
+    public string? MetricName { get; init; }
+
+    public InstrumentKind Instrument { get; init; } = InstrumentKind.Unspecified;
+
+    public string? Unit { get; init; }
+
+    public MetricValueType MetricValueType { get; init; } = MetricValueType.Unspecified;
+
+    public EquatableArray<double> HistogramBuckets { get; init; } = EquatableArray<double>.Empty;
+
+    public string? EventName { get; init; }
+
+    public string? EntityName { get; init; }
+
+    public bool ExcludedFromCodeGeneration { get; init; }
+
+    /// <summary>Where the group starts.</summary>
+    public required SourceSpan Location { get; init; }
+
+    /// <summary>An event's <c>log</c> annotation.</summary>
+    public LogAnnotation? Log { get; init; }
+
+    /// <summary>An event's body.</summary>
+    public EventBody? Body { get; init; }
+}
 
 /// <summary>
 /// One entry of a file's <c>imports</c>: a span, metric, event or entity of a registry the

@@ -124,28 +124,30 @@ public sealed class ConventionResolver
 
         var basis = group.Refines is { } refines ? FindRefined(group, refines) : null;
         var attributes = ResolveAttributes(group);
-        var resolved = new ResolvedGroup(
-            group.Id,
-            group.Kind,
-            group.Brief ?? basis?.Brief,
-            group.Note ?? basis?.Note,
-            group.Stability != Stability.Unspecified ? group.Stability : basis?.Stability ?? Stability.Unspecified,
-            group.Deprecated ?? basis?.Deprecated,
-            group.Visibility,
-            group.SpanKind != SpanKind.Unspecified ? group.SpanKind : basis?.SpanKind ?? SpanKind.Unspecified,
-            group.Events.IsEmpty && basis is not null ? basis.Events : group.Events,
-            group.MetricName ?? basis?.MetricName,
-            group.Instrument != InstrumentKind.Unspecified ? group.Instrument : basis?.Instrument ?? InstrumentKind.Unspecified,
-            group.Unit ?? basis?.Unit,
-            group.MetricValueType != MetricValueType.Unspecified ? group.MetricValueType : basis?.MetricValueType ?? MetricValueType.Unspecified,
-            group.HistogramBuckets.IsEmpty && basis is not null ? basis.HistogramBuckets : group.HistogramBuckets,
-            group.EventName ?? basis?.EventName,
-            group.EntityName ?? basis?.EntityName,
-            group.ExcludedFromCodeGeneration,
-            attributes.ToEquatableArray(),
-            group.Location,
-            group.Log ?? basis?.Log,
-            group.Body ?? basis?.Body);
+        var resolved = new ResolvedGroup
+        {
+            Id = group.Id,
+            Kind = group.Kind,
+            Brief = group.Brief ?? basis?.Brief,
+            Note = group.Note ?? basis?.Note,
+            Stability = group.Stability != Stability.Unspecified ? group.Stability : basis?.Stability ?? Stability.Unspecified,
+            Deprecated = group.Deprecated ?? basis?.Deprecated,
+            Visibility = group.Visibility,
+            SpanKind = group.SpanKind != SpanKind.Unspecified ? group.SpanKind : basis?.SpanKind ?? SpanKind.Unspecified,
+            Events = group.Events.IsEmpty && basis is not null ? basis.Events : group.Events,
+            MetricName = group.MetricName ?? basis?.MetricName,
+            Instrument = group.Instrument != InstrumentKind.Unspecified ? group.Instrument : basis?.Instrument ?? InstrumentKind.Unspecified,
+            Unit = group.Unit ?? basis?.Unit,
+            MetricValueType = group.MetricValueType != MetricValueType.Unspecified ? group.MetricValueType : basis?.MetricValueType ?? MetricValueType.Unspecified,
+            HistogramBuckets = group.HistogramBuckets.IsEmpty && basis is not null ? basis.HistogramBuckets : group.HistogramBuckets,
+            EventName = group.EventName ?? basis?.EventName,
+            EntityName = group.EntityName ?? basis?.EntityName,
+            ExcludedFromCodeGeneration = group.ExcludedFromCodeGeneration,
+            Attributes = attributes.ToEquatableArray(),
+            Location = group.Location,
+            Log = group.Log ?? basis?.Log,
+            Body = group.Body ?? basis?.Body,
+        };
         _resolvedGroups[group.Id] = resolved;
         return resolved;
     }
@@ -272,18 +274,20 @@ public sealed class ConventionResolver
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    private static GroupAttribute FromDefinition(AttributeDefinition definition, SourceSpan location) => new(
-        definition.Name,
-        definition.Type,
-        definition.Brief,
-        definition.Note,
-        definition.Examples,
-        definition.RequirementLevel,
-        definition.SamplingRelevant,
-        definition.Stability,
-        definition.Deprecated,
-        definition.Privacy,
-        location);
+    private static GroupAttribute FromDefinition(AttributeDefinition definition, SourceSpan location) => new()
+    {
+        Name = definition.Name,
+        Type = definition.Type,
+        Brief = definition.Brief,
+        Note = definition.Note,
+        Examples = definition.Examples,
+        RequirementLevel = definition.RequirementLevel,
+        SamplingRelevant = definition.SamplingRelevant,
+        Stability = definition.Stability,
+        Deprecated = definition.Deprecated,
+        Privacy = definition.Privacy,
+        Location = location,
+    };
 
     private static GroupAttribute ApplyOverrides(GroupAttribute attribute, AttributeReference reference) => attribute with
     {

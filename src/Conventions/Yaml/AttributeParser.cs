@@ -81,7 +81,7 @@ internal sealed class AttributeParser
             var group = fields.Required("ref_group", "Attribute entry");
             return string.IsNullOrWhiteSpace(group)
                 ? null
-                : new AttributeReference(AttributeReferenceKind.Group, group!, null, null, null, null, null, null, null, null, fields.EntryLocation("ref_group"));
+                : new AttributeReference { Kind = AttributeReferenceKind.Group, Target = group!, Location = fields.EntryLocation("ref_group") };
         }
 
         if (fields.Has("ref"))
@@ -95,18 +95,20 @@ internal sealed class AttributeParser
             {
                 _context.Report(ConventionRules.InvalidFileStructure, fields.KeyLocation("type"), "A 'ref' entry cannot redefine the attribute's 'type'; it is ignored");
             }
-            return new AttributeReference(
-                AttributeReferenceKind.Attribute,
-                target!,
-                fields.String("brief"),
-                fields.String("note"),
-                fields["examples"] is { } examples ? Examples(examples) : (EquatableArray<string>?)null,
-                fields["requirement_level"] is { } level ? ParseRequirementLevel(level) : null,
-                fields.Boolean("sampling_relevant"),
-                fields.Choice("stability", Vocabulary.Stabilities),
-                fields["deprecated"] is { } deprecated ? ParseDeprecation(deprecated) : null,
-                fields["annotations"] is { } annotations ? ParseAnnotations(annotations).Privacy : null,
-                fields.EntryLocation("ref"));
+            return new AttributeReference
+            {
+                Kind = AttributeReferenceKind.Attribute,
+                Target = target!,
+                Brief = fields.String("brief"),
+                Note = fields.String("note"),
+                Examples = fields["examples"] is { } examples ? Examples(examples) : (EquatableArray<string>?)null,
+                RequirementLevel = fields["requirement_level"] is { } level ? ParseRequirementLevel(level) : null,
+                SamplingRelevant = fields.Boolean("sampling_relevant"),
+                Stability = fields.Choice("stability", Vocabulary.Stabilities),
+                Deprecated = fields["deprecated"] is { } deprecated ? ParseDeprecation(deprecated) : null,
+                Privacy = fields["annotations"] is { } annotations ? ParseAnnotations(annotations).Privacy : null,
+                Location = fields.EntryLocation("ref"),
+            };
         }
 
         var id = fields.Required("id", "Attribute entry (it needs 'id', 'ref' or 'ref_group')");
@@ -117,7 +119,7 @@ internal sealed class AttributeParser
         definition = ParseDefinition(fields, id, prefix);
         return definition is null
             ? null
-            : new AttributeReference(AttributeReferenceKind.Definition, definition.Name, null, null, null, null, null, null, null, null, location);
+            : new AttributeReference { Kind = AttributeReferenceKind.Definition, Target = definition.Name, Location = location };
     }
 
     private AttributeDefinition? ParseDefinition(Fields fields, string id, string? prefix)
@@ -145,19 +147,21 @@ internal sealed class AttributeParser
         }
 
         var annotations = fields["annotations"] is { } annotationNode ? ParseAnnotations(annotationNode) : Annotations.None;
-        return new AttributeDefinition(
-            name,
-            type,
-            fields.String("brief"),
-            fields.String("note"),
-            fields["examples"] is { } examples ? Examples(examples) : EquatableArray<string>.Empty,
-            fields.Choice("stability", Vocabulary.Stabilities) ?? Stability.Unspecified,
-            fields["deprecated"] is { } deprecated ? ParseDeprecation(deprecated) : null,
-            annotations.Privacy,
-            fields["requirement_level"] is { } level ? ParseRequirementLevel(level) ?? RequirementLevel.Recommended : RequirementLevel.Recommended,
-            fields.Boolean("sampling_relevant") ?? false,
-            annotations.Exclude,
-            _context.Span(nameNode));
+        return new AttributeDefinition
+        {
+            Name = name,
+            Type = type,
+            Brief = fields.String("brief"),
+            Note = fields.String("note"),
+            Examples = fields["examples"] is { } examples ? Examples(examples) : EquatableArray<string>.Empty,
+            Stability = fields.Choice("stability", Vocabulary.Stabilities) ?? Stability.Unspecified,
+            Deprecated = fields["deprecated"] is { } deprecated ? ParseDeprecation(deprecated) : null,
+            Privacy = annotations.Privacy,
+            RequirementLevel = fields["requirement_level"] is { } level ? ParseRequirementLevel(level) ?? RequirementLevel.Recommended : RequirementLevel.Recommended,
+            SamplingRelevant = fields.Boolean("sampling_relevant") ?? false,
+            ExcludedFromCodeGeneration = annotations.Exclude,
+            Location = _context.Span(nameNode),
+        };
     }
 
     private AttributeType? ParseType(YamlNode node, string attribute)

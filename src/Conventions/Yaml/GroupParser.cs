@@ -247,31 +247,33 @@ internal sealed class GroupParser
         }
 
         var annotations = fields["annotations"] is { } annotationNode ? _attributes.ParseAnnotations(annotationNode) : Annotations.None;
-        return new GroupDefinition(
-            id,
-            kind,
-            fields.String("brief"),
-            fields.String("note"),
-            fields.Choice("stability", Vocabulary.Stabilities) ?? Stability.Unspecified,
-            fields["deprecated"] is { } deprecated ? _attributes.ParseDeprecation(deprecated) : null,
-            string.IsNullOrWhiteSpace(extends) ? null : extends,
-            refines,
-            fields.String("display_name"),
-            visibility,
-            references.ToEquatableArray(),
-            spanKind,
-            (events ?? new List<string>()).ToEquatableArray(),
-            metricName,
-            instrument,
-            unit,
-            annotations.MetricValueType,
-            annotations.HistogramBuckets,
-            eventName,
-            entityName,
-            annotations.Exclude,
-            fields.FirstLine(),
-            kind == GroupKind.Event ? annotations.Log : null,
-            kind == GroupKind.Event && fields["body"] is { } body ? ParseBody(body) : null);
+        return new GroupDefinition
+        {
+            Id = id,
+            Kind = kind,
+            Brief = fields.String("brief"),
+            Note = fields.String("note"),
+            Stability = fields.Choice("stability", Vocabulary.Stabilities) ?? Stability.Unspecified,
+            Deprecated = fields["deprecated"] is { } deprecated ? _attributes.ParseDeprecation(deprecated) : null,
+            Extends = string.IsNullOrWhiteSpace(extends) ? null : extends,
+            Refines = refines,
+            DisplayName = fields.String("display_name"),
+            Visibility = visibility,
+            Attributes = references.ToEquatableArray(),
+            SpanKind = spanKind,
+            Events = (events ?? new List<string>()).ToEquatableArray(),
+            MetricName = metricName,
+            Instrument = instrument,
+            Unit = unit,
+            MetricValueType = annotations.MetricValueType,
+            HistogramBuckets = annotations.HistogramBuckets,
+            EventName = eventName,
+            EntityName = entityName,
+            ExcludedFromCodeGeneration = annotations.Exclude,
+            Location = fields.FirstLine(),
+            Log = kind == GroupKind.Event ? annotations.Log : null,
+            Body = kind == GroupKind.Event && fields["body"] is { } body ? ParseBody(body) : null,
+        };
     }
 
     /// <summary>

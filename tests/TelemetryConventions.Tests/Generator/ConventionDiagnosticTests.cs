@@ -448,9 +448,9 @@ public sealed class ConventionDiagnosticTests
             """;
         // .NET 8's System.Diagnostics.DiagnosticSource has no Gauge<T>; leaving the assembly out models that.
         var references = GeneratorHarness.DefaultReferences.Where(r => !r.Display!.EndsWith("System.Diagnostics.DiagnosticSource.dll", StringComparison.Ordinal));
-        var driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("conventions/metrics.yaml", yaml) })
-            .RunGenerators(GeneratorHarness.CreateCompilation(references, ""));
-        var result = driver.GetRunResult().Results.Single();
+        var result = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("conventions/metrics.yaml", yaml) }),
+            GeneratorHarness.CreateCompilation(references, "")).Result.Results.Single();
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("TC0021", diagnostic.Id);

@@ -153,37 +153,67 @@ public sealed class IncrementalTests
 
         foreach (var step in TrackedSteps)
         {
-            foreach (var output in result.TrackedSteps[step].SelectMany(s => s.Outputs))
-            {
-                AssertNoRoslynObjects(output.Value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
-            }
+            GeneratorCaching.AssertNoRoslynObjects(result.TrackedSteps[step], step);
         }
     }
 
-    /// <summary>
-    /// Compilation, symbols, syntax nodes and locations pin whole compilations in memory and never
-    /// compare equal across runs, which would defeat caching.
-    /// </summary>
-    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)
+    [Fact]
+    public void Unrelated_csharp_edit_reuses_the_platform_step_and_every_step_after_it()
     {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        var files = new AdditionalText[] { new InMemoryAdditionalText("a/patient.yaml", Patients), new InMemoryAdditionalText("a/metrics.yaml", WardMetrics) };
+        var compilation = GeneratorHarness.CreateCompilation("class A { }");
+        var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }", GeneratorHarness.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // Cached, not merely Unchanged: the step did not run at all.
+        var downstream = new[]
         {
-            return;
-        }
-        var type = value.GetType();
-        Assert.False(type.Namespace?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true,
-            $"Step '{step}' outputs a {type.FullName}.");
-        if (value is IEnumerable sequence)
+            ConventionGenerator.TrackingNames.Platform,
+            ConventionGenerator.TrackingNames.Plan,
+            ConventionGenerator.TrackingNames.PlanDiagnostics,
+            ConventionGenerator.TrackingNames.AttributeNamespaces,
+            ConventionGenerator.TrackingNames.Metrics,
+            ConventionGenerator.TrackingNames.Support,
+            ConventionGenerator.TrackingNames.Catalog,
+        };
+        foreach (var step in downstream)
         {
-            foreach (var item in sequence)
-            {
-                AssertNoRoslynObjects(item, step, seen);
-            }
-            return;
-        }
-        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-        {
-            AssertNoRoslynObjects(field.GetValue(value), step, seen);
+            var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"{step}: {o.Reason}"));
         }
     }
+
+    [Fact]
+    public void Changing_the_references_reruns_the_platform_step_and_what_depends_on_it()
+    {
+        var files = new AdditionalText[] { new InMemoryAdditionalText("a/metrics.yaml", WardMetrics) };
+        var driver = GeneratorHarness.CreateDriver(files).RunGenerators(GeneratorHarness.CreateCompilation(""));
+        Assert.Contains(driver.GetRunResult().GeneratedTrees, t => t.FilePath.EndsWith("Metrics.WardTemperatureGauge.g.cs", StringComparison.Ordinal));
+
+        // .NET 8's System.Diagnostics.DiagnosticSource has no Gauge<T>; leaving the assembly out models that.
+        var withoutGauge = GeneratorHarness.DefaultReferences.Where(r => !r.Display!.EndsWith("System.Diagnostics.DiagnosticSource.dll", StringComparison.Ordinal));
+        var result = driver.RunGenerators(GeneratorHarness.CreateCompilation(withoutGauge, "")).GetRunResult().Results.Single();
+
+        var platform = Assert.Single(result.TrackedSteps[ConventionGenerator.TrackingNames.Platform].SelectMany(s => s.Outputs));
+        Assert.Equal(IncrementalStepRunReason.Modified, platform.Reason);
+        Assert.False(((dynamic)platform.Value).HasSynchronousGauge);
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.Contains("Gauge", StringComparison.Ordinal));
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Metrics.WardVisitsCounter.g.cs");
+    }
+
+    private const string WardMetrics = """
+        file_format: definition/2
+        metrics:
+          - name: ward.temperature
+            instrument: gauge
+            unit: Cel
+            brief: Ward temperature.
+          - name: ward.visits
+            instrument: counter
+            unit: "{visit}"
+            brief: Visits.
+        """;
 }

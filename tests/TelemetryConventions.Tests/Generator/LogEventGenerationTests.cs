@@ -134,8 +134,7 @@ public sealed class LogEventGenerationTests
     {
         var references = GeneratorHarness.DefaultReferences.Where(r => !(r.Display ?? "").Contains("Microsoft.Extensions.Logging", StringComparison.Ordinal));
         var compilation = GeneratorHarness.CreateCompilation(references, "");
-        GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("conventions/ward.yaml", Conventions) })
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var output = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("conventions/ward.yaml", Conventions) }), compilation).Output;
 
         Assert.Equal(new[] { "AddWardAlarmEvent", "AddWardBedAssignedEvent", "AddWardDischargedEvent" }, Methods(output));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));

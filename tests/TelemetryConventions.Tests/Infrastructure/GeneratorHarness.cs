@@ -55,15 +55,21 @@ public static class GeneratorHarness
             f => f.Path,
             f => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["TelemetryConventionRegistry"] = registry, ["TelemetryConventionGenerate"] = generate });
         var compilation = CreateCompilation(sources.Length == 0 ? new[] { "" } : sources);
-        var driver = CreateDriver(own.Concat(importedFiles), new TestOptionsProvider(null, metadata))
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        return new GeneratorRun(driver, output, generatorDiagnostics);
+        return Run(CreateDriver(own.Concat(importedFiles), new TestOptionsProvider(null, metadata)), compilation);
     }
 
-    public static GeneratorRun Run(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? properties = null, params string[] sources)
+    public static GeneratorRun Run(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? properties = null, params string[] sources) =>
+        Run(CreateDriver(files, properties), CreateCompilation(sources.Length == 0 ? new[] { "" } : sources));
+
+    /// <summary>
+    /// Runs the generator, then once more with an unrelated source file added, and asserts that the second run
+    /// reused everything (<see cref="GeneratorCaching.AssertSecondRunCached"/>). The result is the first run's.
+    /// </summary>
+    public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {
-        var compilation = CreateCompilation(sources.Length == 0 ? new[] { "" } : sources);
-        var driver = CreateDriver(files, properties).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var second = driver.RunGenerators(compilation.AddSyntaxTrees(GeneratorCaching.UnrelatedTree()));
+        GeneratorCaching.AssertSecondRunCached(driver.GetRunResult(), second.GetRunResult());
         return new GeneratorRun(driver, output, generatorDiagnostics);
     }
 
