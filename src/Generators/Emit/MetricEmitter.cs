@@ -26,7 +26,7 @@ internal static class MetricEmitter
 
         writer.Doc("summary", spec.Brief is { } brief ? DocText.Markdown(brief.Trim()) : $"The <c>{spec.MetricName}</c> metric.");
         writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability,
-            $"Instrument: {instrumentType.ToLowerInvariant()} of <c>{spec.ValueType}</c>, unit <c>{SourceWriter.EscapeXml(spec.Unit ?? "")}</c>. Create it once per <c>Meter</c> and keep it."));
+            $"Instrument: {instrumentType.ToLowerInvariant()} of <c>{spec.ValueType}</c>, unit <c>{SourceWriter.EscapeXml(spec.Unit ?? "")}</c>. A meter has one: <see cref=\"{WrapperPlanner.MetricsClass}.{spec.FactoryMethodName}\"/> returns the same wrapper on every call."));
         WrapperText.Obsolete(writer, spec.Deprecated);
         writer.Open($"{spec.Options.Accessibility} sealed partial class {spec.TypeName}");
         writer.Doc("summary", "The metric name.");
@@ -47,11 +47,12 @@ internal static class MetricEmitter
             writer.Line();
             advice = $", tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<{spec.ValueType}> {{ HistogramBucketBoundaries = BucketBoundaries }}";
         }
+        WriteCache(writer, spec.TypeName);
         writer.Line($"private readonly {instrument} _instrument;");
         writer.Line();
-        writer.Doc("summary", "Creates the instrument on the meter.");
-        writer.Line($"public {spec.TypeName}(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.{create}<{spec.ValueType}>(Name, Unit, Description{advice});");
+        writer.Line($"private {spec.TypeName}(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.{create}<{spec.ValueType}>(Name, Unit, Description{advice});");
         writer.Line();
+        WriteLookup(writer, spec.TypeName);
         writer.Doc("summary", "The underlying instrument.");
         writer.Line($"public {instrument} Instrument => _instrument;");
         writer.Line();
@@ -83,10 +84,56 @@ internal static class MetricEmitter
         writer.Line();
         writer.Doc("summary", "Creates the metric instruments declared in the conventions.");
         writer.Open($"{spec.Options.Accessibility} static partial class {WrapperPlanner.MetricsClass}");
-        writer.Doc("summary", $"Creates the <c>{spec.MetricName}</c> {instrumentType.ToLowerInvariant()} on the meter. Create it once and keep it.");
+        writer.Doc("summary", $"The <c>{spec.MetricName}</c> {instrumentType.ToLowerInvariant()} of the meter: created on the first call, the same wrapper on every later call.");
+        writer.Doc("remarks", FactoryRemarks);
+        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"meter\"/> is null.</exception>");
         WrapperText.Obsolete(writer, spec.Deprecated);
-        writer.Line($"public static {spec.TypeName} {spec.FactoryMethodName}(this global::System.Diagnostics.Metrics.Meter meter) => new(meter);");
+        writer.Line($"public static {spec.TypeName} {spec.FactoryMethodName}(this global::System.Diagnostics.Metrics.Meter meter) => {spec.TypeName}.For(meter);");
         writer.Close();
         return writer.ToString();
+    }
+
+    private const string FactoryRemarks =
+        "Call it where the instrument is needed: there is no need to keep the wrapper in a field. Each meter gets one "
+        + "wrapper, and so one .NET instrument, however often and from however many threads this is called; a later "
+        + "call costs a lock-free table lookup. The table does not keep the meter alive: once a meter is disposed and "
+        + "no longer referenced, it is collected with its wrapper. Another meter, even one with the same name, gets "
+        + "its own wrapper and instrument.";
+
+    /// <summary>
+    /// The wrappers made so far, one per meter. A <c>ConditionalWeakTable</c> holds its values only
+    /// as long as their keys live, so a disposed, unreferenced meter is not kept alive by its
+    /// wrapper (which references the meter through its instrument).
+    /// </summary>
+    private static void WriteCache(SourceWriter writer, string typeName)
+    {
+        writer.Line($"private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Diagnostics.Metrics.Meter, {typeName}> ByMeter = new();");
+        writer.Line();
+    }
+
+    /// <summary>
+    /// The lookup behind the factory. Reads are lock-free; creation takes a lock so that two
+    /// threads asking at once still create one instrument (older DiagnosticSource versions would
+    /// otherwise announce a second instrument to every listener).
+    /// </summary>
+    private static void WriteLookup(SourceWriter writer, string typeName)
+    {
+        writer.Doc("summary", "The meter's one wrapper, created on first use.");
+        writer.Open($"internal static {typeName} For(global::System.Diagnostics.Metrics.Meter meter)");
+        writer.Open("if (meter is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(meter));");
+        writer.Close();
+        writer.Open("if (ByMeter.TryGetValue(meter, out var wrapper))");
+        writer.Line("return wrapper;");
+        writer.Close();
+        writer.Open("lock (ByMeter)");
+        writer.Open("if (!ByMeter.TryGetValue(meter, out wrapper))");
+        writer.Line($"wrapper = new {typeName}(meter);");
+        writer.Line("ByMeter.Add(meter, wrapper);");
+        writer.Close();
+        writer.Line("return wrapper;");
+        writer.Close();
+        writer.Close();
+        writer.Line();
     }
 }

@@ -10,7 +10,7 @@ namespace Clinic.Telemetry;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Instrument: counter of <c>long</c>, unit <c>{visit}</c>. Create it once per <c>Meter</c> and keep it.
+/// Instrument: counter of <c>long</c>, unit <c>{visit}</c>. A meter has one: <see cref="TelemetryMetrics.CreateClinicVisitsCounter"/> returns the same wrapper on every call.
 /// </para>
 /// <para>
 /// Stability: development.
@@ -31,12 +31,35 @@ public sealed partial class ClinicVisitsCounter
     /// </summary>
     public const string? Description = "Visits started.";
 
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Diagnostics.Metrics.Meter, ClinicVisitsCounter> ByMeter = new();
+
     private readonly global::System.Diagnostics.Metrics.Counter<long> _instrument;
 
+    private ClinicVisitsCounter(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateCounter<long>(Name, Unit, Description);
+
     /// <summary>
-    /// Creates the instrument on the meter.
+    /// The meter's one wrapper, created on first use.
     /// </summary>
-    public ClinicVisitsCounter(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateCounter<long>(Name, Unit, Description);
+    internal static ClinicVisitsCounter For(global::System.Diagnostics.Metrics.Meter meter)
+    {
+        if (meter is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(meter));
+        }
+        if (ByMeter.TryGetValue(meter, out var wrapper))
+        {
+            return wrapper;
+        }
+        lock (ByMeter)
+        {
+            if (!ByMeter.TryGetValue(meter, out wrapper))
+            {
+                wrapper = new ClinicVisitsCounter(meter);
+                ByMeter.Add(meter, wrapper);
+            }
+            return wrapper;
+        }
+    }
 
     /// <summary>
     /// The underlying instrument.
@@ -83,7 +106,11 @@ public sealed partial class ClinicVisitsCounter
 public static partial class TelemetryMetrics
 {
     /// <summary>
-    /// Creates the <c>clinic.visits</c> counter on the meter. Create it once and keep it.
+    /// The <c>clinic.visits</c> counter of the meter: created on the first call, the same wrapper on every later call.
     /// </summary>
-    public static ClinicVisitsCounter CreateClinicVisitsCounter(this global::System.Diagnostics.Metrics.Meter meter) => new(meter);
+    /// <remarks>
+    /// Call it where the instrument is needed: there is no need to keep the wrapper in a field. Each meter gets one wrapper, and so one .NET instrument, however often and from however many threads this is called; a later call costs a lock-free table lookup. The table does not keep the meter alive: once a meter is disposed and no longer referenced, it is collected with its wrapper. Another meter, even one with the same name, gets its own wrapper and instrument.
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="meter"/> is null.</exception>
+    public static ClinicVisitsCounter CreateClinicVisitsCounter(this global::System.Diagnostics.Metrics.Meter meter) => ClinicVisitsCounter.For(meter);
 }
