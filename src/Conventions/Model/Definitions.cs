@@ -149,7 +149,8 @@ public sealed record GroupDefinition(
     bool ExcludedFromCodeGeneration,
     SourceSpan Location,
     LogAnnotation? Log = null,
-    EventBody? Body = null);
+    EventBody? Body = null,
+    bool? Observable = null);
 
 /// <summary>
 /// One entry of a file's <c>imports</c>: a span, metric, event or entity of a registry the

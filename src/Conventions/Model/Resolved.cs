@@ -41,7 +41,8 @@ public sealed record ResolvedGroup(
     EquatableArray<GroupAttribute> Attributes,
     SourceSpan Location,
     LogAnnotation? Log = null,
-    EventBody? Body = null);
+    EventBody? Body = null,
+    bool? Observable = null);
 
 /// <summary>
 /// The project's conventions, resolved: every attribute and group of its own files, and what they

@@ -145,7 +145,8 @@ public sealed class ConventionResolver
             attributes.ToEquatableArray(),
             group.Location,
             group.Log ?? basis?.Log,
-            group.Body ?? basis?.Body);
+            group.Body ?? basis?.Body,
+            group.Observable ?? basis?.Observable);
         _resolvedGroups[group.Id] = resolved;
         return resolved;
     }

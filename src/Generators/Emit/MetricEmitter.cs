@@ -7,7 +7,8 @@ namespace TelemetryConventions.Generators.Emit;
 
 /// <summary>
 /// Writes a metric wrapper over its .NET instrument: name, unit and description fixed, tags
-/// typed, and measurements recorded through a stack-only <c>TagList</c>.
+/// typed, and measurements recorded through a stack-only <c>TagList</c>; and, for an observed
+/// metric, the typed measurement builder and the registration of the observable instrument.
 /// </summary>
 internal static class MetricEmitter
 {
@@ -15,6 +16,23 @@ internal static class MetricEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer, spec.Options.Namespace);
+        if (spec.Synchronous)
+        {
+            WriteSynchronous(writer, spec);
+        }
+        if (spec.Observable is { } observable)
+        {
+            if (spec.Synchronous)
+            {
+                writer.Line();
+            }
+            WriteObservable(writer, spec, observable);
+        }
+        return writer.ToString();
+    }
+
+    private static void WriteSynchronous(SourceWriter writer, MetricSpec spec)
+    {
         var (instrumentType, create, record) = spec.Instrument switch
         {
             InstrumentKind.Counter => ("Counter", "CreateCounter", "Add"),
@@ -29,13 +47,7 @@ internal static class MetricEmitter
             $"Instrument: {instrumentType.ToLowerInvariant()} of <c>{spec.ValueType}</c>, unit <c>{SourceWriter.EscapeXml(spec.Unit ?? "")}</c>. A meter has one: <see cref=\"{WrapperPlanner.MetricsClass}.{spec.FactoryMethodName}\"/> returns the same wrapper on every call."));
         WrapperText.Obsolete(writer, spec.Deprecated);
         writer.Open($"{spec.Options.Accessibility} sealed partial class {spec.TypeName}");
-        writer.Doc("summary", "The metric name.");
-        writer.Line($"public const string Name = {CSharpNames.Literal(spec.MetricName)};");
-        writer.Doc("summary", "The UCUM unit.");
-        writer.Line($"public const string? Unit = {(spec.Unit is null ? "null" : CSharpNames.Literal(spec.Unit))};");
-        writer.Doc("summary", "The instrument description.");
-        writer.Line($"public const string? Description = {(spec.Brief is null ? "null" : CSharpNames.Literal(WrapperText.OneLine(spec.Brief)))};");
-        writer.Line();
+        WriteConstants(writer, spec);
         var advice = "";
         if (!spec.HistogramBuckets.IsEmpty)
         {
@@ -90,7 +102,86 @@ internal static class MetricEmitter
         WrapperText.Obsolete(writer, spec.Deprecated);
         writer.Line($"public static {spec.TypeName} {spec.FactoryMethodName}(this global::System.Diagnostics.Metrics.Meter meter) => {spec.TypeName}.For(meter);");
         writer.Close();
-        return writer.ToString();
+    }
+
+    /// <summary>
+    /// An observed metric: a static class whose <c>Measure</c> builds a <c>Measurement&lt;T&gt;</c>
+    /// from typed tags (the same parameters, pseudonym rules and left-out redacted attributes as the
+    /// synchronous wrapper), and a factory that registers the callback. The callback is the
+    /// registration's identity, so unlike the synchronous factories this one is not cached.
+    /// </summary>
+    private static void WriteObservable(SourceWriter writer, MetricSpec spec, ObservableSpec observable)
+    {
+        var (kind, create) = spec.Instrument switch
+        {
+            InstrumentKind.Counter => ("ObservableCounter", "CreateObservableCounter"),
+            InstrumentKind.UpDownCounter => ("ObservableUpDownCounter", "CreateObservableUpDownCounter"),
+            _ => ("ObservableGauge", "CreateObservableGauge"),
+        };
+        var measurement = $"global::System.Diagnostics.Metrics.Measurement<{spec.ValueType}>";
+        var kindText = kind switch
+        {
+            "ObservableCounter" => "observable counter",
+            "ObservableUpDownCounter" => "observable up-down counter",
+            _ => "observable gauge",
+        };
+
+        writer.Doc("summary", spec.Brief is { } brief ? DocText.Markdown(brief.Trim()) : $"The <c>{spec.MetricName}</c> metric.");
+        writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability,
+            $"Instrument: {kindText} of <c>{spec.ValueType}</c>, unit <c>{SourceWriter.EscapeXml(spec.Unit ?? "")}</c>. "
+            + $"Register it once per <c>Meter</c> with <see cref=\"{WrapperPlanner.MetricsClass}.{observable.FactoryMethodName}\"/>; "
+            + "its callback reports each series with <see cref=\"Measure\"/>."));
+        WrapperText.Obsolete(writer, spec.Deprecated);
+        writer.Open($"{spec.Options.Accessibility} static partial class {observable.TypeName}");
+        WriteConstants(writer, spec);
+        writer.Doc("summary", "One observed value with its tags, for the instrument's callback.");
+        writer.Line("/// <param name=\"value\">The observed value.</param>");
+        WrapperText.ParameterDocs(writer, spec.Attributes);
+        var parameters = WrapperText.Parameters(spec.Attributes, optionalAsNullable: true);
+        writer.Open($"public static {measurement} Measure({spec.ValueType} value{(parameters.Length == 0 ? "" : ", " + parameters)})");
+        if (spec.Attributes.IsEmpty)
+        {
+            writer.Line("return new(value);");
+        }
+        else
+        {
+            writer.Line("var tags = new global::System.Diagnostics.TagList();");
+            WrapperText.AddTags(writer, "tags", spec.Attributes);
+            writer.Line("return new(value, in tags);");
+        }
+        writer.Close();
+        writer.Close();
+
+        writer.Line();
+        writer.Doc("summary", "Creates the metric instruments declared in the conventions.");
+        writer.Open($"{spec.Options.Accessibility} static partial class {WrapperPlanner.MetricsClass}");
+        writer.Doc("summary", $"Registers the <c>{spec.MetricName}</c> {kindText} on the meter: at each collection it reports what <paramref name=\"observe\"/> returns.");
+        writer.Doc("remarks", $"Each call registers another instrument, which the meter keeps, and calls its callback at every collection, until the meter is disposed: register once per meter, with one callback that reports every series, each built by <see cref=\"{observable.TypeName}.Measure\"/>.");
+        writer.Line("/// <param name=\"meter\">The meter to register on.</param>");
+        writer.Line("/// <param name=\"observe\">Called at each collection; returns one measurement per series.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"meter\"/> or <paramref name=\"observe\"/> is null.</exception>");
+        WrapperText.Obsolete(writer, spec.Deprecated);
+        writer.Open($"public static global::System.Diagnostics.Metrics.{kind}<{spec.ValueType}> {observable.FactoryMethodName}(this global::System.Diagnostics.Metrics.Meter meter, global::System.Func<global::System.Collections.Generic.IEnumerable<{measurement}>> observe)");
+        writer.Open("if (meter is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(meter));");
+        writer.Close();
+        writer.Open("if (observe is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(observe));");
+        writer.Close();
+        writer.Line($"return meter.{create}({observable.TypeName}.Name, observe, {observable.TypeName}.Unit, {observable.TypeName}.Description);");
+        writer.Close();
+        writer.Close();
+    }
+
+    private static void WriteConstants(SourceWriter writer, MetricSpec spec)
+    {
+        writer.Doc("summary", "The metric name.");
+        writer.Line($"public const string Name = {CSharpNames.Literal(spec.MetricName)};");
+        writer.Doc("summary", "The UCUM unit.");
+        writer.Line($"public const string? Unit = {(spec.Unit is null ? "null" : CSharpNames.Literal(spec.Unit))};");
+        writer.Doc("summary", "The instrument description.");
+        writer.Line($"public const string? Description = {(spec.Brief is null ? "null" : CSharpNames.Literal(WrapperText.OneLine(spec.Brief)))};");
+        writer.Line();
     }
 
     private const string FactoryRemarks =
