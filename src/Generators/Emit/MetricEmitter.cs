@@ -84,13 +84,23 @@ internal static class MetricEmitter
                 $", new global::System.Collections.Generic.KeyValuePair<string, object?>({CSharpNames.Literal(a.Name)}, {WrapperText.TagValue(a, a.ParameterName)})");
             writer.Line($"_instrument.{record}(value{string.Concat(tags)});");
         }
+        else if (spec.Attributes.Count <= MaxBufferedTags)
+        {
+            writer.Line("#if NET8_0_OR_GREATER");
+            WriteBufferedTags(writer, spec, record);
+            writer.Line("#else");
+            WriteTagList(writer, spec, record);
+            writer.Line("#endif");
+        }
         else
         {
-            writer.Line("var tags = new global::System.Diagnostics.TagList();");
-            WrapperText.AddTags(writer, "tags", spec.Attributes);
-            writer.Line($"_instrument.{record}(value, in tags);");
+            WriteTagList(writer, spec, record);
         }
         writer.Close();
+        if (spec.Attributes.Count <= MaxBufferedTags && !(spec.Attributes.All(a => a.IsRequired) && spec.Attributes.Count <= 3))
+        {
+            WriteTagBuffer(writer, spec.Attributes.Count);
+        }
         writer.Close();
 
         writer.Line();
@@ -171,6 +181,62 @@ internal static class MetricEmitter
         writer.Line($"return meter.{create}({observable.TypeName}.Name, observe, {observable.TypeName}.Unit, {observable.TypeName}.Description);");
         writer.Close();
         writer.Close();
+    }
+
+    /// <summary>Up to eight tags, a <c>TagList</c> keeps them inline; the span path covers the same range.</summary>
+    private const int MaxBufferedTags = 8;
+
+    private static void WriteTagList(SourceWriter writer, MetricSpec spec, string record)
+    {
+        writer.Line("var tags = new global::System.Diagnostics.TagList();");
+        WrapperText.AddTags(writer, "tags", spec.Attributes);
+        writer.Line($"_instrument.{record}(value, in tags);");
+    }
+
+    /// <summary>
+    /// Four to eight tags (or optional ones): written into a stack buffer of exactly as many pairs
+    /// and handed to the instrument as a span, which skips <c>TagList</c>'s per-tag bookkeeping.
+    /// Required tags come first (the planner orders them so) at fixed positions; optional ones
+    /// follow only when given. The buffer is an inline array, so .NET 8 or later; older targets
+    /// compile the <c>TagList</c> path.
+    /// </summary>
+    private static void WriteBufferedTags(SourceWriter writer, MetricSpec spec, string record)
+    {
+        writer.Line("var tags = new TagBuffer();");
+        var required = 0;
+        foreach (var attribute in spec.Attributes.Where(a => a.IsRequired))
+        {
+            writer.Line($"tags[{required++}] = new({CSharpNames.Literal(attribute.Name)}, {WrapperText.TagValue(attribute, attribute.ParameterName)});");
+        }
+        var optional = spec.Attributes.Where(a => !a.IsRequired).ToList();
+        if (optional.Count == 0)
+        {
+            writer.Line($"_instrument.{record}(value, (global::System.ReadOnlySpan<global::System.Collections.Generic.KeyValuePair<string, object?>>)tags);");
+            return;
+        }
+        writer.Line($"var count = {required};");
+        var index = 0;
+        foreach (var attribute in optional)
+        {
+            var local = "__value" + (++index);
+            writer.Open($"if ({attribute.ParameterName} is {{ }} {local})");
+            writer.Line($"tags[count++] = new({CSharpNames.Literal(attribute.Name)}, {WrapperText.TagValue(attribute, local)});");
+            writer.Close();
+        }
+        writer.Line($"_instrument.{record}(value, ((global::System.ReadOnlySpan<global::System.Collections.Generic.KeyValuePair<string, object?>>)tags).Slice(0, count));");
+    }
+
+    private static void WriteTagBuffer(SourceWriter writer, int size)
+    {
+        writer.Line();
+        writer.Line("#if NET8_0_OR_GREATER");
+        writer.Line($"[global::System.Runtime.CompilerServices.InlineArray({size.ToString(CultureInfo.InvariantCulture)})]");
+        writer.Open("private struct TagBuffer");
+        writer.Line("#pragma warning disable CS0169 // the inline array's element: read and written through its indexer");
+        writer.Line("private global::System.Collections.Generic.KeyValuePair<string, object?> _element;");
+        writer.Line("#pragma warning restore CS0169");
+        writer.Close();
+        writer.Line("#endif");
     }
 
     private static void WriteConstants(SourceWriter writer, MetricSpec spec)

@@ -81,6 +81,25 @@ public sealed partial class ClinicVisitsCounter
         {
             return;
         }
+        #if NET8_0_OR_GREATER
+        var tags = new TagBuffer();
+        tags[0] = new("clinic.department", clinicDepartment);
+        tags[1] = new("clinic.visit.kind", clinicVisitKind.WireValue);
+        var count = 2;
+        if (clinicPriority is { } __value1)
+        {
+            tags[count++] = new("clinic.priority", __value1.ToBoxedWireValue());
+        }
+        if (clinicUrgent is { } __value2)
+        {
+            tags[count++] = new("clinic.urgent", (__value2 ? TelemetryConventionsSupport.True : TelemetryConventionsSupport.False));
+        }
+        if (clinicRoom is { } __value3)
+        {
+            tags[count++] = new("clinic.room", TelemetryConventionsSupport.Box(__value3));
+        }
+        _instrument.Add(value, ((global::System.ReadOnlySpan<global::System.Collections.Generic.KeyValuePair<string, object?>>)tags).Slice(0, count));
+        #else
         var tags = new global::System.Diagnostics.TagList();
         tags.Add("clinic.department", clinicDepartment);
         tags.Add("clinic.visit.kind", clinicVisitKind.WireValue);
@@ -97,7 +116,18 @@ public sealed partial class ClinicVisitsCounter
             tags.Add("clinic.room", TelemetryConventionsSupport.Box(__value3));
         }
         _instrument.Add(value, in tags);
+        #endif
     }
+
+    #if NET8_0_OR_GREATER
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
+    private struct TagBuffer
+    {
+        #pragma warning disable CS0169 // the inline array's element: read and written through its indexer
+        private global::System.Collections.Generic.KeyValuePair<string, object?> _element;
+        #pragma warning restore CS0169
+    }
+    #endif
 }
 
 /// <summary>

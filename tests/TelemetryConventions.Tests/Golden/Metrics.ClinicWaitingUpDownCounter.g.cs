@@ -77,13 +77,33 @@ public sealed partial class ClinicWaitingUpDownCounter
         {
             return;
         }
+        #if NET8_0_OR_GREATER
+        var tags = new TagBuffer();
+        var count = 0;
+        if (clinicDepartment is { } __value1)
+        {
+            tags[count++] = new("clinic.department", __value1);
+        }
+        _instrument.Add(value, ((global::System.ReadOnlySpan<global::System.Collections.Generic.KeyValuePair<string, object?>>)tags).Slice(0, count));
+        #else
         var tags = new global::System.Diagnostics.TagList();
         if (clinicDepartment is { } __value1)
         {
             tags.Add("clinic.department", __value1);
         }
         _instrument.Add(value, in tags);
+        #endif
     }
+
+    #if NET8_0_OR_GREATER
+    [global::System.Runtime.CompilerServices.InlineArray(1)]
+    private struct TagBuffer
+    {
+        #pragma warning disable CS0169 // the inline array's element: read and written through its indexer
+        private global::System.Collections.Generic.KeyValuePair<string, object?> _element;
+        #pragma warning restore CS0169
+    }
+    #endif
 }
 
 /// <summary>
