@@ -85,7 +85,21 @@ internal static class OptionsReader
                 break;
         }
 
-        return new ReadOptions(new GenerationOptions(@namespace, stableOnly, isPublic, eventMethods), diagnostics.ToEquatableArray());
+        var observableForAll = false;
+        switch (Property(options, GenerationOptions.ObservableInstrumentsProperty)?.ToLowerInvariant())
+        {
+            case null:
+            case "annotated":
+                break;
+            case "all":
+                observableForAll = true;
+                break;
+            case var other:
+                diagnostics.Add(Invalid(GenerationOptions.ObservableInstrumentsProperty, other!, "'annotated' or 'all'"));
+                break;
+        }
+
+        return new ReadOptions(new GenerationOptions(@namespace, stableOnly, isPublic, eventMethods, observableForAll), diagnostics.ToEquatableArray());
     }
 
     private static string? Property(AnalyzerConfigOptions options, string name) =>

@@ -32,7 +32,7 @@ internal sealed record ScenarioExpectation(
             [],
             ["medical.device.status", "medical.device.alerts", "medical.device.ventilator.tidal_volume", "medical.device.ventilator.respiratory_rate", "medical.device.ventilator.oxygen_concentration"],
             [], SimulatesFailures: true, IdentifiesPeople: true, LogEvents: ["medical.device.alert", "audit.medical.device.access"]),
-        new("3.1", ["game.player_action", "game.room"], ["game.room.high_latency"], ["game.action.duration"],
+        new("3.1", ["game.player_action", "game.room"], ["game.room.high_latency"], ["game.action.duration", "game.room.players"],
             [("game.player_action", "game.room")], SimulatesFailures: true, IdentifiesPeople: true),
         new("3.2", ["player.session", "player.purchase"], ["session.start", "session.end", "game.item.purchased"], ["game.session.duration"],
             [("player.purchase", "player.session")], SimulatesFailures: true, IdentifiesPeople: true),

@@ -8,7 +8,7 @@ using H = TelemetryConventions.Benchmarks.Runtime.HandWritten;
 namespace TelemetryConventions.Benchmarks.Runtime;
 
 /// <summary>
-/// Adding to a counter with 1, 3 and 5 typed tags (string; + enum, boolean; + integer, string) while a listener is
+/// Adding to a counter with 1, 3, 5 and 8 typed tags (string; + enum, boolean; + integer, string; + integer, string, boolean) while a listener is
 /// enabled: the generated wrapper against a hand-built <see cref="TagList"/> (the baseline: the same
 /// TagList statements the generator writes, so the difference is the wrapper itself) and against the
 /// <c>KeyValuePair</c> parameter overloads. The generated
@@ -27,6 +27,8 @@ public class CounterBenchmarks
     private Counter<long> _handWritten3 = null!;
     private ShopPaymentsCounter _generated5 = null!;
     private Counter<long> _handWritten5 = null!;
+    private ShopFulfilmentsCounter _generated8 = null!;
+    private Counter<long> _handWritten8 = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -37,6 +39,8 @@ public class CounterBenchmarks
         _handWritten3 = _meter.CreateCounter<long>("shop.orders.hand", "{order}");
         _generated5 = _meter.CreateShopPaymentsCounter();
         _handWritten5 = _meter.CreateCounter<long>("shop.payments.hand", "{payment}");
+        _generated8 = _meter.CreateShopFulfilmentsCounter();
+        _handWritten8 = _meter.CreateCounter<long>("shop.fulfilments.hand", "{fulfilment}");
         _listener = new MetricListenerScope(_meter);
     }
 
@@ -95,6 +99,19 @@ public class CounterBenchmarks
         _handWritten5.Add(1, in tags);
     }
 
+    /// <summary>The same TagList with the boolean and integer boxed once, as the generated code does: the tag building alone.</summary>
+    [BenchmarkCategory("5 tags"), Benchmark]
+    public void TagListBoxedOnce5()
+    {
+        var tags = new TagList();
+        tags.Add(H.Region, ShopData.Region);
+        tags.Add(H.PaymentMethodName, H.ToWire(H.PaymentMethod.Card));
+        tags.Add(H.Express, H.BoxedTrue);
+        tags.Add(H.LoyaltyTier, H.BoxedLoyaltyTier);
+        tags.Add(H.Channel, ShopData.Channel);
+        _handWritten5.Add(1, in tags);
+    }
+
     [BenchmarkCategory("5 tags"), Benchmark]
     public void Generated5() => _generated5.Add(1, ShopData.Region, ShopPaymentMethod.Card, shopExpress: true, ShopData.LoyaltyTier, ShopData.Channel);
 
@@ -106,4 +123,50 @@ public class CounterBenchmarks
             new KeyValuePair<string, object?>("shop.express", true),
             new KeyValuePair<string, object?>("shop.loyalty.tier", ShopData.LoyaltyTier),
             new KeyValuePair<string, object?>("shop.channel", ShopData.Channel));
+
+    [BenchmarkCategory("8 tags"), Benchmark(Baseline = true)]
+    public void TagList8()
+    {
+        var tags = new TagList();
+        tags.Add(H.Region, ShopData.Region);
+        tags.Add(H.PaymentMethodName, H.ToWire(H.PaymentMethod.Card));
+        tags.Add(H.Express, true);
+        tags.Add(H.LoyaltyTier, ShopData.LoyaltyTier);
+        tags.Add(H.Channel, ShopData.Channel);
+        tags.Add(H.BasketItems, ShopData.BasketItems);
+        tags.Add(H.Device, ShopData.Device);
+        tags.Add(H.Returning, false);
+        _handWritten8.Add(1, in tags);
+    }
+
+    /// <summary>The same TagList with the boolean and integers boxed once, as the generated code does: the tag building alone.</summary>
+    [BenchmarkCategory("8 tags"), Benchmark]
+    public void TagListBoxedOnce8()
+    {
+        var tags = new TagList();
+        tags.Add(H.Region, ShopData.Region);
+        tags.Add(H.PaymentMethodName, H.ToWire(H.PaymentMethod.Card));
+        tags.Add(H.Express, H.BoxedTrue);
+        tags.Add(H.LoyaltyTier, H.BoxedLoyaltyTier);
+        tags.Add(H.Channel, ShopData.Channel);
+        tags.Add(H.BasketItems, H.BoxedBasketItems);
+        tags.Add(H.Device, ShopData.Device);
+        tags.Add(H.Returning, H.BoxedFalse);
+        _handWritten8.Add(1, in tags);
+    }
+
+    [BenchmarkCategory("8 tags"), Benchmark]
+    public void Generated8() => _generated8.Add(1, ShopData.Region, ShopPaymentMethod.Card, shopExpress: true, ShopData.LoyaltyTier, ShopData.Channel, ShopData.BasketItems, ShopData.Device, shopReturning: false);
+
+    [BenchmarkCategory("8 tags"), Benchmark]
+    public void KeyValuePairs8() => _handWritten8.Add(
+            1,
+            new KeyValuePair<string, object?>("shop.region", ShopData.Region),
+            new KeyValuePair<string, object?>("shop.payment.method", H.ToWire(H.PaymentMethod.Card)),
+            new KeyValuePair<string, object?>("shop.express", true),
+            new KeyValuePair<string, object?>("shop.loyalty.tier", ShopData.LoyaltyTier),
+            new KeyValuePair<string, object?>("shop.channel", ShopData.Channel),
+            new KeyValuePair<string, object?>("shop.basket.items", ShopData.BasketItems),
+            new KeyValuePair<string, object?>("shop.device", ShopData.Device),
+            new KeyValuePair<string, object?>("shop.returning", false));
 }

@@ -22,6 +22,15 @@ public static class HandWritten
     public const string LoyaltyTier = "shop.loyalty.tier";
     public const string Channel = "shop.channel";
     public const string PaymentAmount = "shop.payment.amount";
+    public const string Device = "shop.device";
+    public const string Returning = "shop.returning";
+
+    // Boxes made once, for the TagListBoxedOnce variants: what a careful engineer does to match the
+    // generated code's static boxes.
+    public static readonly object BoxedTrue = true;
+    public static readonly object BoxedFalse = false;
+    public static readonly object BoxedLoyaltyTier = ShopData.LoyaltyTier;
+    public static readonly object BoxedBasketItems = ShopData.BasketItems;
 
     public enum PaymentMethod
     {

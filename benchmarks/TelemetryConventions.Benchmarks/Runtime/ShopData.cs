@@ -17,6 +17,7 @@ public static class ShopData
 
     public const string Region = "eu-west";
     public const string Channel = "web";
+    public const string Device = "phone";
 
     // Small counts, as real baskets and tiers are; both fit the generated code's cache of boxed integers
     // (0 to 1023), which is part of what is measured.

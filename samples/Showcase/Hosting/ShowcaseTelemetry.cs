@@ -1,7 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -9,7 +9,7 @@ namespace TelemetryConventions.Samples.Hosting;
 
 /// <summary>
 /// The instrumented side of the showcase: the activity source and meter the scenarios write to,
-/// the pseudonymizer for identifiers of people, and the metric instruments, made once per meter.
+/// and the pseudonymizer for identifiers of people.
 /// </summary>
 /// <remarks>
 /// The OpenTelemetry SDK is not referenced here: it only listens (see <see cref="TelemetryPipeline"/>),
@@ -22,7 +22,7 @@ public sealed class ShowcaseTelemetry : IDisposable
 
     private const string SourceVersion = "1.0.0";
 
-    private readonly ConcurrentDictionary<Type, object> _instruments = new();
+    private readonly ConcurrentDictionary<Type, object> _services = new();
 
     /// <summary>Creates the source and meter; the pseudonymizer holds the key for identifiers of people.</summary>
     /// <param name="pseudonymizer">Turns identifiers of people into keyed pseudonyms.</param>
@@ -48,11 +48,12 @@ public sealed class ShowcaseTelemetry : IDisposable
     public Pseudonymizer Pseudonymizer { get; }
 
     /// <summary>
-    /// The instruments of one scenario, created on first use and kept: the generated wrappers are
-    /// meant to be created once per meter, and the Prometheus mode runs every scenario many times.
+    /// A long-lived service of the showcase, one of each type, created from the meter on first use:
+    /// what a host registers as a singleton. Scenarios that sample state keep their latest readings
+    /// in one, which registers its observable instruments once, when it is created.
     /// </summary>
-    public T Instruments<T>(Func<Meter, T> create) where T : class =>
-        (T)_instruments.GetOrAdd(typeof(T), static (_, state) => state.create(state.meter), (create, meter: Meter));
+    public T Service<T>(Func<Meter, T> create) where T : class =>
+        (T)_services.GetOrAdd(typeof(T), static (_, state) => state.create(state.meter), (create, meter: Meter));
 
     /// <summary>Disposes the source and meter, which also ends the instruments.</summary>
     public void Dispose()

@@ -58,8 +58,18 @@ public sealed class ScenarioContext
     /// </summary>
     public IReadOnlyList<string> RawIdentifiers => _rawIdentifiers;
 
-    /// <summary>The scenario's instruments, created once per meter by <paramref name="create"/> and then reused.</summary>
-    public T Instruments<T>(Func<Meter, T> create) where T : class => _telemetry.Instruments(create);
+    /// <summary>
+    /// Where metrics are recorded. The generated <c>meter.Create…()</c> factories return one instrument
+    /// per meter, so scenarios call them where they record, on every run.
+    /// </summary>
+    public Meter Meter => _telemetry.Meter;
+
+    /// <summary>
+    /// A long-lived service, created once from the meter and shared by every run (as a
+    /// dependency-injection singleton would be): where a scenario keeps the state its observable
+    /// instruments report when the SDK collects.
+    /// </summary>
+    public T Service<T>(Func<Meter, T> create) where T : class => _telemetry.Service(create);
 
     /// <summary>
     /// A keyed pseudonym of <paramref name="rawValue"/>. The HMAC is computed only if a recorded span

@@ -7,154 +7,65 @@ using TelemetryConventions.Analyzers.Infrastructure;
 namespace TelemetryConventions.Analyzers.Rules;
 
 /// <summary>
-/// TC3002: a generated metric wrapper created where it is used and then dropped. The wrapper's
-/// constructor creates the .NET instrument, so every call allocates a wrapper and goes through the
-/// meter's instrument creation: a locked lookup in the meter's instrument cache on current .NET, a
-/// new instrument announced to every listener on older System.Diagnostics.DiagnosticSource
-/// versions. That is work meant to happen once per meter. Reported only where the waste is
-/// certain: in a loop body, when the wrapper records once in the same expression, or when a local
-/// holding it is used and dropped in an ordinary method. Code that runs once (constructors,
-/// initializers, the entry point, dependency-injection factories) and a meter created in the same
-/// method are left alone.
+/// TC3002: a generated observable instrument registered on every iteration of a loop over the same
+/// meter. Each registration is a new .NET instrument whose callback runs at every collection until
+/// the meter is disposed, so a loop that registers adds instruments and callbacks without end.
 /// </summary>
+/// <remarks>
+/// The rule once reported synchronous wrappers created per call. The generated <c>Create…()</c>
+/// factories of counters, histograms and gauges now return one wrapper per meter, so calling them
+/// where a measurement is made is the intended use and the rule no longer looks at them. An
+/// observable factory takes a callback, which no cache can merge, so only its registration in a
+/// loop is reported: the one case where repetition is certain. A meter that changes per iteration
+/// (one per shard or tenant) is left alone.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InstrumentPerCallAnalyzer : GeneratedApiAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = RuleIds.Descriptor(
         RuleIds.InstrumentPerCall,
-        "Metric instrument created per call",
-        "'{0}' creates a new metric instrument {1}: create it once per Meter and keep it",
+        "Observable instrument registered in a loop",
+        "'{0}' registers another observable instrument and callback on every iteration of the loop: register it once per Meter",
         RuleIds.UsageCategory,
         DiagnosticSeverity.Warning,
-        "Each call of a generated Create…() method allocates a wrapper and creates the .NET instrument again (a locked cache lookup on current .NET, a new instrument announced to every listener on older versions). Create the wrapper once per Meter (in a constructor, a field or property initializer, or a singleton registration) and keep it in a field or property.");
+        "A generated Create…Observable…() method creates a new .NET observable instrument on each call, and its callback runs at every collection until the meter is disposed. Register it once per Meter (in a constructor, an initializer or a singleton registration), with a callback that reports every series.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     private protected override void AnalyzeInvocation(OperationAnalysisContext context, GeneratedApi api, IInvocationOperation invocation)
     {
-        if (!api.IsMetricFactory(invocation.TargetMethod))
-        {
-            return;
-        }
-        var root = OperationTree.Root(invocation);
-        var fate = Follow(invocation, out var local);
-        var uses = 0;
-        var dropped = fate switch
-        {
-            Fate.Used or Fate.Discarded => true,
-            Fate.Local => local is not null && IsUsedAndDropped(local, invocation, root, out uses),
-            _ => false,
-        };
-        if (!dropped)
+        if (!api.IsMetricFactory(invocation.TargetMethod) || !TakesCallback(invocation.TargetMethod))
         {
             return;
         }
         var meterArgument = api.MeterArgument(invocation);
-        var meter = FreshMeter(meterArgument, root, depth: 0);
-        string? how = null;
+        var meter = FreshMeter(meterArgument, OperationTree.Root(invocation), depth: 0);
         if (OperationTree.EnclosingLoopBody(invocation) is { Parent: { } loop } body && !ChangesPerIteration(meterArgument, meter, loop, body))
         {
-            how = "on every iteration of the loop";
-        }
-        else if ((fate == Fate.Used || uses > 0) && meter is null && !RunsOnce(invocation, context.ContainingSymbol))
-        {
-            // Outside loops a discarded or never-read wrapper is pointless but not repeated work the
-            // rule can be sure of; a wrapper that records and is dropped is.
-            how = fate == Fate.Used ? "for a single use" : "on every call and drops it";
-        }
-        if (how is not null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, how));
-        }
-    }
-
-    private enum Fate
-    {
-        /// <summary>Stored, returned, passed on, or used in a way the rule does not follow.</summary>
-        Kept,
-
-        /// <summary>Records once in the same expression: <c>meter.CreateXCounter().Add(1)</c>.</summary>
-        Used,
-
-        /// <summary>Thrown away by an expression statement or a discard.</summary>
-        Discarded,
-
-        /// <summary>Held in a local, whose own uses decide.</summary>
-        Local,
-    }
-
-    /// <summary>
-    /// What becomes of a wrapper. Recording methods return nothing, so a void call on the wrapper
-    /// (or on its <c>Instrument</c>) ends its use; anything that yields a value might keep it.
-    /// </summary>
-    private static Fate Follow(IOperation value, out ILocalSymbol? local)
-    {
-        local = null;
-        var member = false;
-        while (true)
-        {
-            switch (value.Parent)
-            {
-                case IConversionOperation or IParenthesizedOperation:
-                    value = value.Parent;
-                    break;
-                case IPropertyReferenceOperation property when property.Instance == value:
-                    // .Instrument: the underlying instrument, which could itself be kept.
-                    value = property;
-                    member = true;
-                    break;
-                case IInvocationOperation call when call.Instance == value:
-                    return call.TargetMethod.ReturnsVoid ? Fate.Used : Fate.Kept;
-                case IExpressionStatementOperation:
-                    return Fate.Discarded;
-                case ISimpleAssignmentOperation assignment when assignment.Value == value && assignment.Parent is IExpressionStatementOperation:
-                    switch (assignment.Target)
-                    {
-                        case IDiscardOperation:
-                            return Fate.Discarded;
-                        case ILocalReferenceOperation target when !member:
-                            local = target.Local;
-                            return Fate.Local;
-                        default:
-                            return Fate.Kept;
-                    }
-                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !member:
-                    local = declarator.Symbol;
-                    return Fate.Local;
-                default:
-                    return Fate.Kept;
-            }
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
         }
     }
 
     /// <summary>
-    /// Whether every read of the local records through it, in the function that created it. A read
-    /// that passes it on, returns it, stores it or copies it, or one inside another lambda or local
-    /// function (which may outlive the call), keeps it.
+    /// An observable factory takes the callback that reports its measurements; the synchronous
+    /// factories take only the meter, and return the meter's one wrapper.
     /// </summary>
-    private static bool IsUsedAndDropped(ILocalSymbol local, IOperation creation, IOperation root, out int uses)
+    private static bool TakesCallback(IMethodSymbol method)
     {
-        uses = 0;
-        var function = OperationTree.EnclosingFunction(creation);
-        foreach (var reference in OperationTree.ReferencesOf(local, root))
+        foreach (var parameter in (method.ReducedFrom ?? method).Parameters)
         {
-            if (OperationTree.IsWritten(reference))
+            if (parameter.Type.TypeKind == TypeKind.Delegate)
             {
-                continue;
+                return true;
             }
-            if (OperationTree.EnclosingFunction(reference) != function || Follow(reference, out _) != Fate.Used)
-            {
-                return false;
-            }
-            uses++;
         }
-        return true;
+        return false;
     }
 
     /// <summary>
     /// Whether each iteration may use another meter: one made in the body, or an expression over a
     /// variable of the loop (<c>foreach (var meter in meters)</c>, <c>shards[i].Meter</c>). One
-    /// instrument per meter is then what the loop makes, and only the per-call checks apply.
+    /// registration per meter is then what the loop makes.
     /// </summary>
     private static bool ChangesPerIteration(IOperation? meterArgument, IOperation? freshMeter, IOperation loop, IOperation body)
     {
@@ -209,46 +120,5 @@ public sealed class InstrumentPerCallAnalyzer : GeneratedApiAnalyzer
             default:
                 return null;
         }
-    }
-
-    /// <summary>
-    /// Code that runs once per object or per process, where creating the wrapper and using it on the
-    /// spot is still once per meter: constructors, field and property initializers, the entry point,
-    /// and factories that receive an <see cref="System.IServiceProvider"/> (dependency-injection
-    /// registrations).
-    /// </summary>
-    private static bool RunsOnce(IOperation operation, ISymbol containingSymbol)
-    {
-        switch (OperationTree.EnclosingFunction(operation))
-        {
-            case IAnonymousFunctionOperation lambda:
-                return TakesServiceProvider(lambda.Symbol);
-            case ILocalFunctionOperation function:
-                return TakesServiceProvider(function.Symbol);
-        }
-        if (OperationTree.Root(operation) is IFieldInitializerOperation or IPropertyInitializerOperation)
-        {
-            return true;
-        }
-        return containingSymbol switch
-        {
-            IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => true,
-            IMethodSymbol { IsStatic: true, Name: "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => true,
-            IMethodSymbol method => TakesServiceProvider(method),
-            IFieldSymbol or IPropertySymbol => true,
-            _ => false,
-        };
-    }
-
-    private static bool TakesServiceProvider(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.Type is { Name: "IServiceProvider", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

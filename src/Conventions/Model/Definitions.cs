@@ -209,6 +209,9 @@ public sealed record GroupDefinition
 
     /// <summary>An event's body.</summary>
     public EventBody? Body { get; init; }
+
+    /// <summary>A metric's <c>observable</c> annotation: observed by a callback instead of recorded.</summary>
+    public bool? Observable { get; init; }
 }
 
 /// <summary>

@@ -77,6 +77,9 @@ public sealed record ResolvedGroup
     public LogAnnotation? Log { get; init; }
 
     public EventBody? Body { get; init; }
+
+    /// <summary>A metric's <c>observable</c> annotation: observed by a callback instead of recorded.</summary>
+    public bool? Observable { get; init; }
 }
 
 /// <summary>

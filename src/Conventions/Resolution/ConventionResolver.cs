@@ -147,6 +147,7 @@ public sealed class ConventionResolver
             Location = group.Location,
             Log = group.Log ?? basis?.Log,
             Body = group.Body ?? basis?.Body,
+            Observable = group.Observable ?? basis?.Observable,
         };
         _resolvedGroups[group.Id] = resolved;
         return resolved;

@@ -362,6 +362,7 @@ internal sealed class AttributeParser
         var valueType = MetricValueType.Unspecified;
         var buckets = EquatableArray<double>.Empty;
         LogAnnotation? log = null;
+        bool? observable = null;
         foreach (var entry in mapping.Children)
         {
             switch ((entry.Key as YamlScalarNode)?.Value)
@@ -374,6 +375,9 @@ internal sealed class AttributeParser
                     break;
                 case "log":
                     log = ParseLog(entry.Value);
+                    break;
+                case "observable":
+                    observable = _context.Boolean(entry.Value, "observable");
                     break;
                 case "code_generation" when entry.Value is YamlMappingNode codeGeneration:
                     foreach (var hint in codeGeneration.Children)
@@ -391,7 +395,7 @@ internal sealed class AttributeParser
                     break;
             }
         }
-        return new Annotations(privacy, exclude, valueType, buckets, log);
+        return new Annotations(privacy, exclude, valueType, buckets, log, observable);
     }
 
     /// <summary>
@@ -551,7 +555,10 @@ internal sealed class AttributeParser
     };
 }
 
-internal readonly record struct Annotations(PrivacyAnnotation? Privacy, bool Exclude, MetricValueType MetricValueType, EquatableArray<double> HistogramBuckets, LogAnnotation? Log = null)
+// Observable is our `observable` annotation on a metric: true generates an observable instrument's
+// registration instead of the synchronous wrapper, false keeps a metric synchronous whatever the
+// TelemetryConventionsObservableInstruments option says; null leaves it to the option.
+internal readonly record struct Annotations(PrivacyAnnotation? Privacy, bool Exclude, MetricValueType MetricValueType, EquatableArray<double> HistogramBuckets, LogAnnotation? Log = null, bool? Observable = null)
 {
     public static readonly Annotations None = new(null, false, MetricValueType.Unspecified, EquatableArray<double>.Empty);
 }

@@ -273,7 +273,23 @@ internal sealed class GroupParser
             Location = fields.FirstLine(),
             Log = kind == GroupKind.Event ? annotations.Log : null,
             Body = kind == GroupKind.Event && fields["body"] is { } body ? ParseBody(body) : null,
+            Observable = kind == GroupKind.Metric ? ObservableOf(annotations, instrument, fields["annotations"]) : null,
         };
+    }
+
+    /// <summary>
+    /// The <c>observable</c> annotation of a metric. .NET has no observable histogram, so on a
+    /// histogram only <c>false</c> is accepted.
+    /// </summary>
+    private bool? ObservableOf(Annotations annotations, InstrumentKind instrument, YamlNode? annotationNode)
+    {
+        if (annotations.Observable == true && instrument == InstrumentKind.Histogram)
+        {
+            var node = annotationNode is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("observable"), out var value) ? value : annotationNode!;
+            _context.Report(ConventionRules.WrongNodeKind, node, "observable", "false or absent on a histogram: .NET has no observable histogram");
+            return null;
+        }
+        return annotations.Observable;
     }
 
     /// <summary>

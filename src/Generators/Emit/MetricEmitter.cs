@@ -7,7 +7,8 @@ namespace TelemetryConventions.Generators.Emit;
 
 /// <summary>
 /// Writes a metric wrapper over its .NET instrument: name, unit and description fixed, tags
-/// typed, and measurements recorded through a stack-only <c>TagList</c>.
+/// typed, and measurements recorded through a stack-only <c>TagList</c>; and, for an observed
+/// metric, the typed measurement builder and the registration of the observable instrument.
 /// </summary>
 internal static class MetricEmitter
 {
@@ -15,6 +16,23 @@ internal static class MetricEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer, spec.Options.Namespace);
+        if (spec.Synchronous)
+        {
+            WriteSynchronous(writer, spec);
+        }
+        if (spec.Observable is { } observable)
+        {
+            if (spec.Synchronous)
+            {
+                writer.Line();
+            }
+            WriteObservable(writer, spec, observable);
+        }
+        return writer.ToString();
+    }
+
+    private static void WriteSynchronous(SourceWriter writer, MetricSpec spec)
+    {
         var (instrumentType, create, record) = spec.Instrument switch
         {
             InstrumentKind.Counter => ("Counter", "CreateCounter", "Add"),
@@ -26,16 +44,10 @@ internal static class MetricEmitter
 
         writer.Doc("summary", spec.Brief is { } brief ? DocText.Markdown(brief.Trim()) : $"The <c>{spec.MetricName}</c> metric.");
         writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability,
-            $"Instrument: {instrumentType.ToLowerInvariant()} of <c>{spec.ValueType}</c>, unit <c>{SourceWriter.EscapeXml(spec.Unit ?? "")}</c>. Create it once per <c>Meter</c> and keep it."));
+            $"Instrument: {instrumentType.ToLowerInvariant()} of <c>{spec.ValueType}</c>, unit <c>{SourceWriter.EscapeXml(spec.Unit ?? "")}</c>. A meter has one: <see cref=\"{WrapperPlanner.MetricsClass}.{spec.FactoryMethodName}\"/> returns the same wrapper on every call."));
         WrapperText.Obsolete(writer, spec.Deprecated);
         writer.Open($"{spec.Options.Accessibility} sealed partial class {spec.TypeName}");
-        writer.Doc("summary", "The metric name.");
-        writer.Line($"public const string Name = {CSharpNames.Literal(spec.MetricName)};");
-        writer.Doc("summary", "The UCUM unit.");
-        writer.Line($"public const string? Unit = {(spec.Unit is null ? "null" : CSharpNames.Literal(spec.Unit))};");
-        writer.Doc("summary", "The instrument description.");
-        writer.Line($"public const string? Description = {(spec.Brief is null ? "null" : CSharpNames.Literal(WrapperText.OneLine(spec.Brief)))};");
-        writer.Line();
+        WriteConstants(writer, spec);
         var advice = "";
         if (!spec.HistogramBuckets.IsEmpty)
         {
@@ -47,11 +59,12 @@ internal static class MetricEmitter
             writer.Line();
             advice = $", tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<{spec.ValueType}> {{ HistogramBucketBoundaries = BucketBoundaries }}";
         }
+        WriteCache(writer, spec.TypeName);
         writer.Line($"private readonly {instrument} _instrument;");
         writer.Line();
-        writer.Doc("summary", "Creates the instrument on the meter.");
-        writer.Line($"public {spec.TypeName}(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.{create}<{spec.ValueType}>(Name, Unit, Description{advice});");
+        writer.Line($"private {spec.TypeName}(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.{create}<{spec.ValueType}>(Name, Unit, Description{advice});");
         writer.Line();
+        WriteLookup(writer, spec.TypeName);
         writer.Doc("summary", "The underlying instrument.");
         writer.Line($"public {instrument} Instrument => _instrument;");
         writer.Line();
@@ -71,11 +84,80 @@ internal static class MetricEmitter
                 $", new global::System.Collections.Generic.KeyValuePair<string, object?>({CSharpNames.Literal(a.Name)}, {WrapperText.TagValue(a, a.ParameterName)})");
             writer.Line($"_instrument.{record}(value{string.Concat(tags)});");
         }
+        else if (spec.Attributes.Count <= MaxBufferedTags)
+        {
+            writer.Line("#if NET8_0_OR_GREATER");
+            WriteBufferedTags(writer, spec, record);
+            writer.Line("#else");
+            WriteTagList(writer, spec, record);
+            writer.Line("#endif");
+        }
+        else
+        {
+            WriteTagList(writer, spec, record);
+        }
+        writer.Close();
+        if (spec.Attributes.Count <= MaxBufferedTags && !(spec.Attributes.All(a => a.IsRequired) && spec.Attributes.Count <= 3))
+        {
+            WriteTagBuffer(writer, spec.Attributes.Count);
+        }
+        writer.Close();
+
+        writer.Line();
+        writer.Doc("summary", "Creates the metric instruments declared in the conventions.");
+        writer.Open($"{spec.Options.Accessibility} static partial class {WrapperPlanner.MetricsClass}");
+        writer.Doc("summary", $"The <c>{spec.MetricName}</c> {instrumentType.ToLowerInvariant()} of the meter: created on the first call, the same wrapper on every later call.");
+        writer.Doc("remarks", FactoryRemarks);
+        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"meter\"/> is null.</exception>");
+        WrapperText.Obsolete(writer, spec.Deprecated);
+        writer.Line($"public static {spec.TypeName} {spec.FactoryMethodName}(this global::System.Diagnostics.Metrics.Meter meter) => {spec.TypeName}.For(meter);");
+        writer.Close();
+    }
+
+    /// <summary>
+    /// An observed metric: a static class whose <c>Measure</c> builds a <c>Measurement&lt;T&gt;</c>
+    /// from typed tags (the same parameters, pseudonym rules and left-out redacted attributes as the
+    /// synchronous wrapper), and a factory that registers the callback. The callback is the
+    /// registration's identity, so unlike the synchronous factories this one is not cached.
+    /// </summary>
+    private static void WriteObservable(SourceWriter writer, MetricSpec spec, ObservableSpec observable)
+    {
+        var (kind, create) = spec.Instrument switch
+        {
+            InstrumentKind.Counter => ("ObservableCounter", "CreateObservableCounter"),
+            InstrumentKind.UpDownCounter => ("ObservableUpDownCounter", "CreateObservableUpDownCounter"),
+            _ => ("ObservableGauge", "CreateObservableGauge"),
+        };
+        var measurement = $"global::System.Diagnostics.Metrics.Measurement<{spec.ValueType}>";
+        var kindText = kind switch
+        {
+            "ObservableCounter" => "observable counter",
+            "ObservableUpDownCounter" => "observable up-down counter",
+            _ => "observable gauge",
+        };
+
+        writer.Doc("summary", spec.Brief is { } brief ? DocText.Markdown(brief.Trim()) : $"The <c>{spec.MetricName}</c> metric.");
+        writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability,
+            $"Instrument: {kindText} of <c>{spec.ValueType}</c>, unit <c>{SourceWriter.EscapeXml(spec.Unit ?? "")}</c>. "
+            + $"Register it once per <c>Meter</c> with <see cref=\"{WrapperPlanner.MetricsClass}.{observable.FactoryMethodName}\"/>; "
+            + "its callback reports each series with <see cref=\"Measure\"/>."));
+        WrapperText.Obsolete(writer, spec.Deprecated);
+        writer.Open($"{spec.Options.Accessibility} static partial class {observable.TypeName}");
+        WriteConstants(writer, spec);
+        writer.Doc("summary", "One observed value with its tags, for the instrument's callback.");
+        writer.Line("/// <param name=\"value\">The observed value.</param>");
+        WrapperText.ParameterDocs(writer, spec.Attributes);
+        var parameters = WrapperText.Parameters(spec.Attributes, optionalAsNullable: true);
+        writer.Open($"public static {measurement} Measure({spec.ValueType} value{(parameters.Length == 0 ? "" : ", " + parameters)})");
+        if (spec.Attributes.IsEmpty)
+        {
+            writer.Line("return new(value);");
+        }
         else
         {
             writer.Line("var tags = new global::System.Diagnostics.TagList();");
             WrapperText.AddTags(writer, "tags", spec.Attributes);
-            writer.Line($"_instrument.{record}(value, in tags);");
+            writer.Line("return new(value, in tags);");
         }
         writer.Close();
         writer.Close();
@@ -83,10 +165,132 @@ internal static class MetricEmitter
         writer.Line();
         writer.Doc("summary", "Creates the metric instruments declared in the conventions.");
         writer.Open($"{spec.Options.Accessibility} static partial class {WrapperPlanner.MetricsClass}");
-        writer.Doc("summary", $"Creates the <c>{spec.MetricName}</c> {instrumentType.ToLowerInvariant()} on the meter. Create it once and keep it.");
+        writer.Doc("summary", $"Registers the <c>{spec.MetricName}</c> {kindText} on the meter: at each collection it reports what <paramref name=\"observe\"/> returns.");
+        writer.Doc("remarks", $"Each call registers another instrument, which the meter keeps, and calls its callback at every collection, until the meter is disposed: register once per meter, with one callback that reports every series, each built by <see cref=\"{observable.TypeName}.Measure\"/>.");
+        writer.Line("/// <param name=\"meter\">The meter to register on.</param>");
+        writer.Line("/// <param name=\"observe\">Called at each collection; returns one measurement per series.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"meter\"/> or <paramref name=\"observe\"/> is null.</exception>");
         WrapperText.Obsolete(writer, spec.Deprecated);
-        writer.Line($"public static {spec.TypeName} {spec.FactoryMethodName}(this global::System.Diagnostics.Metrics.Meter meter) => new(meter);");
+        writer.Open($"public static global::System.Diagnostics.Metrics.{kind}<{spec.ValueType}> {observable.FactoryMethodName}(this global::System.Diagnostics.Metrics.Meter meter, global::System.Func<global::System.Collections.Generic.IEnumerable<{measurement}>> observe)");
+        writer.Open("if (meter is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(meter));");
         writer.Close();
-        return writer.ToString();
+        writer.Open("if (observe is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(observe));");
+        writer.Close();
+        writer.Line($"return meter.{create}({observable.TypeName}.Name, observe, {observable.TypeName}.Unit, {observable.TypeName}.Description);");
+        writer.Close();
+        writer.Close();
+    }
+
+    /// <summary>Up to eight tags, a <c>TagList</c> keeps them inline; the span path covers the same range.</summary>
+    private const int MaxBufferedTags = 8;
+
+    private static void WriteTagList(SourceWriter writer, MetricSpec spec, string record)
+    {
+        writer.Line("var tags = new global::System.Diagnostics.TagList();");
+        WrapperText.AddTags(writer, "tags", spec.Attributes);
+        writer.Line($"_instrument.{record}(value, in tags);");
+    }
+
+    /// <summary>
+    /// Four to eight tags (or optional ones): written into a stack buffer of exactly as many pairs
+    /// and handed to the instrument as a span, which skips <c>TagList</c>'s per-tag bookkeeping.
+    /// Required tags come first (the planner orders them so) at fixed positions; optional ones
+    /// follow only when given. The buffer is an inline array, so .NET 8 or later; older targets
+    /// compile the <c>TagList</c> path.
+    /// </summary>
+    private static void WriteBufferedTags(SourceWriter writer, MetricSpec spec, string record)
+    {
+        writer.Line("var tags = new TagBuffer();");
+        var required = 0;
+        foreach (var attribute in spec.Attributes.Where(a => a.IsRequired))
+        {
+            writer.Line($"tags[{required++}] = new({CSharpNames.Literal(attribute.Name)}, {WrapperText.TagValue(attribute, attribute.ParameterName)});");
+        }
+        var optional = spec.Attributes.Where(a => !a.IsRequired).ToList();
+        if (optional.Count == 0)
+        {
+            writer.Line($"_instrument.{record}(value, (global::System.ReadOnlySpan<global::System.Collections.Generic.KeyValuePair<string, object?>>)tags);");
+            return;
+        }
+        writer.Line($"var count = {required};");
+        var index = 0;
+        foreach (var attribute in optional)
+        {
+            var local = "__value" + (++index);
+            writer.Open($"if ({attribute.ParameterName} is {{ }} {local})");
+            writer.Line($"tags[count++] = new({CSharpNames.Literal(attribute.Name)}, {WrapperText.TagValue(attribute, local)});");
+            writer.Close();
+        }
+        writer.Line($"_instrument.{record}(value, ((global::System.ReadOnlySpan<global::System.Collections.Generic.KeyValuePair<string, object?>>)tags).Slice(0, count));");
+    }
+
+    private static void WriteTagBuffer(SourceWriter writer, int size)
+    {
+        writer.Line();
+        writer.Line("#if NET8_0_OR_GREATER");
+        writer.Line($"[global::System.Runtime.CompilerServices.InlineArray({size.ToString(CultureInfo.InvariantCulture)})]");
+        writer.Open("private struct TagBuffer");
+        writer.Line("#pragma warning disable CS0169 // the inline array's element: read and written through its indexer");
+        writer.Line("private global::System.Collections.Generic.KeyValuePair<string, object?> _element;");
+        writer.Line("#pragma warning restore CS0169");
+        writer.Close();
+        writer.Line("#endif");
+    }
+
+    private static void WriteConstants(SourceWriter writer, MetricSpec spec)
+    {
+        writer.Doc("summary", "The metric name.");
+        writer.Line($"public const string Name = {CSharpNames.Literal(spec.MetricName)};");
+        writer.Doc("summary", "The UCUM unit.");
+        writer.Line($"public const string? Unit = {(spec.Unit is null ? "null" : CSharpNames.Literal(spec.Unit))};");
+        writer.Doc("summary", "The instrument description.");
+        writer.Line($"public const string? Description = {(spec.Brief is null ? "null" : CSharpNames.Literal(WrapperText.OneLine(spec.Brief)))};");
+        writer.Line();
+    }
+
+    private const string FactoryRemarks =
+        "Call it where the instrument is needed: there is no need to keep the wrapper in a field. Each meter gets one "
+        + "wrapper, and so one .NET instrument, however often and from however many threads this is called; a later "
+        + "call costs a lock-free table lookup. The table does not keep the meter alive: once a meter is disposed and "
+        + "no longer referenced, it is collected with its wrapper. Another meter, even one with the same name, gets "
+        + "its own wrapper and instrument.";
+
+    /// <summary>
+    /// The wrappers made so far, one per meter. A <c>ConditionalWeakTable</c> holds its values only
+    /// as long as their keys live, so a disposed, unreferenced meter is not kept alive by its
+    /// wrapper (which references the meter through its instrument).
+    /// </summary>
+    private static void WriteCache(SourceWriter writer, string typeName)
+    {
+        writer.Line($"private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Diagnostics.Metrics.Meter, {typeName}> ByMeter = new();");
+        writer.Line();
+    }
+
+    /// <summary>
+    /// The lookup behind the factory. Reads are lock-free; creation takes a lock so that two
+    /// threads asking at once still create one instrument (older DiagnosticSource versions would
+    /// otherwise announce a second instrument to every listener).
+    /// </summary>
+    private static void WriteLookup(SourceWriter writer, string typeName)
+    {
+        writer.Doc("summary", "The meter's one wrapper, created on first use.");
+        writer.Open($"internal static {typeName} For(global::System.Diagnostics.Metrics.Meter meter)");
+        writer.Open("if (meter is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(meter));");
+        writer.Close();
+        writer.Open("if (ByMeter.TryGetValue(meter, out var wrapper))");
+        writer.Line("return wrapper;");
+        writer.Close();
+        writer.Open("lock (ByMeter)");
+        writer.Open("if (!ByMeter.TryGetValue(meter, out wrapper))");
+        writer.Line($"wrapper = new {typeName}(meter);");
+        writer.Line("ByMeter.Add(meter, wrapper);");
+        writer.Close();
+        writer.Line("return wrapper;");
+        writer.Close();
+        writer.Close();
+        writer.Line();
     }
 }

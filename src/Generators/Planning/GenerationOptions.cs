@@ -1,12 +1,15 @@
 namespace TelemetryConventions.Generators.Planning;
 
 /// <summary>The MSBuild options the generator reads (see the README's "MSBuild options").</summary>
-internal sealed record GenerationOptions(string Namespace, bool StableOnly, bool Public, EventMethods EventMethods = EventMethods.Auto)
+// ObservableForAll is TelemetryConventionsObservableInstruments=all: every counter, up-down counter
+// and gauge without an `observable` annotation also gets an observable registration.
+internal sealed record GenerationOptions(string Namespace, bool StableOnly, bool Public, EventMethods EventMethods = EventMethods.Auto, bool ObservableForAll = false)
 {
     public const string NamespaceProperty = "TelemetryConventionsNamespace";
     public const string EventMethodsProperty = "TelemetryConventionsEventMethods";
     public const string StabilityProperty = "TelemetryConventionsStability";
     public const string VisibilityProperty = "TelemetryConventionsVisibility";
+    public const string ObservableInstrumentsProperty = "TelemetryConventionsObservableInstruments";
 
     public static readonly GenerationOptions Default = new("Telemetry", false, true);
 

@@ -140,10 +140,18 @@ internal sealed record MetricSpec(
     Deprecation? Deprecated,
     EquatableArray<WrapperAttributeSpec> Attributes,
     EquatableArray<double> HistogramBuckets,
-    GenerationOptions Options)
+    GenerationOptions Options,
+    bool Synchronous = true,
+    ObservableSpec? Observable = null)
 {
-    public string HintName => $"Metrics.{TypeName}.g.cs";
+    public string HintName => $"Metrics.{(Synchronous || Observable is null ? TypeName : Observable.TypeName)}.g.cs";
 }
+
+/// <summary>
+/// An observable instrument's registration: the static class with its typed <c>Measure</c>
+/// method, and the <c>TelemetryMetrics</c> factory that takes the callback.
+/// </summary>
+internal sealed record ObservableSpec(string TypeName, string FactoryMethodName);
 
 internal sealed record CatalogAttributeSpec(string Name, string ValueType, string Requirement, string Treatment, bool IsTemplate);
 

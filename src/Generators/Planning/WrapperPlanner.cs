@@ -65,13 +65,14 @@ internal sealed class WrapperPlanner
         }
         var spans = groups.Where(g => g.Kind == GroupKind.Span).Select(PlanSpan).ToList();
         var metricGroups = groups.Where(g => g.Kind == GroupKind.Metric && g.MetricName is not null && g.Instrument != InstrumentKind.Unspecified).ToList();
-        var gauges = metricGroups.Where(g => g.Instrument == InstrumentKind.Gauge).ToList();
+        // A gauge that is only observed needs no synchronous Gauge<T>; ObservableGauge<T> is older.
+        var gauges = metricGroups.Where(g => g.Instrument == InstrumentKind.Gauge && IsSynchronous(g)).ToList();
         if (!_platform.HasSynchronousGauge && gauges.Count > 0)
         {
             _diagnostics.Add(ConventionDiagnostic.Create(ConventionRules.GaugeUnsupported, gauges[0].Location, gauges.Count, gauges[0].MetricName));
-            metricGroups = metricGroups.Except(gauges).ToList();
+            metricGroups = metricGroups.Where(g => !gauges.Contains(g) || IsObservable(g)).ToList();
         }
-        var metrics = metricGroups.Select(PlanMetric).ToList();
+        var metrics = metricGroups.Select(g => PlanMetric(g, synchronous: IsSynchronous(g) && (_platform.HasSynchronousGauge || g.Instrument != InstrumentKind.Gauge))).ToList();
         return (spans.ToEquatableArray(), events.ToEquatableArray(), logEvents.ToEquatableArray(), metrics.ToEquatableArray());
     }
 
@@ -117,7 +118,19 @@ internal sealed class WrapperPlanner
             _options);
     }
 
-    private MetricSpec PlanMetric(ResolvedGroup group)
+    /// <summary>
+    /// Whether a metric gets an observable registration: its <c>observable</c> annotation, or the
+    /// <c>TelemetryConventionsObservableInstruments=all</c> option when it has none. .NET has no
+    /// observable histogram.
+    /// </summary>
+    private bool IsObservable(ResolvedGroup group) =>
+        group.Instrument != InstrumentKind.Histogram && (group.Observable ?? _options.ObservableForAll);
+
+    /// <summary>A metric annotated <c>observable: true</c> is only observed; every other one keeps its synchronous wrapper.</summary>
+    private static bool IsSynchronous(ResolvedGroup group) =>
+        group.Observable != true || group.Instrument == InstrumentKind.Histogram;
+
+    private MetricSpec PlanMetric(ResolvedGroup group, bool synchronous)
     {
         var suffix = group.Instrument switch
         {
@@ -126,7 +139,16 @@ internal sealed class WrapperPlanner
             InstrumentKind.Gauge => "Gauge",
             _ => "Histogram",
         };
-        var typeName = _typeNames.Allocate(SignalNames.StripPrefix(group.Id, "metric."), group.Id, group.Location, "", _diagnostics, suffix);
+        var local = SignalNames.StripPrefix(group.Id, "metric.");
+        ObservableSpec? observable = null;
+        if (IsObservable(group))
+        {
+            var observableName = _typeNames.Allocate(local, group.Id, group.Location, "", _diagnostics, "Observable" + suffix);
+            observable = new ObservableSpec(observableName, "Create" + observableName);
+        }
+        var typeName = synchronous
+            ? _typeNames.Allocate(local, group.Id, group.Location, "", _diagnostics, suffix)
+            : observable!.TypeName;
         return new MetricSpec(
             typeName,
             "Create" + typeName,
@@ -140,7 +162,9 @@ internal sealed class WrapperPlanner
             group.Deprecated,
             PlanAttributes(group, allowTemplates: false),
             group.Instrument == InstrumentKind.Histogram && _platform.HasInstrumentAdvice ? group.HistogramBuckets : EquatableArray<double>.Empty,
-            _options);
+            _options,
+            synchronous,
+            observable);
     }
 
     /// <summary>

@@ -92,6 +92,22 @@ public sealed class ConventionDiagnosticTests
     }
 
     [Fact]
+    public void TC0004_observable_histogram()
+    {
+        // .NET has no observable histogram: the annotation is reported where it is written.
+        AssertReported("TC0004", """
+            file_format: definition/2
+            metrics:
+              - name: good.latency
+                instrument: histogram
+                unit: s
+                brief: Latency.
+                annotations:
+                  observable: ⌖true
+            """);
+    }
+
+    [Fact]
     public void TC0005_attribute_without_a_type()
     {
         AssertReported("TC0005", """

@@ -33,6 +33,9 @@ public sealed class GoldenTests
         "Metrics.ClinicVisitDurationHistogram.g.cs",
         "Metrics.ClinicWaitingUpDownCounter.g.cs",
         "Metrics.ClinicTemperatureGauge.g.cs",
+        "Metrics.ClinicBedsOccupiedObservableUpDownCounter.g.cs",
+        "Metrics.ClinicOxygenDeliveredObservableCounter.g.cs",
+        "Metrics.ClinicHumidityObservableGauge.g.cs",
         "TelemetryConventionsSupport.g.cs",
         "TelemetryCatalog.g.cs",
     };
@@ -55,6 +58,25 @@ public sealed class GoldenTests
     public void Every_generated_file_has_a_golden_file()
     {
         Assert.Equal(WrapperFiles().Cast<object[]>().Select(row => (string)row[0]).Order(), ClinicRun.Value.HintNames.Order());
+    }
+
+    /// <summary>
+    /// <c>TelemetryConventionsObservableInstruments=all</c>: a metric without the annotation keeps its
+    /// synchronous wrapper and gains a registration; histograms and <c>observable: true</c> metrics are unchanged.
+    /// </summary>
+    [Fact]
+    public void Observable_instruments_option_adds_registrations_beside_the_wrappers()
+    {
+        var run = GeneratorHarness.Run(
+            "conventions/clinic.yaml",
+            File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "TelemetryConventions.Api.Tests", "conventions", "clinic.yaml")),
+            new Dictionary<string, string> { ["TelemetryConventionsNamespace"] = "Clinic.Telemetry", ["TelemetryConventionsObservableInstruments"] = "all" });
+
+        Assert.Empty(run.ConventionDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        GoldenFile.AssertMatches("ObservableAll/Metrics.ClinicWaitingUpDownCounter.g.cs", run.Source("Metrics.ClinicWaitingUpDownCounter.g.cs"));
+        Assert.DoesNotContain("Observable", run.Source("Metrics.ClinicVisitDurationHistogram.g.cs"));
+        Assert.Equal(ClinicRun.Value.Source("Metrics.ClinicHumidityObservableGauge.g.cs"), run.Source("Metrics.ClinicHumidityObservableGauge.g.cs"));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Clinic.Telemetry;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Instrument: gauge of <c>double</c>, unit <c>Cel</c>. Create it once per <c>Meter</c> and keep it.
+/// Instrument: gauge of <c>double</c>, unit <c>Cel</c>. A meter has one: <see cref="TelemetryMetrics.CreateClinicTemperatureGauge"/> returns the same wrapper on every call.
 /// </para>
 /// <para>
 /// Stability: development.
@@ -31,12 +31,35 @@ public sealed partial class ClinicTemperatureGauge
     /// </summary>
     public const string? Description = "Ward temperature.";
 
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Diagnostics.Metrics.Meter, ClinicTemperatureGauge> ByMeter = new();
+
     private readonly global::System.Diagnostics.Metrics.Gauge<double> _instrument;
 
+    private ClinicTemperatureGauge(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateGauge<double>(Name, Unit, Description);
+
     /// <summary>
-    /// Creates the instrument on the meter.
+    /// The meter's one wrapper, created on first use.
     /// </summary>
-    public ClinicTemperatureGauge(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateGauge<double>(Name, Unit, Description);
+    internal static ClinicTemperatureGauge For(global::System.Diagnostics.Metrics.Meter meter)
+    {
+        if (meter is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(meter));
+        }
+        if (ByMeter.TryGetValue(meter, out var wrapper))
+        {
+            return wrapper;
+        }
+        lock (ByMeter)
+        {
+            if (!ByMeter.TryGetValue(meter, out wrapper))
+            {
+                wrapper = new ClinicTemperatureGauge(meter);
+                ByMeter.Add(meter, wrapper);
+            }
+            return wrapper;
+        }
+    }
 
     /// <summary>
     /// The underlying instrument.
@@ -63,7 +86,11 @@ public sealed partial class ClinicTemperatureGauge
 public static partial class TelemetryMetrics
 {
     /// <summary>
-    /// Creates the <c>clinic.ward.temperature</c> gauge on the meter. Create it once and keep it.
+    /// The <c>clinic.ward.temperature</c> gauge of the meter: created on the first call, the same wrapper on every later call.
     /// </summary>
-    public static ClinicTemperatureGauge CreateClinicTemperatureGauge(this global::System.Diagnostics.Metrics.Meter meter) => new(meter);
+    /// <remarks>
+    /// Call it where the instrument is needed: there is no need to keep the wrapper in a field. Each meter gets one wrapper, and so one .NET instrument, however often and from however many threads this is called; a later call costs a lock-free table lookup. The table does not keep the meter alive: once a meter is disposed and no longer referenced, it is collected with its wrapper. Another meter, even one with the same name, gets its own wrapper and instrument.
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="meter"/> is null.</exception>
+    public static ClinicTemperatureGauge CreateClinicTemperatureGauge(this global::System.Diagnostics.Metrics.Meter meter) => ClinicTemperatureGauge.For(meter);
 }

@@ -10,7 +10,7 @@ namespace Clinic.Telemetry;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Instrument: histogram of <c>double</c>, unit <c>s</c>. Create it once per <c>Meter</c> and keep it.
+/// Instrument: histogram of <c>double</c>, unit <c>s</c>. A meter has one: <see cref="TelemetryMetrics.CreateClinicVisitDurationHistogram"/> returns the same wrapper on every call.
 /// </para>
 /// <para>
 /// Stability: development.
@@ -36,12 +36,35 @@ public sealed partial class ClinicVisitDurationHistogram
     /// </summary>
     public static global::System.Collections.Generic.IReadOnlyList<double> BucketBoundaries { get; } = new double[] { 60D, 300D, 900D, 1800D, 3600D, 7200D };
 
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Diagnostics.Metrics.Meter, ClinicVisitDurationHistogram> ByMeter = new();
+
     private readonly global::System.Diagnostics.Metrics.Histogram<double> _instrument;
 
+    private ClinicVisitDurationHistogram(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateHistogram<double>(Name, Unit, Description, tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<double> { HistogramBucketBoundaries = BucketBoundaries });
+
     /// <summary>
-    /// Creates the instrument on the meter.
+    /// The meter's one wrapper, created on first use.
     /// </summary>
-    public ClinicVisitDurationHistogram(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateHistogram<double>(Name, Unit, Description, tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<double> { HistogramBucketBoundaries = BucketBoundaries });
+    internal static ClinicVisitDurationHistogram For(global::System.Diagnostics.Metrics.Meter meter)
+    {
+        if (meter is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(meter));
+        }
+        if (ByMeter.TryGetValue(meter, out var wrapper))
+        {
+            return wrapper;
+        }
+        lock (ByMeter)
+        {
+            if (!ByMeter.TryGetValue(meter, out wrapper))
+            {
+                wrapper = new ClinicVisitDurationHistogram(meter);
+                ByMeter.Add(meter, wrapper);
+            }
+            return wrapper;
+        }
+    }
 
     /// <summary>
     /// The underlying instrument.
@@ -69,7 +92,11 @@ public sealed partial class ClinicVisitDurationHistogram
 public static partial class TelemetryMetrics
 {
     /// <summary>
-    /// Creates the <c>clinic.visit.duration</c> histogram on the meter. Create it once and keep it.
+    /// The <c>clinic.visit.duration</c> histogram of the meter: created on the first call, the same wrapper on every later call.
     /// </summary>
-    public static ClinicVisitDurationHistogram CreateClinicVisitDurationHistogram(this global::System.Diagnostics.Metrics.Meter meter) => new(meter);
+    /// <remarks>
+    /// Call it where the instrument is needed: there is no need to keep the wrapper in a field. Each meter gets one wrapper, and so one .NET instrument, however often and from however many threads this is called; a later call costs a lock-free table lookup. The table does not keep the meter alive: once a meter is disposed and no longer referenced, it is collected with its wrapper. Another meter, even one with the same name, gets its own wrapper and instrument.
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="meter"/> is null.</exception>
+    public static ClinicVisitDurationHistogram CreateClinicVisitDurationHistogram(this global::System.Diagnostics.Metrics.Meter meter) => ClinicVisitDurationHistogram.For(meter);
 }

@@ -10,7 +10,7 @@ namespace Clinic.Telemetry;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Instrument: counter of <c>long</c>, unit <c>{visit}</c>. Create it once per <c>Meter</c> and keep it.
+/// Instrument: counter of <c>long</c>, unit <c>{visit}</c>. A meter has one: <see cref="TelemetryMetrics.CreateClinicVisitsCounter"/> returns the same wrapper on every call.
 /// </para>
 /// <para>
 /// Stability: development.
@@ -31,12 +31,35 @@ public sealed partial class ClinicVisitsCounter
     /// </summary>
     public const string? Description = "Visits started.";
 
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Diagnostics.Metrics.Meter, ClinicVisitsCounter> ByMeter = new();
+
     private readonly global::System.Diagnostics.Metrics.Counter<long> _instrument;
 
+    private ClinicVisitsCounter(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateCounter<long>(Name, Unit, Description);
+
     /// <summary>
-    /// Creates the instrument on the meter.
+    /// The meter's one wrapper, created on first use.
     /// </summary>
-    public ClinicVisitsCounter(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateCounter<long>(Name, Unit, Description);
+    internal static ClinicVisitsCounter For(global::System.Diagnostics.Metrics.Meter meter)
+    {
+        if (meter is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(meter));
+        }
+        if (ByMeter.TryGetValue(meter, out var wrapper))
+        {
+            return wrapper;
+        }
+        lock (ByMeter)
+        {
+            if (!ByMeter.TryGetValue(meter, out wrapper))
+            {
+                wrapper = new ClinicVisitsCounter(meter);
+                ByMeter.Add(meter, wrapper);
+            }
+            return wrapper;
+        }
+    }
 
     /// <summary>
     /// The underlying instrument.
@@ -58,6 +81,25 @@ public sealed partial class ClinicVisitsCounter
         {
             return;
         }
+        #if NET8_0_OR_GREATER
+        var tags = new TagBuffer();
+        tags[0] = new("clinic.department", clinicDepartment);
+        tags[1] = new("clinic.visit.kind", clinicVisitKind.WireValue);
+        var count = 2;
+        if (clinicPriority is { } __value1)
+        {
+            tags[count++] = new("clinic.priority", __value1.ToBoxedWireValue());
+        }
+        if (clinicUrgent is { } __value2)
+        {
+            tags[count++] = new("clinic.urgent", (__value2 ? TelemetryConventionsSupport.True : TelemetryConventionsSupport.False));
+        }
+        if (clinicRoom is { } __value3)
+        {
+            tags[count++] = new("clinic.room", TelemetryConventionsSupport.Box(__value3));
+        }
+        _instrument.Add(value, ((global::System.ReadOnlySpan<global::System.Collections.Generic.KeyValuePair<string, object?>>)tags).Slice(0, count));
+        #else
         var tags = new global::System.Diagnostics.TagList();
         tags.Add("clinic.department", clinicDepartment);
         tags.Add("clinic.visit.kind", clinicVisitKind.WireValue);
@@ -74,7 +116,18 @@ public sealed partial class ClinicVisitsCounter
             tags.Add("clinic.room", TelemetryConventionsSupport.Box(__value3));
         }
         _instrument.Add(value, in tags);
+        #endif
     }
+
+    #if NET8_0_OR_GREATER
+    [global::System.Runtime.CompilerServices.InlineArray(5)]
+    private struct TagBuffer
+    {
+        #pragma warning disable CS0169 // the inline array's element: read and written through its indexer
+        private global::System.Collections.Generic.KeyValuePair<string, object?> _element;
+        #pragma warning restore CS0169
+    }
+    #endif
 }
 
 /// <summary>
@@ -83,7 +136,11 @@ public sealed partial class ClinicVisitsCounter
 public static partial class TelemetryMetrics
 {
     /// <summary>
-    /// Creates the <c>clinic.visits</c> counter on the meter. Create it once and keep it.
+    /// The <c>clinic.visits</c> counter of the meter: created on the first call, the same wrapper on every later call.
     /// </summary>
-    public static ClinicVisitsCounter CreateClinicVisitsCounter(this global::System.Diagnostics.Metrics.Meter meter) => new(meter);
+    /// <remarks>
+    /// Call it where the instrument is needed: there is no need to keep the wrapper in a field. Each meter gets one wrapper, and so one .NET instrument, however often and from however many threads this is called; a later call costs a lock-free table lookup. The table does not keep the meter alive: once a meter is disposed and no longer referenced, it is collected with its wrapper. Another meter, even one with the same name, gets its own wrapper and instrument.
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="meter"/> is null.</exception>
+    public static ClinicVisitsCounter CreateClinicVisitsCounter(this global::System.Diagnostics.Metrics.Meter meter) => ClinicVisitsCounter.For(meter);
 }

@@ -10,7 +10,7 @@ namespace Clinic.Telemetry;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Instrument: updowncounter of <c>long</c>, unit <c>{patient}</c>. Create it once per <c>Meter</c> and keep it.
+/// Instrument: updowncounter of <c>long</c>, unit <c>{patient}</c>. A meter has one: <see cref="TelemetryMetrics.CreateClinicWaitingUpDownCounter"/> returns the same wrapper on every call.
 /// </para>
 /// <para>
 /// Stability: development.
@@ -31,12 +31,35 @@ public sealed partial class ClinicWaitingUpDownCounter
     /// </summary>
     public const string? Description = "Patients waiting.";
 
+    private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Diagnostics.Metrics.Meter, ClinicWaitingUpDownCounter> ByMeter = new();
+
     private readonly global::System.Diagnostics.Metrics.UpDownCounter<long> _instrument;
 
+    private ClinicWaitingUpDownCounter(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateUpDownCounter<long>(Name, Unit, Description);
+
     /// <summary>
-    /// Creates the instrument on the meter.
+    /// The meter's one wrapper, created on first use.
     /// </summary>
-    public ClinicWaitingUpDownCounter(global::System.Diagnostics.Metrics.Meter meter) => _instrument = meter.CreateUpDownCounter<long>(Name, Unit, Description);
+    internal static ClinicWaitingUpDownCounter For(global::System.Diagnostics.Metrics.Meter meter)
+    {
+        if (meter is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(meter));
+        }
+        if (ByMeter.TryGetValue(meter, out var wrapper))
+        {
+            return wrapper;
+        }
+        lock (ByMeter)
+        {
+            if (!ByMeter.TryGetValue(meter, out wrapper))
+            {
+                wrapper = new ClinicWaitingUpDownCounter(meter);
+                ByMeter.Add(meter, wrapper);
+            }
+            return wrapper;
+        }
+    }
 
     /// <summary>
     /// The underlying instrument.
@@ -54,13 +77,33 @@ public sealed partial class ClinicWaitingUpDownCounter
         {
             return;
         }
+        #if NET8_0_OR_GREATER
+        var tags = new TagBuffer();
+        var count = 0;
+        if (clinicDepartment is { } __value1)
+        {
+            tags[count++] = new("clinic.department", __value1);
+        }
+        _instrument.Add(value, ((global::System.ReadOnlySpan<global::System.Collections.Generic.KeyValuePair<string, object?>>)tags).Slice(0, count));
+        #else
         var tags = new global::System.Diagnostics.TagList();
         if (clinicDepartment is { } __value1)
         {
             tags.Add("clinic.department", __value1);
         }
         _instrument.Add(value, in tags);
+        #endif
     }
+
+    #if NET8_0_OR_GREATER
+    [global::System.Runtime.CompilerServices.InlineArray(1)]
+    private struct TagBuffer
+    {
+        #pragma warning disable CS0169 // the inline array's element: read and written through its indexer
+        private global::System.Collections.Generic.KeyValuePair<string, object?> _element;
+        #pragma warning restore CS0169
+    }
+    #endif
 }
 
 /// <summary>
@@ -69,7 +112,11 @@ public sealed partial class ClinicWaitingUpDownCounter
 public static partial class TelemetryMetrics
 {
     /// <summary>
-    /// Creates the <c>clinic.waiting</c> updowncounter on the meter. Create it once and keep it.
+    /// The <c>clinic.waiting</c> updowncounter of the meter: created on the first call, the same wrapper on every later call.
     /// </summary>
-    public static ClinicWaitingUpDownCounter CreateClinicWaitingUpDownCounter(this global::System.Diagnostics.Metrics.Meter meter) => new(meter);
+    /// <remarks>
+    /// Call it where the instrument is needed: there is no need to keep the wrapper in a field. Each meter gets one wrapper, and so one .NET instrument, however often and from however many threads this is called; a later call costs a lock-free table lookup. The table does not keep the meter alive: once a meter is disposed and no longer referenced, it is collected with its wrapper. Another meter, even one with the same name, gets its own wrapper and instrument.
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="meter"/> is null.</exception>
+    public static ClinicWaitingUpDownCounter CreateClinicWaitingUpDownCounter(this global::System.Diagnostics.Metrics.Meter meter) => ClinicWaitingUpDownCounter.For(meter);
 }

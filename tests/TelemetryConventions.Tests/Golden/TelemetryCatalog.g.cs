@@ -40,6 +40,20 @@ public static partial class TelemetryCatalog
             new("clinic.temperature", global::TelemetryConventions.Conformance.AttributeValueType.Double, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
             new("clinic.urgent", global::TelemetryConventions.Conformance.AttributeValueType.Boolean, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
         }),
+        new(global::TelemetryConventions.Conformance.SignalKind.Metric, "clinic.beds.occupied", "updowncounter", "{bed}", new global::TelemetryConventions.Conformance.CatalogAttribute[]
+        {
+            new("clinic.department", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("clinic.priority", global::TelemetryConventions.Conformance.AttributeValueType.Long, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("clinic.urgent", global::TelemetryConventions.Conformance.AttributeValueType.Boolean, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("clinic.diagnosis", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Redact),
+        }),
+        new(global::TelemetryConventions.Conformance.SignalKind.Metric, "clinic.ward.humidity", "gauge", "%", new global::TelemetryConventions.Conformance.CatalogAttribute[]
+        {
+        }),
+        new(global::TelemetryConventions.Conformance.SignalKind.Metric, "clinic.oxygen.delivered", "counter", "l", new global::TelemetryConventions.Conformance.CatalogAttribute[]
+        {
+            new("clinic.department", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+        }),
         new(global::TelemetryConventions.Conformance.SignalKind.Metric, "clinic.ward.temperature", "gauge", "Cel", new global::TelemetryConventions.Conformance.CatalogAttribute[]
         {
         }),

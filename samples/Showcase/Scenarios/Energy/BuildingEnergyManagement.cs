@@ -42,15 +42,14 @@ public sealed class BuildingEnergyManagement : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         foreach (var building in Buildings)
         {
-            Settle(ctx, instruments, building);
+            Settle(ctx, building);
             ctx.Clock.AdvanceSeconds(ctx.Between(0.5, 2));
         }
     }
 
-    private static void Settle(ScenarioContext ctx, Instruments instruments, (string Id, BuildingType Type, double BaseKilowattHours, bool FaultyMeter) building)
+    private static void Settle(ScenarioContext ctx, (string Id, BuildingType Type, double BaseKilowattHours, bool FaultyMeter) building)
     {
         using var span = ctx.Source.StartEnergyBuilding(building.Id, building.Type, startTime: ctx.Clock.Now);
         using var ends = ctx.Clock.EndsSpan(span.Activity);
@@ -78,11 +77,11 @@ public sealed class BuildingEnergyManagement : IScenario
             .SetEnergyWaterConsumption(water)
             .SetEnergyCarbonFootprint(carbon)
             .SetBuildingEfficiencyScore(score);
-        instruments.Electricity.Add(electricity, building.Id, building.Type);
-        instruments.Gas.Add(gas, building.Id, building.Type);
-        instruments.Water.Add(water, building.Id, building.Type);
-        instruments.Carbon.Add(carbon, building.Id, building.Type);
-        instruments.Efficiency.Record(score, building.Id, building.Type);
+        ctx.Meter.CreateBuildingElectricityConsumptionCounter().Add(electricity, building.Id, building.Type);
+        ctx.Meter.CreateBuildingGasConsumptionCounter().Add(gas, building.Id, building.Type);
+        ctx.Meter.CreateBuildingWaterConsumptionCounter().Add(water, building.Id, building.Type);
+        ctx.Meter.CreateBuildingCarbonFootprintCounter().Add(carbon, building.Id, building.Type);
+        ctx.Meter.CreateBuildingEfficiencyScoreGauge().Record(score, building.Id, building.Type);
     }
 
     private static double ReadElectricityMeter(ScenarioContext ctx, double baseKilowattHours, bool faulty)
@@ -93,15 +92,6 @@ public sealed class BuildingEnergyManagement : IScenario
             throw new ImplausibleReadingException("Hourly electricity delta of -99841.2 kWh: meter register rolled over.");
         }
         return ScenarioContext.Round(baseKilowattHours * ctx.Between(0.8, 1.25));
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public BuildingElectricityConsumptionCounter Electricity { get; } = meter.CreateBuildingElectricityConsumptionCounter();
-        public BuildingGasConsumptionCounter Gas { get; } = meter.CreateBuildingGasConsumptionCounter();
-        public BuildingWaterConsumptionCounter Water { get; } = meter.CreateBuildingWaterConsumptionCounter();
-        public BuildingCarbonFootprintCounter Carbon { get; } = meter.CreateBuildingCarbonFootprintCounter();
-        public BuildingEfficiencyScoreGauge Efficiency { get; } = meter.CreateBuildingEfficiencyScoreGauge();
     }
 }
 

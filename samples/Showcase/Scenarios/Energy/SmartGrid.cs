@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Linq;
 using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Scenarios.Energy;
@@ -45,15 +47,14 @@ public sealed class SmartGrid : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         foreach (var node in Nodes)
         {
-            Sample(ctx, instruments, node);
+            Sample(ctx, node);
             ctx.Clock.AdvanceSeconds(ctx.Between(0.1, 0.5));
         }
     }
 
-    private static void Sample(ScenarioContext ctx, Instruments instruments, Node node)
+    private static void Sample(ScenarioContext ctx, Node node)
     {
         using var span = ctx.Source.StartGridNode(node.Id, node.Type, startTime: ctx.Clock.Now)
             .SetGridNodeRegion(Region)
@@ -69,14 +70,13 @@ public sealed class SmartGrid : IScenario
         catch (TelemetryLinkTimeoutException ex)
         {
             span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "no reading from the node's RTU");
+            // A silent node drops out of the gauges rather than repeating its last reading.
+            ctx.Service(static meter => new GridBoard(meter)).Forget(node.Id);
             return;
         }
 
         span.SetGridVoltage(reading.Voltage).SetGridCurrent(reading.Current).SetGridPower(reading.Power).SetGridLoading(reading.Loading);
-        instruments.Voltage.Record(reading.Voltage, node.Id, node.Type, Region);
-        instruments.Current.Record(reading.Current, node.Id, node.Type, Region);
-        instruments.Power.Record(reading.Power, node.Id, node.Type, Region);
-        instruments.Loading.Record(reading.Loading, node.Id, node.Type, Region);
+        ctx.Service(static meter => new GridBoard(meter)).Report(node, reading);
 
         var (lower, upper) = node.Code.Band;
         if (reading.Voltage < lower || reading.Voltage > upper)
@@ -85,7 +85,7 @@ public sealed class SmartGrid : IScenario
             // More than twice the tolerance away from nominal is critical; inside that, a warning.
             var severity = Math.Abs(reading.Voltage - node.Code.Nominal) > 2 * node.Code.Tolerance * node.Code.Nominal ? AlertSeverity.Critical : AlertSeverity.Warning;
             span.AddGridVoltageAnomalyEvent(severity, reading.Voltage, deviation, node.Code.Nominal, lower, upper, ctx.Clock.Now);
-            instruments.Anomalies.Add(1, deviation, node.Type, Region, severity);
+            ctx.Meter.CreateGridVoltageAnomaliesCounter().Add(1, deviation, node.Type, Region, severity);
         }
     }
 
@@ -126,13 +126,25 @@ public sealed class SmartGrid : IScenario
 
     private readonly record struct Reading(double Voltage, double Current, double Power, double Loading);
 
-    private sealed class Instruments(Meter meter)
+    /// <summary>
+    /// The control room's board: the latest reading of every node, which the grid gauges report
+    /// when the SDK collects. Registered once, when the board is created.
+    /// </summary>
+    private sealed class GridBoard
     {
-        public GridNodeVoltageGauge Voltage { get; } = meter.CreateGridNodeVoltageGauge();
-        public GridNodeCurrentGauge Current { get; } = meter.CreateGridNodeCurrentGauge();
-        public GridNodePowerGauge Power { get; } = meter.CreateGridNodePowerGauge();
-        public GridNodeLoadingGauge Loading { get; } = meter.CreateGridNodeLoadingGauge();
-        public GridVoltageAnomaliesCounter Anomalies { get; } = meter.CreateGridVoltageAnomaliesCounter();
+        private readonly ConcurrentDictionary<string, (Node Node, Reading Reading)> _latest = new();
+
+        public GridBoard(Meter meter)
+        {
+            meter.CreateGridNodeVoltageObservableGauge(() => _latest.Values.Select(e => GridNodeVoltageObservableGauge.Measure(e.Reading.Voltage, e.Node.Id, e.Node.Type, Region)));
+            meter.CreateGridNodeCurrentObservableGauge(() => _latest.Values.Select(e => GridNodeCurrentObservableGauge.Measure(e.Reading.Current, e.Node.Id, e.Node.Type, Region)));
+            meter.CreateGridNodePowerObservableGauge(() => _latest.Values.Select(e => GridNodePowerObservableGauge.Measure(e.Reading.Power, e.Node.Id, e.Node.Type, Region)));
+            meter.CreateGridNodeLoadingObservableGauge(() => _latest.Values.Select(e => GridNodeLoadingObservableGauge.Measure(e.Reading.Loading, e.Node.Id, e.Node.Type, Region)));
+        }
+
+        public void Report(Node node, Reading reading) => _latest[node.Id] = (node, reading);
+
+        public void Forget(string nodeId) => _latest.TryRemove(nodeId, out _);
     }
 }
 

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Linq;
 using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Scenarios.Energy;
@@ -47,16 +49,15 @@ public sealed class WindFarm : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         var windSpeed = ctx.Between(6, 12);
         foreach (var turbine in Turbines)
         {
-            Monitor(ctx, instruments, turbine, windSpeed);
+            Monitor(ctx, turbine, windSpeed);
             ctx.Clock.AdvanceSeconds(ctx.Between(0.2, 1));
         }
     }
 
-    private static void Monitor(ScenarioContext ctx, Instruments instruments, (string Id, string Location, bool Hot, bool LinkDown) turbine, double farmWindSpeed)
+    private static void Monitor(ScenarioContext ctx, (string Id, string Location, bool Hot, bool LinkDown) turbine, double farmWindSpeed)
     {
         // geo.location.lat/lon are opt-in: the coordinates are in the asset register; the location
         // code is enough to find the turbine on a dashboard.
@@ -71,6 +72,7 @@ public sealed class WindFarm : IScenario
         catch (TelemetryLinkTimeoutException ex)
         {
             monitor.RecordException(ex).SetStatus(ActivityStatusCode.Error, "no data from the turbine controller");
+            ctx.Service(static meter => new TurbineBoard(meter)).Forget(turbine.Id);
             return;
         }
 
@@ -89,8 +91,7 @@ public sealed class WindFarm : IScenario
             .SetTurbineGeneratorTemperature(temperature)
             .SetTurbineEfficiency(ScenarioContext.Round(power / availableKilowatts * 100))
             .SetTurbineMaintenanceScore(ScenarioContext.Round(turbine.Hot ? ctx.Between(15, 30) : ctx.Between(70, 95)));
-        instruments.Power.Record(power, turbine.Id);
-        instruments.GeneratorTemperature.Record(temperature, turbine.Id);
+        ctx.Service(static meter => new TurbineBoard(meter)).Report(turbine.Id, power, temperature);
 
         if (temperature > GeneratorTemperatureLimit)
         {
@@ -106,9 +107,22 @@ public sealed class WindFarm : IScenario
         }
     }
 
-    private sealed class Instruments(Meter meter)
+    /// <summary>
+    /// The SCADA board: the latest power and generator temperature of every turbine, which the
+    /// turbine gauges report when the SDK collects.
+    /// </summary>
+    private sealed class TurbineBoard
     {
-        public TurbinePowerGauge Power { get; } = meter.CreateTurbinePowerGauge();
-        public TurbineGeneratorTemperatureGauge GeneratorTemperature { get; } = meter.CreateTurbineGeneratorTemperatureGauge();
+        private readonly ConcurrentDictionary<string, (double Power, double Temperature)> _latest = new();
+
+        public TurbineBoard(Meter meter)
+        {
+            meter.CreateTurbinePowerObservableGauge(() => _latest.Select(e => TurbinePowerObservableGauge.Measure(e.Value.Power, e.Key)));
+            meter.CreateTurbineGeneratorTemperatureObservableGauge(() => _latest.Select(e => TurbineGeneratorTemperatureObservableGauge.Measure(e.Value.Temperature, e.Key)));
+        }
+
+        public void Report(string turbineId, double power, double temperature) => _latest[turbineId] = (power, temperature);
+
+        public void Forget(string turbineId) => _latest.TryRemove(turbineId, out _);
     }
 }

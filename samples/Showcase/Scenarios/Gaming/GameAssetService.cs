@@ -36,15 +36,14 @@ public sealed class GameAssetService : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         foreach (var scene in Scenes)
         {
-            LoadScene(ctx, instruments, scene);
+            LoadScene(ctx, scene);
             ctx.Clock.AdvanceSeconds(ctx.Between(20, 90));
         }
     }
 
-    private static void LoadScene(ScenarioContext ctx, Instruments instruments, string sceneId)
+    private static void LoadScene(ScenarioContext ctx, string sceneId)
     {
         using var scene = ctx.Source.StartAssetsLoadScene(sceneId, startTime: ctx.Clock.Now);
         using var ends = ctx.Clock.EndsSpan(scene.Activity);
@@ -61,7 +60,7 @@ public sealed class GameAssetService : IScenario
         {
             var count = ctx.Random.Next(min, max);
             total += count;
-            if (!LoadKind(ctx, instruments, kind, count, secondsEach, corrupt: sceneId == CorruptScene && kind == GameAssetKind.Sound))
+            if (!LoadKind(ctx, kind, count, secondsEach, corrupt: sceneId == CorruptScene && kind == GameAssetKind.Sound))
             {
                 failed = true;
                 break;
@@ -74,13 +73,13 @@ public sealed class GameAssetService : IScenario
         {
             // The scene cannot be entered with a missing sound bank; the cause is on the child span.
             scene.SetErrorType(ErrorType.Other).SetStatus(ActivityStatusCode.Error, "an asset kind failed to load");
-            instruments.SceneLoad.Record(seconds, sceneId, ErrorType.Other);
+            ctx.Meter.CreateGameSceneLoadDurationHistogram().Record(seconds, sceneId, ErrorType.Other);
             return;
         }
-        instruments.SceneLoad.Record(seconds, sceneId);
+        ctx.Meter.CreateGameSceneLoadDurationHistogram().Record(seconds, sceneId);
     }
 
-    private static bool LoadKind(ScenarioContext ctx, Instruments instruments, GameAssetKind kind, int count, double secondsEach, bool corrupt)
+    private static bool LoadKind(ScenarioContext ctx, GameAssetKind kind, int count, double secondsEach, bool corrupt)
     {
         using var load = ctx.Source.StartAssetsLoad(kind, startTime: ctx.Clock.Now).SetGameAssetCount(count);
         using var ends = ctx.Clock.EndsSpan(load.Activity);
@@ -89,13 +88,13 @@ public sealed class GameAssetService : IScenario
         {
             ctx.Clock.AdvanceSeconds(count * secondsEach * ctx.Between(0.7, 1.4));
             Verify(corrupt);
-            instruments.AssetLoad.Record((ctx.Clock.Now - started).TotalSeconds, kind);
+            ctx.Meter.CreateGameAssetLoadDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, kind);
             return true;
         }
         catch (AssetCorruptException ex)
         {
             load.RecordException(ex).SetStatus(ActivityStatusCode.Error, "asset bundle failed its checksum");
-            instruments.AssetLoad.Record((ctx.Clock.Now - started).TotalSeconds, kind, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            ctx.Meter.CreateGameAssetLoadDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, kind, ErrorTypeValue.Custom(ex.GetType().FullName!));
             return false;
         }
     }
@@ -106,12 +105,6 @@ public sealed class GameAssetService : IScenario
         {
             throw new AssetCorruptException("CRC32 mismatch in sounds.bank.");
         }
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public GameSceneLoadDurationHistogram SceneLoad { get; } = meter.CreateGameSceneLoadDurationHistogram();
-        public GameAssetLoadDurationHistogram AssetLoad { get; } = meter.CreateGameAssetLoadDurationHistogram();
     }
 }
 

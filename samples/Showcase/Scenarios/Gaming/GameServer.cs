@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Linq;
 using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Scenarios.Gaming;
@@ -40,22 +42,24 @@ public sealed class GameServer : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         string[] regions = ["eu-central-1", "ap-southeast-1"];
         for (var room = 0; room < 2; room++)
         {
-            SimulateRoom(ctx, instruments, regions[room], laggy: room == LaggyRoom);
+            SimulateRoom(ctx, regions[room], laggy: room == LaggyRoom);
             ctx.Clock.AdvanceSeconds(ctx.Between(1, 5));
         }
     }
 
-    private static void SimulateRoom(ScenarioContext ctx, Instruments instruments, string region, bool laggy)
+    private static void SimulateRoom(ScenarioContext ctx, string region, bool laggy)
     {
         var playerCount = ctx.Random.Next(8, 65);
         var latency = ScenarioContext.Round(laggy ? ctx.Between(120, 180) : ctx.Between(25, 70));
-        using var room = ctx.Source.StartGameRoom($"room-{ctx.Random.Next(0x1000, 0xffff):x4}", startTime: ctx.Clock.Now)
+        var roomId = $"room-{ctx.Random.Next(0x1000, 0xffff):x4}";
+        var map = ctx.Pick(Maps);
+        ctx.Service(static meter => new RoomBoard(meter)).Open(region, map, playerCount);
+        using var room = ctx.Source.StartGameRoom(roomId, startTime: ctx.Clock.Now)
             .SetGameRoomPlayerCount(playerCount)
-            .SetGameRoomMap(ctx.Pick(Maps))
+            .SetGameRoomMap(map)
             .SetGameRoomLatency(latency)
             .SetCloudRegion(region);
         using var ends = ctx.Clock.EndsSpan(room.Activity);
@@ -70,12 +74,12 @@ public sealed class GameServer : IScenario
         {
             // Account numbers are numeric here; the numeric overload hashes their decimal text.
             var player = ctx.Pseudonymize(PlayerAttributes.Id, ctx.Random.NextInt64(100_000_000_000, 999_999_999_999));
-            HandleAction(ctx, instruments, player, ctx.Pick(Actions), region, timesOut: laggy && i == actions - 1);
+            HandleAction(ctx, player, ctx.Pick(Actions), region, timesOut: laggy && i == actions - 1);
             ctx.Clock.AdvanceSeconds(ctx.Between(0.2, 1.5));
         }
     }
 
-    private static void HandleAction(ScenarioContext ctx, Instruments instruments, Pseudonym player, GameActionType type, string region, bool timesOut)
+    private static void HandleAction(ScenarioContext ctx, Pseudonym player, GameActionType type, string region, bool timesOut)
     {
         using var action = ctx.Source.StartGamePlayerAction(player, type, startTime: ctx.Clock.Now).SetCloudRegion(region);
         using var ends = ctx.Clock.EndsSpan(action.Activity);
@@ -84,14 +88,14 @@ public sealed class GameServer : IScenario
         {
             var rewards = Process(ctx, type, timesOut);
             action.SetGameActionResult(GameActionResult.Success).SetGameActionRewardCount(rewards);
-            instruments.ActionDuration.Record((ctx.Clock.Now - started).TotalSeconds, type, GameActionResult.Success, region);
+            ctx.Meter.CreateGameActionDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, type, GameActionResult.Success, region);
         }
         catch (ActionTimeoutException ex)
         {
             action.SetGameActionResult(GameActionResult.Timeout)
                 .RecordException(ex)
                 .SetStatus(ActivityStatusCode.Error, "world state update timed out");
-            instruments.ActionDuration.Record((ctx.Clock.Now - started).TotalSeconds, type, GameActionResult.Timeout, region, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            ctx.Meter.CreateGameActionDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, type, GameActionResult.Timeout, region, ErrorTypeValue.Custom(ex.GetType().FullName!));
         }
     }
 
@@ -106,9 +110,18 @@ public sealed class GameServer : IScenario
         return type == GameActionType.Attack ? ctx.Random.Next(0, 4) : 0;
     }
 
-    private sealed class Instruments(Meter meter)
+    /// <summary>
+    /// The server's room list: in this simulation one open room per region, replaced when the next
+    /// match starts there. <c>game.room.players</c> reports their occupancy when the SDK collects.
+    /// </summary>
+    private sealed class RoomBoard
     {
-        public GameActionDurationHistogram ActionDuration { get; } = meter.CreateGameActionDurationHistogram();
+        private readonly ConcurrentDictionary<string, (string Map, long Players)> _openRooms = new();
+
+        public RoomBoard(Meter meter) =>
+            meter.CreateGameRoomPlayersObservableUpDownCounter(() => _openRooms.Select(r => GameRoomPlayersObservableUpDownCounter.Measure(r.Value.Players, cloudRegion: r.Key, gameRoomMap: r.Value.Map)));
+
+        public void Open(string region, string map, long players) => _openRooms[region] = (map, players);
     }
 }
 

@@ -48,15 +48,14 @@ public sealed class PlayerBehaviour : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         for (var session = 0; session < 2; session++)
         {
-            SimulateSession(ctx, instruments, declined: session == DeclinedSession);
+            SimulateSession(ctx, declined: session == DeclinedSession);
             ctx.Clock.Advance(TimeSpan.FromMinutes(ctx.Between(1, 10)));
         }
     }
 
-    private static void SimulateSession(ScenarioContext ctx, Instruments instruments, bool declined)
+    private static void SimulateSession(ScenarioContext ctx, bool declined)
     {
         var player = ctx.Pseudonymize(PlayerAttributes.Id, ctx.Random.NextInt64(100_000_000_000, 999_999_999_999));
         // A random session id from the seeded source, so that runs stay reproducible.
@@ -73,7 +72,7 @@ public sealed class PlayerBehaviour : IScenario
         ctx.Clock.Advance(TimeSpan.FromMinutes(ctx.Between(10, 40)));
 
         session.AddSessionEndEvent(sessionId, ctx.Clock.Now);
-        instruments.SessionDuration.Record((ctx.Clock.Now - started).TotalSeconds, Region);
+        ctx.Meter.CreateGameSessionDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, Region);
     }
 
     private static void Purchase(ScenarioContext ctx, List<(string Id, GameItemType Type, double Price)> cart, bool declined)
@@ -105,11 +104,6 @@ public sealed class PlayerBehaviour : IScenario
         {
             throw new PaymentDeclinedException("Issuer declined: insufficient funds.");
         }
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public GameSessionDurationHistogram SessionDuration { get; } = meter.CreateGameSessionDurationHistogram();
     }
 }
 

@@ -43,15 +43,14 @@ public sealed class HospitalInformationSystem : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         for (var visit = 0; visit < 3; visit++)
         {
-            SimulateVisit(ctx, instruments, visit);
+            SimulateVisit(ctx, visit);
             ctx.Clock.Advance(TimeSpan.FromMinutes(ctx.Between(2, 10)));
         }
     }
 
-    private static void SimulateVisit(ScenarioContext ctx, Instruments instruments, int visitIndex)
+    private static void SimulateVisit(ScenarioContext ctx, int visitIndex)
     {
         // The HIS knows people by their record numbers. Those stay in the HIS; telemetry gets
         // pseudonyms, one domain per kind of number, computed only if the span is recorded.
@@ -76,7 +75,7 @@ public sealed class HospitalInformationSystem : IScenario
         }
 
         visit.AddPatientVisitCompletedEvent(ctx.Clock.Now);
-        SyncRecord(ctx, instruments, doctor, patient, record, department, timesOut: visitIndex == SyncTimeoutVisit);
+        SyncRecord(ctx, doctor, patient, record, department, timesOut: visitIndex == SyncTimeoutVisit);
     }
 
     private static void Register(ScenarioContext ctx, string department)
@@ -125,7 +124,7 @@ public sealed class HospitalInformationSystem : IScenario
         }
     }
 
-    private static void SyncRecord(ScenarioContext ctx, Instruments instruments, Pseudonym doctor, Pseudonym patient, Pseudonym record, string department, bool timesOut)
+    private static void SyncRecord(ScenarioContext ctx, Pseudonym doctor, Pseudonym patient, Pseudonym record, string department, bool timesOut)
     {
         var destination = ctx.Pick(SyncDestinations);
         using var sync = ctx.Source.StartMedicalRecordSync(record, destination, startTime: ctx.Clock.Now)
@@ -136,7 +135,7 @@ public sealed class HospitalInformationSystem : IScenario
         try
         {
             Send(ctx, timesOut);
-            instruments.SyncDuration.Record((ctx.Clock.Now - started).TotalSeconds, destination);
+            ctx.Meter.CreateMedicalRecordSyncDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, destination);
             AuditExport(ctx, doctor, patient, record, department, AuditOutcome.Success);
         }
         catch (RecordSyncTimeoutException ex)
@@ -144,7 +143,7 @@ public sealed class HospitalInformationSystem : IScenario
             sync.RecordException(ex).SetStatus(ActivityStatusCode.Error, "records exchange did not answer in time");
             // The histogram keeps failed transfers apart by error.type (the exception type, as on the span),
             // so that their 30 s timeouts do not hide in the latency of the successful ones.
-            instruments.SyncDuration.Record((ctx.Clock.Now - started).TotalSeconds, destination, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            ctx.Meter.CreateMedicalRecordSyncDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, destination, ErrorTypeValue.Custom(ex.GetType().FullName!));
             AuditExport(ctx, doctor, patient, record, department, AuditOutcome.Failure);
         }
     }
@@ -165,11 +164,6 @@ public sealed class HospitalInformationSystem : IScenario
             throw new RecordSyncTimeoutException("The records exchange did not acknowledge the transfer within 30 s.");
         }
         ctx.Clock.AdvanceSeconds(ctx.Between(0.3, 2.5));
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public MedicalRecordSyncDurationHistogram SyncDuration { get; } = meter.CreateMedicalRecordSyncDurationHistogram();
     }
 }
 

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
@@ -43,17 +45,16 @@ public sealed class MedicalDeviceMonitoring : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         for (var bed = 1; bed <= 4; bed++)
         {
             // Asset numbers of devices, not of people.
             var deviceId = $"VENT-ICU-{bed:D2}";
-            Poll(ctx, instruments, deviceId, lowOxygen: bed == 2, unreachable: bed == 4);
+            Poll(ctx, deviceId, lowOxygen: bed == 2, unreachable: bed == 4);
             ctx.Clock.AdvanceSeconds(ctx.Between(0.5, 2));
         }
     }
 
-    private static void Poll(ScenarioContext ctx, Instruments instruments, string deviceId, bool lowOxygen, bool unreachable)
+    private static void Poll(ScenarioContext ctx, string deviceId, bool lowOxygen, bool unreachable)
     {
         using var poll = ctx.Source.StartDeviceVentilator(deviceId, MedicalDeviceType.Ventilator, startTime: ctx.Clock.Now)
             .SetHospitalDepartment(Department);
@@ -68,19 +69,13 @@ public sealed class MedicalDeviceMonitoring : IScenario
         catch (DeviceUnreachableException ex)
         {
             poll.RecordException(ex).SetStatus(ActivityStatusCode.Error, "ventilator did not answer the poll");
-            RecordState(instruments, deviceId, MedicalDeviceState.Offline);
+            ctx.Service(static meter => new DeviceBoard(meter)).Report(deviceId, MedicalDeviceState.Offline, reading: null);
             return;
         }
 
         poll.SetVentilatorTidalVolume(reading.TidalVolume)
             .SetVentilatorRespiratoryRate(reading.RespiratoryRate)
             .SetVentilatorOxygenConcentration(reading.OxygenConcentration);
-
-        // The ICU's device board needs one series per ventilator, so this deployment opts in to
-        // device.id on the reading and state gauges. The alert counter keeps the default dimensions.
-        instruments.TidalVolume.Record(reading.TidalVolume, Department, deviceId);
-        instruments.RespiratoryRate.Record(reading.RespiratoryRate, Department, deviceId);
-        instruments.OxygenConcentration.Record(reading.OxygenConcentration, Department, deviceId);
 
         if (reading.OxygenConcentration < OxygenLowerLimit)
         {
@@ -91,11 +86,11 @@ public sealed class MedicalDeviceMonitoring : IScenario
             ctx.Logger.LogAuditMedicalDeviceAccessEvent(AuditActorRole.Physician, AuditAction.Acknowledge, deviceId, AuditOutcome.Success,
                 doctorId: ctx.Pseudonymize(DoctorAttributes.Id, IntensivistOnCall), medicalDeviceType: MedicalDeviceType.Ventilator,
                 medicalDeviceAlertType: MedicalDeviceAlertType.LowOxygen, hospitalDepartment: Department);
-            instruments.Alerts.Add(1, MedicalDeviceType.Ventilator, MedicalDeviceAlertType.LowOxygen, AlertSeverity.Critical, Department);
-            RecordState(instruments, deviceId, MedicalDeviceState.Alarming);
+            ctx.Meter.CreateMedicalDeviceAlertsCounter().Add(1, MedicalDeviceType.Ventilator, MedicalDeviceAlertType.LowOxygen, AlertSeverity.Critical, Department);
+            ctx.Service(static meter => new DeviceBoard(meter)).Report(deviceId, MedicalDeviceState.Alarming, reading);
             return;
         }
-        RecordState(instruments, deviceId, MedicalDeviceState.Operational);
+        ctx.Service(static meter => new DeviceBoard(meter)).Report(deviceId, MedicalDeviceState.Operational, reading);
     }
 
     private static VentilatorReading Read(ScenarioContext ctx, bool lowOxygen, bool unreachable)
@@ -110,24 +105,51 @@ public sealed class MedicalDeviceMonitoring : IScenario
             OxygenConcentration: ScenarioContext.Round(lowOxygen ? ctx.Between(22, 27) : ctx.Between(35, 60)));
     }
 
-    /// <summary>The status gauge is one series per state: 1 for the current state, 0 for the others.</summary>
-    private static void RecordState(Instruments instruments, string deviceId, MedicalDeviceState current)
-    {
-        foreach (var state in States)
-        {
-            instruments.Status.Record(state == current ? 1 : 0, MedicalDeviceType.Ventilator, state, Department, deviceId);
-        }
-    }
-
     private readonly record struct VentilatorReading(double TidalVolume, double RespiratoryRate, double OxygenConcentration);
 
-    private sealed class Instruments(Meter meter)
+    /// <summary>
+    /// The ICU's device board: each ventilator's state and latest vitals, which the device gauges
+    /// report when the SDK collects. The board needs one series per ventilator, so this deployment
+    /// opts in to <c>medical.device.id</c> on the vitals and state gauges; the alert counter keeps
+    /// the default dimensions.
+    /// </summary>
+    private sealed class DeviceBoard
     {
-        public MedicalDeviceStatusGauge Status { get; } = meter.CreateMedicalDeviceStatusGauge();
-        public MedicalDeviceAlertsCounter Alerts { get; } = meter.CreateMedicalDeviceAlertsCounter();
-        public MedicalDeviceVentilatorTidalVolumeGauge TidalVolume { get; } = meter.CreateMedicalDeviceVentilatorTidalVolumeGauge();
-        public MedicalDeviceVentilatorRespiratoryRateGauge RespiratoryRate { get; } = meter.CreateMedicalDeviceVentilatorRespiratoryRateGauge();
-        public MedicalDeviceVentilatorOxygenConcentrationGauge OxygenConcentration { get; } = meter.CreateMedicalDeviceVentilatorOxygenConcentrationGauge();
+        private readonly ConcurrentDictionary<string, (MedicalDeviceState State, VentilatorReading? Reading)> _devices = new();
+
+        public DeviceBoard(Meter meter)
+        {
+            meter.CreateMedicalDeviceStatusObservableGauge(ObserveStates);
+            meter.CreateMedicalDeviceVentilatorTidalVolumeObservableGauge(() => Vitals(static (r, id) => MedicalDeviceVentilatorTidalVolumeObservableGauge.Measure(r.TidalVolume, Department, id)));
+            meter.CreateMedicalDeviceVentilatorRespiratoryRateObservableGauge(() => Vitals(static (r, id) => MedicalDeviceVentilatorRespiratoryRateObservableGauge.Measure(r.RespiratoryRate, Department, id)));
+            meter.CreateMedicalDeviceVentilatorOxygenConcentrationObservableGauge(() => Vitals(static (r, id) => MedicalDeviceVentilatorOxygenConcentrationObservableGauge.Measure(r.OxygenConcentration, Department, id)));
+        }
+
+        /// <param name="reading">The vitals; null for a device that did not answer, which reports none.</param>
+        public void Report(string deviceId, MedicalDeviceState state, VentilatorReading? reading) => _devices[deviceId] = (state, reading);
+
+        /// <summary>One series per state and device: 1 for the device's current state, 0 for the others.</summary>
+        private IEnumerable<Measurement<long>> ObserveStates()
+        {
+            foreach (var (deviceId, device) in _devices)
+            {
+                foreach (var state in States)
+                {
+                    yield return MedicalDeviceStatusObservableGauge.Measure(state == device.State ? 1 : 0, MedicalDeviceType.Ventilator, state, Department, deviceId);
+                }
+            }
+        }
+
+        private IEnumerable<Measurement<double>> Vitals(Func<VentilatorReading, string, Measurement<double>> measure)
+        {
+            foreach (var (deviceId, device) in _devices)
+            {
+                if (device.Reading is { } reading)
+                {
+                    yield return measure(reading, deviceId);
+                }
+            }
+        }
     }
 }
 

@@ -42,15 +42,14 @@ public sealed class ContentRecommendation : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         foreach (var (segment, timesOut) in Requests)
         {
-            Recommend(ctx, instruments, segment, timesOut);
+            Recommend(ctx, segment, timesOut);
             ctx.Clock.AdvanceSeconds(ctx.Between(0.5, 4));
         }
     }
 
-    private static void Recommend(ScenarioContext ctx, Instruments instruments, RecommendationUserSegment segment, bool timesOut)
+    private static void Recommend(ScenarioContext ctx, RecommendationUserSegment segment, bool timesOut)
     {
         var user = ctx.Pseudonymize(UserAttributes.Id, $"u-{ctx.Random.Next():x8}-{ctx.Random.Next(100, 999)}");
         using var span = ctx.Source.StartRecommendationGenerate(user, startTime: ctx.Clock.Now).SetRecommendationUserSegment(segment);
@@ -64,7 +63,7 @@ public sealed class ContentRecommendation : IScenario
         catch (FeatureStoreTimeoutException ex)
         {
             span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "user features not loaded in time");
-            instruments.Duration.Record((ctx.Clock.Now - started).TotalSeconds, segment, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            ctx.Meter.CreateRecommendationGenerateDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, segment, ErrorTypeValue.Custom(ex.GetType().FullName!));
             return;
         }
 
@@ -80,7 +79,7 @@ public sealed class ContentRecommendation : IScenario
         {
             span.SetRecommendationDiversityScore(Diversity(row));
         }
-        instruments.Duration.Record((ctx.Clock.Now - started).TotalSeconds, segment);
+        ctx.Meter.CreateRecommendationGenerateDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, segment);
     }
 
     /// <summary>
@@ -101,11 +100,6 @@ public sealed class ContentRecommendation : IScenario
             throw new FeatureStoreTimeoutException("Feature store read exceeded its 250 ms budget.");
         }
         ctx.Clock.AdvanceSeconds(ctx.Between(0.005, 0.03));
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public RecommendationGenerateDurationHistogram Duration { get; } = meter.CreateRecommendationGenerateDurationHistogram();
     }
 }
 

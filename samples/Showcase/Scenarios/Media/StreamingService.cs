@@ -42,15 +42,14 @@ public sealed class StreamingService : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         foreach (var playback in Playbacks)
         {
-            Play(ctx, instruments, playback);
+            Play(ctx, playback);
             ctx.Clock.Advance(TimeSpan.FromMinutes(ctx.Between(1, 20)));
         }
     }
 
-    private static void Play(ScenarioContext ctx, Instruments instruments, (string VideoId, VideoResolution Resolution, long Bitrate, bool Stalls, bool DrmFails) playback)
+    private static void Play(ScenarioContext ctx, (string VideoId, VideoResolution Resolution, long Bitrate, bool Stalls, bool DrmFails) playback)
     {
         var user = ctx.Pseudonymize(UserAttributes.Id, $"u-{ctx.Random.Next():x8}-{ctx.Random.Next(100, 999)}");
         using var span = ctx.Source.StartVideoPlayback(user, playback.VideoId, startTime: ctx.Clock.Now)
@@ -66,13 +65,13 @@ public sealed class StreamingService : IScenario
         catch (DrmLicenceException ex)
         {
             span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "DRM licence request refused");
-            instruments.PlaybackDuration.Record((ctx.Clock.Now - started).TotalSeconds, playback.Resolution, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            ctx.Meter.CreateVideoPlaybackDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, playback.Resolution, ErrorTypeValue.Custom(ex.GetType().FullName!));
             return;
         }
 
         var startup = ScenarioContext.Round(ctx.Between(0.6, 2.4), 2);
         ctx.Clock.AdvanceSeconds(startup);
-        instruments.StartupDuration.Record(startup, playback.Resolution);
+        ctx.Meter.CreateVideoPlaybackStartupDurationHistogram().Record(startup, playback.Resolution);
 
         var watched = TimeSpan.FromMinutes(ctx.Between(8, 48));
         var bufferRatio = Math.Round(playback.Stalls ? ctx.Between(0.06, 0.12) : ctx.Between(0, 0.015), 3);
@@ -82,7 +81,7 @@ public sealed class StreamingService : IScenario
         {
             span.AddVideoBufferingEvent(bufferRatio, BufferRatioThreshold, ctx.Clock.Now);
         }
-        instruments.PlaybackDuration.Record((ctx.Clock.Now - started).TotalSeconds, playback.Resolution);
+        ctx.Meter.CreateVideoPlaybackDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, playback.Resolution);
     }
 
     private static void AcquireLicence(ScenarioContext ctx, bool fails)
@@ -92,12 +91,6 @@ public sealed class StreamingService : IScenario
         {
             throw new DrmLicenceException("Licence server: HDCP 2.2 required for 2160p output.");
         }
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public VideoPlaybackStartupDurationHistogram StartupDuration { get; } = meter.CreateVideoPlaybackStartupDurationHistogram();
-        public VideoPlaybackDurationHistogram PlaybackDuration { get; } = meter.CreateVideoPlaybackDurationHistogram();
     }
 }
 

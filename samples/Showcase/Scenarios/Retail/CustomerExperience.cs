@@ -33,17 +33,16 @@ public sealed class CustomerExperience : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         // Two of four journeys end in a purchase: one abandons its cart, one only browses.
         bool[] checksOut = [true, false, true, false];
         for (var i = 0; i < checksOut.Length; i++)
         {
-            Journey(ctx, instruments, checksOut[i], browsesOnly: i == 3);
+            Journey(ctx, checksOut[i], browsesOnly: i == 3);
             ctx.Clock.Advance(TimeSpan.FromMinutes(ctx.Between(1, 15)));
         }
     }
 
-    private static void Journey(ScenarioContext ctx, Instruments instruments, bool checksOut, bool browsesOnly)
+    private static void Journey(ScenarioContext ctx, bool checksOut, bool browsesOnly)
     {
         var customer = ctx.Pseudonymize(CustomerAttributes.Id, $"CUST-{ctx.Random.Next(1_000_000, 9_999_999)}");
         using var journey = ctx.Source.StartCustomerJourney(customer, startTime: ctx.Clock.Now).SetRetailStoreId(StoreId);
@@ -64,11 +63,6 @@ public sealed class CustomerExperience : IScenario
                 .SetCustomerJourneyCurrency(Currency)
                 .AddCustomerJourneyPurchaseCompletedEvent(ctx.Clock.Now);
         }
-        instruments.Journeys.Add(1, checksOut, StoreId);
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public CustomerJourneysCounter Journeys { get; } = meter.CreateCustomerJourneysCounter();
+        ctx.Meter.CreateCustomerJourneysCounter().Add(1, checksOut, StoreId);
     }
 }

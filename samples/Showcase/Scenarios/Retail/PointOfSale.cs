@@ -39,18 +39,17 @@ public sealed class PointOfSale : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         for (var i = 0; i < 4; i++)
         {
             var method = i == DeclinedTransaction ? PosPaymentMethod.Card : ctx.Pick(Methods);
             var sequence = (ctx.Iteration * 10) + i + 41;
             var transactionId = $"0231-{ctx.Clock.Now.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{sequence:D5}";
-            Checkout(ctx, instruments, transactionId, method, declined: i == DeclinedTransaction);
+            Checkout(ctx, transactionId, method, declined: i == DeclinedTransaction);
             ctx.Clock.AdvanceSeconds(ctx.Between(20, 120));
         }
     }
 
-    private static void Checkout(ScenarioContext ctx, Instruments instruments, string transactionId, PosPaymentMethod method, bool declined)
+    private static void Checkout(ScenarioContext ctx, string transactionId, PosPaymentMethod method, bool declined)
     {
         var itemCount = ctx.Random.Next(1, 28);
         var total = Math.Round(itemCount * ctx.Between(3.5, 25), 2);
@@ -71,11 +70,11 @@ public sealed class PointOfSale : IScenario
         catch (CardDeclinedException ex)
         {
             transaction.RecordException(ex).SetStatus(ActivityStatusCode.Error, "card payment declined");
-            instruments.Duration.Record((ctx.Clock.Now - started).TotalSeconds, StoreId, method, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            ctx.Meter.CreatePosTransactionDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, StoreId, method, ErrorTypeValue.Custom(ex.GetType().FullName!));
             return;
         }
         transaction.AddPosTransactionCompletedEvent(ctx.Clock.Now);
-        instruments.Duration.Record((ctx.Clock.Now - started).TotalSeconds, StoreId, method);
+        ctx.Meter.CreatePosTransactionDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, StoreId, method);
     }
 
     private static void Pay(PosPaymentMethod method, bool declined)
@@ -84,11 +83,6 @@ public sealed class PointOfSale : IScenario
         {
             throw new CardDeclinedException("Acquirer response 51: insufficient funds.");
         }
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public PosTransactionDurationHistogram Duration { get; } = meter.CreatePosTransactionDurationHistogram();
     }
 }
 

@@ -40,17 +40,16 @@ public sealed class SupplyChainTracking : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         // How far each order gets in this run: one delivered, one on its way, one still in the warehouse.
         int[] stepsReached = [Route.Length, 3, 1];
         foreach (var steps in stepsReached)
         {
-            Track(ctx, instruments, $"ORD-{ctx.Random.Next(10_000, 99_999)}", steps);
+            Track(ctx, $"ORD-{ctx.Random.Next(10_000, 99_999)}", steps);
             ctx.Clock.Advance(TimeSpan.FromMinutes(ctx.Between(5, 30)));
         }
     }
 
-    private static void Track(ScenarioContext ctx, Instruments instruments, string orderId, int stepsReached)
+    private static void Track(ScenarioContext ctx, string orderId, int stepsReached)
     {
         using var delivery = ctx.Source.StartOrderDelivery(orderId, startTime: ctx.Clock.Now);
         using var ends = ctx.Clock.EndsSpan(delivery.Activity);
@@ -61,15 +60,10 @@ public sealed class SupplyChainTracking : IScenario
             var (step, reachedStatus, locations, minHours, maxHours) = Route[i];
             ctx.Clock.Advance(TimeSpan.FromHours(ctx.Between(minHours, maxHours)));
             delivery.AddOrderDeliveryStepEvent(step, ctx.Pick(locations), ctx.Clock.Now);
-            instruments.Steps.Add(1, step);
+            ctx.Meter.CreateOrderDeliveryStepsCounter().Add(1, step);
             status = reachedStatus;
         }
         // The span covers what has happened so far; an order still on its way is reported as such.
         delivery.SetOrderStatus(status);
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public OrderDeliveryStepsCounter Steps { get; } = meter.CreateOrderDeliveryStepsCounter();
     }
 }

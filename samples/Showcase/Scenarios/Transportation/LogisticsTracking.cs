@@ -39,15 +39,14 @@ public sealed class LogisticsTracking : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         foreach (var shipment in Shipments)
         {
-            Poll(ctx, instruments, shipment);
+            Poll(ctx, shipment);
             ctx.Clock.AdvanceSeconds(ctx.Between(0.2, 1));
         }
     }
 
-    private static void Poll(ScenarioContext ctx, Instruments instruments, (string Carrier, string Prefix, string Location, ShipmentStatus Status, ShipmentDelayReason? Delay, bool ApiDown) shipment)
+    private static void Poll(ScenarioContext ctx, (string Carrier, string Prefix, string Location, ShipmentStatus Status, ShipmentDelayReason? Delay, bool ApiDown) shipment)
     {
         var shipmentId = $"{shipment.Prefix}{ctx.Random.NextInt64(1_000_000_000, 9_999_999_999)}";
         using var span = ctx.Source.StartLogisticsShipment(shipmentId, startTime: ctx.Clock.Now).SetShipmentCarrier(shipment.Carrier);
@@ -74,7 +73,7 @@ public sealed class LogisticsTracking : IScenario
         if (shipment.Delay is { } reason)
         {
             span.AddShipmentDelayedEvent(reason, delayHours, ctx.Clock.Now);
-            instruments.Delay.Record(delayHours, shipment.Carrier, reason);
+            ctx.Meter.CreateLogisticsShipmentDelayHistogram().Record(delayHours, shipment.Carrier, reason);
         }
     }
 
@@ -84,11 +83,6 @@ public sealed class LogisticsTracking : IScenario
         {
             throw new CarrierApiException("Tracking API answered 502 Bad Gateway three times.");
         }
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public LogisticsShipmentDelayHistogram Delay { get; } = meter.CreateLogisticsShipmentDelayHistogram();
     }
 }
 

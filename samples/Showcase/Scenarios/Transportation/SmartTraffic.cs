@@ -44,15 +44,14 @@ public sealed class SmartTraffic : IScenario
     /// <inheritdoc/>
     public void Run(ScenarioContext ctx)
     {
-        var instruments = ctx.Instruments(static meter => new Instruments(meter));
         foreach (var intersection in Intersections)
         {
-            Cycle(ctx, instruments, intersection);
+            Cycle(ctx, intersection);
             ctx.Clock.AdvanceSeconds(ctx.Between(0.1, 0.6));
         }
     }
 
-    private static void Cycle(ScenarioContext ctx, Instruments instruments, (string Id, string Location, double Demand, bool CameraOffline) intersection)
+    private static void Cycle(ScenarioContext ctx, (string Id, string Location, double Demand, bool CameraOffline) intersection)
     {
         using var span = ctx.Source.StartTrafficIntersection(intersection.Id, startTime: ctx.Clock.Now)
             .SetTrafficIntersectionLocation(intersection.Location);
@@ -72,12 +71,12 @@ public sealed class SmartTraffic : IScenario
 
         for (var i = 0; i < Directions.Length; i++)
         {
-            instruments.Flow.Add(flows[i], intersection.Id, Directions[i]);
+            ctx.Meter.CreateTrafficFlowCounter().Add(flows[i], intersection.Id, Directions[i]);
         }
         // Congestion as demand over the capacity of one 90-second cycle (about 45 vehicles an approach).
         var congestion = Math.Round(Math.Min(1.0, flows.Sum() / (4 * 45.0)), 2);
         span.SetTrafficCongestionIndex(congestion);
-        instruments.Congestion.Record(congestion, intersection.Id);
+        ctx.Meter.CreateTrafficIntersectionCongestionGauge().Record(congestion, intersection.Id);
 
         if (congestion > AdjustAbove)
         {
@@ -95,12 +94,6 @@ public sealed class SmartTraffic : IScenario
         // Rush hour towards the city centre: the north-south approaches carry more.
         double[] bias = [1.3, 1.1, 0.8, 0.7];
         return bias.Select(b => (int)Math.Round(Math.Max(0, ctx.Around(30 * demand * b, 4)))).ToArray();
-    }
-
-    private sealed class Instruments(Meter meter)
-    {
-        public TrafficFlowCounter Flow { get; } = meter.CreateTrafficFlowCounter();
-        public TrafficIntersectionCongestionGauge Congestion { get; } = meter.CreateTrafficIntersectionCongestionGauge();
     }
 }
 
