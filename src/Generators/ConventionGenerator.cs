@@ -126,6 +126,8 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(events, static (output, spec) => output.AddSource(spec.HintName, EventEmitter.Emit(spec)));
         context.RegisterSourceOutput(logEvents, static (output, spec) => output.AddSource(spec.HintName, LogEventEmitter.Emit(spec)));
         context.RegisterSourceOutput(metrics, static (output, spec) => output.AddSource(spec.HintName, MetricEmitter.Emit(spec)));
+        context.RegisterSourceOutput(metrics.Where(static spec => MetricFailureEmitter.ErrorType(spec) is not null),
+            static (output, spec) => output.AddSource(MetricFailureEmitter.HintName(spec), MetricFailureEmitter.Emit(spec)));
         context.RegisterSourceOutput(catalog, static (output, spec) =>
         {
             if (spec is not null)

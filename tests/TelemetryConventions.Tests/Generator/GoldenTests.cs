@@ -24,6 +24,7 @@ public sealed class GoldenTests
     public static TheoryData<string> WrapperFiles() => new()
     {
         "ClinicAttributes.g.cs",
+        "ErrorAttributes.g.cs",
         "Spans.ClinicVisitSpan.g.cs",
         "Events.AddClinicVitalsRecordedEvent.g.cs",
         "LogEvents.LogClinicVitalsRecordedEvent.g.cs",
@@ -31,6 +32,7 @@ public sealed class GoldenTests
         "LogEvents.LogClinicTriageNotedEvent.g.cs",
         "Metrics.ClinicVisitsCounter.g.cs",
         "Metrics.ClinicVisitDurationHistogram.g.cs",
+        "Metrics.ClinicVisitDurationHistogram.Failure.g.cs",
         "Metrics.ClinicWaitingUpDownCounter.g.cs",
         "Metrics.ClinicTemperatureGauge.g.cs",
         "TelemetryConventionsSupport.g.cs",

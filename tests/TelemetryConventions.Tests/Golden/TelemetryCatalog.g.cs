@@ -46,6 +46,7 @@ public static partial class TelemetryCatalog
         new(global::TelemetryConventions.Conformance.SignalKind.Metric, "clinic.visit.duration", "histogram", "s", new global::TelemetryConventions.Conformance.CatalogAttribute[]
         {
             new("clinic.department", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("error.type", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.ConditionallyRequired, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
         }),
         new(global::TelemetryConventions.Conformance.SignalKind.Metric, "clinic.visits", "counter", "{visit}", new global::TelemetryConventions.Conformance.CatalogAttribute[]
         {

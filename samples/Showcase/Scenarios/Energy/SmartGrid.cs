@@ -68,7 +68,7 @@ public sealed class SmartGrid : IScenario
         }
         catch (TelemetryLinkTimeoutException ex)
         {
-            span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "no reading from the node's RTU");
+            span.RecordException(ex, "no reading from the node's RTU");
             return;
         }
 

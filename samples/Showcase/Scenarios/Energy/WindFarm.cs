@@ -70,7 +70,7 @@ public sealed class WindFarm : IScenario
         }
         catch (TelemetryLinkTimeoutException ex)
         {
-            monitor.RecordException(ex).SetStatus(ActivityStatusCode.Error, "no data from the turbine controller");
+            monitor.RecordException(ex, "no data from the turbine controller");
             return;
         }
 

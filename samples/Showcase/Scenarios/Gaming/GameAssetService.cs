@@ -94,8 +94,8 @@ public sealed class GameAssetService : IScenario
         }
         catch (AssetCorruptException ex)
         {
-            load.RecordException(ex).SetStatus(ActivityStatusCode.Error, "asset bundle failed its checksum");
-            instruments.AssetLoad.Record((ctx.Clock.Now - started).TotalSeconds, kind, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            load.RecordException(ex, "asset bundle failed its checksum");
+            instruments.AssetLoad.RecordFailure((ctx.Clock.Now - started).TotalSeconds, ex, kind);
             return false;
         }
     }

@@ -67,7 +67,7 @@ public sealed class MedicalDeviceMonitoring : IScenario
         }
         catch (DeviceUnreachableException ex)
         {
-            poll.RecordException(ex).SetStatus(ActivityStatusCode.Error, "ventilator did not answer the poll");
+            poll.RecordException(ex, "ventilator did not answer the poll");
             RecordState(instruments, deviceId, MedicalDeviceState.Offline);
             return;
         }

@@ -63,8 +63,8 @@ public sealed class ContentRecommendation : IScenario
         }
         catch (FeatureStoreTimeoutException ex)
         {
-            span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "user features not loaded in time");
-            instruments.Duration.Record((ctx.Clock.Now - started).TotalSeconds, segment, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            span.RecordException(ex, "user features not loaded in time");
+            instruments.Duration.RecordFailure((ctx.Clock.Now - started).TotalSeconds, ex, segment);
             return;
         }
 
