@@ -42,6 +42,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string Catalog = nameof(Catalog);
         public const string Baseline = nameof(Baseline);
         public const string Compatibility = nameof(Compatibility);
+        public const string Schema = nameof(Schema);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -80,7 +81,8 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => new TargetPlatform(
                 compilation.GetTypeByMetadataName(TargetPlatform.GaugeMetadataName) is not null,
                 compilation.GetTypeByMetadataName(TargetPlatform.InstrumentAdviceMetadataName) is not null,
-                compilation.GetTypeByMetadataName(TargetPlatform.LoggerMetadataName) is not null))
+                compilation.GetTypeByMetadataName(TargetPlatform.LoggerMetadataName) is not null,
+                compilation.GetTypeByMetadataName(TargetPlatform.ActivitySourceOptionsMetadataName) is not null))
             .WithTrackingName(TrackingNames.Platform);
 
         var plan = registry.Combine(options).Combine(platform)
@@ -117,6 +119,27 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         var compatibility = baselines.Combine(registry)
             .Select(static (pair, _) => CompatibilityChecker.Check(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Compatibility);
+
+        // The schema URL: from the option, or from the manifests of the project's registry and of the registries it imports.
+        var manifests = context.AdditionalTextsProvider
+            .Where(static text => ConventionFileParser.IsRegistryManifest(text.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => RegistryManifestParser.Parse(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? "",
+                imported: ImportedFileReader.Read(pair.Left.Path, pair.Right.GetOptions(pair.Left)) is not null))
+            .Collect();
+        var schemaOption = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => provider.GlobalOptions.TryGetValue("build_property." + SchemaPlanner.SchemaUrlProperty, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null);
+        var schema = manifests.Combine(schemaOption).Combine(options).Combine(platform)
+            .Select(static (input, _) => SchemaPlanner.Plan(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right.Options, input.Right))
+            .WithTrackingName(TrackingNames.Schema);
+        context.RegisterSourceOutput(schema.Select(static (plan, _) => plan.Diagnostics), DiagnosticReporter.Report);
+        context.RegisterSourceOutput(schema.Select(static (plan, _) => plan.Spec), static (output, spec) =>
+        {
+            if (spec is not null)
+            {
+                output.AddSource(SchemaSpec.HintName, SchemaEmitter.Emit(spec));
+            }
+        });
 
         context.RegisterSourceOutput(compatibility, DiagnosticReporter.Report);
         context.RegisterSourceOutput(fileDiagnostics, DiagnosticReporter.Report);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Hosting;
 
@@ -30,8 +31,9 @@ public sealed class ShowcaseTelemetry : IDisposable
     public ShowcaseTelemetry(Pseudonymizer pseudonymizer, ILoggerFactory? loggerFactory = null)
     {
         Pseudonymizer = pseudonymizer ?? throw new ArgumentNullException(nameof(pseudonymizer));
-        Source = new ActivitySource(SourceName, SourceVersion);
-        Meter = new Meter(SourceName, SourceVersion);
+        // Created by the generated helpers, so that every span and instrument declares the schema URL of the conventions it follows.
+        Source = TelemetrySchema.CreateActivitySource(SourceName, SourceVersion);
+        Meter = TelemetrySchema.CreateMeter(SourceName, SourceVersion);
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(SourceName);
     }
 

@@ -91,6 +91,10 @@ public static class ConventionRules
 
     // TC4xxx: compatibility of the conventions with the baseline of what the project has published.
 
+    public static readonly DiagnosticRule SchemaUrlUnsupported = new(
+        "TC0030", "Telemetry schema URL needs System.Diagnostics.DiagnosticSource 9",
+        "The conventions' schema URL '{0}' is not attached to the sources and meters that TelemetrySchema creates: the target framework has no ActivitySourceOptions/MeterOptions.TelemetrySchemaUrl (.NET 9, or the System.Diagnostics.DiagnosticSource 9 package, adds them)", DiagnosticSeverityLevel.Info);
+
     public static readonly DiagnosticRule PublishedConventionRemoved = new(
         "TC4001", "Published convention removed without deprecation",
         "{0} '{1}' was published and is no longer defined{2}", DiagnosticSeverityLevel.Error);
@@ -129,6 +133,7 @@ public static class ConventionRules
         DuplicateDefinition, UnknownAttribute, UnknownGroup, CyclicExtends, EnumMemberClash, ObsoletePrefix,
         InvalidPrivacyAnnotation, PersonalIdentifierOnMetric, IdentifierCollision, InvalidEnumValue,
         UnknownRenameTarget, InvalidOption, GroupKindMismatch, GaugeUnsupported,
+        SchemaUrlUnsupported,
         PublishedConventionRemoved, AttributeTypeChanged, MetricInstrumentChanged, MetricUnitChanged, SpanKindChanged,
         RequiredAttributeAdded, EnumMemberRemoved, BaselineEntryNotUnderstood,
     };
