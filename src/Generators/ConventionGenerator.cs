@@ -43,6 +43,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string Baseline = nameof(Baseline);
         public const string Compatibility = nameof(Compatibility);
         public const string Schema = nameof(Schema);
+        public const string Resources = nameof(Resources);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -140,6 +141,13 @@ public sealed class ConventionGenerator : IIncrementalGenerator
                 output.AddSource(SchemaSpec.HintName, SchemaEmitter.Emit(spec));
             }
         });
+
+        // Entities as resource attributes.
+        var resources = registry.Combine(plan)
+            .Select(static (pair, _) => ResourcePlanner.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Resources);
+        context.RegisterSourceOutput(resources.Select(static (plan, _) => plan.Diagnostics), DiagnosticReporter.Report);
+        context.RegisterSourceOutput(resources.SelectMany(static (plan, _) => plan.Resources), static (output, spec) => output.AddSource(spec.HintName, ResourceEmitter.Emit(spec)));
 
         context.RegisterSourceOutput(compatibility, DiagnosticReporter.Report);
         context.RegisterSourceOutput(fileDiagnostics, DiagnosticReporter.Report);

@@ -21,7 +21,8 @@ public sealed class ShowcaseTelemetry : IDisposable
     /// <summary>The name of the activity source and of the meter.</summary>
     public const string SourceName = "TelemetryConventions.Samples.Showcase";
 
-    private const string SourceVersion = "1.0.0";
+    /// <summary>The version of the activity source and of the meter, and of the service.</summary>
+    public const string SourceVersion = "1.0.0";
 
     private readonly ConcurrentDictionary<Type, object> _instruments = new();
 

@@ -118,7 +118,8 @@ public sealed record AttributeReference(
     Stability? Stability,
     Deprecation? Deprecated,
     PrivacyAnnotation? Privacy,
-    SourceSpan Location);
+    SourceSpan Location,
+    bool? Identifying = null);
 
 /// <summary>
 /// A group as written in a file: v1 <c>groups</c> entries, and v2 attribute groups, spans,

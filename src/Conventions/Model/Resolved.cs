@@ -17,7 +17,8 @@ public sealed record GroupAttribute(
     Stability Stability,
     Deprecation? Deprecated,
     PrivacyAnnotation? Privacy,
-    SourceSpan Location);
+    SourceSpan Location,
+    bool Identifying = false);
 
 /// <summary>A group after refs, extends, ref_group and refinements have been applied.</summary>
 public sealed record ResolvedGroup(

@@ -189,7 +189,7 @@ public sealed class ConventionResolver
                 case AttributeReferenceKind.Definition:
                     if (_attributes.TryGetValue(reference.Target, out var definition) && definition.Location.FilePath == reference.Location.FilePath)
                     {
-                        Merge(result, new[] { FromDefinition(definition, reference.Location) });
+                        Merge(result, new[] { FromDefinition(definition, reference.Location) with { Identifying = reference.Identifying ?? false } });
                     }
                     break;
                 case AttributeReferenceKind.Attribute:
@@ -296,6 +296,7 @@ public sealed class ConventionResolver
         Deprecated = reference.Deprecated ?? attribute.Deprecated,
         Privacy = reference.Privacy ?? attribute.Privacy,
         Location = reference.Location,
+        Identifying = reference.Identifying ?? attribute.Identifying,
     };
 
     /// <summary>Adds or replaces by name, keeping the position of the first occurrence.</summary>

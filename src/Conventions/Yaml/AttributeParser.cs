@@ -106,7 +106,8 @@ internal sealed class AttributeParser
                 fields.Choice("stability", Vocabulary.Stabilities),
                 fields["deprecated"] is { } deprecated ? ParseDeprecation(deprecated) : null,
                 fields["annotations"] is { } annotations ? ParseAnnotations(annotations).Privacy : null,
-                fields.EntryLocation("ref"));
+                fields.EntryLocation("ref"),
+                fields.Choice("role", Vocabulary.EntityRoles));
         }
 
         var id = fields.Required("id", "Attribute entry (it needs 'id', 'ref' or 'ref_group')");
@@ -117,7 +118,7 @@ internal sealed class AttributeParser
         definition = ParseDefinition(fields, id, prefix);
         return definition is null
             ? null
-            : new AttributeReference(AttributeReferenceKind.Definition, definition.Name, null, null, null, null, null, null, null, null, location);
+            : new AttributeReference(AttributeReferenceKind.Definition, definition.Name, null, null, null, null, null, null, null, null, location, fields.Choice("role", Vocabulary.EntityRoles));
     }
 
     private AttributeDefinition? ParseDefinition(Fields fields, string id, string? prefix)

@@ -241,7 +241,8 @@ internal sealed class GroupParser
                 }
                 if (reference is not null)
                 {
-                    references.Add(reference);
+                    // A v2 entity says the role by the list an attribute is in.
+                    references.Add(listName == "attributes" ? reference : reference with { Identifying = listName == "identity" });
                 }
             }
         }

@@ -13,7 +13,7 @@ internal static class GenerationPlanner
     {
         var diagnostics = new List<ConventionDiagnostic>(registry.Diagnostics);
         // One scope for every top-level type the generator writes into the namespace.
-        var typeNames = new NameAllocator(StringComparer.OrdinalIgnoreCase, WrapperPlanner.SpansClass, WrapperPlanner.EventsClass, WrapperPlanner.MetricsClass, WrapperPlanner.SupportClass, PseudonymsClass, SchemaPlanner.SchemaClass);
+        var typeNames = new NameAllocator(StringComparer.OrdinalIgnoreCase, WrapperPlanner.SpansClass, WrapperPlanner.EventsClass, WrapperPlanner.MetricsClass, WrapperPlanner.SupportClass, PseudonymsClass, SchemaPlanner.SchemaClass, ResourcePlanner.ResourcesClass);
         var pseudonymNames = new NameAllocator();
         var enumTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         var namespaces = registry.Attributes

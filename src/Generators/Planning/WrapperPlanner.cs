@@ -156,7 +156,7 @@ internal sealed class WrapperPlanner
         _ => "double",
     };
 
-    private EquatableArray<WrapperAttributeSpec> PlanAttributes(ResolvedGroup group, bool allowTemplates)
+    internal EquatableArray<WrapperAttributeSpec> PlanAttributes(ResolvedGroup group, bool allowTemplates)
     {
         var members = new NameAllocator();
         var parameters = new NameAllocator(ReservedParameters.Select(CSharpNames.Pascal).ToArray());

@@ -36,6 +36,7 @@ public sealed class GoldenTests
         "Metrics.ClinicWaitingUpDownCounter.g.cs",
         "Metrics.ClinicTemperatureGauge.g.cs",
         "TelemetryConventionsSupport.g.cs",
+        "Resources.ClinicSite.g.cs",
         "TelemetryCatalog.g.cs",
     };
 
