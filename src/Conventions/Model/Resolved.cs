@@ -53,7 +53,8 @@ public sealed record ResolvedRegistry(
     EquatableArray<AttributeDefinition> Attributes,
     EquatableArray<ResolvedGroup> Groups,
     EquatableArray<ConventionDiagnostic> Diagnostics,
-    EquatableArray<UnreferencedAttribute> Unreferenced = default);
+    EquatableArray<UnreferencedAttribute> Unreferenced = default,
+    EquatableArray<string> ImportedFiles = default);
 
 /// <summary>An attribute of an imported registry that the project's conventions do not reference.</summary>
 public sealed record UnreferencedAttribute(string Name, string Registry);

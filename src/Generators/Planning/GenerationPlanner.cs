@@ -12,18 +12,23 @@ internal static class GenerationPlanner
     public static GenerationPlan Plan(ResolvedRegistry registry, GenerationOptions options, TargetPlatform? platform = null)
     {
         var diagnostics = new List<ConventionDiagnostic>(registry.Diagnostics);
+        var stability = new StabilityFilter(registry, options);
         // One scope for every top-level type the generator writes into the namespace.
         var typeNames = new NameAllocator(StringComparer.OrdinalIgnoreCase, WrapperPlanner.SpansClass, WrapperPlanner.EventsClass, WrapperPlanner.MetricsClass, WrapperPlanner.SupportClass, PseudonymsClass, SchemaPlanner.SchemaClass, ResourcePlanner.ResourcesClass);
         var pseudonymNames = new NameAllocator();
         var enumTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         var namespaces = registry.Attributes
-            .Where(a => !a.ExcludedFromCodeGeneration && (!options.StableOnly || a.Stability == Stability.Stable))
+            .Where(a => !a.ExcludedFromCodeGeneration && stability.Keeps(a.Name, a.Stability, a.Location))
             .GroupBy(a => CSharpNames.RootOf(a.Name), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, typeNames, enumTypes, pseudonymNames, diagnostics))
             .ToEquatableArray();
-        var (spans, events, logEvents, metrics) = new WrapperPlanner(options, platform ?? TargetPlatform.Current, typeNames, enumTypes, diagnostics).Plan(registry);
-        var catalog = new CatalogSpec(CatalogPlanner.Plan(registry, options), options);
+        var (spans, events, logEvents, metrics) = new WrapperPlanner(options, platform ?? TargetPlatform.Current, typeNames, enumTypes, diagnostics, stability).Plan(registry);
+        var catalog = new CatalogSpec(CatalogPlanner.Plan(registry, options, stability), options);
+        if (stability.Report() is { } leftOut)
+        {
+            diagnostics.Add(leftOut);
+        }
         return new GenerationPlan(namespaces, spans, events, metrics, catalog, diagnostics.ToEquatableArray(), options, logEvents);
     }
 

@@ -42,11 +42,12 @@ internal static class ResourcePlanner
             .SelectMany(n => n.Attributes)
             .Where(a => a.EnumTypeName is not null)
             .ToDictionary(a => a.Name, a => a.OpenValueTypeName ?? a.EnumTypeName!, StringComparer.Ordinal);
-        var attributes = new WrapperPlanner(options, TargetPlatform.Current, new NameAllocator(), enumTypes, diagnostics);
+        var stability = new StabilityFilter(registry, options);
+        var attributes = new WrapperPlanner(options, TargetPlatform.Current, new NameAllocator(), enumTypes, diagnostics, stability);
         var methods = new NameAllocator(StringComparer.Ordinal, "Equals", "ReferenceEquals");
         var resources = new List<ResourceSpec>();
         foreach (var group in registry.Groups
-            .Where(g => g.Kind == GroupKind.Entity && !g.ExcludedFromCodeGeneration && (!options.StableOnly || g.Stability == Stability.Stable))
+            .Where(g => g.Kind == GroupKind.Entity && !g.ExcludedFromCodeGeneration && stability.Keeps(g.Id, g.Stability, g.Location))
             .OrderBy(g => g.Id, StringComparer.Ordinal))
         {
             var identifying = new HashSet<string>(group.Attributes.Where(a => a.Identifying).Select(a => a.Name), StringComparer.Ordinal);

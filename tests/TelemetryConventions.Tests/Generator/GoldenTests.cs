@@ -74,13 +74,14 @@ public sealed class GoldenTests
     }
 
     [Fact]
-    public void Stable_only_option_leaves_out_development_attributes()
+    public void Stable_only_option_keeps_the_projects_own_development_attributes()
     {
         var run = GeneratorHarness.Run("conventions/shapes.yaml", Input("shapes.yaml"),
             new Dictionary<string, string> { ["TelemetryConventionsStability"] = "stable" });
 
         var source = run.Source("ShapesAttributes.g.cs");
         Assert.Contains("public const string Name = \"shapes.name\";", source);
-        Assert.DoesNotContain("\"shapes.count\"", source);
+        Assert.Contains("\"shapes.count\"", source);
+        Assert.Empty(run.ConventionDiagnostics);
     }
 }
