@@ -44,6 +44,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string Compatibility = nameof(Compatibility);
         public const string Schema = nameof(Schema);
         public const string Resources = nameof(Resources);
+        public const string GeneratedCode = nameof(GeneratedCode);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -148,6 +149,43 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Resources);
         context.RegisterSourceOutput(resources.Select(static (plan, _) => plan.Diagnostics), DiagnosticReporter.Report);
         context.RegisterSourceOutput(resources.SelectMany(static (plan, _) => plan.Resources), static (output, spec) => output.AddSource(spec.HintName, ResourceEmitter.Emit(spec)));
+
+        // [GeneratedCode] on the classes that many files add to, from one part of their own.
+        var generatedCode = plan.Combine(resources)
+            .Select(static (pair, _) =>
+            {
+                var (p, r) = pair;
+                var classes = new System.Collections.Generic.List<string>();
+                if (!p.Spans.IsEmpty)
+                {
+                    classes.Add(WrapperPlanner.SpansClass);
+                }
+                if (!p.Events.IsEmpty || !p.LogEvents.IsEmpty)
+                {
+                    classes.Add(WrapperPlanner.EventsClass);
+                }
+                if (!p.Metrics.IsEmpty)
+                {
+                    classes.Add(WrapperPlanner.MetricsClass);
+                }
+                if (p.AttributeNamespaces.Any(n => n.Attributes.Any(a => a.PseudonymHelper is not null)))
+                {
+                    classes.Add(GenerationPlanner.PseudonymsClass);
+                }
+                if (!r.Resources.IsEmpty)
+                {
+                    classes.Add(ResourcePlanner.ResourcesClass);
+                }
+                return new GeneratedCodeSpec(classes.ToEquatableArray(), p.Options);
+            })
+            .WithTrackingName(TrackingNames.GeneratedCode);
+        context.RegisterSourceOutput(generatedCode, static (output, spec) =>
+        {
+            if (!spec.Classes.IsEmpty)
+            {
+                output.AddSource(GeneratedCodeSpec.HintName, GeneratedCodeEmitter.Emit(spec));
+            }
+        });
 
         context.RegisterSourceOutput(compatibility, DiagnosticReporter.Report);
         context.RegisterSourceOutput(fileDiagnostics, DiagnosticReporter.Report);

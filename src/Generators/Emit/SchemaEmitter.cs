@@ -18,6 +18,7 @@ internal static class SchemaEmitter
         writer.Doc("remarks", spec.HasSchemaUrlOption
             ? null
             : "The target framework has no <c>TelemetrySchemaUrl</c> on <c>ActivitySourceOptions</c>/<c>MeterOptions</c> (System.Diagnostics.DiagnosticSource 9 adds it): the helpers create sources and meters without it (TC0030).");
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{spec.Options.Accessibility} static partial class {SchemaPlanner.SchemaClass}");
         writer.Doc("summary", $"The schema URL of the conventions, from {SourceWriter.EscapeXml(spec.Origin)}.");
         writer.Line($"public const string Url = {CSharpNames.Literal(spec.Url)};");

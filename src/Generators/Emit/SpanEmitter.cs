@@ -20,6 +20,7 @@ internal static class SpanEmitter
         writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability,
             $"Span kind: {spec.ActivityKind}. Default name: <c>{spec.DefaultName}</c>. Start it with <see cref=\"{WrapperPlanner.SpansClass}.{spec.StartMethodName}\"/>."));
         WrapperText.Obsolete(writer, spec.Deprecated);
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{access} readonly partial struct {spec.TypeName} : global::System.IDisposable");
         writer.Doc("summary", "The span name used when the caller gives none.");
         writer.Line($"public const string DefaultName = {CSharpNames.Literal(spec.DefaultName)};");

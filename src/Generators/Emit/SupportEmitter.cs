@@ -12,6 +12,7 @@ internal static class SupportEmitter
         var writer = new SourceWriter();
         FileHeader.Write(writer, options.Namespace);
         writer.Doc("summary", "Helpers for generated wrappers. Tag values are boxed once: the .NET tag APIs take <c>object</c>, and boxing on every call would allocate.");
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"internal static class {WrapperPlanner.SupportClass}");
         writer.Line("private const int CachedMaximum = 1023;");
         writer.Line("private static readonly object[] SmallIntegers = CreateSmallIntegers();");

@@ -11,6 +11,8 @@ namespace TelemetryConventions.Generators.Planning;
 /// </summary>
 internal static class CatalogPlanner
 {
+    public const string CatalogClass = "TelemetryCatalog";
+
     public static EquatableArray<CatalogSignalSpec> Plan(ResolvedRegistry registry, GenerationOptions options, StabilityFilter? stability = null) =>
         registry.Groups
             .Where(g => g.Kind is GroupKind.Span or GroupKind.Event or GroupKind.Metric)

@@ -37,6 +37,7 @@ public sealed class GoldenTests
         "Metrics.ClinicTemperatureGauge.g.cs",
         "TelemetryConventionsSupport.g.cs",
         "Resources.ClinicSite.g.cs",
+        "TelemetryConventionsGeneratedCode.g.cs",
         "TelemetryCatalog.g.cs",
     };
 

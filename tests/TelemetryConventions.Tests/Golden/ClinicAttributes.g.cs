@@ -8,6 +8,7 @@ namespace Clinic.Telemetry;
 /// <summary>
 /// Attribute names of the <c>clinic</c> namespace.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ClinicAttributes
 {
     /// <summary>
@@ -209,6 +210,7 @@ public static partial class ClinicAttributes
 /// <summary>
 /// Values of <c>clinic.priority</c>. Triage priority.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public enum ClinicPriority : long
 {
     /// <summary>
@@ -224,6 +226,7 @@ public enum ClinicPriority : long
 /// <summary>
 /// Maps <see cref="ClinicPriority"/> to and from the values sent on the wire.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ClinicPriorityValues
 {
     /// <summary>
@@ -260,6 +263,7 @@ public static partial class ClinicPriorityValues
 /// <summary>
 /// Values of <c>clinic.site.kind</c>. Kind of site.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public enum ClinicSiteKind
 {
     /// <summary>
@@ -275,6 +279,7 @@ public enum ClinicSiteKind
 /// <summary>
 /// Maps <see cref="ClinicSiteKind"/> to and from the values sent on the wire.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ClinicSiteKindValues
 {
     /// <summary>
@@ -304,6 +309,7 @@ public static partial class ClinicSiteKindValues
 /// <summary>
 /// A value of <c>clinic.site.kind</c>: a member of <see cref="ClinicSiteKind"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref="Custom"/>.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public readonly struct ClinicSiteKindValue : global::System.IEquatable<ClinicSiteKindValue>
 {
     private readonly string? _wireValue;
@@ -359,6 +365,7 @@ public readonly struct ClinicSiteKindValue : global::System.IEquatable<ClinicSit
 /// <summary>
 /// Values of <c>clinic.visit.kind</c>. Kind of visit.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public enum ClinicVisitKind
 {
     /// <summary>
@@ -374,6 +381,7 @@ public enum ClinicVisitKind
 /// <summary>
 /// Maps <see cref="ClinicVisitKind"/> to and from the values sent on the wire.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ClinicVisitKindValues
 {
     /// <summary>
@@ -403,6 +411,7 @@ public static partial class ClinicVisitKindValues
 /// <summary>
 /// A value of <c>clinic.visit.kind</c>: a member of <see cref="ClinicVisitKind"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref="Custom"/>.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public readonly struct ClinicVisitKindValue : global::System.IEquatable<ClinicVisitKindValue>
 {
     private readonly string? _wireValue;

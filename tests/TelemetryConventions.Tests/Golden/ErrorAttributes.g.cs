@@ -8,6 +8,7 @@ namespace Clinic.Telemetry;
 /// <summary>
 /// Attribute names of the <c>error</c> namespace.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ErrorAttributes
 {
     /// <summary>
@@ -27,6 +28,7 @@ public static partial class ErrorAttributes
 /// <summary>
 /// Values of <c>error.type</c>. The class of error the operation ended with.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public enum ErrorType
 {
     /// <summary>
@@ -38,6 +40,7 @@ public enum ErrorType
 /// <summary>
 /// Maps <see cref="ErrorType"/> to and from the values sent on the wire.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ErrorTypeValues
 {
     /// <summary>
@@ -65,6 +68,7 @@ public static partial class ErrorTypeValues
 /// <summary>
 /// A value of <c>error.type</c>: a member of <see cref="ErrorType"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref="Custom"/>.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public readonly struct ErrorTypeValue : global::System.IEquatable<ErrorTypeValue>
 {
     private readonly string? _wireValue;

@@ -8,6 +8,7 @@ namespace Clinic.Telemetry;
 /// <summary>
 /// The conventions this project was compiled with, as data for tests and live checks.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class TelemetryCatalog
 {
     private static global::TelemetryConventions.Conformance.ConventionCatalog? _conventions;

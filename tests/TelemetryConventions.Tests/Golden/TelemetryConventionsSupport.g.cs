@@ -8,6 +8,7 @@ namespace Clinic.Telemetry;
 /// <summary>
 /// Helpers for generated wrappers. Tag values are boxed once: the .NET tag APIs take <c>object</c>, and boxing on every call would allocate.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 internal static class TelemetryConventionsSupport
 {
     private const int CachedMaximum = 1023;

@@ -8,6 +8,7 @@ namespace Telemetry;
 /// <summary>
 /// The telemetry schema the conventions follow, and activity sources and meters that declare it.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class TelemetrySchema
 {
     /// <summary>
