@@ -27,6 +27,8 @@ public sealed class GoldenTests
         "ErrorAttributes.g.cs",
         "Spans.ClinicVisitSpan.g.cs",
         "Events.AddClinicVitalsRecordedEvent.g.cs",
+        "Events.AddClinicVisitPausedEvent.g.cs",
+        "LogEvents.LogClinicVisitPausedEvent.g.cs",
         "LogEvents.LogClinicVitalsRecordedEvent.g.cs",
         "LogEvents.LogClinicRecordAccessedEvent.g.cs",
         "LogEvents.LogClinicTriageNotedEvent.g.cs",

@@ -183,6 +183,19 @@ public readonly partial struct ClinicVisitSpan : global::System.IDisposable
     }
 
     /// <summary>
+    /// Adds the <c>clinic.visit.paused</c> event. The visit was paused.
+    /// </summary>
+    /// <param name="timestamp">When the event happened; now when default.</param>
+    public ClinicVisitSpan AddClinicVisitPausedEvent(global::System.DateTimeOffset timestamp = default)
+    {
+        if (_activity is { IsAllDataRequested: true } activity)
+        {
+            TelemetryEvents.AddClinicVisitPausedEvent(activity, timestamp);
+        }
+        return this;
+    }
+
+    /// <summary>
     /// Sets the span status.
     /// </summary>
     public ClinicVisitSpan SetStatus(global::System.Diagnostics.ActivityStatusCode code, string? description = null)

@@ -36,6 +36,9 @@ public static partial class TelemetryCatalog
         {
             new("clinic.department", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
         }),
+        new(global::TelemetryConventions.Conformance.SignalKind.Event, "clinic.visit.paused", null, null, new global::TelemetryConventions.Conformance.CatalogAttribute[]
+        {
+        }),
         new(global::TelemetryConventions.Conformance.SignalKind.Event, "clinic.vitals_recorded", null, null, new global::TelemetryConventions.Conformance.CatalogAttribute[]
         {
             new("clinic.temperature", global::TelemetryConventions.Conformance.AttributeValueType.Double, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
