@@ -168,10 +168,8 @@ public sealed class ConventionGenerator : IIncrementalGenerator
                 {
                     classes.Add(WrapperPlanner.MetricsClass);
                 }
-                if (p.AttributeNamespaces.Any(n => n.Attributes.Any(a => a.PseudonymHelper is not null)))
-                {
-                    classes.Add(GenerationPlanner.PseudonymsClass);
-                }
+                // TelemetryPseudonyms is left unmarked: the privacy flow follows its helpers into their
+                // bodies to see that they pseudonymise, and it does not follow code marked generated.
                 if (!r.Resources.IsEmpty)
                 {
                     classes.Add(ResourcePlanner.ResourcesClass);

@@ -115,13 +115,14 @@ public class TC2005Tests
             }
             """, """
             using System.Diagnostics;
+            using Contoso.Telemetry;
 
             class Visit
             {
                 void Record(Activity activity)
                 {
-                    activity.SetTag("ward.tint", "blue");
-                    activity.SetTag("ward.tint", "blue");
+                    activity.SetTag(WardAttributes.Tint, "blue");
+                    activity.SetTag(WardAttributes.Tint, "blue");
                 }
             }
             """, conventions,

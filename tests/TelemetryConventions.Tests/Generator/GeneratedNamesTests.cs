@@ -60,11 +60,12 @@ public sealed class GeneratedNamesTests
             .ToList();
 
         Assert.NotEmpty(types);
-        // Metric wrappers are written by MetricEmitter, which adds the attribute with the cached instruments.
+        // Metric wrappers are written by MetricEmitter, which adds the attribute with the cached instruments;
+        // TelemetryPseudonyms stays unmarked until the privacy flow follows marked helpers (see ConventionGenerator).
         var unmarked = types
             .Where(t => !t.GetAttributes().Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute" && (string?)a.ConstructorArguments[0].Value == "TelemetryConventions"))
             .Select(t => t.Name)
-            .Where(n => !(n.EndsWith("Counter", StringComparison.Ordinal) || n.EndsWith("Histogram", StringComparison.Ordinal) || n.EndsWith("Gauge", StringComparison.Ordinal)))
+            .Where(n => n != "TelemetryPseudonyms" && !(n.EndsWith("Counter", StringComparison.Ordinal) || n.EndsWith("Histogram", StringComparison.Ordinal) || n.EndsWith("Gauge", StringComparison.Ordinal)))
             .ToList();
         Assert.Empty(unmarked);
     }
