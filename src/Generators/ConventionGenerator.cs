@@ -42,6 +42,9 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string Catalog = nameof(Catalog);
         public const string Baseline = nameof(Baseline);
         public const string Compatibility = nameof(Compatibility);
+        public const string Schema = nameof(Schema);
+        public const string Resources = nameof(Resources);
+        public const string GeneratedCode = nameof(GeneratedCode);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -117,6 +120,69 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CompatibilityChecker.Check(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Compatibility);
 
+        // The schema URL: from the option, or from the manifests of the project's registry and of the registries it imports.
+        var manifests = context.AdditionalTextsProvider
+            .Where(static text => ConventionFileParser.IsRegistryManifest(text.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => RegistryManifestParser.Parse(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? "",
+                imported: ImportedFileReader.Read(pair.Left.Path, pair.Right.GetOptions(pair.Left)) is not null))
+            .Collect();
+        var schemaOption = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => provider.GlobalOptions.TryGetValue("build_property." + SchemaPlanner.SchemaUrlProperty, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null);
+        var schema = manifests.Combine(schemaOption).Combine(options).Combine(platform)
+            .Select(static (input, _) => SchemaPlanner.Plan(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right.Options, input.Right))
+            .WithTrackingName(TrackingNames.Schema);
+        context.RegisterSourceOutput(schema.Select(static (plan, _) => plan.Diagnostics), DiagnosticReporter.Report);
+        context.RegisterSourceOutput(schema.Select(static (plan, _) => plan.Spec), static (output, spec) =>
+        {
+            if (spec is not null)
+            {
+                output.AddSource(SchemaSpec.HintName, SchemaEmitter.Emit(spec));
+            }
+        });
+
+        // Entities as resource attributes.
+        var resources = registry.Combine(plan)
+            .Select(static (pair, _) => ResourcePlanner.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Resources);
+        context.RegisterSourceOutput(resources.Select(static (plan, _) => plan.Diagnostics), DiagnosticReporter.Report);
+        context.RegisterSourceOutput(resources.SelectMany(static (plan, _) => plan.Resources), static (output, spec) => output.AddSource(spec.HintName, ResourceEmitter.Emit(spec)));
+
+        // [GeneratedCode] on the classes that many files add to, from one part of their own.
+        var generatedCode = plan.Combine(resources)
+            .Select(static (pair, _) =>
+            {
+                var (p, r) = pair;
+                var classes = new System.Collections.Generic.List<string>();
+                if (!p.Spans.IsEmpty)
+                {
+                    classes.Add(WrapperPlanner.SpansClass);
+                }
+                if (!p.Events.IsEmpty || !p.LogEvents.IsEmpty)
+                {
+                    classes.Add(WrapperPlanner.EventsClass);
+                }
+                if (!p.Metrics.IsEmpty)
+                {
+                    classes.Add(WrapperPlanner.MetricsClass);
+                }
+                // TelemetryPseudonyms is left unmarked: the privacy flow follows its helpers into their
+                // bodies to see that they pseudonymise, and it does not follow code marked generated.
+                if (!r.Resources.IsEmpty)
+                {
+                    classes.Add(ResourcePlanner.ResourcesClass);
+                }
+                return new GeneratedCodeSpec(classes.ToEquatableArray(), p.Options);
+            })
+            .WithTrackingName(TrackingNames.GeneratedCode);
+        context.RegisterSourceOutput(generatedCode, static (output, spec) =>
+        {
+            if (!spec.Classes.IsEmpty)
+            {
+                output.AddSource(GeneratedCodeSpec.HintName, GeneratedCodeEmitter.Emit(spec));
+            }
+        });
+
         context.RegisterSourceOutput(compatibility, DiagnosticReporter.Report);
         context.RegisterSourceOutput(fileDiagnostics, DiagnosticReporter.Report);
         context.RegisterSourceOutput(planDiagnostics, DiagnosticReporter.Report);
@@ -125,6 +191,8 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(events, static (output, spec) => output.AddSource(spec.HintName, EventEmitter.Emit(spec)));
         context.RegisterSourceOutput(logEvents, static (output, spec) => output.AddSource(spec.HintName, LogEventEmitter.Emit(spec)));
         context.RegisterSourceOutput(metrics, static (output, spec) => output.AddSource(spec.HintName, MetricEmitter.Emit(spec)));
+        context.RegisterSourceOutput(metrics.Where(static spec => MetricFailureEmitter.ErrorType(spec) is not null),
+            static (output, spec) => output.AddSource(MetricFailureEmitter.HintName(spec), MetricFailureEmitter.Emit(spec)));
         context.RegisterSourceOutput(catalog, static (output, spec) =>
         {
             if (spec is not null)

@@ -20,6 +20,7 @@ internal static class TargetPlatformReader
         return new TargetPlatform(
             probe.GetTypeByMetadataName(TargetPlatform.GaugeMetadataName) is not null,
             probe.GetTypeByMetadataName(TargetPlatform.InstrumentAdviceMetadataName) is not null,
-            probe.GetTypeByMetadataName(TargetPlatform.LoggerMetadataName) is not null);
+            probe.GetTypeByMetadataName(TargetPlatform.LoggerMetadataName) is not null,
+            probe.GetTypeByMetadataName(TargetPlatform.ActivitySourceOptionsMetadataName) is not null);
     }
 }

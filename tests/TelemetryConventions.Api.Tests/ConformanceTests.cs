@@ -18,7 +18,7 @@ public sealed class ConformanceTests
         Assert.Equal(AttributeRequirement.Required, patient.Requirement);
         Assert.Equal(AttributeTreatment.Redact, visit.Attributes.Single(a => a.Name == "clinic.diagnosis").Treatment);
         Assert.Equal(new[] { "clinic.beds.occupied", "clinic.oxygen.delivered", "clinic.visit.duration", "clinic.visits", "clinic.waiting", "clinic.ward.humidity", "clinic.ward.temperature" }, TelemetryCatalog.Conventions.Metrics.Keys.Order());
-        Assert.Equal(new[] { "clinic.record.accessed", "clinic.triage.noted", "clinic.vitals_recorded" }, TelemetryCatalog.Conventions.Events.Keys.Order());
+        Assert.Equal(new[] { "clinic.record.accessed", "clinic.triage.noted", "clinic.visit.paused", "clinic.vitals_recorded" }, TelemetryCatalog.Conventions.Events.Keys.Order());
         Assert.Equal("{visit}", TelemetryCatalog.Conventions.Metrics["clinic.visits"].Unit);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Hosting;
 
@@ -20,7 +21,8 @@ public sealed class ShowcaseTelemetry : IDisposable
     /// <summary>The name of the activity source and of the meter.</summary>
     public const string SourceName = "TelemetryConventions.Samples.Showcase";
 
-    private const string SourceVersion = "1.0.0";
+    /// <summary>The version of the activity source and of the meter, and of the service.</summary>
+    public const string SourceVersion = "1.0.0";
 
     private readonly ConcurrentDictionary<Type, object> _services = new();
 
@@ -30,8 +32,9 @@ public sealed class ShowcaseTelemetry : IDisposable
     public ShowcaseTelemetry(Pseudonymizer pseudonymizer, ILoggerFactory? loggerFactory = null)
     {
         Pseudonymizer = pseudonymizer ?? throw new ArgumentNullException(nameof(pseudonymizer));
-        Source = new ActivitySource(SourceName, SourceVersion);
-        Meter = new Meter(SourceName, SourceVersion);
+        // Created by the generated helpers, so that every span and instrument declares the schema URL of the conventions it follows.
+        Source = TelemetrySchema.CreateActivitySource(SourceName, SourceVersion);
+        Meter = TelemetrySchema.CreateMeter(SourceName, SourceVersion);
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(SourceName);
     }
 

@@ -8,6 +8,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Hosting;
 
@@ -71,7 +72,11 @@ public sealed class TelemetryPipeline : IDisposable
     public TelemetryPipeline(PipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var resource = ResourceBuilder.CreateDefault().AddService(options.ServiceName);
+        // The service entities of the upstream registry, through the generated resource helpers: the
+        // identifying attributes are parameters, so none can be forgotten or misspelt.
+        var resource = ResourceBuilder.CreateDefault()
+            .AddAttributes(TelemetryResources.Service(options.ServiceName, serviceVersion: ShowcaseTelemetry.SourceVersion))
+            .AddAttributes(TelemetryResources.ServiceInstance(Guid.NewGuid().ToString()));
 
         var traces = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)

@@ -91,6 +91,18 @@ public static class ConventionRules
 
     // TC4xxx: compatibility of the conventions with the baseline of what the project has published.
 
+    public static readonly DiagnosticRule SchemaUrlUnsupported = new(
+        "TC0030", "Telemetry schema URL needs System.Diagnostics.DiagnosticSource 9",
+        "The conventions' schema URL '{0}' is not attached to the sources and meters that TelemetrySchema creates: the target framework has no ActivitySourceOptions/MeterOptions.TelemetrySchemaUrl (.NET 9, or the System.Diagnostics.DiagnosticSource 9 package, adds them)", DiagnosticSeverityLevel.Info);
+
+    public static readonly DiagnosticRule EventWithoutName = new(
+        "TC0031", "Event group has no name",
+        "Event group '{0}' has no 'name': the semantic conventions require one (only an event without a body may still take it from the obsolete 'prefix'); it is generated as '{1}' until a name is given", DiagnosticSeverityLevel.Error);
+
+    public static readonly DiagnosticRule StabilityFilterLeftOut = new(
+        "TC0032", "Stability filter left conventions out",
+        "TelemetryConventionsStability=stable left out {0} of the imported {1}, such as '{2}': they are not stable; the project's own conventions are generated whatever their stability", DiagnosticSeverityLevel.Info);
+
     public static readonly DiagnosticRule PublishedConventionRemoved = new(
         "TC4001", "Published convention removed without deprecation",
         "{0} '{1}' was published and is no longer defined{2}", DiagnosticSeverityLevel.Error);
@@ -129,6 +141,7 @@ public static class ConventionRules
         DuplicateDefinition, UnknownAttribute, UnknownGroup, CyclicExtends, EnumMemberClash, ObsoletePrefix,
         InvalidPrivacyAnnotation, PersonalIdentifierOnMetric, IdentifierCollision, InvalidEnumValue,
         UnknownRenameTarget, InvalidOption, GroupKindMismatch, GaugeUnsupported,
+        SchemaUrlUnsupported, EventWithoutName, StabilityFilterLeftOut,
         PublishedConventionRemoved, AttributeTypeChanged, MetricInstrumentChanged, MetricUnitChanged, SpanKindChanged,
         RequiredAttributeAdded, EnumMemberRemoved, BaselineEntryNotUnderstood,
     };

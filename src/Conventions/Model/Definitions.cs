@@ -147,6 +147,9 @@ public sealed record AttributeReference
 
     /// <summary>Where the entry is written.</summary>
     public required SourceSpan Location { get; init; }
+
+    /// <summary>An entity attribute's role: identifying (<c>true</c>), descriptive (<c>false</c>) or not said.</summary>
+    public bool? Identifying { get; init; }
 }
 
 /// <summary>

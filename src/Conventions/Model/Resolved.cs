@@ -30,6 +30,9 @@ public sealed record GroupAttribute
 
     /// <summary>Where the group uses the attribute.</summary>
     public required SourceSpan Location { get; init; }
+
+    /// <summary>Whether the attribute identifies the entity that uses it.</summary>
+    public bool Identifying { get; init; }
 }
 
 /// <summary>A group after refs, extends, ref_group and refinements have been applied.</summary>
@@ -91,7 +94,8 @@ public sealed record ResolvedRegistry(
     EquatableArray<AttributeDefinition> Attributes,
     EquatableArray<ResolvedGroup> Groups,
     EquatableArray<ConventionDiagnostic> Diagnostics,
-    EquatableArray<UnreferencedAttribute> Unreferenced = default);
+    EquatableArray<UnreferencedAttribute> Unreferenced = default,
+    EquatableArray<string> ImportedFiles = default);
 
 /// <summary>An attribute of an imported registry that the project's conventions do not reference.</summary>
 public sealed record UnreferencedAttribute(string Name, string Registry);

@@ -40,6 +40,7 @@ public sealed class ConventionResolver
         var resolver = new ConventionResolver();
         var fileList = files.ToList();
         resolver.Register(fileList);
+        resolver.FollowRenameChains();
         var selection = new UsageSelection(imported, resolver._groups.Values, resolver.Report);
         resolver._registryNames = selection.RegistryNames;
         resolver.ApplyPrivacyClassifications(fileList, selection);
@@ -59,7 +60,8 @@ public sealed class ConventionResolver
             attributes.ToEquatableArray(),
             groups.ToEquatableArray(),
             resolver._diagnostics.ToEquatableArray(),
-            selection.Unreferenced(resolver._attributes.Values, attributes));
+            selection.Unreferenced(resolver._attributes.Values, attributes),
+            (imported ?? Enumerable.Empty<ImportedFile>()).Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private void Register(List<ConventionFile> files)
@@ -192,7 +194,7 @@ public sealed class ConventionResolver
                 case AttributeReferenceKind.Definition:
                     if (_attributes.TryGetValue(reference.Target, out var definition) && definition.Location.FilePath == reference.Location.FilePath)
                     {
-                        Merge(result, new[] { FromDefinition(definition, reference.Location) });
+                        Merge(result, new[] { FromDefinition(definition, reference.Location) with { Identifying = reference.Identifying ?? false } });
                     }
                     break;
                 case AttributeReferenceKind.Attribute:
@@ -301,6 +303,7 @@ public sealed class ConventionResolver
         Deprecated = reference.Deprecated ?? attribute.Deprecated,
         Privacy = reference.Privacy ?? attribute.Privacy,
         Location = reference.Location,
+        Identifying = reference.Identifying ?? attribute.Identifying,
     };
 
     /// <summary>Adds or replaces by name, keeping the position of the first occurrence.</summary>
@@ -316,6 +319,32 @@ public sealed class ConventionResolver
             else
             {
                 target.Add(attribute);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An attribute renamed to one that was renamed again (<c>a</c> to <c>b</c> to <c>c</c>) points at
+    /// the last name, the one to send now: the [Obsolete] message, TC2005 and its fix all read it
+    /// from here. A cycle of renames leads nowhere and is left as written.
+    /// </summary>
+    private void FollowRenameChains()
+    {
+        foreach (var attribute in _attributes.Values.ToList())
+        {
+            if (attribute.Deprecated is not { RenamedTo: { } first } deprecation)
+            {
+                continue;
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal) { attribute.Name };
+            var last = first;
+            while (_attributes.TryGetValue(last, out var next) && next.Deprecated?.RenamedTo is { } further && seen.Add(last))
+            {
+                last = further;
+            }
+            if (last != first && !seen.Contains(last) && _attributes.ContainsKey(last))
+            {
+                _attributes[attribute.Name] = attribute with { Deprecated = deprecation with { RenamedTo = last } };
             }
         }
     }

@@ -108,6 +108,7 @@ internal sealed class AttributeParser
                 Deprecated = fields["deprecated"] is { } deprecated ? ParseDeprecation(deprecated) : null,
                 Privacy = fields["annotations"] is { } annotations ? ParseAnnotations(annotations).Privacy : null,
                 Location = fields.EntryLocation("ref"),
+                Identifying = fields.Choice("role", Vocabulary.EntityRoles),
             };
         }
 
@@ -119,7 +120,7 @@ internal sealed class AttributeParser
         definition = ParseDefinition(fields, id, prefix);
         return definition is null
             ? null
-            : new AttributeReference { Kind = AttributeReferenceKind.Definition, Target = definition.Name, Location = location };
+            : new AttributeReference { Kind = AttributeReferenceKind.Definition, Target = definition.Name, Location = location, Identifying = fields.Choice("role", Vocabulary.EntityRoles) };
     }
 
     private AttributeDefinition? ParseDefinition(Fields fields, string id, string? prefix)

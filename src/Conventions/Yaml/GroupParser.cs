@@ -118,9 +118,25 @@ internal sealed class GroupParser
             metricName: metricName,
             instrument: instrument,
             unit: unit,
-            eventName: kind == GroupKind.Event ? name ?? id : null,
+            eventName: kind == GroupKind.Event ? name ?? EventNameWithout(fields, id, prefix) : null,
             entityName: kind == GroupKind.Entity ? name : null,
             visibility: Visibility.Public);
+    }
+
+    /// <summary>
+    /// A v1 event group without <c>name</c>: as the semantic-convention tools have it, an event without a
+    /// body takes its name from the obsolete <c>prefix</c>; any other is an error (TC0031), generated
+    /// under its id without the <c>event.</c> prefix so that the rest of the file still works.
+    /// </summary>
+    private string EventNameWithout(Fields fields, string id, string? prefix)
+    {
+        if (prefix is not null && !fields.Has("body"))
+        {
+            return prefix;
+        }
+        var fallback = id.StartsWith("event.", StringComparison.Ordinal) && id.Length > "event.".Length ? id.Substring("event.".Length) : id;
+        _context.Report(ConventionRules.EventWithoutName, fields.EntryLocation("id"), id, fallback);
+        return fallback;
     }
 
     public GroupDefinition? ParseAttributeGroup(YamlNode node)
@@ -241,7 +257,8 @@ internal sealed class GroupParser
                 }
                 if (reference is not null)
                 {
-                    references.Add(reference);
+                    // A v2 entity says the role by the list an attribute is in.
+                    references.Add(listName == "attributes" ? reference : reference with { Identifying = listName == "identity" });
                 }
             }
         }

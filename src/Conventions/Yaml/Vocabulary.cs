@@ -53,6 +53,13 @@ internal static class Vocabulary
         ["double"] = MetricValueType.Double,
     };
 
+    /// <summary>An entity attribute's <c>role</c>: true for the attributes that identify the entity.</summary>
+    public static readonly IReadOnlyDictionary<string, bool> EntityRoles = new Dictionary<string, bool>(StringComparer.Ordinal)
+    {
+        ["identifying"] = true,
+        ["descriptive"] = false,
+    };
+
     public static readonly IReadOnlyDictionary<string, Visibility> Visibilities = new Dictionary<string, Visibility>(StringComparer.Ordinal)
     {
         ["public"] = Visibility.Public,

@@ -19,6 +19,7 @@ internal static class AttributeEmitter
 
         var access = spec.Options.Accessibility;
         writer.Doc("summary", $"Attribute names of the <c>{spec.RootName}</c> namespace.");
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{access} static partial class {spec.ClassName}");
         var first = true;
         foreach (var attribute in spec.Attributes)
@@ -112,6 +113,7 @@ internal static class AttributeEmitter
         var isInt = attribute.Type.Primitive == PrimitiveType.Int;
         writer.Doc("summary", $"Values of <c>{attribute.Name}</c>. {DocText.Markdown(attribute.Brief ?? "")}".TrimEnd());
         WriteObsolete(writer, attribute.Deprecated);
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{access} enum {enumName}{(isInt ? " : long" : "")}");
         var index = 0;
         foreach (var member in attribute.EnumMembers)
@@ -127,7 +129,8 @@ internal static class AttributeEmitter
 
         writer.Line();
         writer.Doc("summary", $"Maps <see cref=\"{enumName}\"/> to and from the values sent on the wire.");
-        writer.Open($"{access} static partial class {enumName}Values");
+        writer.Line(FileHeader.GeneratedCode);
+        writer.Open($"{access} static partial class {enumName}{GenerationPlanner.EnumValuesSuffix}");
         if (isInt)
         {
             writer.Doc("summary", "The value sent on the wire.");
@@ -195,6 +198,7 @@ internal static class AttributeEmitter
     private static void WriteOpenValue(SourceWriter writer, AttributeSpec attribute, string enumName, string openName, string access)
     {
         writer.Doc("summary", $"A value of <c>{attribute.Name}</c>: a member of <see cref=\"{enumName}\"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref=\"Custom\"/>.");
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{access} readonly struct {openName} : global::System.IEquatable<{openName}>");
         writer.Line("private readonly string? _wireValue;");
         writer.Line();

@@ -11,7 +11,8 @@ internal static class CatalogEmitter
         var writer = new SourceWriter();
         FileHeader.Write(writer, spec.Options.Namespace);
         writer.Doc("summary", "The conventions this project was compiled with, as data for tests and live checks.");
-        writer.Open($"{spec.Options.Accessibility} static partial class TelemetryCatalog");
+        writer.Line(FileHeader.GeneratedCode);
+        writer.Open($"{spec.Options.Accessibility} static partial class {CatalogPlanner.CatalogClass}");
         writer.Line($"private static {Conformance}.ConventionCatalog? _conventions;");
         writer.Line();
         writer.Doc("summary", "Every declared span, event and metric with its attributes; built on first use.");

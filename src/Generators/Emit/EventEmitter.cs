@@ -24,8 +24,25 @@ internal static class EventEmitter
         writer.Open("if (!activity.IsAllDataRequested)");
         writer.Line("return;");
         writer.Close();
-        writer.Line("var tags = new global::System.Diagnostics.ActivityTagsCollection();");
-        WrapperText.AddTags(writer, "tags", spec.Attributes);
+        if (spec.Attributes.Any(a => a.IsRequired))
+        {
+            writer.Line("var tags = new global::System.Diagnostics.ActivityTagsCollection();");
+            WrapperText.AddTags(writer, "tags", spec.Attributes);
+        }
+        else
+        {
+            // No attribute is sure to be given: the collection is made only for the first one that
+            // is, so an event without attributes allocates no empty collection.
+            writer.Line("global::System.Diagnostics.ActivityTagsCollection? tags = null;");
+            var index = 0;
+            foreach (var attribute in spec.Attributes)
+            {
+                var local = "__value" + (++index);
+                writer.Open($"if ({attribute.ParameterName} is {{ }} {local})");
+                writer.Line($"(tags ??= new global::System.Diagnostics.ActivityTagsCollection()).Add({CSharpNames.Literal(attribute.Name)}, {WrapperText.TagValue(attribute, local)});");
+                writer.Close();
+            }
+        }
         writer.Line($"activity.AddEvent(new global::System.Diagnostics.ActivityEvent({CSharpNames.Literal(spec.EventName)}, timestamp, tags));");
         writer.Close();
         writer.Close();

@@ -20,6 +20,7 @@ internal static class SpanEmitter
         writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability,
             $"Span kind: {spec.ActivityKind}. Default name: <c>{spec.DefaultName}</c>. Start it with <see cref=\"{WrapperPlanner.SpansClass}.{spec.StartMethodName}\"/>."));
         WrapperText.Obsolete(writer, spec.Deprecated);
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{access} readonly partial struct {spec.TypeName} : global::System.IDisposable");
         writer.Doc("summary", "The span name used when the caller gives none.");
         writer.Line($"public const string DefaultName = {CSharpNames.Literal(spec.DefaultName)};");
@@ -59,9 +60,12 @@ internal static class SpanEmitter
         writer.Line("return this;");
         writer.Close();
         writer.Line();
-        writer.Doc("summary", "Marks the span as failed and records the exception's type and stack trace. The message is left out unless <paramref name=\"includeMessage\"/> is true: messages often carry personal data.");
-        writer.Open($"public {spec.TypeName} RecordException(global::System.Exception exception, bool includeMessage = false)");
-        writer.Line($"{WrapperPlanner.SupportClass}.RecordException(_activity, exception, includeMessage);");
+        writer.Doc("summary", "Marks the span as failed: status <c>Error</c> with <paramref name=\"description\"/>, <c>error.type</c> set to the exception's full type name, and an <c>exception</c> event with the type and stack trace. The message is left out unless <paramref name=\"includeMessage\"/> is true: messages often carry personal data.");
+        writer.Line("/// <param name=\"exception\">The exception that made the operation fail.</param>");
+        writer.Line("/// <param name=\"description\">The status description: a fixed text saying what failed (\"card payment declined\"); the exception's type when null. It is exported as written, so it is no place for the exception's message or for input.</param>");
+        writer.Line("/// <param name=\"includeMessage\">Whether the exception event carries the exception's message.</param>");
+        writer.Open($"public {spec.TypeName} RecordException(global::System.Exception exception, string? description = null, bool includeMessage = false)");
+        writer.Line($"{WrapperPlanner.SupportClass}.RecordException(_activity, exception, description, includeMessage);");
         writer.Line("return this;");
         writer.Close();
         writer.Line();

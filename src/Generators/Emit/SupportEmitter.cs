@@ -12,6 +12,7 @@ internal static class SupportEmitter
         var writer = new SourceWriter();
         FileHeader.Write(writer, options.Namespace);
         writer.Doc("summary", "Helpers for generated wrappers. Tag values are boxed once: the .NET tag APIs take <c>object</c>, and boxing on every call would allocate.");
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"internal static class {WrapperPlanner.SupportClass}");
         writer.Line("private const int CachedMaximum = 1023;");
         writer.Line("private static readonly object[] SmallIntegers = CreateSmallIntegers();");
@@ -30,13 +31,16 @@ internal static class SupportEmitter
         writer.Line("return values;");
         writer.Close();
         writer.Line();
-        writer.Doc("summary", "Marks the span failed and adds an <c>exception</c> event with the type and stack trace; the message only when asked, since messages often carry personal data.");
-        writer.Open("public static void RecordException(global::System.Diagnostics.Activity? activity, global::System.Exception exception, bool includeMessage)");
+        writer.Doc("summary", "The <c>error.type</c> of an exception: its full type name, the same on spans and metrics.");
+        writer.Line("public static string ErrorType(global::System.Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;");
+        writer.Line();
+        writer.Doc("summary", "Marks the span failed (the description, else the exception's type, as status description), sets <c>error.type</c>, and adds an <c>exception</c> event with the type and stack trace; the message only when asked, since messages often carry personal data.");
+        writer.Open("public static void RecordException(global::System.Diagnostics.Activity? activity, global::System.Exception exception, string? description, bool includeMessage)");
         writer.Open("if (activity is null)");
         writer.Line("return;");
         writer.Close();
-        writer.Line("var type = exception.GetType().FullName ?? exception.GetType().Name;");
-        writer.Line("activity.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, type);");
+        writer.Line("var type = ErrorType(exception);");
+        writer.Line("activity.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, description ?? type);");
         writer.Open("if (!activity.IsAllDataRequested)");
         writer.Line("return;");
         writer.Close();

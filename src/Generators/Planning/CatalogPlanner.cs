@@ -11,10 +11,12 @@ namespace TelemetryConventions.Generators.Planning;
 /// </summary>
 internal static class CatalogPlanner
 {
-    public static EquatableArray<CatalogSignalSpec> Plan(ResolvedRegistry registry, GenerationOptions options) =>
+    public const string CatalogClass = "TelemetryCatalog";
+
+    public static EquatableArray<CatalogSignalSpec> Plan(ResolvedRegistry registry, GenerationOptions options, StabilityFilter? stability = null) =>
         registry.Groups
             .Where(g => g.Kind is GroupKind.Span or GroupKind.Event or GroupKind.Metric)
-            .Where(g => !g.ExcludedFromCodeGeneration && (!options.StableOnly || g.Stability == Stability.Stable))
+            .Where(g => !g.ExcludedFromCodeGeneration && (stability ?? new StabilityFilter(registry, options)).Keeps(g.Id, g.Stability, g.Location))
             .Where(g => g.Kind != GroupKind.Metric || g.MetricName is not null)
             .OrderBy(g => g.Id, StringComparer.Ordinal)
             .Select(g => new CatalogSignalSpec(

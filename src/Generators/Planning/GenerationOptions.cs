@@ -20,11 +20,13 @@ internal sealed record GenerationOptions(string Namespace, bool StableOnly, bool
 /// What the consuming project's target framework offers. Read from the compilation once per
 /// change; it compares equal across edits, so nothing downstream re-runs.
 /// </summary>
-internal sealed record TargetPlatform(bool HasSynchronousGauge, bool HasInstrumentAdvice, bool HasLogging = true)
+internal sealed record TargetPlatform(bool HasSynchronousGauge, bool HasInstrumentAdvice, bool HasLogging = true, bool HasTelemetrySchemaUrl = true)
 {
     public const string GaugeMetadataName = "System.Diagnostics.Metrics.Gauge`1";
     public const string InstrumentAdviceMetadataName = "System.Diagnostics.Metrics.InstrumentAdvice`1";
     public const string LoggerMetadataName = "Microsoft.Extensions.Logging.ILogger";
+    /// <summary>Arrived with <c>TelemetrySchemaUrl</c> (and the same on <c>MeterOptions</c>) in System.Diagnostics.DiagnosticSource 9.</summary>
+    public const string ActivitySourceOptionsMetadataName = "System.Diagnostics.ActivitySourceOptions";
 
     public static readonly TargetPlatform Current = new(true, true);
 }

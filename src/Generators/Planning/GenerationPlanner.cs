@@ -12,20 +12,28 @@ internal static class GenerationPlanner
     public static GenerationPlan Plan(ResolvedRegistry registry, GenerationOptions options, TargetPlatform? platform = null)
     {
         var diagnostics = new List<ConventionDiagnostic>(registry.Diagnostics);
+        var stability = new StabilityFilter(registry, options);
         // One scope for every top-level type the generator writes into the namespace.
-        var typeNames = new NameAllocator(StringComparer.OrdinalIgnoreCase, WrapperPlanner.SpansClass, WrapperPlanner.EventsClass, WrapperPlanner.MetricsClass, WrapperPlanner.SupportClass, PseudonymsClass);
+        var typeNames = new NameAllocator(StringComparer.OrdinalIgnoreCase, WrapperPlanner.SpansClass, WrapperPlanner.EventsClass, WrapperPlanner.MetricsClass, WrapperPlanner.SupportClass, PseudonymsClass, SchemaPlanner.SchemaClass, ResourcePlanner.ResourcesClass, CatalogPlanner.CatalogClass);
         var pseudonymNames = new NameAllocator();
         var enumTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         var namespaces = registry.Attributes
-            .Where(a => !a.ExcludedFromCodeGeneration && (!options.StableOnly || a.Stability == Stability.Stable))
+            .Where(a => !a.ExcludedFromCodeGeneration && stability.Keeps(a.Name, a.Stability, a.Location))
             .GroupBy(a => CSharpNames.RootOf(a.Name), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => PlanNamespace(g.Key, g.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), options, typeNames, enumTypes, pseudonymNames, diagnostics))
             .ToEquatableArray();
-        var (spans, events, logEvents, metrics) = new WrapperPlanner(options, platform ?? TargetPlatform.Current, typeNames, enumTypes, diagnostics).Plan(registry);
-        var catalog = new CatalogSpec(CatalogPlanner.Plan(registry, options), options);
+        var (spans, events, logEvents, metrics) = new WrapperPlanner(options, platform ?? TargetPlatform.Current, typeNames, enumTypes, diagnostics, stability).Plan(registry);
+        var catalog = new CatalogSpec(CatalogPlanner.Plan(registry, options, stability), options);
+        if (stability.Report() is { } leftOut)
+        {
+            diagnostics.Add(leftOut);
+        }
         return new GenerationPlan(namespaces, spans, events, metrics, catalog, diagnostics.ToEquatableArray(), options, logEvents);
     }
+
+    /// <summary>The suffix of an enum's wire-value mapping class (<c>ShapesKindValues</c>).</summary>
+    public const string EnumValuesSuffix = "Values";
 
     /// <summary>The one class that holds the pseudonymisation helpers of every identifier attribute.</summary>
     public const string PseudonymsClass = "TelemetryPseudonyms";
@@ -58,7 +66,8 @@ internal static class GenerationPlanner
             var members = EquatableArray<EnumMemberSpec>.Empty;
             if (attribute.Type.IsEnum)
             {
-                enumTypeName = typeNames.Allocate(attribute.Name, attribute.Name, attribute.Location, "", diagnostics);
+                // The enum's mapping class is named after it (AttributeEmitter): reserved with it.
+                enumTypeName = typeNames.Allocate(attribute.Name, attribute.Name, attribute.Location, "", diagnostics, "", EnumValuesSuffix);
                 members = PlanMembers(attribute, diagnostics);
                 // String enums are open in the semantic conventions (custom values are allowed), so
                 // wrappers take a value type that a member converts to implicitly.

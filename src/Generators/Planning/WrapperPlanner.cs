@@ -29,9 +29,11 @@ internal sealed class WrapperPlanner
     private readonly List<ConventionDiagnostic> _diagnostics;
     private readonly NameAllocator _eventMethods = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EventSpec> _eventsByName = new(StringComparer.Ordinal);
+    private readonly StabilityFilter? _stability;
 
-    public WrapperPlanner(GenerationOptions options, TargetPlatform platform, NameAllocator typeNames, IReadOnlyDictionary<string, string> enumTypes, List<ConventionDiagnostic> diagnostics)
+    public WrapperPlanner(GenerationOptions options, TargetPlatform platform, NameAllocator typeNames, IReadOnlyDictionary<string, string> enumTypes, List<ConventionDiagnostic> diagnostics, StabilityFilter? stability = null)
     {
+        _stability = stability;
         _options = options;
         _platform = platform;
         _typeNames = typeNames;
@@ -42,7 +44,8 @@ internal sealed class WrapperPlanner
     public (EquatableArray<SpanSpec> Spans, EquatableArray<EventSpec> Events, EquatableArray<LogEventSpec> LogEvents, EquatableArray<MetricSpec> Metrics) Plan(ResolvedRegistry registry)
     {
         var groups = registry.Groups
-            .Where(g => !g.ExcludedFromCodeGeneration && (!_options.StableOnly || g.Stability == Stability.Stable))
+            .Where(g => g.Kind is GroupKind.Span or GroupKind.Event or GroupKind.Metric)
+            .Where(g => !g.ExcludedFromCodeGeneration && (_stability?.Keeps(g.Id, g.Stability, g.Location) ?? (!_options.StableOnly || g.Stability == Stability.Stable)))
             .OrderBy(g => g.Id, StringComparer.Ordinal)
             .ToList();
 
@@ -83,7 +86,9 @@ internal sealed class WrapperPlanner
     private EventSpec PlanEvent(ResolvedGroup group, bool registerForSpans)
     {
         var eventName = SignalNames.EventName(group);
-        var methodName = "Add" + _eventMethods.Allocate(eventName, group.Id, group.Location, EventsClass + ".", _diagnostics, "Event");
+        // "session.start_event" reads AddSessionStartEvent, not AddSessionStartEventEvent.
+        var suffix = CSharpNames.Pascal(eventName).EndsWith("Event", StringComparison.Ordinal) ? "" : "Event";
+        var methodName = "Add" + _eventMethods.Allocate(eventName, group.Id, group.Location, EventsClass + ".", _diagnostics, suffix);
         var spec = new EventSpec(eventName, methodName, group.Brief, group.Note, group.Stability, group.Deprecated,
             PlanAttributes(group, allowTemplates: false), _options);
         if (registerForSpans)
@@ -180,14 +185,14 @@ internal sealed class WrapperPlanner
         _ => "double",
     };
 
-    private EquatableArray<WrapperAttributeSpec> PlanAttributes(ResolvedGroup group, bool allowTemplates)
+    internal EquatableArray<WrapperAttributeSpec> PlanAttributes(ResolvedGroup group, bool allowTemplates)
     {
         var members = new NameAllocator();
         var parameters = new NameAllocator(ReservedParameters.Select(CSharpNames.Pascal).ToArray());
         var result = new List<WrapperAttributeSpec>();
         foreach (var attribute in group.Attributes.OrderBy(a => a.RequirementLevel.Kind == RequirementKind.Required ? 0 : 1))
         {
-            if (_options.StableOnly && attribute.Stability != Stability.Stable)
+            if (!(_stability?.Keeps(attribute) ?? (!_options.StableOnly || attribute.Stability == Stability.Stable)))
             {
                 continue;
             }

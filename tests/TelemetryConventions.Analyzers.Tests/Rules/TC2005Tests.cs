@@ -76,4 +76,57 @@ public class TC2005Tests
         await VerifyCS.CodeFixAsync(source, source, conventions,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("ward.colour", ": Wards are identified by number"));
     }
+
+    [Fact]
+    public async Task A_rename_chain_points_at_its_last_name()
+    {
+        const string conventions = """
+            groups:
+              - id: registry.ward
+                type: attribute_group
+                brief: Ward.
+                attributes:
+                  - id: ward.colour
+                    type: string
+                    brief: First name of the ward's colour.
+                    deprecated:
+                      reason: renamed
+                      renamed_to: ward.hue
+                  - id: ward.hue
+                    type: string
+                    brief: Second name of the ward's colour.
+                    deprecated:
+                      reason: renamed
+                      renamed_to: ward.tint
+                  - id: ward.tint
+                    type: string
+                    brief: The ward's colour.
+            """;
+        await VerifyCS.CodeFixAsync("""
+            using System.Diagnostics;
+
+            class Visit
+            {
+                void Record(Activity activity)
+                {
+                    activity.SetTag({|#0:"ward.colour"|}, "blue");
+                    activity.SetTag({|#1:"ward.hue"|}, "blue");
+                }
+            }
+            """, """
+            using System.Diagnostics;
+            using Contoso.Telemetry;
+
+            class Visit
+            {
+                void Record(Activity activity)
+                {
+                    activity.SetTag(WardAttributes.Tint, "blue");
+                    activity.SetTag(WardAttributes.Tint, "blue");
+                }
+            }
+            """, conventions,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ward.colour", "; it was renamed to 'ward.tint'"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("ward.hue", "; it was renamed to 'ward.tint'"));
+    }
 }

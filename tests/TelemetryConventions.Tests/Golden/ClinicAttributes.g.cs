@@ -8,6 +8,7 @@ namespace Clinic.Telemetry;
 /// <summary>
 /// Attribute names of the <c>clinic</c> namespace.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ClinicAttributes
 {
     /// <summary>
@@ -125,6 +126,48 @@ public static partial class ClinicAttributes
     public const string Room = "clinic.room";
 
     /// <summary>
+    /// Beds at the site.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Type: <c>int</c>.
+    /// </para>
+    /// <para>
+    /// Stability: development.
+    /// </para>
+    /// </remarks>
+    public const string SiteBeds = "clinic.site.beds";
+
+    /// <summary>
+    /// Kind of site.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Type: <see cref="ClinicSiteKind"/> (string values).
+    /// </para>
+    /// <para>
+    /// Stability: development.
+    /// </para>
+    /// </remarks>
+    public const string SiteKind = "clinic.site.kind";
+
+    /// <summary>
+    /// Name of the clinic site.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Type: <c>string</c>.
+    /// </para>
+    /// <para>
+    /// Examples: <c>north</c>.
+    /// </para>
+    /// <para>
+    /// Stability: development.
+    /// </para>
+    /// </remarks>
+    public const string SiteName = "clinic.site.name";
+
+    /// <summary>
     /// Body temperature in Celsius.
     /// </summary>
     /// <remarks>
@@ -167,6 +210,7 @@ public static partial class ClinicAttributes
 /// <summary>
 /// Values of <c>clinic.priority</c>. Triage priority.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public enum ClinicPriority : long
 {
     /// <summary>
@@ -182,6 +226,7 @@ public enum ClinicPriority : long
 /// <summary>
 /// Maps <see cref="ClinicPriority"/> to and from the values sent on the wire.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ClinicPriorityValues
 {
     /// <summary>
@@ -216,8 +261,111 @@ public static partial class ClinicPriorityValues
 }
 
 /// <summary>
+/// Values of <c>clinic.site.kind</c>. Kind of site.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
+public enum ClinicSiteKind
+{
+    /// <summary>
+    /// <c>hospital</c>.
+    /// </summary>
+    Hospital = 1,
+    /// <summary>
+    /// <c>practice</c>.
+    /// </summary>
+    Practice = 2,
+}
+
+/// <summary>
+/// Maps <see cref="ClinicSiteKind"/> to and from the values sent on the wire.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
+public static partial class ClinicSiteKindValues
+{
+    /// <summary>
+    /// The value sent on the wire (a literal: no allocation).
+    /// </summary>
+    public static string ToWireValue(this ClinicSiteKind value) => value switch
+    {
+        ClinicSiteKind.Hospital => "hospital",
+        ClinicSiteKind.Practice => "practice",
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a member of ClinicSiteKind."),
+    };
+
+    /// <summary>
+    /// Reads a wire value; false when it names no member.
+    /// </summary>
+    public static bool TryParse(string? wireValue, out ClinicSiteKind value)
+    {
+        switch (wireValue)
+        {
+            case "hospital": value = ClinicSiteKind.Hospital; return true;
+            case "practice": value = ClinicSiteKind.Practice; return true;
+            default: value = default; return false;
+        }
+    }
+}
+
+/// <summary>
+/// A value of <c>clinic.site.kind</c>: a member of <see cref="ClinicSiteKind"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref="Custom"/>.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
+public readonly struct ClinicSiteKindValue : global::System.IEquatable<ClinicSiteKindValue>
+{
+    private readonly string? _wireValue;
+
+    private ClinicSiteKindValue(string wireValue) => _wireValue = wireValue;
+
+    /// <summary>
+    /// The value sent on the wire; null for <c>default</c>.
+    /// </summary>
+    public string? WireValue => _wireValue;
+
+    /// <summary>
+    /// A value that is not one of the listed members.
+    /// </summary>
+    public static ClinicSiteKindValue Custom(string wireValue) => new(wireValue ?? throw new global::System.ArgumentNullException(nameof(wireValue)));
+
+    /// <summary>
+    /// A listed member.
+    /// </summary>
+    public static implicit operator ClinicSiteKindValue(ClinicSiteKind member) => new(member.ToWireValue());
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public bool Equals(ClinicSiteKindValue other) => string.Equals(_wireValue, other._wireValue, global::System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public override bool Equals(object? obj) => obj is ClinicSiteKindValue other && Equals(other);
+
+    /// <summary>
+    /// The hash of the wire value.
+    /// </summary>
+    public override int GetHashCode() => _wireValue is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_wireValue);
+
+    /// <summary>
+    /// The wire value.
+    /// </summary>
+    public override string ToString() => _wireValue ?? string.Empty;
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public static bool operator ==(ClinicSiteKindValue left, ClinicSiteKindValue right) => left.Equals(right);
+
+    /// <summary>
+    /// Compares wire values.
+    /// </summary>
+    public static bool operator !=(ClinicSiteKindValue left, ClinicSiteKindValue right) => !left.Equals(right);
+}
+
+/// <summary>
 /// Values of <c>clinic.visit.kind</c>. Kind of visit.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public enum ClinicVisitKind
 {
     /// <summary>
@@ -233,6 +381,7 @@ public enum ClinicVisitKind
 /// <summary>
 /// Maps <see cref="ClinicVisitKind"/> to and from the values sent on the wire.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ClinicVisitKindValues
 {
     /// <summary>
@@ -262,6 +411,7 @@ public static partial class ClinicVisitKindValues
 /// <summary>
 /// A value of <c>clinic.visit.kind</c>: a member of <see cref="ClinicVisitKind"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref="Custom"/>.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public readonly struct ClinicVisitKindValue : global::System.IEquatable<ClinicVisitKindValue>
 {
     private readonly string? _wireValue;

@@ -76,13 +76,20 @@ public sealed partial class ClinicVisitDurationHistogram
     /// </summary>
     /// <param name="value">The measurement.</param>
     /// <param name="clinicDepartment"><c>clinic.department</c>: Hospital department.</param>
-    public void Record(double value, string clinicDepartment)
+    /// <param name="errorType"><c>error.type</c>: The class of error the operation ended with. Required when: If the visit ended with an error.</param>
+    public void Record(double value, string clinicDepartment, global::Clinic.Telemetry.ErrorTypeValue? errorType = null)
     {
         if (!_instrument.Enabled)
         {
             return;
         }
-        _instrument.Record(value, new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.department", clinicDepartment));
+        var tags = new global::System.Diagnostics.TagList();
+        tags.Add("clinic.department", clinicDepartment);
+        if (errorType is { } __value1)
+        {
+            tags.Add("error.type", __value1.WireValue);
+        }
+        _instrument.Record(value, in tags);
     }
 }
 

@@ -8,6 +8,7 @@ namespace Contoso.Telemetry;
 /// <summary>
 /// Attribute names of the <c>shapes</c> namespace.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ShapesAttributes
 {
     /// <summary>
@@ -177,6 +178,7 @@ public static partial class ShapesAttributes
 /// <summary>
 /// Values of <c>shapes.kind</c>. A string enum.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public enum ShapesKind
 {
     /// <summary>
@@ -197,6 +199,7 @@ public enum ShapesKind
 /// <summary>
 /// Maps <see cref="ShapesKind"/> to and from the values sent on the wire.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ShapesKindValues
 {
     /// <summary>
@@ -227,6 +230,7 @@ public static partial class ShapesKindValues
 /// <summary>
 /// A value of <c>shapes.kind</c>: a member of <see cref="ShapesKind"/> (converted implicitly) or, since the conventions allow it, a custom value from <see cref="Custom"/>.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public readonly struct ShapesKindValue : global::System.IEquatable<ShapesKindValue>
 {
     private readonly string? _wireValue;
@@ -282,6 +286,7 @@ public readonly struct ShapesKindValue : global::System.IEquatable<ShapesKindVal
 /// <summary>
 /// Values of <c>shapes.level</c>. An integer enum.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public enum ShapesLevel : long
 {
     /// <summary>
@@ -297,6 +302,7 @@ public enum ShapesLevel : long
 /// <summary>
 /// Maps <see cref="ShapesLevel"/> to and from the values sent on the wire.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ShapesLevelValues
 {
     /// <summary>

@@ -16,6 +16,7 @@ namespace Clinic.Telemetry;
 /// Stability: development.
 /// </para>
 /// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public readonly partial struct ClinicVisitSpan : global::System.IDisposable
 {
     /// <summary>
@@ -182,6 +183,19 @@ public readonly partial struct ClinicVisitSpan : global::System.IDisposable
     }
 
     /// <summary>
+    /// Adds the <c>clinic.visit.paused</c> event. The visit was paused.
+    /// </summary>
+    /// <param name="timestamp">When the event happened; now when default.</param>
+    public ClinicVisitSpan AddClinicVisitPausedEvent(global::System.DateTimeOffset timestamp = default)
+    {
+        if (_activity is { IsAllDataRequested: true } activity)
+        {
+            TelemetryEvents.AddClinicVisitPausedEvent(activity, timestamp);
+        }
+        return this;
+    }
+
+    /// <summary>
     /// Sets the span status.
     /// </summary>
     public ClinicVisitSpan SetStatus(global::System.Diagnostics.ActivityStatusCode code, string? description = null)
@@ -191,11 +205,14 @@ public readonly partial struct ClinicVisitSpan : global::System.IDisposable
     }
 
     /// <summary>
-    /// Marks the span as failed and records the exception's type and stack trace. The message is left out unless <paramref name="includeMessage"/> is true: messages often carry personal data.
+    /// Marks the span as failed: status <c>Error</c> with <paramref name="description"/>, <c>error.type</c> set to the exception's full type name, and an <c>exception</c> event with the type and stack trace. The message is left out unless <paramref name="includeMessage"/> is true: messages often carry personal data.
     /// </summary>
-    public ClinicVisitSpan RecordException(global::System.Exception exception, bool includeMessage = false)
+    /// <param name="exception">The exception that made the operation fail.</param>
+    /// <param name="description">The status description: a fixed text saying what failed ("card payment declined"); the exception's type when null. It is exported as written, so it is no place for the exception's message or for input.</param>
+    /// <param name="includeMessage">Whether the exception event carries the exception's message.</param>
+    public ClinicVisitSpan RecordException(global::System.Exception exception, string? description = null, bool includeMessage = false)
     {
-        TelemetryConventionsSupport.RecordException(_activity, exception, includeMessage);
+        TelemetryConventionsSupport.RecordException(_activity, exception, description, includeMessage);
         return this;
     }
 

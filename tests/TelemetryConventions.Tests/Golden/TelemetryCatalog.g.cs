@@ -8,6 +8,7 @@ namespace Clinic.Telemetry;
 /// <summary>
 /// The conventions this project was compiled with, as data for tests and live checks.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class TelemetryCatalog
 {
     private static global::TelemetryConventions.Conformance.ConventionCatalog? _conventions;
@@ -35,6 +36,9 @@ public static partial class TelemetryCatalog
         {
             new("clinic.department", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Recommended, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
         }),
+        new(global::TelemetryConventions.Conformance.SignalKind.Event, "clinic.visit.paused", null, null, new global::TelemetryConventions.Conformance.CatalogAttribute[]
+        {
+        }),
         new(global::TelemetryConventions.Conformance.SignalKind.Event, "clinic.vitals_recorded", null, null, new global::TelemetryConventions.Conformance.CatalogAttribute[]
         {
             new("clinic.temperature", global::TelemetryConventions.Conformance.AttributeValueType.Double, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
@@ -60,6 +64,7 @@ public static partial class TelemetryCatalog
         new(global::TelemetryConventions.Conformance.SignalKind.Metric, "clinic.visit.duration", "histogram", "s", new global::TelemetryConventions.Conformance.CatalogAttribute[]
         {
             new("clinic.department", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.Required, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
+            new("error.type", global::TelemetryConventions.Conformance.AttributeValueType.String, global::TelemetryConventions.Conformance.AttributeRequirement.ConditionallyRequired, global::TelemetryConventions.Conformance.AttributeTreatment.Allow),
         }),
         new(global::TelemetryConventions.Conformance.SignalKind.Metric, "clinic.visits", "counter", "{visit}", new global::TelemetryConventions.Conformance.CatalogAttribute[]
         {

@@ -8,6 +8,7 @@ namespace Clinic.Telemetry;
 /// <summary>
 /// Helpers for generated wrappers. Tag values are boxed once: the .NET tag APIs take <c>object</c>, and boxing on every call would allocate.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 internal static class TelemetryConventionsSupport
 {
     private const int CachedMaximum = 1023;
@@ -32,16 +33,21 @@ internal static class TelemetryConventionsSupport
     }
 
     /// <summary>
-    /// Marks the span failed and adds an <c>exception</c> event with the type and stack trace; the message only when asked, since messages often carry personal data.
+    /// The <c>error.type</c> of an exception: its full type name, the same on spans and metrics.
     /// </summary>
-    public static void RecordException(global::System.Diagnostics.Activity? activity, global::System.Exception exception, bool includeMessage)
+    public static string ErrorType(global::System.Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
+
+    /// <summary>
+    /// Marks the span failed (the description, else the exception's type, as status description), sets <c>error.type</c>, and adds an <c>exception</c> event with the type and stack trace; the message only when asked, since messages often carry personal data.
+    /// </summary>
+    public static void RecordException(global::System.Diagnostics.Activity? activity, global::System.Exception exception, string? description, bool includeMessage)
     {
         if (activity is null)
         {
             return;
         }
-        var type = exception.GetType().FullName ?? exception.GetType().Name;
-        activity.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, type);
+        var type = ErrorType(exception);
+        activity.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, description ?? type);
         if (!activity.IsAllDataRequested)
         {
             return;

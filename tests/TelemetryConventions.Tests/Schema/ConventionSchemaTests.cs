@@ -27,7 +27,9 @@ public sealed class ConventionSchemaTests
         var files = Directory.GetFiles(TestPaths.RepoRoot, "*.yaml", SearchOption.AllDirectories)
             .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !p.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                && !p.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                // A registry manifest sits beside the convention files but is not one.
+                && !TelemetryConventions.Conventions.Yaml.ConventionFileParser.IsRegistryManifest(p))
             .ToList();
         Assert.Contains(files, p => p.EndsWith(Path.Combine("conventions", "healthcare", "registry.yaml"), StringComparison.Ordinal));
         Assert.All(files, AssertValid);

@@ -61,7 +61,7 @@ public sealed class OnlineLearning : IScenario
         }
         catch (LmsUnavailableException ex)
         {
-            progress.RecordException(ex).SetStatus(ActivityStatusCode.Error, "progress not saved to the LMS");
+            progress.RecordException(ex, "progress not saved to the LMS");
             return;
         }
 

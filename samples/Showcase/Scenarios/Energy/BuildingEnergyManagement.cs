@@ -63,7 +63,7 @@ public sealed class BuildingEnergyManagement : IScenario
         catch (ImplausibleReadingException ex)
         {
             // A rejected reading is not counted: a counter cannot take it back later.
-            span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "electricity reading rejected by plausibility check");
+            span.RecordException(ex, "electricity reading rejected by plausibility check");
             return;
         }
 

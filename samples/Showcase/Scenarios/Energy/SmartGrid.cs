@@ -69,7 +69,7 @@ public sealed class SmartGrid : IScenario
         }
         catch (TelemetryLinkTimeoutException ex)
         {
-            span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "no reading from the node's RTU");
+            span.RecordException(ex, "no reading from the node's RTU");
             // A silent node drops out of the gauges rather than repeating its last reading.
             ctx.Service(static meter => new GridBoard(meter)).Forget(node.Id);
             return;

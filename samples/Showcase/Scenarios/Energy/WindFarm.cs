@@ -71,7 +71,7 @@ public sealed class WindFarm : IScenario
         }
         catch (TelemetryLinkTimeoutException ex)
         {
-            monitor.RecordException(ex).SetStatus(ActivityStatusCode.Error, "no data from the turbine controller");
+            monitor.RecordException(ex, "no data from the turbine controller");
             ctx.Service(static meter => new TurbineBoard(meter)).Forget(turbine.Id);
             return;
         }

@@ -93,8 +93,8 @@ public sealed class GameAssetService : IScenario
         }
         catch (AssetCorruptException ex)
         {
-            load.RecordException(ex).SetStatus(ActivityStatusCode.Error, "asset bundle failed its checksum");
-            ctx.Meter.CreateGameAssetLoadDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, kind, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            load.RecordException(ex, "asset bundle failed its checksum");
+            ctx.Meter.CreateGameAssetLoadDurationHistogram().RecordFailure((ctx.Clock.Now - started).TotalSeconds, ex, kind);
             return false;
         }
     }

@@ -93,9 +93,8 @@ public sealed class GameServer : IScenario
         catch (ActionTimeoutException ex)
         {
             action.SetGameActionResult(GameActionResult.Timeout)
-                .RecordException(ex)
-                .SetStatus(ActivityStatusCode.Error, "world state update timed out");
-            ctx.Meter.CreateGameActionDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, type, GameActionResult.Timeout, region, ErrorTypeValue.Custom(ex.GetType().FullName!));
+                .RecordException(ex, "world state update timed out");
+            ctx.Meter.CreateGameActionDurationHistogram().RecordFailure((ctx.Clock.Now - started).TotalSeconds, ex, type, GameActionResult.Timeout, region);
         }
     }
 

@@ -89,7 +89,7 @@ public sealed class PlayerBehaviour : IScenario
         }
         catch (PaymentDeclinedException ex)
         {
-            purchase.RecordException(ex).SetStatus(ActivityStatusCode.Error, "payment declined by the provider");
+            purchase.RecordException(ex, "payment declined by the provider");
             return;
         }
         foreach (var item in cart)

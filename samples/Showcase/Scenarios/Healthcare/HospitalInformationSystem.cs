@@ -111,7 +111,7 @@ public sealed class HospitalInformationSystem : IScenario
         catch (PrescriptionRejectedException ex)
         {
             // The exception message names the drugs; RecordException leaves messages out by default.
-            prescribe.RecordException(ex).SetStatus(ActivityStatusCode.Error, "drug interaction check rejected the prescription");
+            prescribe.RecordException(ex, "drug interaction check rejected the prescription");
             return false;
         }
     }
@@ -140,10 +140,10 @@ public sealed class HospitalInformationSystem : IScenario
         }
         catch (RecordSyncTimeoutException ex)
         {
-            sync.RecordException(ex).SetStatus(ActivityStatusCode.Error, "records exchange did not answer in time");
+            sync.RecordException(ex, "records exchange did not answer in time");
             // The histogram keeps failed transfers apart by error.type (the exception type, as on the span),
             // so that their 30 s timeouts do not hide in the latency of the successful ones.
-            ctx.Meter.CreateMedicalRecordSyncDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, destination, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            ctx.Meter.CreateMedicalRecordSyncDurationHistogram().RecordFailure((ctx.Clock.Now - started).TotalSeconds, ex, destination);
             AuditExport(ctx, doctor, patient, record, department, AuditOutcome.Failure);
         }
     }

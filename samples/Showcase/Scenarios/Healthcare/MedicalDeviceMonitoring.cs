@@ -68,7 +68,7 @@ public sealed class MedicalDeviceMonitoring : IScenario
         }
         catch (DeviceUnreachableException ex)
         {
-            poll.RecordException(ex).SetStatus(ActivityStatusCode.Error, "ventilator did not answer the poll");
+            poll.RecordException(ex, "ventilator did not answer the poll");
             ctx.Service(static meter => new DeviceBoard(meter)).Report(deviceId, MedicalDeviceState.Offline, reading: null);
             return;
         }

@@ -80,7 +80,7 @@ public sealed class Telemedicine : IScenario
         }
         catch (MediaConnectionLostException ex)
         {
-            call.RecordException(ex).SetStatus(ActivityStatusCode.Error, "media connection lost");
+            call.RecordException(ex, "media connection lost");
         }
     }
 

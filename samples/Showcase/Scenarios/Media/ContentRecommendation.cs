@@ -62,8 +62,8 @@ public sealed class ContentRecommendation : IScenario
         }
         catch (FeatureStoreTimeoutException ex)
         {
-            span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "user features not loaded in time");
-            ctx.Meter.CreateRecommendationGenerateDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, segment, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            span.RecordException(ex, "user features not loaded in time");
+            ctx.Meter.CreateRecommendationGenerateDurationHistogram().RecordFailure((ctx.Clock.Now - started).TotalSeconds, ex, segment);
             return;
         }
 

@@ -64,8 +64,8 @@ public sealed class StreamingService : IScenario
         }
         catch (DrmLicenceException ex)
         {
-            span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "DRM licence request refused");
-            ctx.Meter.CreateVideoPlaybackDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, playback.Resolution, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            span.RecordException(ex, "DRM licence request refused");
+            ctx.Meter.CreateVideoPlaybackDurationHistogram().RecordFailure((ctx.Clock.Now - started).TotalSeconds, ex, playback.Resolution);
             return;
         }
 

@@ -69,8 +69,8 @@ public sealed class PointOfSale : IScenario
         }
         catch (CardDeclinedException ex)
         {
-            transaction.RecordException(ex).SetStatus(ActivityStatusCode.Error, "card payment declined");
-            ctx.Meter.CreatePosTransactionDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, StoreId, method, ErrorTypeValue.Custom(ex.GetType().FullName!));
+            transaction.RecordException(ex, "card payment declined");
+            ctx.Meter.CreatePosTransactionDurationHistogram().RecordFailure((ctx.Clock.Now - started).TotalSeconds, ex, StoreId, method);
             return;
         }
         transaction.AddPosTransactionCompletedEvent(ctx.Clock.Now);

@@ -59,7 +59,7 @@ public sealed class LogisticsTracking : IScenario
         }
         catch (CarrierApiException ex)
         {
-            span.RecordException(ex).SetStatus(ActivityStatusCode.Error, "carrier tracking API unavailable");
+            span.RecordException(ex, "carrier tracking API unavailable");
             return;
         }
 
