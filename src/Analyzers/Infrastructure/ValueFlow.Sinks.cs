@@ -117,7 +117,8 @@ internal sealed partial class ValueFlow
             // The generated pseudonymisation helpers take the raw value: that is what they are for.
             yield break;
         }
-        var recordsMessage = method.Name != "RecordException"
+        // AddFailure/RecordFailure record the exception's type as error.type, never its message.
+        var recordsMessage = method.Name is not ("RecordException" or "AddFailure" or "RecordFailure")
             || invocation.Arguments.Any(a => a.Parameter?.Name == "includeMessage" && a.ArgumentKind != ArgumentKind.DefaultValue && !(a.Value.ConstantValue is { HasValue: true, Value: false }));
         foreach (var argument in invocation.Arguments)
         {
@@ -133,7 +134,8 @@ internal sealed partial class ValueFlow
                 }
                 continue;
             }
-            var isMetric = method.Name is "Add" or "Record" && method.ContainingType?.Name is { } wrapper
+            // Measure builds an observable instrument's measurement: its tags are metric tags too.
+            var isMetric = method.Name is "Add" or "Record" or "AddFailure" or "RecordFailure" or "Measure" && method.ContainingType?.Name is { } wrapper
                 && (wrapper.EndsWith("Counter", StringComparison.Ordinal) || wrapper.EndsWith("Histogram", StringComparison.Ordinal) || wrapper.EndsWith("Gauge", StringComparison.Ordinal));
             if (isMetric && parameter.Ordinal > 0)
             {
