@@ -96,7 +96,8 @@ internal static class AttributeTypeFit
     private static bool IsWholeNumber(object value) =>
         value is sbyte or byte or short or ushort or int or uint or long or ulong;
 
-    private static ITypeSymbol Underlying(ITypeSymbol type) =>
+    /// <summary>The T of a <c>Nullable&lt;T&gt;</c>, else the type itself.</summary>
+    public static ITypeSymbol Underlying(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
     private static string Show(ITypeSymbol type)

@@ -49,11 +49,12 @@ internal sealed class LogPlaceholder
 /// <summary>A message template where it is used: its text, where it is written, and its placeholders.</summary>
 internal sealed class LogTemplateUse
 {
-    public LogTemplateUse(string template, Location location, IReadOnlyList<LogPlaceholder> placeholders)
+    public LogTemplateUse(string template, Location location, IReadOnlyList<LogPlaceholder> placeholders, int valueCount = -1)
     {
         Template = template;
         Location = location;
         Placeholders = placeholders;
+        ValueCount = valueCount;
     }
 
     public string Template { get; }
@@ -61,6 +62,9 @@ internal sealed class LogTemplateUse
     public Location Location { get; }
 
     public IReadOnlyList<LogPlaceholder> Placeholders { get; }
+
+    /// <summary>How many values a logger call passes, when it writes them out; -1 otherwise.</summary>
+    public int ValueCount { get; }
 }
 
 /// <summary>
@@ -191,7 +195,8 @@ internal static class LogTemplateUses
             }
             placeholders.Add(new LogPlaceholder(names[i], destructured[i], value));
         }
-        return new LogTemplateUse(template, message.Syntax.GetLocation(), placeholders);
+        var valueCount = values is IArrayCreationOperation { Initializer: not null } || values is { Kind: OperationKind.None } ? elements.Count : -1;
+        return new LogTemplateUse(template, message.Syntax.GetLocation(), placeholders, valueCount);
     }
 
     /// <summary><c>LoggerMessage.Define&lt;int, string&gt;(…, "…")</c>: the type arguments fill the placeholders in order.</summary>
