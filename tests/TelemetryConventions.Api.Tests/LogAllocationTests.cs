@@ -39,10 +39,10 @@ public sealed class LogAllocationTests
 
         var perCall = Measure(() => LogAll(logger, patients));
         _output.WriteLine($"clinic.record.accessed, 5 attributes (pseudonym, enum, int enum, integer, boolean): {perCall} B per call");
-        // The state struct of 8 attribute slots and the body, boxed once by the provider: 16 B of header
-        // and 9 references. The pseudonym text, the enum's wire value and the boxes of the integer enum,
-        // the small integer and the boolean already exist.
-        Assert.Equal(16 + 9 * 8, perCall);
+        // The state struct of 8 attribute slots, the body and the entry count, boxed once by the provider:
+        // 16 B of header, 9 references and the int padded to 8 B. The pseudonym text, the enum's wire value
+        // and the boxes of the integer enum, the small integer and the boolean already exist.
+        Assert.Equal(16 + 9 * 8 + 8, perCall);
         Assert.Equal(2 * Calls * 6, logger.AttributesRead);
     }
 
@@ -54,8 +54,9 @@ public sealed class LogAllocationTests
 
         var perCall = Measure(() => VitalsAll(logger));
         _output.WriteLine($"clinic.vitals_recorded, 2 attributes (double, boolean): {perCall} B per call");
-        // The boxed state (16 B and 3 references) and the boxed double (24 B); the boolean's box is cached.
-        Assert.Equal(16 + 3 * 8 + 24, perCall);
+        // The boxed state (16 B, 3 references and the entry count padded to 8 B) and the boxed double
+        // (24 B); the boolean's box is cached.
+        Assert.Equal(16 + 3 * 8 + 8 + 24, perCall);
     }
 
     private static double Measure(Action calls)

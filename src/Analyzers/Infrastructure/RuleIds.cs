@@ -15,6 +15,8 @@ public static class RuleIds
     public const string DeprecatedAttribute = "TC2005";
     public const string UndeclaredTelemetryName = "TC2006";
     public const string DeprecatedLogPlaceholder = "TC2007";
+    public const string LogPlaceholderTypeMismatch = "TC2008";
+    public const string LogCallMatchesEvent = "TC2009";
     public const string SpanNeverEnded = "TC3001";
     public const string InstrumentPerCall = "TC3002";
 

@@ -1,11 +1,7 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using TelemetryConventions.Analyzers.Infrastructure;
-using TelemetryConventions.Conventions.Model;
 
 namespace TelemetryConventions.Analyzers.Rules;
 
@@ -18,8 +14,6 @@ namespace TelemetryConventions.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeprecatedLogPlaceholderAnalyzer : DiagnosticAnalyzer
 {
-    private const string LoggingNamespace = "Microsoft.Extensions.Logging";
-
     public static readonly DiagnosticDescriptor Rule = RuleIds.Descriptor(
         RuleIds.DeprecatedLogPlaceholder,
         "Log placeholder names a deprecated attribute",
@@ -34,97 +28,19 @@ public sealed class DeprecatedLogPlaceholderAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var loggerExtensions = start.Compilation.GetTypeByMetadataName(LoggingNamespace + ".LoggerExtensions");
-            var loggerMessage = start.Compilation.GetTypeByMetadataName(LoggingNamespace + ".LoggerMessage");
-            var loggerMessageAttribute = start.Compilation.GetTypeByMetadataName(LoggingNamespace + ".LoggerMessageAttribute");
-            if (loggerExtensions is null || !start.Options.AdditionalFiles.Any(f => f?.Path is { } path && ConventionCache.IsConventionFile(path)))
-            {
-                return;
-            }
-            var conventions = new System.Lazy<ConventionIndex>(() => ConventionCache.Get(start.Options.AdditionalFiles, start.CancellationToken));
-            start.RegisterOperationAction(operation =>
-            {
-                var invocation = (IInvocationOperation)operation.Operation;
-                var method = invocation.TargetMethod;
-                if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, loggerExtensions)
-                    && !SymbolEqualityComparer.Default.Equals(method.ContainingType, loggerMessage))
-                {
-                    return;
-                }
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.Parameter?.Name is "message" or "formatString"
-                        && argument.Value.ConstantValue is { HasValue: true, Value: string template })
-                    {
-                        Check(operation.ReportDiagnostic, conventions.Value, template, argument.Value.Syntax.GetLocation());
-                    }
-                }
-            }, OperationKind.Invocation);
-            if (loggerMessageAttribute is not null)
-            {
-                start.RegisterSymbolAction(symbol =>
-                {
-                    // A partial method's two parts share its attributes: the declaring part reports.
-                    if (symbol.Symbol is IMethodSymbol { PartialDefinitionPart: not null })
-                    {
-                        return;
-                    }
-                    foreach (var attribute in symbol.Symbol.GetAttributes())
-                    {
-                        if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, loggerMessageAttribute))
-                        {
-                            continue;
-                        }
-                        var location = attribute.ApplicationSyntaxReference?.GetSyntax(symbol.CancellationToken).GetLocation() ?? Location.None;
-                        foreach (var template in Templates(attribute))
-                        {
-                            Check(symbol.ReportDiagnostic, conventions.Value, template, location);
-                        }
-                    }
-                }, SymbolKind.Method);
-            }
-        });
+        context.RegisterCompilationStartAction(start => LogTemplateUses.Register(start, Check));
     }
 
-    /// <summary>The message template of a <c>[LoggerMessage]</c>: named <c>Message</c>, or a constructor argument named <c>message</c>.</summary>
-    private static IEnumerable<string> Templates(AttributeData attribute)
+    private static void Check(System.Action<Diagnostic> report, ConventionIndex conventions, LogTemplateUse use)
     {
-        foreach (var named in attribute.NamedArguments)
+        foreach (var placeholder in use.Placeholders)
         {
-            if (named.Key == "Message" && named.Value.Value is string message)
-            {
-                yield return message;
-            }
-        }
-        var parameters = attribute.AttributeConstructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
-        for (var i = 0; i < attribute.ConstructorArguments.Length && i < parameters.Length; i++)
-        {
-            if (parameters[i].Name == "message" && attribute.ConstructorArguments[i].Value is string message)
-            {
-                yield return message;
-            }
-        }
-    }
-
-    private static void Check(System.Action<Diagnostic> report, ConventionIndex conventions, string template, Location location)
-    {
-        foreach (var placeholder in LogTemplate.Placeholders(template))
-        {
-            if (placeholder.Length == 0)
-            {
-                continue;
-            }
-            var attribute = conventions.Find(placeholder) is { } exact && exact.Name == placeholder
-                ? exact
-                : conventions.FindByCompactName(placeholder);
-            if (attribute?.Deprecated is not { } deprecation)
+            if (LogTemplateUses.DeclaredAttribute(conventions, placeholder.Name) is not { Deprecated: { } deprecation } attribute)
             {
                 continue;
             }
             var detail = deprecation.RenamedTo is { Length: > 0 } renamedTo ? $"; it was renamed to '{renamedTo}'" : "";
-            report(Diagnostic.Create(Rule, location, placeholder, attribute.Name, detail));
+            report(Diagnostic.Create(Rule, use.Location, placeholder.Name, attribute.Name, detail));
         }
     }
 }

@@ -139,6 +139,7 @@ internal static class LogEventEmitter
             writer.Line($"private readonly object? {field};");
         }
         writer.Line("private readonly string _body;");
+        writer.Line("private readonly int _count;");
         writer.Line();
         var ctorParameters = fields.Select(f => $"object? {f.Substring(1)}").Append("string body");
         writer.Open($"public {type}({string.Join(", ", ctorParameters)})");
@@ -147,15 +148,29 @@ internal static class LogEventEmitter
             writer.Line($"{field} = {field.Substring(1)};");
         }
         writer.Line("_body = body;");
+        // Counted once here: providers and exporters ask for Count on every step of their loop.
+        writer.Line($"_count = 1{string.Concat(fields.Select(f => $" + ({f.Substring(1)} is null ? 0 : 1)"))};");
         writer.Close();
         writer.Line();
-        var count = string.Concat(fields.Select(f => $" + ({f} is null ? 0 : 1)"));
-        writer.Line($"public int Count => 1{count};");
+        writer.Line("public int Count => _count;");
         writer.Line();
         writer.Open($"public {Pair} this[int index]");
         writer.Open("get");
         if (fields.Count > 0)
         {
+            // With every attribute present, an entry's position is its index: read it straight off.
+            writer.Open($"if (_count == {fields.Count + 1})");
+            writer.Open("switch (index)");
+            var slot = 0;
+            foreach (var attribute in spec.Attributes)
+            {
+                writer.Line($"case {slot}: return new {Pair}({CSharpNames.Literal(attribute.Name)}, {fields[slot]});");
+                slot++;
+            }
+            writer.Line($"case {slot}: return new {Pair}({Body}, _body);");
+            writer.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
+            writer.Close();
+            writer.Close();
             writer.Line("var remaining = index;");
         }
         var position = 0;

@@ -56,6 +56,7 @@ public static partial class TelemetryEvents
         private readonly object? _value6;
         private readonly object? _value7;
         private readonly string _body;
+        private readonly int _count;
 
         public ClinicRecordAccessedEventLogState(object? value0, object? value1, object? value2, object? value3, object? value4, object? value5, object? value6, object? value7, string body)
         {
@@ -68,14 +69,31 @@ public static partial class TelemetryEvents
             _value6 = value6;
             _value7 = value7;
             _body = body;
+            _count = 1 + (value0 is null ? 0 : 1) + (value1 is null ? 0 : 1) + (value2 is null ? 0 : 1) + (value3 is null ? 0 : 1) + (value4 is null ? 0 : 1) + (value5 is null ? 0 : 1) + (value6 is null ? 0 : 1) + (value7 is null ? 0 : 1);
         }
 
-        public int Count => 1 + (_value0 is null ? 0 : 1) + (_value1 is null ? 0 : 1) + (_value2 is null ? 0 : 1) + (_value3 is null ? 0 : 1) + (_value4 is null ? 0 : 1) + (_value5 is null ? 0 : 1) + (_value6 is null ? 0 : 1) + (_value7 is null ? 0 : 1);
+        public int Count => _count;
 
         public global::System.Collections.Generic.KeyValuePair<string, object?> this[int index]
         {
             get
             {
+                if (_count == 9)
+                {
+                    switch (index)
+                    {
+                        case 0: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.patient.id", _value0);
+                        case 1: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.visit.kind", _value1);
+                        case 2: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.priority", _value2);
+                        case 3: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.room", _value3);
+                        case 4: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.urgent", _value4);
+                        case 5: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.temperature", _value5);
+                        case 6: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.codes", _value6);
+                        case 7: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.department", _value7);
+                        case 8: return new global::System.Collections.Generic.KeyValuePair<string, object?>(global::TelemetryConventions.Logging.LogRecordText.BodyKey, _body);
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
+                    }
+                }
                 var remaining = index;
                 if (_value0 is not null && remaining-- == 0)
                 {

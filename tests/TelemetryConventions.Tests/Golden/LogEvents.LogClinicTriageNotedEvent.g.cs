@@ -43,19 +43,30 @@ public static partial class TelemetryEvents
 
         private readonly object? _value0;
         private readonly string _body;
+        private readonly int _count;
 
         public ClinicTriageNotedEventLogState(object? value0, string body)
         {
             _value0 = value0;
             _body = body;
+            _count = 1 + (value0 is null ? 0 : 1);
         }
 
-        public int Count => 1 + (_value0 is null ? 0 : 1);
+        public int Count => _count;
 
         public global::System.Collections.Generic.KeyValuePair<string, object?> this[int index]
         {
             get
             {
+                if (_count == 2)
+                {
+                    switch (index)
+                    {
+                        case 0: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.department", _value0);
+                        case 1: return new global::System.Collections.Generic.KeyValuePair<string, object?>(global::TelemetryConventions.Logging.LogRecordText.BodyKey, _body);
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
+                    }
+                }
                 var remaining = index;
                 if (_value0 is not null && remaining-- == 0)
                 {

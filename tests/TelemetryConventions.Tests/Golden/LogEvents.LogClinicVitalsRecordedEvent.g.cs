@@ -44,20 +44,32 @@ public static partial class TelemetryEvents
         private readonly object? _value0;
         private readonly object? _value1;
         private readonly string _body;
+        private readonly int _count;
 
         public ClinicVitalsRecordedEventLogState(object? value0, object? value1, string body)
         {
             _value0 = value0;
             _value1 = value1;
             _body = body;
+            _count = 1 + (value0 is null ? 0 : 1) + (value1 is null ? 0 : 1);
         }
 
-        public int Count => 1 + (_value0 is null ? 0 : 1) + (_value1 is null ? 0 : 1);
+        public int Count => _count;
 
         public global::System.Collections.Generic.KeyValuePair<string, object?> this[int index]
         {
             get
             {
+                if (_count == 3)
+                {
+                    switch (index)
+                    {
+                        case 0: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.temperature", _value0);
+                        case 1: return new global::System.Collections.Generic.KeyValuePair<string, object?>("clinic.urgent", _value1);
+                        case 2: return new global::System.Collections.Generic.KeyValuePair<string, object?>(global::TelemetryConventions.Logging.LogRecordText.BodyKey, _body);
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
+                    }
+                }
                 var remaining = index;
                 if (_value0 is not null && remaining-- == 0)
                 {

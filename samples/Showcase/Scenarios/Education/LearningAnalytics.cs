@@ -60,7 +60,9 @@ public sealed class LearningAnalytics : IScenario
             .SetEngagementScore(score);
         if (score < EngagementThreshold)
         {
-            analysis.AddEngagementLowEngagementEvent(AlertSeverity.Warning, score, EngagementThreshold, ctx.Clock.Now);
+            // An alert is a warning log record with the event's name, under this span's trace; it does
+            // not depend on the trace being sampled.
+            ctx.Logger.LogEngagementLowEngagementEvent(AlertSeverity.Warning, score, EngagementThreshold);
         }
     }
 }

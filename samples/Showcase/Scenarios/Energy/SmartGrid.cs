@@ -84,7 +84,9 @@ public sealed class SmartGrid : IScenario
             var deviation = reading.Voltage < lower ? GridVoltageDeviation.Undervoltage : GridVoltageDeviation.Overvoltage;
             // More than twice the tolerance away from nominal is critical; inside that, a warning.
             var severity = Math.Abs(reading.Voltage - node.Code.Nominal) > 2 * node.Code.Tolerance * node.Code.Nominal ? AlertSeverity.Critical : AlertSeverity.Warning;
-            span.AddGridVoltageAnomalyEvent(severity, reading.Voltage, deviation, node.Code.Nominal, lower, upper, ctx.Clock.Now);
+            // An alert is a warning log record with the event's name, under this span's trace; it does
+            // not depend on the trace being sampled.
+            ctx.Logger.LogGridVoltageAnomalyEvent(severity, reading.Voltage, deviation, node.Code.Nominal, lower, upper);
             ctx.Meter.CreateGridVoltageAnomaliesCounter().Add(1, deviation, node.Type, Region, severity);
         }
     }

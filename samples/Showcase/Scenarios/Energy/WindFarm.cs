@@ -95,7 +95,9 @@ public sealed class WindFarm : IScenario
 
         if (temperature > GeneratorTemperatureLimit)
         {
-            monitor.AddTurbineHighTemperatureEvent(AlertSeverity.Warning, temperature, GeneratorTemperatureLimit, ctx.Clock.Now);
+            // An alert is a warning log record with the event's name, under this span's trace; it does
+            // not depend on the trace being sampled.
+            ctx.Logger.LogTurbineHighTemperatureEvent(AlertSeverity.Warning, temperature, GeneratorTemperatureLimit);
         }
     }
 

@@ -66,7 +66,9 @@ public sealed class GameServer : IScenario
 
         if (latency > LatencyThreshold)
         {
-            room.AddGameRoomHighLatencyEvent(AlertSeverity.Warning, latency, LatencyThreshold, ctx.Clock.Now);
+            // An alert is a warning log record with the event's name, under this span's trace; it does
+            // not depend on the trace being sampled.
+            ctx.Logger.LogGameRoomHighLatencyEvent(AlertSeverity.Warning, latency, LatencyThreshold);
         }
 
         const int actions = 4;

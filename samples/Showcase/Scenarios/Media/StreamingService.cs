@@ -79,7 +79,9 @@ public sealed class StreamingService : IScenario
         span.SetVideoBufferRatio(bufferRatio);
         if (bufferRatio > BufferRatioThreshold)
         {
-            span.AddVideoBufferingEvent(bufferRatio, BufferRatioThreshold, ctx.Clock.Now);
+            // An alert is a warning log record with the event's name, under this span's trace; it does
+            // not depend on the trace being sampled.
+            ctx.Logger.LogVideoBufferingEvent(bufferRatio, BufferRatioThreshold);
         }
         ctx.Meter.CreateVideoPlaybackDurationHistogram().Record((ctx.Clock.Now - started).TotalSeconds, playback.Resolution);
     }

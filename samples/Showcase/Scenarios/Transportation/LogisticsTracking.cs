@@ -72,7 +72,9 @@ public sealed class LogisticsTracking : IScenario
 
         if (shipment.Delay is { } reason)
         {
-            span.AddShipmentDelayedEvent(reason, delayHours, ctx.Clock.Now);
+            // An alert is a warning log record with the event's name, under this span's trace; it does
+            // not depend on the trace being sampled.
+            ctx.Logger.LogShipmentDelayedEvent(reason, delayHours);
             ctx.Meter.CreateLogisticsShipmentDelayHistogram().Record(delayHours, shipment.Carrier, reason);
         }
     }
