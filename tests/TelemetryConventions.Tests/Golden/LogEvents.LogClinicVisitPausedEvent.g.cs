@@ -40,13 +40,15 @@ public static partial class TelemetryEvents
         public static readonly global::System.Func<ClinicVisitPausedEventLogState, global::System.Exception?, string> Formatter = static (state, _) => state.ToString();
 
         private readonly string _body;
+        private readonly int _count;
 
         public ClinicVisitPausedEventLogState(string body)
         {
             _body = body;
+            _count = 1;
         }
 
-        public int Count => 1;
+        public int Count => _count;
 
         public global::System.Collections.Generic.KeyValuePair<string, object?> this[int index]
         {

@@ -83,6 +83,16 @@ public sealed partial class ClinicVisitDurationHistogram
         {
             return;
         }
+        #if NET8_0_OR_GREATER
+        var tags = new TagBuffer();
+        tags[0] = new("clinic.department", clinicDepartment);
+        var count = 1;
+        if (errorType is { } __value1)
+        {
+            tags[count++] = new("error.type", __value1.WireValue);
+        }
+        _instrument.Record(value, ((global::System.ReadOnlySpan<global::System.Collections.Generic.KeyValuePair<string, object?>>)tags).Slice(0, count));
+        #else
         var tags = new global::System.Diagnostics.TagList();
         tags.Add("clinic.department", clinicDepartment);
         if (errorType is { } __value1)
@@ -90,7 +100,18 @@ public sealed partial class ClinicVisitDurationHistogram
             tags.Add("error.type", __value1.WireValue);
         }
         _instrument.Record(value, in tags);
+        #endif
     }
+
+    #if NET8_0_OR_GREATER
+    [global::System.Runtime.CompilerServices.InlineArray(2)]
+    private struct TagBuffer
+    {
+        #pragma warning disable CS0169 // the inline array's element: read and written through its indexer
+        private global::System.Collections.Generic.KeyValuePair<string, object?> _element;
+        #pragma warning restore CS0169
+    }
+    #endif
 }
 
 /// <summary>
