@@ -56,11 +56,7 @@ public sealed class CorpusCompilation
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        var options = new CorpusOptionsProvider(new Dictionary<string, string>
-        {
-            ["build_property.TelemetryConventionsNamespace"] = generatedNamespace,
-            ["build_property.RootNamespace"] = generatedNamespace,
-        });
+        var options = new GeneratedNamespaceOptions(generatedNamespace);
         var generators = new List<ISourceGenerator> { new ConventionGenerator().AsSourceGenerator() };
         generators.AddRange(LoggingGenerators());
         CSharpGeneratorDriver.Create(generators, conventions, parseOptions, options)
@@ -113,30 +109,5 @@ public sealed class CorpusCompilation
         public override string Path { get; }
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text.Value;
-    }
-
-    private sealed class CorpusOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global;
-
-        public CorpusOptionsProvider(IReadOnlyDictionary<string, string> global) =>
-            _global = new Options(global.ToImmutableDictionary());
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new(ImmutableDictionary<string, string>.Empty);
-
-            private readonly ImmutableDictionary<string, string> _values;
-
-            public Options(ImmutableDictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-        }
     }
 }

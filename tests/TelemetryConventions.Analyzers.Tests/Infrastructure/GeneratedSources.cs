@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using TelemetryConventions.Generators;
 
@@ -38,7 +37,7 @@ public static class GeneratedSources
             Array.Empty<SyntaxTree>(),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var options = new NamespaceOptions(Namespace);
+        var options = new GeneratedNamespaceOptions(Namespace);
         var driver = CSharpGeneratorDriver.Create(
             new[] { new ConventionGenerator().AsSourceGenerator() },
             new AdditionalText[] { new InMemoryText(TestSources.ConventionsPath, conventions) },
@@ -63,27 +62,5 @@ public static class GeneratedSources
         public override string Path { get; } = path;
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class NamespaceOptions(string generatedNamespace) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Values _global = new(new Dictionary<string, string>
-        {
-            ["build_property.TelemetryConventionsNamespace"] = generatedNamespace,
-            ["build_property.RootNamespace"] = generatedNamespace,
-        });
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;
-
-        private sealed class Values(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public static readonly Values Empty = new(new Dictionary<string, string>());
-
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
     }
 }
