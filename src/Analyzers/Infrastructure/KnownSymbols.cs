@@ -71,10 +71,25 @@ internal sealed class KnownSymbols
     public bool HasAnySink =>
         Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null;
 
-    public static KnownSymbols Create(Compilation compilation) => new(compilation);
+    /// <summary>
+    /// The compilation's telemetry types, resolved once whichever rule asks first: each rule starts on
+    /// the same compilation, and resolving dozens of metadata names per rule showed in the build.
+    /// </summary>
+    public static KnownSymbols Create(Compilation compilation) => PerCompilation.GetValue(compilation, c => new KnownSymbols(c));
 
-    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
-        known is not null && type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownSymbols> PerCompilation = new();
+
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known)
+    {
+        if (known is null || type is null)
+        {
+            return false;
+        }
+        // Asked for every operation's type: the name rules out nearly all of them before the comparer runs.
+        var definition = type.OriginalDefinition;
+        return ReferenceEquals(definition, known)
+            || (string.Equals(definition.Name, known.Name, System.StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(definition, known));
+    }
 
     public bool IsTagCollection(ITypeSymbol? type) => Is(type, TagList) || Is(type, ActivityTagsCollection);
 

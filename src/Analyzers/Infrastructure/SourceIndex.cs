@@ -11,12 +11,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace TelemetryConventions.Analyzers.Infrastructure;
 
 /// <summary>
-/// Where the compilation's source writes each member, found once per compilation: every
-/// assignment (including object and <c>with</c> initializers), every mutation of a collection or
-/// builder held in a field or property (<c>_pending.Add(x)</c>, <c>_builder.Append(x)</c>) and every
-/// positional record construction and every argument for a class's captured primary-constructor
-/// parameter. The syntax is indexed by member name first, so a member that
-/// is never asked about costs no binding.
+/// Where the compilation's source writes each member: every assignment (including object and
+/// <c>with</c> initializers), every mutation of a collection or builder held in a field or property
+/// (<c>_pending.Add(x)</c>, <c>_builder.Append(x)</c>), every positional record construction and every
+/// argument for a class's captured primary-constructor parameter. A member is looked up by its name's
+/// occurrences in the source text, and only the syntax around them is visited and bound: the
+/// compilation is never walked node by node, and a member never asked about costs nothing.
 /// </summary>
 internal sealed class SourceIndex
 {
@@ -25,11 +25,15 @@ internal sealed class SourceIndex
         "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Set", "Post", "Write", "TryWrite", "AddOrUpdate", "GetOrAdd",
     };
 
-    /// <summary>Target-typed <c>new(…)</c> names no type: they are indexed under a key no identifier can be.</summary>
+    /// <summary>Target-typed <c>new(…)</c> names no type: its creations are found from the keyword.</summary>
+    private const string ImplicitCreation = "new";
+
+    /// <summary>The cache key of target-typed creations, which no member name can be.</summary>
     private const string ImplicitCreationKey = "new()";
 
     private readonly Compilation _compilation;
-    private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _byName;
+    private readonly Lazy<Words> _words;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SyntaxNode>> _byName = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _writes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
@@ -38,8 +42,8 @@ internal sealed class SourceIndex
     {
         _compilation = compilation;
         // Shared by every rule of the compilation: one rule's cancellation must not be remembered as the
-        // index's result for the others, so a failed build is not published.
-        _byName = new Lazy<Dictionary<string, List<SyntaxNode>>>(() => Build(compilation, cancellationToken), LazyThreadSafetyMode.PublicationOnly);
+        // result for the others, so a cancelled read is not published.
+        _words = new Lazy<Words>(() => Words.Read(compilation, cancellationToken), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The values the source stores into a field, property or record member, anywhere in the compilation.</summary>
@@ -67,13 +71,17 @@ internal sealed class SourceIndex
     private List<IOperation> FindWrites(ISymbol member, CancellationToken cancellationToken)
     {
         var writes = new List<IOperation>();
-        if (!_byName.Value.TryGetValue(member.Name, out var nodes))
-        {
-            nodes = new List<SyntaxNode>();
-        }
-        foreach (var node in nodes)
+        // A private member is written only inside its type: other writes of the name are not bound.
+        var declarations = member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } owner
+            ? owner.DeclaringSyntaxReferences
+            : default;
+        foreach (var node in NodesNaming(member.Name, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (!declarations.IsDefault && !declarations.Any(d => d.SyntaxTree == node.SyntaxTree && d.Span.Contains(node.Span)))
+            {
+                continue;
+            }
             switch (OperationOf(node, cancellationToken))
             {
                 case IAssignmentOperation assignment when Refers(assignment.Target, member):
@@ -110,12 +118,8 @@ internal sealed class SourceIndex
     /// </summary>
     private void AddCreationArguments(INamedTypeSymbol type, string parameterName, List<IOperation> writes, CancellationToken cancellationToken)
     {
-        foreach (var key in new[] { type.Name, ImplicitCreationKey })
+        foreach (var creations in new[] { NodesNaming(type.Name, cancellationToken), NodesNaming(ImplicitCreation, cancellationToken, implicitCreations: true) })
         {
-            if (!_byName.Value.TryGetValue(key, out var creations))
-            {
-                continue;
-            }
             foreach (var node in creations)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -151,47 +155,143 @@ internal sealed class SourceIndex
         return unwrapped is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member);
     }
 
-    private static Dictionary<string, List<SyntaxNode>> Build(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The writes and creations that name <paramref name="name"/>: assignments to it, mutator calls on
+    /// it, creations of a type of that name (or, with <paramref name="implicitCreations"/>, target-typed
+    /// creations). Found from the name's occurrences, so only their ancestors are visited.
+    /// </summary>
+    private IReadOnlyList<SyntaxNode> NodesNaming(string name, CancellationToken cancellationToken, bool implicitCreations = false)
     {
-        var index = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
-        void Add(string name, SyntaxNode node)
+        var key = implicitCreations ? ImplicitCreationKey : name;
+        if (_byName.TryGetValue(key, out var known))
         {
-            if (!index.TryGetValue(name, out var list))
-            {
-                index[name] = list = new List<SyntaxNode>();
-            }
-            list.Add(node);
+            return known;
         }
-        foreach (var tree in compilation.SyntaxTrees)
+        var nodes = new List<SyntaxNode>();
+        var words = _words.Value;
+        if (words.Occurrences.TryGetValue(name, out var occurrences))
         {
-            if (IsGenerated(tree, cancellationToken))
+            foreach (var (treeIndex, at) in occurrences)
             {
-                // Generated code (ours and other generators') is not where a team stores an identifier,
-                // and the upstream registry alone is thousands of generated lines.
-                continue;
-            }
-            var root = tree.GetRoot(cancellationToken);
-            foreach (var node in root.DescendantNodes())
-            {
-                switch (node)
+                cancellationToken.ThrowIfCancellationRequested();
+                var token = words.Trees[treeIndex].GetRoot(cancellationToken).FindToken(at);
+                if (token.Span.End != at + name.Length || token.Span.Start > at)
                 {
-                    case AssignmentExpressionSyntax assignment when TargetName(assignment.Left) is { } name:
-                        Add(name, assignment);
-                        break;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
-                        when MutatorNames.Contains(access.Name.Identifier.ValueText) && TargetName(access.Expression) is { } receiver:
-                        Add(receiver, call);
-                        break;
-                    case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation when TypeName(creation.Type) is { } typeName:
-                        Add(typeName, creation);
-                        break;
-                    case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation:
-                        Add(ImplicitCreationKey, creation);
-                        break;
+                    // In a comment, a string or other trivia.
+                    continue;
+                }
+                if (Naming(token, name, implicitCreations) is { } node && !nodes.Contains(node))
+                {
+                    nodes.Add(node);
                 }
             }
         }
-        return index;
+        // A cancelled search throws above and is not remembered.
+        return _byName.GetOrAdd(key, nodes);
+    }
+
+    /// <summary>The write or creation in which this occurrence of the name is the target, the receiver or the type.</summary>
+    private static SyntaxNode? Naming(SyntaxToken token, string name, bool forImplicitCreation)
+    {
+        if (forImplicitCreation)
+        {
+            return token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } implicitCreation
+                && !implicitCreation.ArgumentList.Arguments.All(a => IsLiteral(a.Expression))
+                ? implicitCreation
+                : null;
+        }
+        if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name)
+        {
+            return null;
+        }
+        for (var node = token.Parent; node is ExpressionSyntax; node = node.Parent)
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax assignment when assignment.Left.Span.Contains(token.Span):
+                    return TargetName(assignment.Left) == name && !IsLiteral(assignment.Right) ? assignment : null;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call when access.Expression.Span.Contains(token.Span):
+                    return MutatorNames.Contains(access.Name.Identifier.ValueText) && TargetName(access.Expression) == name
+                        && !call.ArgumentList.Arguments.All(a => IsLiteral(a.Expression)) ? call : null;
+                case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation when creation.Type.Span.Contains(token.Span):
+                    return TypeName(creation.Type) == name && !creation.ArgumentList.Arguments.All(a => IsLiteral(a.Expression)) ? creation : null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A value written as a literal (<c>Id = 1</c>, <c>Name = "Azure"</c>, <c>null</c>, <c>-1</c>) stores
+    /// no identifier: such writes, which seed data has by the hundred, are dismissed before binding.
+    /// </summary>
+    private static bool IsLiteral(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax => true,
+        PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } => true,
+        ParenthesizedExpressionSyntax parenthesized => IsLiteral(parenthesized.Expression),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Where each word occurs in the text of the trees a team writes (generated trees are left out):
+    /// one pass over the characters, so that a lookup by name visits only that name's occurrences.
+    /// Words in comments and strings are recorded too, and dismissed when their token is found.
+    /// </summary>
+    private sealed class Words
+    {
+        private Words(IReadOnlyList<SyntaxTree> trees, Dictionary<string, List<(int Tree, int At)>> occurrences)
+        {
+            Trees = trees;
+            Occurrences = occurrences;
+        }
+
+        public IReadOnlyList<SyntaxTree> Trees { get; }
+
+        public Dictionary<string, List<(int Tree, int At)>> Occurrences { get; }
+
+        public static Words Read(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var trees = new List<SyntaxTree>();
+            var occurrences = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (IsGenerated(tree, cancellationToken))
+                {
+                    // Generated code (ours and other generators') is not where a team stores an identifier,
+                    // and the upstream registry alone is thousands of generated lines.
+                    continue;
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = tree.GetText(cancellationToken).ToString();
+                var treeIndex = trees.Count;
+                trees.Add(tree);
+                for (var at = 0; at < text.Length;)
+                {
+                    if (!IsWordStart(text[at]))
+                    {
+                        at++;
+                        continue;
+                    }
+                    var end = at + 1;
+                    while (end < text.Length && IsWordPart(text[end]))
+                    {
+                        end++;
+                    }
+                    var word = text.Substring(at, end - at);
+                    if (!occurrences.TryGetValue(word, out var list))
+                    {
+                        occurrences[word] = list = new List<(int, int)>();
+                    }
+                    list.Add((treeIndex, at));
+                    at = end;
+                }
+            }
+            return new Words(trees, occurrences);
+        }
+
+        private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';
+
+        private static bool IsWordPart(char c) => char.IsLetterOrDigit(c) || c == '_';
     }
 
     private static bool IsGenerated(SyntaxTree tree, CancellationToken cancellationToken)

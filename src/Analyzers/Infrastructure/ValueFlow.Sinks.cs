@@ -167,13 +167,8 @@ internal sealed partial class ValueFlow
             var sinks = ImmutableArray.CreateBuilder<ForwardedSink>();
             if (method.Parameters.Any(p => CouldForward(p.Type)))
             {
-                foreach (var body in Bodies(method, cancellationToken))
+                foreach (var body in Bodies(method, cancellationToken, MaxForwardingBody))
                 {
-                    if (OperationTree.Descendants(body).Take(MaxForwardingBody + 1).Count() > MaxForwardingBody)
-                    {
-                        // Forwarding helpers are small; a long method's own sites are judged where they are.
-                        continue;
-                    }
                     var options = _optionsFor(body.Syntax.SyntaxTree);
                     foreach (var operation in OperationTree.Descendants(body))
                     {

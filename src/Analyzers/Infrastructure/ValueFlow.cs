@@ -726,7 +726,11 @@ internal sealed partial class ValueFlow
     [ThreadStatic]
     private static HashSet<IMethodSymbol>? s_forwardingUnderWay;
 
-    private const int MaxForwardingBody = 400;
+    /// <summary>
+    /// Forwarding helpers are small (this is about a hundred lines): a longer method's own sites are
+    /// judged where they are, and its body is not bound for its callers.
+    /// </summary>
+    private const int MaxForwardingBody = 4000;
 
     /// <summary>What a method returns (or one element of the tuple it returns), from its source, once per compilation.</summary>
     private FlowResult Returns(IMethodSymbol method, int element, Frame frame, int depth)
@@ -815,10 +819,15 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>The bodies of a method, local function or accessor, as operations.</summary>
-    private IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken)
+    private IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken, int maxLength = int.MaxValue)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
+            // Measured on the text, before binding: binding a long body costs more than judging it.
+            if (reference.Span.Length > maxLength)
+            {
+                continue;
+            }
             var syntax = reference.GetSyntax(cancellationToken);
             if (syntax is MethodDeclarationSyntax { Body: null, ExpressionBody: null })
             {

@@ -65,6 +65,51 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_member_is_found_by_its_writes_whatever_else_mentions_its_name()
+    {
+        // Writes are looked up from the name's occurrences in the text: a verbatim name, the name in a
+        // comment or a string, a same-named private field of another class and literal writes must
+        // neither hide the real write nor count as one.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Ward
+            {
+                private string @note = "";
+                private string _label = "";
+
+                // _label = patientId would leak, but this is a comment: "_label = patientId"
+                void Admit(string patientId)
+                {
+                    this.@note = $"admitted {patientId}";
+                    _label = "north";
+                    _label = null!;
+                }
+
+                void Send(Activity activity)
+                {
+                    activity.SetTag("ward.note", {|TC1001:note|});
+                    activity.SetTag("ward.label", _label);
+                }
+            }
+
+            class Pharmacy
+            {
+                private string _label = "";
+
+                void Dispense(string patientId) => Console.WriteLine("_label = " + patientId);
+
+                void Send(Activity activity) => activity.SetTag("pharmacy.label", _label);
+            }
+
+            class Lab
+            {
+                private string _label = "";
+
+                void Receive(string patientId) => _label = patientId;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_exception_thrown_in_a_helper_leaks_only_where_its_type_is_caught()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
