@@ -29,6 +29,7 @@ public sealed class ConventionGenerator : IIncrementalGenerator
         public const string Platform = nameof(Platform);
         public const string ParseFile = nameof(ParseFile);
         public const string ImportedFiles = nameof(ImportedFiles);
+        public const string UnimportedRegistries = nameof(UnimportedRegistries);
         public const string FileDiagnostics = nameof(FileDiagnostics);
         public const string Resolve = nameof(Resolve);
         public const string Plan = nameof(Plan);
@@ -73,8 +74,19 @@ public sealed class ConventionGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.Select(f => f!).OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ImportedFiles);
 
-        var registry = files.Collect().Combine(importedFiles)
-            .Select(static (input, _) => ConventionResolver.Resolve(input.Left.OrderBy(f => f.Path, StringComparer.Ordinal), input.Right))
+        // The names of registries the project does not import (the upstream one turned off), so that
+        // TC0009 can say where an unknown attribute is defined.
+        var unimportedRegistries = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => UnimportedRegistryReader.Read(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
+            .Where(static registry => registry is not null)
+            .Collect()
+            .Select(static (all, _) => all.Select(r => r!).OrderBy(r => r.Registry, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.UnimportedRegistries);
+
+        var registry = files.Collect().Combine(importedFiles).Combine(unimportedRegistries)
+            .Select(static (input, _) => ConventionResolver.Resolve(input.Left.Left.OrderBy(f => f.Path, StringComparer.Ordinal), input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Resolve);
 
         // Gauge<T> and InstrumentAdvice<T> arrived in System.Diagnostics.DiagnosticSource 9: older

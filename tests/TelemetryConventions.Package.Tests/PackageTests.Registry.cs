@@ -71,6 +71,49 @@ public sealed partial class PackageTests
     }
 
     [Fact]
+    public void With_the_upstream_registry_turned_off_an_upstream_name_says_where_it_is_defined()
+    {
+        var project = _package.CreateConsumer("UpstreamOff", new Dictionary<string, string>
+        {
+            ["conventions/cart.yaml"] = """
+                groups:
+                  - id: span.cart.checkout
+                    type: span
+                    span_kind: server
+                    brief: A checkout.
+                    attributes:
+                      - ref: user.id
+                      - ref: cart.items
+                  - id: registry.cart
+                    type: attribute_group
+                    brief: The cart.
+                    attributes:
+                      - id: cart.item.count
+                        type: int
+                        brief: Items in the cart.
+                        stability: development
+                """,
+            ["Program.cs"] = """
+                using System.Diagnostics;
+                using var source = new ActivitySource("cart");
+                using var activity = source.StartActivity("checkout");
+                activity?.SetTag("server.address", "shop.example");
+                activity?.SetTag("cart.item.cuont", 3);
+                """,
+        },
+        extraProperties: "<EnableTelemetryConventionsUpstream>false</EnableTelemetryConventionsUpstream>");
+
+        var build = DotnetCli.Run(project, BuildTimeout, "build");
+        Assert.NotEqual(0, build.ExitCode);
+        // An upstream attribute: where it is defined and how to bring it in, in the YAML and in the code.
+        Assert.Matches(@"cart\.yaml\(\d+,\d+\): error TC0009: Attribute 'user\.id' is not defined in any convention file; it is defined by 'OpenTelemetry semantic conventions 1\.44\.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it", build.Output);
+        Assert.Matches(@"Program\.cs\(\d+,\d+\): warning TC2001: Attribute 'server\.address' is not declared in the conventions; it is defined by 'OpenTelemetry semantic conventions 1\.44\.0'", build.Output);
+        // A name no registry has keeps its own message; a misspelt one its "did you mean".
+        Assert.Matches(@"error TC0009: Attribute 'cart\.items' is not defined in any convention file; (did you mean|no registry)", build.Output);
+        Assert.Matches(@"warning TC2001: Attribute 'cart\.item\.cuont' is not declared in the conventions; did you mean 'cart\.item\.count'\?", build.Output);
+    }
+
+    [Fact]
     public void The_upstream_registry_can_be_generated_in_full_by_a_property()
     {
         var project = _package.CreateConsumer("Upstream", new Dictionary<string, string>

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TelemetryConventions.Conventions.Compatibility;
+using TelemetryConventions.Conventions.Model;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
 
@@ -23,6 +25,7 @@ internal sealed class TelemetryCompilation
     private readonly AnalyzerOptions _options;
     private readonly Lazy<ConventionIndex> _conventions;
     private readonly Lazy<Dictionary<string, IFieldSymbol>> _generatedConstants;
+    private readonly Lazy<IReadOnlyList<UnimportedRegistry>> _unimported;
 
     public TelemetryCompilation(Compilation compilation, AnalyzerOptions options, KnownSymbols known, CancellationToken cancellationToken)
     {
@@ -35,6 +38,7 @@ internal sealed class TelemetryCompilation
             tree => TelemetryOptions.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree))));
         _conventions = new Lazy<ConventionIndex>(() => ConventionCache.Get(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _generatedConstants = new Lazy<Dictionary<string, IFieldSymbol>>(() => GeneratedConstants.Find(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _unimported = new Lazy<IReadOnlyList<UnimportedRegistry>>(() => ReadUnimported(options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         HasConventionFiles = options.AdditionalFiles.Any(f => f is not null && f.Path is { } path && ConventionCache.IsConventionFile(path));
     }
 
@@ -51,6 +55,29 @@ internal sealed class TelemetryCompilation
 
     /// <summary>Whether the project has convention files at all; the naming rules are silent without them.</summary>
     public bool HasConventionFiles { get; }
+
+    /// <summary>
+    /// The attribute names of registries the project does not import (the upstream registry turned
+    /// off), so that an undeclared key that one of them defines can say so.
+    /// </summary>
+    public IReadOnlyList<UnimportedRegistry> UnimportedRegistries => _unimported.Value;
+
+    private static IReadOnlyList<UnimportedRegistry> ReadUnimported(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var registries = new List<UnimportedRegistry>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            var metadata = options.AnalyzerConfigOptionsProvider.GetOptions(file);
+            if (metadata.TryGetValue("build_metadata.AdditionalFiles." + UnimportedRegistryNames.NamesOfMetadata, out var registry)
+                && !string.IsNullOrWhiteSpace(registry)
+                && file.GetText(cancellationToken) is { } text)
+            {
+                metadata.TryGetValue("build_metadata.AdditionalFiles." + UnimportedRegistryNames.HowToImportMetadata, out var howToImport);
+                registries.Add(UnimportedRegistryNames.Read(registry, howToImport, file.Path, text.ToString()));
+            }
+        }
+        return registries;
+    }
 
     public TelemetryOptions OptionsFor(SyntaxTree tree) =>
         TelemetryOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TelemetryConventions.Analyzers.Infrastructure;
@@ -36,11 +37,15 @@ public sealed class AdHocAttributeNameAnalyzer : TelemetryAnalyzer
         {
             return;
         }
-        var suggestion = conventions.Suggest(key);
+        // An exact name of a registry the project does not import says more than a near declared one.
+        var definedIn = compilation.UnimportedRegistries.FirstOrDefault(r => r.Attributes.Contains(key));
+        var suggestion = definedIn is null ? conventions.Suggest(key) : null;
         var properties = suggestion is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.AttributeName, suggestion);
-        var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+        var hint = definedIn is not null
+            ? $"; it is defined by '{definedIn.Registry}', which this project does not import: {definedIn.HowToImport}, or declare it in the project's conventions"
+            : suggestion is null ? "" : $"; did you mean '{suggestion}'?";
         context.ReportDiagnostic(Diagnostic.Create(Rule, site.Key.Syntax.GetLocation(), properties, key, hint));
     }
 }

@@ -238,3 +238,9 @@ public sealed record ConventionFile(
 /// Files without an origin are the project's own and are generated in full.
 /// </summary>
 public sealed record ImportedFile(string Path, string Registry, bool GenerateAll);
+
+/// <summary>
+/// The attribute names of a registry the project does not import (the upstream registry turned
+/// off, say), known only so that a reference to one of them can say where it is defined.
+/// </summary>
+public sealed record UnimportedRegistry(string Registry, string HowToImport, EquatableArray<string> Attributes);

@@ -23,6 +23,7 @@ public sealed class ConventionResolver
     private readonly List<string> _path = new();
     private readonly List<ConventionDiagnostic> _diagnostics = new();
     private List<string> _registryNames = new();
+    private IReadOnlyList<UnimportedRegistry> _unimported = Array.Empty<UnimportedRegistry>();
 
     private ConventionResolver()
     {
@@ -35,9 +36,16 @@ public sealed class ConventionResolver
     /// registries the project did not write: their attributes and groups can be referenced, but the
     /// registry holds only what the project's own conventions use (see <see cref="UsageSelection"/>).
     /// </summary>
-    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files, IEnumerable<ImportedFile>? imported)
+    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files, IEnumerable<ImportedFile>? imported) => Resolve(files, imported, null);
+
+    /// <summary>
+    /// As above; an unknown reference to an attribute of one of <paramref name="unimported"/> says
+    /// which registry defines it and how to bring that registry in.
+    /// </summary>
+    public static ResolvedRegistry Resolve(IEnumerable<ConventionFile> files, IEnumerable<ImportedFile>? imported, IEnumerable<UnimportedRegistry>? unimported)
     {
         var resolver = new ConventionResolver();
+        resolver._unimported = unimported?.ToList() ?? new List<UnimportedRegistry>();
         var fileList = files.ToList();
         resolver.Register(fileList);
         resolver.FollowRenameChains();
@@ -206,7 +214,7 @@ public sealed class ConventionResolver
                     }
                     else
                     {
-                        Report(ConventionRules.UnknownAttribute, reference.Location, reference.Target, Suggestion(reference.Target) is { Length: > 0 } suggestion ? suggestion : WhereLooked());
+                        Report(ConventionRules.UnknownAttribute, reference.Location, reference.Target, Hint(reference.Target));
                     }
                     break;
                 case AttributeReferenceKind.Group:
@@ -396,6 +404,19 @@ public sealed class ConventionResolver
     /// Says which registries were searched, so that a name of the upstream registry in a project
     /// that does not import it reads as what it is, not as a typo.
     /// </summary>
+    /// <summary>
+    /// Where an unknown attribute is defined, when a registry the project does not import has it
+    /// (an exact name says more than a near one); otherwise the closest known name, or where we looked.
+    /// </summary>
+    private string Hint(string name)
+    {
+        if (_unimported.FirstOrDefault(r => r.Attributes.Contains(name)) is { } definedIn)
+        {
+            return $"; it is defined by '{definedIn.Registry}', which this project does not import: {definedIn.HowToImport}, or declare it in the project's conventions";
+        }
+        return Suggestion(name) is { Length: > 0 } suggestion ? suggestion : WhereLooked();
+    }
+
     private string WhereLooked() => _registryNames.Count == 0
         ? "; no registry is imported: if it is an OpenTelemetry attribute, bring in the upstream registry (the package imports it unless EnableTelemetryConventionsUpstream is false; TelemetryConventionsUpstreamDir names another folder)"
         : $"; neither the project's conventions nor the imported {(_registryNames.Count == 1 ? "registry" : "registries")} {string.Join(", ", _registryNames.Select(n => "'" + n + "'"))} define it";

@@ -30,6 +30,20 @@ public static class Verify<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Diagnostics with one more additional file beside the conventions, carrying item metadata as
+    /// CompilerVisibleItemMetadata passes it (<c>build_metadata.AdditionalFiles.*</c>).
+    /// </summary>
+    public static Task AnalyzerWithFileAsync(string source, string path, string text, IReadOnlyDictionary<string, string> metadata, params DiagnosticResult[] expected)
+    {
+        var test = Create(source, fixedSource: null, TestSources.Conventions, editorConfig: null);
+        test.TestState.AdditionalFiles.Add((path, text));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n\n[" + path + "]\n"
+            + string.Concat(metadata.Select(m => $"build_metadata.AdditionalFiles.{m.Key} = {m.Value}\n"))));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>Diagnostics, then the code fix applied until no fixable diagnostic is left.</summary>
     public static Task CodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
         CodeFixAsync(source, fixedSource, TestSources.Conventions, expected);

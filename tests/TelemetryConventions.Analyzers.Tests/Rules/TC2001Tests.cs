@@ -17,6 +17,33 @@ public class TC2001Tests
         """;
 
     [Fact]
+    public async Task A_name_of_a_registry_the_project_does_not_import_says_where_it_is_defined()
+    {
+        // The names file the package passes when the upstream registry is turned off.
+        await VerifyCS.AnalyzerWithFileAsync(Usings + """
+            class Checkout
+            {
+                void Record(Activity activity, string host)
+                {
+                    activity.SetTag({|#0:"server.address"|}, host);
+                    activity.SetTag({|#1:"server.adress"|}, host);
+                }
+            }
+            """,
+            "/package/semconv/TelemetryConventions.Upstream.txt",
+            "attribute server.address string\nattribute user.id string\n",
+            new Dictionary<string, string>
+            {
+                ["TelemetryConventionNamesOf"] = "OpenTelemetry semantic conventions 1.44.0",
+                ["TelemetryConventionHowToImport"] = "set EnableTelemetryConventionsUpstream to true to import it",
+            },
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("server.address",
+                "; it is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it, or declare it in the project's conventions"),
+            // Not an exact name of the list: the general message, with no suggestion among the project's names.
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("server.adress", ""));
+    }
+
+    [Fact]
     public async Task Another_spelling_of_a_declared_name_is_fixed_to_the_generated_constant()
     {
         await VerifyCS.CodeFixAsync(Usings + """

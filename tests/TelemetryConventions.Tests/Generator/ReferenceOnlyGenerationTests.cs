@@ -208,6 +208,45 @@ public sealed class ReferenceOnlyGenerationTests
         Assert.Contains("EnableTelemetryConventionsUpstream", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_the_upstream_registry_turned_off_an_upstream_name_says_where_it_is_defined_and_how_to_import_it()
+    {
+        // The names file the package passes when EnableTelemetryConventionsUpstream is false.
+        var names = new InMemoryAdditionalText("/package/semconv/TelemetryConventions.Upstream.txt", """
+            # The published conventions
+            attribute server.address string
+            attribute user.id string
+            """);
+        var own = new InMemoryAdditionalText("/project/conventions/own.yaml", """
+            groups:
+              - id: span.own.call
+                type: span
+                span_kind: client
+                brief: A call.
+                attributes:
+                  - ref: user.id
+                  - ref: own.thing
+            """);
+        var metadata = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            [names.Path] = new Dictionary<string, string>
+            {
+                ["TelemetryConventionNamesOf"] = "OpenTelemetry semantic conventions 1.44.0",
+                ["TelemetryConventionHowToImport"] = "set EnableTelemetryConventionsUpstream to true to import it",
+            },
+        };
+
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[] { own, names }, new TestOptionsProvider(null, metadata)), GeneratorHarness.CreateCompilation(""));
+
+        var messages = run.ConventionDiagnostics.Where(d => d.Id == "TC0009").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Contains("Attribute 'user.id' is not defined in any convention file; it is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it, or declare it in the project's conventions", messages);
+        // A name the list does not have keeps the general message.
+        Assert.Contains(messages, m => m.StartsWith("Attribute 'own.thing'", StringComparison.Ordinal) && !m.Contains("defined by", StringComparison.Ordinal));
+        // The names file is not a convention file and not the project's baseline.
+        Assert.DoesNotContain(run.ConventionDiagnostics, d => d.Location.GetLineSpan().Path.EndsWith(".txt", StringComparison.Ordinal));
+    }
+
     private const string VendorRegistry = """
         groups:
           - id: vendor.common
