@@ -369,10 +369,19 @@ internal sealed partial class ValueFlow
 
     private FlowResult EvaluateLocal(ILocalReferenceOperation local, Frame frame, int depth)
     {
-        if (CarriesIdentifier(local.Type) && frame.Options.IsIdentifierName(NameWords.Split(local.Local.Name), out var domain))
+        var named = CarriesIdentifier(local.Type) && frame.Options.IsIdentifierName(NameWords.Split(local.Local.Name), out var domain) ? domain : null;
+        var held = WrittenToLocal(local, frame, depth);
+        if (named is not null)
         {
-            return Found(local, domain);
+            // A local named for an identifier holds one, unless what it is given is shown to be a
+            // hash of one (emailKey = MD5(email): TC1002, not TC1001) or a pseudonym.
+            return held.Hash is not null || (held.Sanitized && held.Identifier is null) ? held : Found(local, named);
         }
+        return held;
+    }
+
+    private FlowResult WrittenToLocal(ILocalReferenceOperation local, Frame frame, int depth)
+    {
         if (!frame.Visited.Add(local.Local))
         {
             return FlowResult.Unknown;

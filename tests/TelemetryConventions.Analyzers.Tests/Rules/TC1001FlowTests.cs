@@ -65,6 +65,26 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_local_named_for_an_identifier_is_judged_by_what_it_holds_when_that_is_a_hash_or_a_pseudonym()
+    {
+        // The hash is TC1002's to report; a pseudonym is clean; a plain copy is still the identifier.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Billing
+            {
+                void Record(Activity activity, Pseudonymizer pseudonymizer, string subscriberEmail, string patientId)
+                {
+                    var emailKey = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(subscriberEmail.ToLowerInvariant())));
+                    activity.SetTag("billing.subscriber_md5", emailKey);
+                    var patientRef = pseudonymizer.Compute("patient.id", patientId);
+                    activity.SetTag("billing.patient", patientRef);
+                    var patientCopy = patientId;
+                    activity.SetTag("billing.patient_copy", {|TC1001:patientCopy|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_member_is_found_by_its_writes_whatever_else_mentions_its_name()
     {
         // Writes are looked up from the name's occurrences in the text: a verbatim name, the name in a

@@ -21,6 +21,21 @@ public class TC1002Tests
     private static readonly string FixedUsings = Usings.Replace("using TelemetryConventions;\n", "using TelemetryConventions;\nusing Contoso.Telemetry;\n\n", StringComparison.Ordinal);
 
     [Fact]
+    public async Task A_hash_kept_in_a_local_named_for_the_identifier_is_reported_as_a_hash()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Billing
+            {
+                void Record(Activity activity, string subscriberEmail)
+                {
+                    var emailKey = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(subscriberEmail.ToLowerInvariant())));
+                    activity.SetTag("billing.subscriber_md5", {|TC1002:emailKey|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task The_seed_hashID_helper_is_reported_and_replaced_by_the_pseudonymiser()
     {
         await VerifyCS.CodeFixAsync(Usings + """
