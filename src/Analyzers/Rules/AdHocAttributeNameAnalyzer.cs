@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TelemetryConventions.Analyzers.Infrastructure;
+using TelemetryConventions.Conventions.Resolution;
 
 namespace TelemetryConventions.Analyzers.Rules;
 
@@ -45,7 +46,20 @@ public sealed class AdHocAttributeNameAnalyzer : TelemetryAnalyzer
             : ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.AttributeName, suggestion);
         var hint = definedIn is not null
             ? $"; it is defined by '{definedIn.Registry}', which this project does not import: {definedIn.HowToImport}, or declare it in the project's conventions"
-            : suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+            : suggestion is not null ? $"; did you mean '{suggestion}'?" : NearUnimported(compilation, key);
         context.ReportDiagnostic(Diagnostic.Create(Rule, site.Key.Syntax.GetLocation(), properties, key, hint));
+    }
+
+    /// <summary>A near name of a registry the project does not import: a typo of an upstream name with the upstream registry off.</summary>
+    private static string NearUnimported(TelemetryCompilation compilation, string key)
+    {
+        foreach (var registry in compilation.UnimportedRegistries)
+        {
+            if (NameDistance.Closest(key, registry.Attributes) is { } near)
+            {
+                return $"; did you mean '{near}'? It is defined by '{registry.Registry}', which this project does not import: {registry.HowToImport}";
+            }
+        }
+        return "";
     }
 }

@@ -414,7 +414,18 @@ public sealed class ConventionResolver
         {
             return $"; it is defined by '{definedIn.Registry}', which this project does not import: {definedIn.HowToImport}, or declare it in the project's conventions";
         }
-        return Suggestion(name) is { Length: > 0 } suggestion ? suggestion : WhereLooked();
+        if (Suggestion(name) is { Length: > 0 } suggestion)
+        {
+            return suggestion;
+        }
+        foreach (var registry in _unimported)
+        {
+            if (NameDistance.Closest(name, registry.Attributes) is { } near)
+            {
+                return $"; did you mean '{near}'? It is defined by '{registry.Registry}', which this project does not import: {registry.HowToImport}";
+            }
+        }
+        return WhereLooked();
     }
 
     private string WhereLooked() => _registryNames.Count == 0

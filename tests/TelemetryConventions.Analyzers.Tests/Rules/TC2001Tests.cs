@@ -39,8 +39,9 @@ public class TC2001Tests
             },
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("server.address",
                 "; it is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it, or declare it in the project's conventions"),
-            // Not an exact name of the list: the general message, with no suggestion among the project's names.
-            VerifyCS.Diagnostic().WithLocation(1).WithArguments("server.adress", ""));
+            // A typo of a name of the list: its "did you mean", and where that name is defined.
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("server.adress",
+                "; did you mean 'server.address'? It is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it"));
     }
 
     [Fact]

@@ -226,6 +226,7 @@ public sealed class ReferenceOnlyGenerationTests
                 attributes:
                   - ref: user.id
                   - ref: own.thing
+                  - ref: server.adress
             """);
         var metadata = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
@@ -239,7 +240,9 @@ public sealed class ReferenceOnlyGenerationTests
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[] { own, names }, new TestOptionsProvider(null, metadata)), GeneratorHarness.CreateCompilation(""));
 
         var messages = run.ConventionDiagnostics.Where(d => d.Id == "TC0009").Select(d => d.GetMessage()).ToList();
-        Assert.Equal(2, messages.Count);
+        Assert.Equal(3, messages.Count);
+        // A typo of an upstream name: its "did you mean", and where that name is defined.
+        Assert.Contains("Attribute 'server.adress' is not defined in any convention file; did you mean 'server.address'? It is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it", messages);
         Assert.Contains("Attribute 'user.id' is not defined in any convention file; it is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it, or declare it in the project's conventions", messages);
         // A name the list does not have keeps the general message.
         Assert.Contains(messages, m => m.StartsWith("Attribute 'own.thing'", StringComparison.Ordinal) && !m.Contains("defined by", StringComparison.Ordinal));
