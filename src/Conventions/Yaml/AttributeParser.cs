@@ -312,6 +312,12 @@ internal sealed class AttributeParser
         {
             var entry = mapping.Children.First();
             var kind = _context.Choice(entry.Key, "requirement_level", Vocabulary.RequirementKinds);
+            if (entry.Value is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" })
+            {
+                // `conditionally_required:` with nothing after it (a cut-off file, say) is a null, not a condition.
+                _context.Report(ConventionRules.WrongNodeKind, entry.Value, "requirement_level condition", "the condition as text");
+                return kind is { } missing ? new RequirementLevel(missing, null) : null;
+            }
             return kind is { } k ? new RequirementLevel(k, _context.Scalar(entry.Value, "requirement_level condition")) : null;
         }
         _context.Report(ConventionRules.WrongNodeKind, node, "requirement_level", "required, recommended, opt_in, or a one-entry mapping such as { conditionally_required: <text> }");

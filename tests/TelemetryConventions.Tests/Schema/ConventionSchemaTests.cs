@@ -59,6 +59,7 @@ public sealed class ConventionSchemaTests
         { "TC0007", "groups:\n  - id: registry.shop\n    type: attribute_group\n    brief: Shop.\n    attributes:\n      - id: ⌖Shop.BasketItems\n        type: int\n        brief: Items.\n" },
         { "TC0014", "groups:\n  - id: registry.shop\n    type: attribute_group\n    brief: Shop.\n    attributes:\n      - id: shop.customer.id\n        type: string\n        brief: Customer.\n        annotations:\n          privacy:\n            classification: ⌖personal\n" },
         { "TC0014", "groups:\n  - id: registry.shop\n    type: attribute_group\n    brief: Shop.\n    attributes:\n      - id: shop.customer.id\n        type: string\n        brief: Customer.\n        annotations:\n          privacy:\n            classification: personal_identifier\n            treatment: ⌖hash\n" },
+        { "TC0004", "groups:\n  - id: span.shop.checkout\n    type: span\n    span_kind: server\n    brief: Checkout.\n    attributes:\n      - ref: error.type\n        requirement_level:\n          conditionally_required:⌖ \n" },
         { "TC0017", "groups:\n  - id: registry.shop\n    type: attribute_group\n    brief: Shop.\n    attributes:\n      - id: shop.rating\n        brief: Rating.\n        type:\n          members:\n            - id: good\n              value: ⌖0.5\n" },
     };
 
