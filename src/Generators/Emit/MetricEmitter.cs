@@ -46,6 +46,8 @@ internal static class MetricEmitter
         writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability,
             $"Instrument: {instrumentType.ToLowerInvariant()} of <c>{spec.ValueType}</c>, unit <c>{SourceWriter.EscapeXml(spec.Unit ?? "")}</c>. A meter has one: <see cref=\"{WrapperPlanner.MetricsClass}.{spec.FactoryMethodName}\"/> returns the same wrapper on every call."));
         WrapperText.Obsolete(writer, spec.Deprecated);
+        // The failure part (MetricFailureEmitter) joins this one and carries no attribute of its own.
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{spec.Options.Accessibility} sealed partial class {spec.TypeName}");
         WriteConstants(writer, spec);
         var advice = "";
@@ -142,6 +144,7 @@ internal static class MetricEmitter
             + $"Register it once per <c>Meter</c> with <see cref=\"{WrapperPlanner.MetricsClass}.{observable.FactoryMethodName}\"/>; "
             + "its callback reports each series with <see cref=\"Measure\"/>."));
         WrapperText.Obsolete(writer, spec.Deprecated);
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{spec.Options.Accessibility} static partial class {observable.TypeName}");
         WriteConstants(writer, spec);
         writer.Doc("summary", "One observed value with its tags, for the instrument's callback.");

@@ -16,6 +16,7 @@ namespace Clinic.Telemetry;
 /// Stability: development.
 /// </para>
 /// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public sealed partial class ClinicWaitingUpDownCounter
 {
     /// <summary>
@@ -132,6 +133,7 @@ public static partial class TelemetryMetrics
 /// Stability: development.
 /// </para>
 /// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ClinicWaitingObservableUpDownCounter
 {
     /// <summary>
