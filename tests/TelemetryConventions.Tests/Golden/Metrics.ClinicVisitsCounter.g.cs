@@ -41,26 +41,7 @@ public sealed partial class ClinicVisitsCounter
     /// <summary>
     /// The meter's one wrapper, created on first use.
     /// </summary>
-    internal static ClinicVisitsCounter For(global::System.Diagnostics.Metrics.Meter meter)
-    {
-        if (meter is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(meter));
-        }
-        if (ByMeter.TryGetValue(meter, out var wrapper))
-        {
-            return wrapper;
-        }
-        lock (ByMeter)
-        {
-            if (!ByMeter.TryGetValue(meter, out wrapper))
-            {
-                wrapper = new ClinicVisitsCounter(meter);
-                ByMeter.Add(meter, wrapper);
-            }
-            return wrapper;
-        }
-    }
+    internal static ClinicVisitsCounter For(global::System.Diagnostics.Metrics.Meter meter) => TelemetryConventionsSupport.WrapperFor(ByMeter, meter, static m => new ClinicVisitsCounter(m));
 
     /// <summary>
     /// The underlying instrument.
