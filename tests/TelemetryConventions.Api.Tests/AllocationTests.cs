@@ -69,6 +69,22 @@ public sealed class AllocationTests
         durations.Record(42.0, "cardiology");
     }
 
+    [Fact]
+    public void Asking_the_meter_for_its_wrapper_again_allocates_nothing()
+    {
+        // The factories share one cached lookup (TelemetryConventionsSupport.WrapperFor) and pass it a
+        // lambda that captures nothing, so after the first call neither the lookup nor the delegate allocates.
+        using var telemetry = new TestTelemetry();
+        Record(telemetry.Meter.CreateClinicVisitsCounter(), telemetry.Meter.CreateClinicVisitDurationHistogram());
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Calls; i++)
+        {
+            Record(telemetry.Meter.CreateClinicVisitsCounter(), telemetry.Meter.CreateClinicVisitDurationHistogram());
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static void StartAll(ActivitySource source, Pseudonym[] patients)
     {
         foreach (var patient in patients)

@@ -6,15 +6,21 @@ using Microsoft.CodeAnalysis.Operations;
 namespace TelemetryConventions.Analyzers.Infrastructure;
 
 /// <summary>
-/// Recognises the generator's span and metric factories by their shape. The generated types live
-/// in the project's own namespace (or in a referenced project, or are written by hand to the same
-/// pattern), so neither a namespace nor the <c>// &lt;auto-generated/&gt;</c> marker identifies them:
-/// the containing type's name, the method's name and what it returns do.
+/// Recognises the generated API. The generated types live in the project's own namespace (or in a
+/// referenced project, where no <c>// &lt;auto-generated/&gt;</c> marker is left to see), so what
+/// identifies them is the <c>[GeneratedCode("TelemetryConventions", …)]</c> the generator puts on every
+/// type it writes, on the type or a type containing it. The generator's type names
+/// (<c>TelemetrySpans</c>, <c>TelemetryMetrics</c>, wrappers ending in <c>Counter</c>,
+/// <c>Histogram</c> or <c>Gauge</c>) are only the fallback, for code written by hand to the same
+/// pattern; the method's name and what it returns are checked either way.
 /// </summary>
 internal sealed class GeneratedApi
 {
     public const string SpansType = "TelemetrySpans";
     public const string MetricsType = "TelemetryMetrics";
+
+    /// <summary>The tool name in the generator's <c>[GeneratedCode]</c>.</summary>
+    public const string GeneratorName = "TelemetryConventions";
 
     private GeneratedApi(Compilation compilation)
     {
@@ -32,9 +38,10 @@ internal sealed class GeneratedApi
     public static bool IsSpanStart(IMethodSymbol method, out INamedTypeSymbol span)
     {
         method = method.ReducedFrom ?? method;
-        if (method is { IsStatic: true, ContainingType.Name: SpansType, ReturnType: INamedTypeSymbol { TypeKind: TypeKind.Struct } returned }
+        if (method is { IsStatic: true, ReturnType: INamedTypeSymbol { TypeKind: TypeKind.Struct } returned }
             && method.Name.StartsWith("Start", StringComparison.Ordinal)
-            && IsDisposable(returned))
+            && IsDisposable(returned)
+            && (IsMarked(method.ContainingType) || method.ContainingType.Name == SpansType))
         {
             span = returned;
             return true;
@@ -50,8 +57,9 @@ internal sealed class GeneratedApi
     public bool IsMetricFactory(IMethodSymbol method)
     {
         method = method.ReducedFrom ?? method;
-        if (Meter is null || method is not { IsStatic: true, ReturnsVoid: false, ContainingType.Name: MetricsType }
-            || !method.Name.StartsWith("Create", StringComparison.Ordinal))
+        if (Meter is null || method is not { IsStatic: true, ReturnsVoid: false }
+            || !method.Name.StartsWith("Create", StringComparison.Ordinal)
+            || !(IsMarked(method.ContainingType) || method.ContainingType.Name == MetricsType))
         {
             return false;
         }
@@ -63,6 +71,56 @@ internal sealed class GeneratedApi
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// <c>[GeneratedCode("TelemetryConventions", …)]</c> on <paramref name="type"/> or a type containing it.
+    /// A partial type's attributes are those of all its parts, so one marked part is enough.
+    /// </summary>
+    public static bool IsMarked(INamedTypeSymbol? type)
+    {
+        for (; type is not null; type = type.ContainingType)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+                    && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is GeneratorName)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A metric wrapper's recording method (<c>Add</c>, <c>Record</c>, <c>AddFailure</c>,
+    /// <c>RecordFailure</c>, an observable metric's <c>Measure</c>): its parameters after the value are
+    /// metric tags. On a marked type the method's name says it; by hand, the type's name must too.
+    /// </summary>
+    public static bool IsMetricRecording(IMethodSymbol method) =>
+        method.Name is "Add" or "Record" or "AddFailure" or "RecordFailure" or "Measure"
+        && method.ContainingType is { } wrapper
+        && (IsMarked(wrapper) || wrapper.Name.EndsWith("Counter", StringComparison.Ordinal) || wrapper.Name.EndsWith("Histogram", StringComparison.Ordinal) || wrapper.Name.EndsWith("Gauge", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A pseudonymisation helper: it takes the raw identifier, which is what it is for. The generator
+    /// marks each of its helpers with <c>[IdentifierSpace]</c> (their class, <c>TelemetryPseudonyms</c>,
+    /// has no <c>[GeneratedCode]</c>: the privacy flow follows its bodies), and a marked type's method that
+    /// takes the <c>Pseudonymizer</c> first is one too; by hand, a class named <c>…Pseudonyms</c>.
+    /// </summary>
+    public static bool IsPseudonymHelper(IMethodSymbol method, Func<ITypeSymbol?, bool> isPseudonymizer)
+    {
+        method = method.ReducedFrom ?? method;
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "IdentifierSpaceAttribute", ContainingNamespace: { Name: GeneratorName, ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+        return (IsMarked(method.ContainingType) && method.Parameters.Length > 0 && isPseudonymizer(method.Parameters[0].Type))
+            || method.ContainingType?.Name.EndsWith("Pseudonyms", StringComparison.Ordinal) == true;
     }
 
     /// <summary>The meter a factory call creates its instrument on.</summary>

@@ -112,7 +112,7 @@ internal sealed partial class ValueFlow
     private IEnumerable<TelemetrySite> GeneratedApiSites(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (_known.IsPseudonym(method.ReturnType) || method.ContainingType?.Name.EndsWith("Pseudonyms", StringComparison.Ordinal) == true)
+        if (_known.IsPseudonym(method.ReturnType) || GeneratedApi.IsPseudonymHelper(method, _known.IsPseudonymizer))
         {
             // The generated pseudonymisation helpers take the raw value: that is what they are for.
             yield break;
@@ -135,8 +135,7 @@ internal sealed partial class ValueFlow
                 continue;
             }
             // Measure builds an observable instrument's measurement: its tags are metric tags too.
-            var isMetric = method.Name is "Add" or "Record" or "AddFailure" or "RecordFailure" or "Measure" && method.ContainingType?.Name is { } wrapper
-                && (wrapper.EndsWith("Counter", StringComparison.Ordinal) || wrapper.EndsWith("Histogram", StringComparison.Ordinal) || wrapper.EndsWith("Gauge", StringComparison.Ordinal));
+            var isMetric = GeneratedApi.IsMetricRecording(method);
             if (isMetric && parameter.Ordinal > 0)
             {
                 yield return new TelemetrySite(SinkKind.MetricAttribute, null, argument.Value);

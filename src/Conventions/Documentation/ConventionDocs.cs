@@ -143,10 +143,15 @@ public static class ConventionDocs
 
         if (metrics.Count > 0)
         {
-            text.Append("\n## Metrics\n\n| Metric | Instrument | Unit | Stability | Description | Attributes |\n|---|---|---|---|---|---|\n");
+            text.Append("\n## Metrics\n\n");
+            if (metrics.Any(IsObservable))
+            {
+                text.Append("An *observable* instrument is read through a callback when the SDK collects (the metric's `observable: true` annotation); the others are recorded as things happen.\n\n");
+            }
+            text.Append("| Metric | Instrument | Unit | Stability | Description | Attributes |\n|---|---|---|---|---|---|\n");
             foreach (var metric in metrics)
             {
-                text.Append("| `").Append(MetricName(metric)).Append("` | ").Append(metric.Instrument.ToString().ToLowerInvariant())
+                text.Append("| `").Append(MetricName(metric)).Append("` | ").Append(IsObservable(metric) ? "observable " : "").Append(metric.Instrument.ToString().ToLowerInvariant())
                     .Append(" | ").Append(string.IsNullOrEmpty(metric.Unit) ? "" : "`" + Cell(metric.Unit!) + "`")
                     .Append(" | ").Append(StabilityText(metric.Stability))
                     .Append(" | ").Append(Cell(Described(metric.Brief, metric.Deprecated)))
@@ -157,6 +162,13 @@ public static class ConventionDocs
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// Annotated <c>observable: true</c> (the parser keeps no such annotation on a histogram). The
+    /// <c>TelemetryConventionsObservableInstruments=all</c> option is a project's choice of generated
+    /// API, not part of the conventions, so these pages do not show it.
+    /// </summary>
+    private static bool IsObservable(ResolvedGroup metric) => metric.Observable == true;
 
     private static void AttributeTable(StringBuilder text, EquatableArray<GroupAttribute> attributes)
     {

@@ -46,6 +46,8 @@ internal static class MetricEmitter
         writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability,
             $"Instrument: {instrumentType.ToLowerInvariant()} of <c>{spec.ValueType}</c>, unit <c>{SourceWriter.EscapeXml(spec.Unit ?? "")}</c>. A meter has one: <see cref=\"{WrapperPlanner.MetricsClass}.{spec.FactoryMethodName}\"/> returns the same wrapper on every call."));
         WrapperText.Obsolete(writer, spec.Deprecated);
+        // The failure part (MetricFailureEmitter) joins this one and carries no attribute of its own.
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{spec.Options.Accessibility} sealed partial class {spec.TypeName}");
         WriteConstants(writer, spec);
         var advice = "";
@@ -142,6 +144,7 @@ internal static class MetricEmitter
             + $"Register it once per <c>Meter</c> with <see cref=\"{WrapperPlanner.MetricsClass}.{observable.FactoryMethodName}\"/>; "
             + "its callback reports each series with <see cref=\"Measure\"/>."));
         WrapperText.Obsolete(writer, spec.Deprecated);
+        writer.Line(FileHeader.GeneratedCode);
         writer.Open($"{spec.Options.Accessibility} static partial class {observable.TypeName}");
         WriteConstants(writer, spec);
         writer.Doc("summary", "One observed value with its tags, for the instrument's callback.");
@@ -269,28 +272,13 @@ internal static class MetricEmitter
     }
 
     /// <summary>
-    /// The lookup behind the factory. Reads are lock-free; creation takes a lock so that two
-    /// threads asking at once still create one instrument (older DiagnosticSource versions would
-    /// otherwise announce a second instrument to every listener).
+    /// The lookup behind the factory, shared by every wrapper (<see cref="SupportEmitter"/>). The
+    /// lambda captures nothing, so the compiler keeps one delegate for it and a call allocates nothing.
     /// </summary>
     private static void WriteLookup(SourceWriter writer, string typeName)
     {
         writer.Doc("summary", "The meter's one wrapper, created on first use.");
-        writer.Open($"internal static {typeName} For(global::System.Diagnostics.Metrics.Meter meter)");
-        writer.Open("if (meter is null)");
-        writer.Line("throw new global::System.ArgumentNullException(nameof(meter));");
-        writer.Close();
-        writer.Open("if (ByMeter.TryGetValue(meter, out var wrapper))");
-        writer.Line("return wrapper;");
-        writer.Close();
-        writer.Open("lock (ByMeter)");
-        writer.Open("if (!ByMeter.TryGetValue(meter, out wrapper))");
-        writer.Line($"wrapper = new {typeName}(meter);");
-        writer.Line("ByMeter.Add(meter, wrapper);");
-        writer.Close();
-        writer.Line("return wrapper;");
-        writer.Close();
-        writer.Close();
+        writer.Line($"internal static {typeName} For(global::System.Diagnostics.Metrics.Meter meter) => {WrapperPlanner.SupportClass}.WrapperFor(ByMeter, meter, static m => new {typeName}(m));");
         writer.Line();
     }
 }

@@ -31,6 +31,26 @@ internal static class SupportEmitter
         writer.Line("return values;");
         writer.Close();
         writer.Line();
+        // Reads are lock-free; creation takes a lock so that two threads asking at once still create
+        // one instrument (older DiagnosticSource versions would otherwise announce a second instrument
+        // to every listener). ConditionalWeakTable.GetValue would not do: it may call the factory twice.
+        writer.Doc("summary", "The meter's one wrapper from <paramref name=\"byMeter\"/>, made by <paramref name=\"create\"/> on first use; the table does not keep the meter alive.");
+        writer.Open("public static TWrapper WrapperFor<TWrapper>(global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Diagnostics.Metrics.Meter, TWrapper> byMeter, global::System.Diagnostics.Metrics.Meter meter, global::System.Func<global::System.Diagnostics.Metrics.Meter, TWrapper> create) where TWrapper : class");
+        writer.Open("if (meter is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(meter));");
+        writer.Close();
+        writer.Open("if (byMeter.TryGetValue(meter, out var wrapper))");
+        writer.Line("return wrapper;");
+        writer.Close();
+        writer.Open("lock (byMeter)");
+        writer.Open("if (!byMeter.TryGetValue(meter, out wrapper))");
+        writer.Line("wrapper = create(meter);");
+        writer.Line("byMeter.Add(meter, wrapper);");
+        writer.Close();
+        writer.Line("return wrapper;");
+        writer.Close();
+        writer.Close();
+        writer.Line();
         writer.Doc("summary", "The <c>error.type</c> of an exception: its full type name, the same on spans and metrics.");
         writer.Line("public static string ErrorType(global::System.Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;");
         writer.Line();

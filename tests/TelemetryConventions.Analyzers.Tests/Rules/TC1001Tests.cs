@@ -396,4 +396,34 @@ public class TC1001Tests
             }
             """, conventions: null, editorConfig: null);
     }
+
+    [Fact]
+    public async Task A_marked_type_is_generated_API_whatever_its_name_and_its_pseudonymisation_helpers_take_raw_values()
+    {
+        // A type marked [GeneratedCode("TelemetryConventions", …)] is the generated API: its parameters
+        // are sinks of their own, except where a method takes the Pseudonymizer first and so exists to
+        // pseudonymise the raw value it is given. Neither depends on the type's name. (The helper's result
+        // is judged by the value flow, which does not follow marked code, so it goes under a key the
+        // conventions do not declare for pseudonyms.)
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.CodeDom.Compiler;
+
+            [GeneratedCode("TelemetryConventions", "1.0.0.0")]
+            static class WardKeys
+            {
+                public static string WardKey(this Pseudonymizer pseudonymizer, string rawValue) => pseudonymizer.Compute("patient", rawValue);
+
+                public static string Label(string text) => text;
+            }
+
+            class Visits
+            {
+                void Record(Activity activity, Pseudonymizer pseudonymizer, string patientId)
+                {
+                    activity.SetTag("visit.ref", pseudonymizer.WardKey(patientId));
+                    activity.SetTag("visit.label", WardKeys.Label({|TC1001:patientId|}));
+                }
+            }
+            """);
+    }
 }

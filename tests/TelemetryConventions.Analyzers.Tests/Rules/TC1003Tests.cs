@@ -53,4 +53,43 @@ public class TC1003Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task Tags_of_a_generated_metric_wrapper_are_metric_tags_by_its_mark_whatever_its_name()
+    {
+        // The real generated counter, and a recording type marked as the generator marks its wrappers
+        // but named unlike them; the same type without the mark is code the flow follows instead.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.CodeDom.Compiler;
+            using Contoso.Telemetry;
+
+            [GeneratedCode("TelemetryConventions", "1.0.0.0")]
+            sealed class WardLoad
+            {
+                public void Record(double value, string? ward = null)
+                {
+                }
+            }
+
+            sealed class UnmarkedLoad
+            {
+                public void Record(double value, string? ward = null)
+                {
+                }
+            }
+
+            class Visits
+            {
+                void Count(Meter meter, WardLoad load, UnmarkedLoad unmarked, string patientId, string department)
+                {
+                    meter.CreateHospitalVisitsCounter().Add(1, {|#0:patientId|});
+                    meter.CreateHospitalVisitsCounter().Add(1, department);
+                    load.Record(0.5, {|#1:patientId|});
+                    unmarked.Record(0.5, patientId);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "metric tag"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("patientId", "metric tag"));
+    }
 }

@@ -307,4 +307,44 @@ public class TC3001Tests
             """,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("StartPatientVisit"));
     }
+
+    [Fact]
+    public async Task A_type_marked_by_the_generator_is_recognised_whatever_its_name()
+    {
+        // [GeneratedCode("TelemetryConventions", …)] is what identifies the generated API; the name
+        // TelemetrySpans is only the fallback for code written by hand without it.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Handwritten
+            {
+                public readonly struct AuditSpan : IDisposable
+                {
+                    public void Dispose()
+                    {
+                    }
+                }
+
+                [System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "1.0.0.0")]
+                public static class AuditTracing
+                {
+                    public static AuditSpan StartAudit(this ActivitySource source) => default;
+                }
+
+                [System.CodeDom.Compiler.GeneratedCode("SomeOtherTool", "1.0.0.0")]
+                public static class OtherTracing
+                {
+                    public static AuditSpan StartOther(this ActivitySource source) => default;
+                }
+
+                class Uses
+                {
+                    void M(ActivitySource source)
+                    {
+                        {|#0:source.StartAudit()|};
+                        source.StartOther();
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("StartAudit"));
+    }
 }

@@ -121,4 +121,40 @@ public class TC3002Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_factory_class_marked_by_the_generator_is_recognised_whatever_its_name()
+    {
+        // The attribute, not the name TelemetryMetrics, is what identifies the generated factories.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Wards
+            {
+                [System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "1.0.0.0")]
+                public static class WardGauges
+                {
+                    public static ObservableGauge<long> CreateBedsObservableGauge(this Meter meter, Func<IEnumerable<Measurement<long>>> observe) =>
+                        meter.CreateObservableGauge("ward.beds", observe);
+                }
+
+                public static class UnmarkedGauges
+                {
+                    public static ObservableGauge<long> CreateCotsObservableGauge(this Meter meter, Func<IEnumerable<Measurement<long>>> observe) =>
+                        meter.CreateObservableGauge("ward.cots", observe);
+                }
+
+                class Ward
+                {
+                    void Poll(Meter meter, int rounds)
+                    {
+                        for (var i = 0; i < rounds; i++)
+                        {
+                            {|#0:meter.CreateBedsObservableGauge(() => Array.Empty<Measurement<long>>())|};
+                            meter.CreateCotsObservableGauge(() => Array.Empty<Measurement<long>>());
+                        }
+                    }
+                }
+            }
+            """, null, null,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("CreateBedsObservableGauge"));
+    }
 }

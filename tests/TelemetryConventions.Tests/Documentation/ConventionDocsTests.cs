@@ -85,6 +85,14 @@ public sealed class ConventionDocsTests
             brief: Checkouts.
             attributes:
               - ref: shop.payment.method
+          - id: metric.shop.baskets.open
+            type: metric
+            metric_name: shop.baskets.open
+            instrument: updowncounter
+            unit: "{basket}"
+            brief: Baskets open now.
+            annotations:
+              observable: true
         """;
 
     private static IReadOnlyList<DocFile> Docs(params (string Path, string Yaml)[] files) =>

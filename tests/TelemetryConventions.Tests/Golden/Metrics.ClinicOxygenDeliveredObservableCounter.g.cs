@@ -16,6 +16,7 @@ namespace Clinic.Telemetry;
 /// Stability: development.
 /// </para>
 /// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public static partial class ClinicOxygenDeliveredObservableCounter
 {
     /// <summary>

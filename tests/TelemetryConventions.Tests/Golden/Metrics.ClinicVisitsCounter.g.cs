@@ -16,6 +16,7 @@ namespace Clinic.Telemetry;
 /// Stability: development.
 /// </para>
 /// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 public sealed partial class ClinicVisitsCounter
 {
     /// <summary>
@@ -40,26 +41,7 @@ public sealed partial class ClinicVisitsCounter
     /// <summary>
     /// The meter's one wrapper, created on first use.
     /// </summary>
-    internal static ClinicVisitsCounter For(global::System.Diagnostics.Metrics.Meter meter)
-    {
-        if (meter is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(meter));
-        }
-        if (ByMeter.TryGetValue(meter, out var wrapper))
-        {
-            return wrapper;
-        }
-        lock (ByMeter)
-        {
-            if (!ByMeter.TryGetValue(meter, out wrapper))
-            {
-                wrapper = new ClinicVisitsCounter(meter);
-                ByMeter.Add(meter, wrapper);
-            }
-            return wrapper;
-        }
-    }
+    internal static ClinicVisitsCounter For(global::System.Diagnostics.Metrics.Meter meter) => TelemetryConventionsSupport.WrapperFor(ByMeter, meter, static m => new ClinicVisitsCounter(m));
 
     /// <summary>
     /// The underlying instrument.

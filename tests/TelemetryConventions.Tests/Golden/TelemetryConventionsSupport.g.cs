@@ -33,6 +33,30 @@ internal static class TelemetryConventionsSupport
     }
 
     /// <summary>
+    /// The meter's one wrapper from <paramref name="byMeter"/>, made by <paramref name="create"/> on first use; the table does not keep the meter alive.
+    /// </summary>
+    public static TWrapper WrapperFor<TWrapper>(global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Diagnostics.Metrics.Meter, TWrapper> byMeter, global::System.Diagnostics.Metrics.Meter meter, global::System.Func<global::System.Diagnostics.Metrics.Meter, TWrapper> create) where TWrapper : class
+    {
+        if (meter is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(meter));
+        }
+        if (byMeter.TryGetValue(meter, out var wrapper))
+        {
+            return wrapper;
+        }
+        lock (byMeter)
+        {
+            if (!byMeter.TryGetValue(meter, out wrapper))
+            {
+                wrapper = create(meter);
+                byMeter.Add(meter, wrapper);
+            }
+            return wrapper;
+        }
+    }
+
+    /// <summary>
     /// The <c>error.type</c> of an exception: its full type name, the same on spans and metrics.
     /// </summary>
     public static string ErrorType(global::System.Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
