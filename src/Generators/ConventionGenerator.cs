@@ -178,8 +178,12 @@ public sealed class ConventionGenerator : IIncrementalGenerator
                 {
                     classes.Add(WrapperPlanner.MetricsClass);
                 }
-                // TelemetryPseudonyms is left unmarked: the privacy flow follows its helpers into their
-                // bodies to see that they pseudonymise, and it does not follow code marked generated.
+                // The analyzers know the pseudonymisation helpers by their [IdentifierSpace] mark, so
+                // their class is marked generated like the others.
+                if (p.AttributeNamespaces.Any(ns => ns.Attributes.Any(a => a.PseudonymHelper is not null)))
+                {
+                    classes.Add(GenerationPlanner.PseudonymsClass);
+                }
                 if (!r.Resources.IsEmpty)
                 {
                     classes.Add(ResourcePlanner.ResourcesClass);

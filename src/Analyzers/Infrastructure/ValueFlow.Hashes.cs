@@ -50,6 +50,14 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
+        // The generated identifier-space helpers (PseudonymizePatientId, ComputePatientId) say so by
+        // their [IdentifierSpace] mark: judged by it, not by reading their bodies, which are
+        // generated code and are not followed.
+        if ((_known.IsPseudonym(method.ReturnType) || method.ReturnType.SpecialType == SpecialType.System_String)
+            && (method.ReducedFrom ?? method).GetAttributes().Any(a => a.AttributeClass is { Name: "IdentifierSpaceAttribute", ContainingNamespace: { Name: "TelemetryConventions", ContainingNamespace.IsGlobalNamespace: true } }))
+        {
+            return true;
+        }
         if (options.SanitizerMethodNames.Contains(method.Name) && method.ContainingType is { } type)
         {
             return options.Sanitizers.Contains(type.ToDisplayString(QualifiedName) + "." + method.Name);

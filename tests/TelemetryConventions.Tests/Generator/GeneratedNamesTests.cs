@@ -92,10 +92,7 @@ public sealed class GeneratedNamesTests
             Assert.Contains(types, t => t.Name == GenerationPlanner.PseudonymsClass);
         }
         // [GeneratedCode] may stand on one part only: a symbol's attributes are those of all its parts.
-        // TelemetryPseudonyms is the one exception (see ConventionGenerator): the privacy flow does not
-        // follow code marked generated, and must follow its Compute… helpers to see that they pseudonymise.
         var unmarked = types
-            .Where(t => t.Name != GenerationPlanner.PseudonymsClass)
             .Where(t => !t.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
                 && a.ConstructorArguments.Length == 2 && (string?)a.ConstructorArguments[0].Value == "TelemetryConventions"))
             .Select(t => t.Name)

@@ -21,6 +21,11 @@ static partial class TelemetryMetrics
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
+static partial class TelemetryPseudonyms
+{
+}
+
+[global::System.CodeDom.Compiler.GeneratedCode("TelemetryConventions", "0.1.0.0")]
 static partial class TelemetryResources
 {
 }
