@@ -12,16 +12,13 @@ namespace TelemetryConventions.Generators;
 /// </summary>
 internal static class UnimportedRegistryReader
 {
-    private const string NamesOf = "build_metadata.AdditionalFiles." + UnimportedRegistryNames.NamesOfMetadata;
-    private const string HowToImport = "build_metadata.AdditionalFiles." + UnimportedRegistryNames.HowToImportMetadata;
-
     public static UnimportedRegistry? Read(AdditionalText text, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
-        if (!options.TryGetValue(NamesOf, out var registry) || string.IsNullOrWhiteSpace(registry))
+        if (!options.TryGetValue(UnimportedRegistryNames.NamesOfOption, out var registry) || string.IsNullOrWhiteSpace(registry))
         {
             return null;
         }
-        options.TryGetValue(HowToImport, out var howToImport);
+        options.TryGetValue(UnimportedRegistryNames.HowToImportOption, out var howToImport);
         return UnimportedRegistryNames.Read(registry, howToImport, text.Path, text.GetText(cancellationToken)?.ToString() ?? "");
     }
 }

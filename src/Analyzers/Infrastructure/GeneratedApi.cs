@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -105,23 +106,18 @@ internal sealed class GeneratedApi
 
     /// <summary>
     /// A pseudonymisation helper: it takes the raw identifier, which is what it is for. The generator
-    /// marks each of its helpers with <c>[IdentifierSpace]</c> (their class, <c>TelemetryPseudonyms</c>,
-    /// has no <c>[GeneratedCode]</c>: the privacy flow follows its bodies), and a marked type's method that
-    /// takes the <c>Pseudonymizer</c> first is one too; by hand, a class named <c>…Pseudonyms</c>.
+    /// marks each of its helpers with <c>[IdentifierSpace]</c>, and a marked type's method that takes the
+    /// <c>Pseudonymizer</c> first is one too; by hand, a class named <c>…Pseudonyms</c>.
     /// </summary>
-    public static bool IsPseudonymHelper(IMethodSymbol method, Func<ITypeSymbol?, bool> isPseudonymizer)
-    {
-        method = method.ReducedFrom ?? method;
-        foreach (var attribute in method.GetAttributes())
-        {
-            if (attribute.AttributeClass is { Name: "IdentifierSpaceAttribute", ContainingNamespace: { Name: GeneratorName, ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-        return (IsMarked(method.ContainingType) && method.Parameters.Length > 0 && isPseudonymizer(method.Parameters[0].Type))
-            || method.ContainingType?.Name.EndsWith("Pseudonyms", StringComparison.Ordinal) == true;
-    }
+    public static bool IsPseudonymHelper(IMethodSymbol method, Func<ITypeSymbol?, bool> isPseudonymizer) =>
+        HasIdentifierSpace(method)
+        || (IsMarked(method.ContainingType) && method.Parameters.Length > 0 && isPseudonymizer(method.Parameters[0].Type))
+        || method.ContainingType?.Name.EndsWith("Pseudonyms", StringComparison.Ordinal) == true;
+
+    /// <summary>A method the generator marked with <c>[IdentifierSpace]</c>: one of the identifier-space pseudonymisation helpers.</summary>
+    public static bool HasIdentifierSpace(IMethodSymbol method) =>
+        (method.ReducedFrom ?? method).GetAttributes().Any(a =>
+            a.AttributeClass is { Name: "IdentifierSpaceAttribute", ContainingNamespace: { Name: GeneratorName, ContainingNamespace.IsGlobalNamespace: true } });
 
     /// <summary>The meter a factory call creates its instrument on.</summary>
     public IOperation? MeterArgument(IInvocationOperation invocation)

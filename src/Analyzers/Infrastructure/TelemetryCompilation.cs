@@ -68,11 +68,11 @@ internal sealed class TelemetryCompilation
         foreach (var file in options.AdditionalFiles)
         {
             var metadata = options.AnalyzerConfigOptionsProvider.GetOptions(file);
-            if (metadata.TryGetValue("build_metadata.AdditionalFiles." + UnimportedRegistryNames.NamesOfMetadata, out var registry)
+            if (metadata.TryGetValue(UnimportedRegistryNames.NamesOfOption, out var registry)
                 && !string.IsNullOrWhiteSpace(registry)
                 && file.GetText(cancellationToken) is { } text)
             {
-                metadata.TryGetValue("build_metadata.AdditionalFiles." + UnimportedRegistryNames.HowToImportMetadata, out var howToImport);
+                metadata.TryGetValue(UnimportedRegistryNames.HowToImportOption, out var howToImport);
                 registries.Add(UnimportedRegistryNames.Read(registry, howToImport, file.Path, text.ToString()));
             }
         }

@@ -53,8 +53,7 @@ internal sealed partial class ValueFlow
         // The generated identifier-space helpers (PseudonymizePatientId, ComputePatientId) say so by
         // their [IdentifierSpace] mark: judged by it, not by reading their bodies, which are
         // generated code and are not followed.
-        if ((_known.IsPseudonym(method.ReturnType) || method.ReturnType.SpecialType == SpecialType.System_String)
-            && (method.ReducedFrom ?? method).GetAttributes().Any(a => a.AttributeClass is { Name: "IdentifierSpaceAttribute", ContainingNamespace: { Name: "TelemetryConventions", ContainingNamespace.IsGlobalNamespace: true } }))
+        if ((_known.IsPseudonym(method.ReturnType) || method.ReturnType.SpecialType == SpecialType.System_String) && GeneratedApi.HasIdentifierSpace(method))
         {
             return true;
         }

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TelemetryConventions.Analyzers.Infrastructure;
-using TelemetryConventions.Conventions.Resolution;
+using TelemetryConventions.Conventions.Compatibility;
 
 namespace TelemetryConventions.Analyzers.Rules;
 
@@ -39,27 +38,13 @@ public sealed class AdHocAttributeNameAnalyzer : TelemetryAnalyzer
             return;
         }
         // An exact name of a registry the project does not import says more than a near declared one.
-        var definedIn = compilation.UnimportedRegistries.FirstOrDefault(r => r.Attributes.Contains(key));
+        var definedIn = UnimportedRegistryNames.DefinedIn(compilation.UnimportedRegistries, key);
         var suggestion = definedIn is null ? conventions.Suggest(key) : null;
         var properties = suggestion is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.AttributeName, suggestion);
-        var hint = definedIn is not null
-            ? $"; it is defined by '{definedIn.Registry}', which this project does not import: {definedIn.HowToImport}, or declare it in the project's conventions"
-            : suggestion is not null ? $"; did you mean '{suggestion}'?" : NearUnimported(compilation, key);
+        var hint = definedIn
+            ?? (suggestion is not null ? $"; did you mean '{suggestion}'?" : UnimportedRegistryNames.NearName(compilation.UnimportedRegistries, key) ?? "");
         context.ReportDiagnostic(Diagnostic.Create(Rule, site.Key.Syntax.GetLocation(), properties, key, hint));
-    }
-
-    /// <summary>A near name of a registry the project does not import: a typo of an upstream name with the upstream registry off.</summary>
-    private static string NearUnimported(TelemetryCompilation compilation, string key)
-    {
-        foreach (var registry in compilation.UnimportedRegistries)
-        {
-            if (NameDistance.Closest(key, registry.Attributes) is { } near)
-            {
-                return $"; did you mean '{near}'? It is defined by '{registry.Registry}', which this project does not import: {registry.HowToImport}";
-            }
-        }
-        return "";
     }
 }

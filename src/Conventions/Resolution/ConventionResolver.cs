@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TelemetryConventions.Conventions.Compatibility;
 using TelemetryConventions.Conventions.Diagnostics;
 using TelemetryConventions.Conventions.Model;
 
@@ -408,25 +409,11 @@ public sealed class ConventionResolver
     /// Where an unknown attribute is defined, when a registry the project does not import has it
     /// (an exact name says more than a near one); otherwise the closest known name, or where we looked.
     /// </summary>
-    private string Hint(string name)
-    {
-        if (_unimported.FirstOrDefault(r => r.Attributes.Contains(name)) is { } definedIn)
-        {
-            return $"; it is defined by '{definedIn.Registry}', which this project does not import: {definedIn.HowToImport}, or declare it in the project's conventions";
-        }
-        if (Suggestion(name) is { Length: > 0 } suggestion)
-        {
-            return suggestion;
-        }
-        foreach (var registry in _unimported)
-        {
-            if (NameDistance.Closest(name, registry.Attributes) is { } near)
-            {
-                return $"; did you mean '{near}'? It is defined by '{registry.Registry}', which this project does not import: {registry.HowToImport}";
-            }
-        }
-        return WhereLooked();
-    }
+    private string Hint(string name) =>
+        UnimportedRegistryNames.DefinedIn(_unimported, name)
+        ?? (Suggestion(name) is { Length: > 0 } suggestion ? suggestion : null)
+        ?? UnimportedRegistryNames.NearName(_unimported, name)
+        ?? WhereLooked();
 
     private string WhereLooked() => _registryNames.Count == 0
         ? "; no registry is imported: if it is an OpenTelemetry attribute, bring in the upstream registry (the package imports it unless EnableTelemetryConventionsUpstream is false; TelemetryConventionsUpstreamDir names another folder)"
