@@ -13,7 +13,7 @@ namespace TelemetryConventions.AnalyzerCost;
 
 /// <summary>
 /// Usage: <c>dotnet run -c Release --project benchmarks/TelemetryConventions.AnalyzerCost -- &lt;source folder&gt;
-/// [--conventions &lt;folder&gt;] [--runs N]</c>. Each run parses the folder afresh, compiles it (diagnostics
+/// [--conventions &lt;folder&gt;] [--references &lt;file&gt;] [--runs N]</c>. Each run parses the folder afresh, compiles it (diagnostics
 /// and emit, as the compiler does), then runs every analyzer of the package on that compilation with
 /// execution times logged. The first run warms the JIT and is not counted; the median of the others
 /// is printed. The compile is timed by the clock; the analyzers' time is the analyzer driver's own
@@ -25,7 +25,10 @@ namespace TelemetryConventions.AnalyzerCost;
 /// analyzers alone and with the package's analyzers added, three times each, alternated, keeping
 /// the least of each: the difference is what the package adds to a build. Run it on a quiet machine.
 /// Without <c>--conventions</c> the analyzers run as in a project that has adopted the
-/// package but declared nothing yet (the upstream registry is not loaded either).
+/// package but declared nothing yet (the upstream registry is not loaded either). Without
+/// <c>--references</c> the code compiles against this process's own runtime, so package types do not
+/// resolve; with it (a file listing one assembly path per line, for example the project's
+/// <c>ReferencePathWithRefAssemblies</c> items) it compiles as in its own build.
 /// </summary>
 public static class Program
 {
@@ -33,11 +36,13 @@ public static class Program
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            Console.Error.WriteLine("usage: <source folder> [--conventions <folder>] [--runs N]");
+            Console.Error.WriteLine("usage: <source folder> [--conventions <folder>] [--references <file>] [--runs N]");
             return 2;
         }
         var folder = Path.GetFullPath(args[0]);
         var conventionsFolder = Option(args, "--conventions");
+        var referencesFile = Option(args, "--references");
+        var references = referencesFile is null ? PlatformReferences() : ListedReferences(referencesFile);
         var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(p => !IsBuildOutput(folder, p))
@@ -49,16 +54,17 @@ public static class Program
                 .Select(p => (AdditionalText)new FileText(p)).ToImmutableArray();
         var analyzers = typeof(TelemetryAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .Where(t => Option(args, "--only") is not { } only || only.Split(',').Contains(t.Name))
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
         var samples = new List<Sample>();
         for (var run = 0; run <= runs; run++)
         {
-            var sample = await MeasureAsync(files, conventions, analyzers);
+            var sample = await MeasureAsync(files, references, conventions, analyzers);
             if (run == 0)
             {
-                Console.WriteLine($"{files.Count} files, {sample.Lines:N0} lines, {sample.CompilerErrors} compiler errors (unresolved packages), {sample.Reported} analyzer diagnostics, {sample.Crashes.Count} AD0001");
+                Console.WriteLine($"{files.Count} files, {sample.Lines:N0} lines, {sample.CompilerErrors} compiler errors{(referencesFile is null ? " (packages not referenced)" : "")}, {sample.Reported} analyzer diagnostics, {sample.Crashes.Count} AD0001");
                 foreach (var crash in sample.Crashes.Distinct(StringComparer.Ordinal).Take(3))
                 {
                     Console.WriteLine("  " + crash);
@@ -66,13 +72,15 @@ public static class Program
                 continue;
             }
             samples.Add(sample);
-            Console.WriteLine($"run {run}: compile {sample.Compile.TotalMilliseconds:F0} ms, generator {sample.Generator.TotalMilliseconds:F0} ms, analyzer callbacks {sample.Analyzers.TotalMilliseconds:F0} ms ({Share(sample):P1}), processor time: compile {sample.CompileProcessor.TotalMilliseconds:F0} ms, analysis {sample.Baseline.TotalMilliseconds:F0} → {sample.Baseline.TotalMilliseconds + sample.Added.TotalMilliseconds:F0} ms, added {sample.Added.TotalMilliseconds:F0} ms ({AddedShare(sample):P1})");
+            Console.WriteLine($"run {run}: compile {sample.Compile.TotalMilliseconds:F0} ms, generator {sample.Generator.TotalMilliseconds:F0} ms, analyzer callbacks {sample.Analyzers.TotalMilliseconds:F0} ms ({Share(sample):P1}), processor time: compile {sample.CompileProcessor.TotalMilliseconds:F0} ms, analysis {sample.Baseline.TotalMilliseconds:F0} → {sample.Baseline.TotalMilliseconds + sample.Added.TotalMilliseconds:F0} ms, added {sample.Added.TotalMilliseconds:F0} ms ({AddedShare(sample):P1}); allocated: compile {sample.CompileBytes / 1e6:F0} MB, added {sample.AddedBytes / 1e6:F1} MB ({AddedBytesShare(sample):P1})");
         }
         var median = samples.OrderBy(Share).ElementAt(samples.Count / 2);
         var medianAdded = samples.OrderBy(AddedShare).ElementAt(samples.Count / 2);
         Console.WriteLine();
         Console.WriteLine($"median: compile {median.Compile.TotalMilliseconds:F0} ms, generator {median.Generator.TotalMilliseconds:F0} ms, analyzer callbacks {median.Analyzers.TotalMilliseconds:F0} ms = {Share(median):P1} of the compile");
         Console.WriteLine($"median: processor time the package adds to the default analyzers' {medianAdded.Baseline.TotalMilliseconds:F0} ms: {medianAdded.Added.TotalMilliseconds:F0} ms = {AddedShare(medianAdded):P1} of the compile's {medianAdded.CompileProcessor.TotalMilliseconds:F0} ms");
+        var medianBytes = samples.OrderBy(AddedBytesShare).ElementAt(samples.Count / 2);
+        Console.WriteLine($"median: memory the package's analysis allocates beyond the default analyzers': {medianBytes.AddedBytes / 1e6:F1} MB = {AddedBytesShare(medianBytes):P1} of the compile's {medianBytes.CompileBytes / 1e6:F0} MB");
         Console.WriteLine("slowest analyzers:");
         foreach (var (name, time) in median.PerAnalyzer.OrderByDescending(p => p.Value).Take(5))
         {
@@ -83,16 +91,18 @@ public static class Program
 
     private static double Share(Sample sample) => sample.Analyzers.TotalMilliseconds / sample.Compile.TotalMilliseconds;
 
+    private static double AddedBytesShare(Sample sample) => (double)sample.AddedBytes / sample.CompileBytes;
+
     private static double AddedShare(Sample sample) => sample.Added.TotalMilliseconds / sample.CompileProcessor.TotalMilliseconds;
 
-    private static async Task<Sample> MeasureAsync(IReadOnlyList<string> files, ImmutableArray<AdditionalText> conventions, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static async Task<Sample> MeasureAsync(IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, ImmutableArray<AdditionalText> conventions, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files.Select(p => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(p)), parseOptions, path: p)).ToList();
         Compilation compilation = CSharpCompilation.Create(
             "Measured",
             trees,
-            References.Value,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var options = new OptionsProvider();
 
@@ -108,6 +118,7 @@ public static class Program
         GC.Collect();
         var compileClock = Stopwatch.StartNew();
         var compileProcessor = Process.GetCurrentProcess().TotalProcessorTime;
+        var compileBytes = GC.GetTotalAllocatedBytes(precise: true);
         var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
         using (var peStream = new MemoryStream())
         {
@@ -115,11 +126,12 @@ public static class Program
         }
         var compile = compileClock.Elapsed;
         compileProcessor = Process.GetCurrentProcess().TotalProcessorTime - compileProcessor;
+        compileBytes = GC.GetTotalAllocatedBytes(precise: true) - compileBytes;
 
         var analyzerOptions = new AnalyzerOptions(conventions, options);
         // Alternated, and the least of each kept: a neighbour's burst only ever adds time.
-        var baseline = TimeSpan.MaxValue;
-        var withPackage = TimeSpan.MaxValue;
+        var baseline = (Time: TimeSpan.MaxValue, Bytes: long.MaxValue);
+        var withPackage = (Time: TimeSpan.MaxValue, Bytes: long.MaxValue);
         for (var pass = 0; pass < 3; pass++)
         {
             baseline = Min(baseline, await TimeAnalysisAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new DefaultAnalyzersStandIn()), analyzerOptions));
@@ -143,25 +155,29 @@ public static class Program
             compileProcessor,
             generator,
             new TimeSpan(perAnalyzer.Values.Sum(t => t.Ticks)),
-            baseline,
-            withPackage - baseline,
+            baseline.Time,
+            withPackage.Time - baseline.Time,
+            compileBytes,
+            withPackage.Bytes - baseline.Bytes,
             perAnalyzer);
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    private static (TimeSpan Time, long Bytes) Min((TimeSpan Time, long Bytes) a, (TimeSpan Time, long Bytes) b) =>
+        (a.Time < b.Time ? a.Time : b.Time, Math.Min(a.Bytes, b.Bytes));
 
     /// <summary>
     /// The processor time of one analysis pass with these analyzers. Processor time rather than the
     /// clock: on a shared virtual machine the clock also counts time stolen by neighbours, which
     /// swamps a difference of a few per cent.
     /// </summary>
-    private static async Task<TimeSpan> TimeAnalysisAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+    private static async Task<(TimeSpan Time, long Bytes)> TimeAnalysisAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
     {
         GC.Collect();
         var before = Process.GetCurrentProcess().TotalProcessorTime;
+        var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         await compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false)).GetAnalyzerDiagnosticsAsync();
-        return Process.GetCurrentProcess().TotalProcessorTime - before;
+        return (Process.GetCurrentProcess().TotalProcessorTime - before, GC.GetTotalAllocatedBytes(precise: true) - bytesBefore);
     }
 
     /// <summary>
@@ -187,15 +203,22 @@ public static class Program
     }
 #pragma warning restore RS1036, RS1041, RS2008
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+    private static ImmutableArray<MetadataReference> PlatformReferences() =>
+        ToReferences(((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => !Path.GetFileName(p).StartsWith("TelemetryConventions.", StringComparison.Ordinal)
-                && !Path.GetFileName(p).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
-            .Append(typeof(Pseudonym).Assembly.Location)
+                && !Path.GetFileName(p).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)));
+
+    private static ImmutableArray<MetadataReference> ListedReferences(string file) =>
+        ToReferences(File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0
+            && !Path.GetFileName(l).StartsWith("TelemetryConventions.", StringComparison.Ordinal)));
+
+    // The runtime library is always referenced, as the package brings it.
+    private static ImmutableArray<MetadataReference> ToReferences(IEnumerable<string> paths) =>
+        paths.Append(typeof(Pseudonym).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray());
+            .ToImmutableArray();
 
     private static string? Option(string[] args, string name)
     {
@@ -210,7 +233,7 @@ public static class Program
             || relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
     }
 
-    private sealed record Sample(int Lines, int CompilerErrors, int Reported, IReadOnlyList<string> Crashes, TimeSpan Compile, TimeSpan CompileProcessor, TimeSpan Generator, TimeSpan Analyzers, TimeSpan Baseline, TimeSpan Added, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer);
+    private sealed record Sample(int Lines, int CompilerErrors, int Reported, IReadOnlyList<string> Crashes, TimeSpan Compile, TimeSpan CompileProcessor, TimeSpan Generator, TimeSpan Analyzers, TimeSpan Baseline, TimeSpan Added, long CompileBytes, long AddedBytes, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer);
 
     private sealed class FileText(string path) : AdditionalText
     {

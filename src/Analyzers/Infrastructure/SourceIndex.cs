@@ -71,8 +71,8 @@ internal sealed class SourceIndex
     private List<IOperation> FindWrites(ISymbol member, CancellationToken cancellationToken)
     {
         var writes = new List<IOperation>();
-        // A private member is written only inside its type: other writes of the name are not bound.
-        var declarations = member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } owner
+        // A member only its own type can write: other writes of the name are not bound.
+        var declarations = WrittenOnlyByItsType(member) && member.ContainingType is { } owner
             ? owner.DeclaringSyntaxReferences
             : default;
         foreach (var node in NodesNaming(member.Name, cancellationToken))
@@ -99,7 +99,7 @@ internal sealed class SourceIndex
             }
         }
         // A positional record member receives the constructor argument of the same name.
-        if (member is IPropertySymbol { ContainingType: { IsRecord: true } record } property)
+        if (member is IPropertySymbol { ContainingType: { IsRecord: true } record } property && IsDeclaredByParameter(property))
         {
             AddCreationArguments(record, property.Name, writes, cancellationToken);
         }
@@ -139,6 +139,36 @@ internal sealed class SourceIndex
         }
     }
 
+    /// <summary>
+    /// Whether only code inside the member's type can store into it: a private member, or a string or
+    /// value-typed field that is read-only or property whose setter is private or absent. A member of
+    /// a mutable type (a list, a builder) is not: code anywhere can fill what it holds.
+    /// </summary>
+    private static bool WrittenOnlyByItsType(ISymbol member)
+    {
+        if (member.DeclaredAccessibility == Accessibility.Private)
+        {
+            return true;
+        }
+        return member switch
+        {
+            IFieldSymbol field => field.IsReadOnly && HoldsImmutableValue(field.Type),
+            IPropertySymbol property => !IsDeclaredByParameter(property)
+                && property.SetMethod is null or { DeclaredAccessibility: Accessibility.Private }
+                && HoldsImmutableValue(property.Type),
+            _ => false,
+        };
+    }
+
+    // Strings, enums and the System value types (numbers, Guid, DateTime and their nullable forms).
+    private static bool HoldsImmutableValue(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum
+        || (type.IsValueType && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true });
+
+    /// <summary>A record's positional member: the property its parameter list declares.</summary>
+    private static bool IsDeclaredByParameter(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax);
+
     /// <summary>The constructor declared by a type's parameter list (<c>class Visit(string patientId)</c>).</summary>
     public static bool IsPrimaryConstructor(IMethodSymbol constructor) =>
         constructor.MethodKind == MethodKind.Constructor
@@ -169,21 +199,18 @@ internal sealed class SourceIndex
         }
         var nodes = new List<SyntaxNode>();
         var words = _words.Value;
-        if (words.Occurrences.TryGetValue(name, out var occurrences))
+        foreach (var (treeIndex, at) in words.Find(name, cancellationToken))
         {
-            foreach (var (treeIndex, at) in occurrences)
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at);
+            if (token.Span.End != at + name.Length || token.Span.Start > at)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var token = words.Trees[treeIndex].GetRoot(cancellationToken).FindToken(at);
-                if (token.Span.End != at + name.Length || token.Span.Start > at)
-                {
-                    // In a comment, a string or other trivia.
-                    continue;
-                }
-                if (Naming(token, name, implicitCreations) is { } node && !nodes.Contains(node))
-                {
-                    nodes.Add(node);
-                }
+                // In a comment, a string or other trivia.
+                continue;
+            }
+            if (Naming(token, name, implicitCreations) is { } node && !nodes.Contains(node))
+            {
+                nodes.Add(node);
             }
         }
         // A cancelled search throws above and is not remembered.
@@ -233,26 +260,49 @@ internal sealed class SourceIndex
     };
 
     /// <summary>
-    /// Where each word occurs in the text of the trees a team writes (generated trees are left out):
-    /// one pass over the characters, so that a lookup by name visits only that name's occurrences.
-    /// Words in comments and strings are recorded too, and dismissed when their token is found.
+    /// The text of the trees a team writes (generated trees are left out), searched for a name when
+    /// a rule first asks about it. A code base has hundreds of thousands of words and its rules ask
+    /// about a few dozen names, so an ordinal search per name (vectorised by the runtime) costs less
+    /// than indexing every word, and allocates nothing. Occurrences in comments and strings are
+    /// found too, and dismissed when their token is looked at.
     /// </summary>
     private sealed class Words
     {
-        private Words(IReadOnlyList<SyntaxTree> trees, Dictionary<string, List<(int Tree, int At)>> occurrences)
+        private readonly SyntaxTree[] _trees;
+        private readonly string[] _texts;
+
+        private Words(SyntaxTree[] trees, string[] texts)
         {
-            Trees = trees;
-            Occurrences = occurrences;
+            _trees = trees;
+            _texts = texts;
         }
 
-        public IReadOnlyList<SyntaxTree> Trees { get; }
+        public SyntaxTree Tree(int index) => _trees[index];
 
-        public Dictionary<string, List<(int Tree, int At)>> Occurrences { get; }
+        /// <summary>The places (tree, offset) where <paramref name="name"/> occurs as a whole word.</summary>
+        public List<(int Tree, int At)> Find(string name, CancellationToken cancellationToken)
+        {
+            var found = new List<(int, int)>();
+            for (var tree = 0; tree < _texts.Length; tree++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = _texts[tree];
+                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+                {
+                    var end = at + name.Length;
+                    if ((at == 0 || !IsWordPart(text[at - 1])) && (end == text.Length || !IsWordPart(text[end])))
+                    {
+                        found.Add((tree, at));
+                    }
+                }
+            }
+            return found;
+        }
 
         public static Words Read(Compilation compilation, CancellationToken cancellationToken)
         {
             var trees = new List<SyntaxTree>();
-            var occurrences = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+            var texts = new List<string>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 if (IsGenerated(tree, cancellationToken))
@@ -262,36 +312,14 @@ internal sealed class SourceIndex
                     continue;
                 }
                 cancellationToken.ThrowIfCancellationRequested();
-                var text = tree.GetText(cancellationToken).ToString();
-                var treeIndex = trees.Count;
                 trees.Add(tree);
-                for (var at = 0; at < text.Length;)
-                {
-                    if (!IsWordStart(text[at]))
-                    {
-                        at++;
-                        continue;
-                    }
-                    var end = at + 1;
-                    while (end < text.Length && IsWordPart(text[end]))
-                    {
-                        end++;
-                    }
-                    var word = text.Substring(at, end - at);
-                    if (!occurrences.TryGetValue(word, out var list))
-                    {
-                        occurrences[word] = list = new List<(int, int)>();
-                    }
-                    list.Add((treeIndex, at));
-                    at = end;
-                }
+                // The text a file was parsed from already is one string: this does not copy it.
+                texts.Add(tree.GetText(cancellationToken).ToString());
             }
-            return new Words(trees, occurrences);
+            return new Words(trees.ToArray(), texts.ToArray());
         }
 
-        private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';
-
-        private static bool IsWordPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+        private static bool IsWordPart(char c) => c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : char.IsLetterOrDigit(c);
     }
 
     private static bool IsGenerated(SyntaxTree tree, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,6 +14,12 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 /// </summary>
 public abstract class TelemetryAnalyzer : DiagnosticAnalyzer
 {
+    [ThreadStatic]
+    private static List<TelemetrySite>? t_sites;
+
+    [ThreadStatic]
+    private static List<TelemetryName>? t_names;
+
     private static readonly OperationKind[] Kinds = { OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment };
 
     public sealed override void Initialize(AnalysisContext context)
@@ -33,18 +40,29 @@ public abstract class TelemetryAnalyzer : DiagnosticAnalyzer
             }
             start.RegisterOperationAction(operationContext =>
             {
-                var sites = new List<TelemetrySite>();
-                var names = new List<TelemetryName>();
+                // Almost no operation is a telemetry call: the lists are the thread's own, reused, so
+                // that the common answer (nothing here) allocates nothing.
+                var sites = t_sites ??= new List<TelemetrySite>();
+                var names = t_names ??= new List<TelemetryName>();
+                sites.Clear();
+                names.Clear();
                 TelemetrySinks.Collect(operationContext.Operation, known, sites, names);
                 if (FollowsCalls && operationContext.Operation is IInvocationOperation invocation)
                 {
-                    sites.AddRange(compilation.Flow.SitesOfCall(invocation, operationContext.CancellationToken));
+                    compilation.Flow.AddSitesOfCall(invocation, sites, operationContext.CancellationToken);
                 }
-                foreach (var site in sites)
+                if (sites.Count == 0 && names.Count == 0)
+                {
+                    return;
+                }
+                // A rule's analysis may run on this thread again before it returns: work on copies.
+                var siteCopy = sites.ToArray();
+                var nameCopy = names.ToArray();
+                foreach (var site in siteCopy)
                 {
                     AnalyzeSite(operationContext, compilation, site);
                 }
-                foreach (var name in names)
+                foreach (var name in nameCopy)
                 {
                     AnalyzeName(operationContext, compilation, name);
                 }

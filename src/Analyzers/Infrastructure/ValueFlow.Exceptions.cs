@@ -205,6 +205,9 @@ internal sealed partial class ValueFlow
         return false;
     }
 
+    /// <summary>How many calls deep a <c>try</c> block's callees are read for what they throw.</summary>
+    private const int MaxThrowingCalls = 3;
+
     private FlowResult Throws(IMethodSymbol method, ITypeSymbol caught, Frame frame, int depth)
     {
         var key = (method.OriginalDefinition, caught);
@@ -212,7 +215,9 @@ internal sealed partial class ValueFlow
         {
             return cached;
         }
-        if (!frame.Active.Add(key) || depth > MaxDepth)
+        // A catch sees what the methods its try block calls throw, and what theirs throw, a few calls
+        // deep: each level binds the bodies of every method the one above calls.
+        if (depth > MaxDepth || frame.Active.Count(k => k is ValueTuple<IMethodSymbol, ITypeSymbol>) >= MaxThrowingCalls || !frame.Active.Add(key))
         {
             return FlowResult.Safe;
         }

@@ -76,20 +76,17 @@ internal sealed partial class ValueFlow
     /// sends a parameter on to telemetry (a tagging helper, a logging wrapper) makes its argument a
     /// sink; every parameter of the generated API that is not a <c>Pseudonym</c> is one.
     /// </summary>
-    public IEnumerable<TelemetrySite> SitesOfCall(IInvocationOperation invocation, CancellationToken cancellationToken)
+    public void AddSitesOfCall(IInvocationOperation invocation, List<TelemetrySite> sites, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
         if (!HasSource(method))
         {
-            yield break;
+            return;
         }
         if (IsGenerated(method))
         {
-            foreach (var site in GeneratedApiSites(invocation))
-            {
-                yield return site;
-            }
-            yield break;
+            AddGeneratedApiSites(invocation, sites);
+            return;
         }
         foreach (var sink in ForwardedSinks(method, cancellationToken))
         {
@@ -97,7 +94,7 @@ internal sealed partial class ValueFlow
             {
                 if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.OriginalDefinition, sink.Parameter) && argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
-                    yield return new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName);
+                    sites.Add(new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName));
                 }
             }
         }
@@ -109,13 +106,13 @@ internal sealed partial class ValueFlow
         || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.DeclaringSyntaxReferences.IsEmpty)
         || type.TypeKind is TypeKind.TypeParameter || type.Name == "KeyValuePair";
 
-    private IEnumerable<TelemetrySite> GeneratedApiSites(IInvocationOperation invocation)
+    private void AddGeneratedApiSites(IInvocationOperation invocation, List<TelemetrySite> sites)
     {
         var method = invocation.TargetMethod;
         if (_known.IsPseudonym(method.ReturnType) || GeneratedApi.IsPseudonymHelper(method, _known.IsPseudonymizer))
         {
             // The generated pseudonymisation helpers take the raw value: that is what they are for.
-            yield break;
+            return;
         }
         // AddFailure/RecordFailure record the exception's type as error.type, never its message.
         var recordsMessage = method.Name is not ("RecordException" or "AddFailure" or "RecordFailure")
@@ -130,7 +127,7 @@ internal sealed partial class ValueFlow
             {
                 if (recordsMessage)
                 {
-                    yield return new TelemetrySite(SinkKind.ExceptionMessage, null, argument.Value);
+                    sites.Add(new TelemetrySite(SinkKind.ExceptionMessage, null, argument.Value));
                 }
                 continue;
             }
@@ -138,13 +135,13 @@ internal sealed partial class ValueFlow
             var isMetric = GeneratedApi.IsMetricRecording(method);
             if (isMetric && parameter.Ordinal > 0)
             {
-                yield return new TelemetrySite(SinkKind.MetricAttribute, null, argument.Value);
+                sites.Add(new TelemetrySite(SinkKind.MetricAttribute, null, argument.Value));
                 continue;
             }
             if (CarriesIdentifier(parameter.Type))
             {
                 var kind = parameter.Name is "spanName" or "name" ? SinkKind.SpanName : parameter.Name == "description" ? SinkKind.SpanStatus : SinkKind.SpanAttribute;
-                yield return new TelemetrySite(kind, null, argument.Value);
+                sites.Add(new TelemetrySite(kind, null, argument.Value));
             }
         }
     }
@@ -175,7 +172,7 @@ internal sealed partial class ValueFlow
                         TelemetrySinks.Collect(operation, _known, sites, new List<TelemetryName>());
                         if (operation is IInvocationOperation call)
                         {
-                            sites.AddRange(SitesOfCall(call, cancellationToken));
+                            AddSitesOfCall(call, sites, cancellationToken);
                         }
                         foreach (var site in sites)
                         {

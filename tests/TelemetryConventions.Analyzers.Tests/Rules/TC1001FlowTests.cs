@@ -130,6 +130,88 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_member_only_its_type_can_write_is_found_by_the_writes_inside_that_type()
+    {
+        // A private setter, a get-only property and a read-only field are searched for writes only
+        // inside their type; a same-named member of another type written outside does not count.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Visit
+            {
+                public Visit(string patientId)
+                {
+                    Owner = patientId;
+                    _code = "v-" + patientId;
+                }
+
+                public string Owner { get; }
+
+                public string Note { get; private set; } = "";
+
+                private readonly string _code;
+
+                public string Code => _code;
+
+                public void Annotate(string patientId) => Note = $"seen {patientId}";
+            }
+
+            class Chart
+            {
+                public string Note { get; set; } = "";
+            }
+
+            class Reporter
+            {
+                void Send(Activity activity, Visit visit, Chart chart, string patientId)
+                {
+                    chart.Note = patientId;
+                    activity.SetTag("visit.owner", {|TC1001:visit.Owner|});
+                    activity.SetTag("visit.note", {|TC1001:visit.Note|});
+                    activity.SetTag("visit.code", {|TC1001:visit.Code|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_exception_is_followed_three_calls_deep_from_the_try_block()
+    {
+        // Each level binds every method the one above calls, so the search stops after three.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Records
+            {
+                static void Level1(string mrn) => Level2(mrn);
+                static void Level2(string mrn) => Level3(mrn);
+                static void Level3(string mrn) => throw new InvalidOperationException($"No chart for {mrn}");
+
+                static void Deep1(string mrn) => Deep2(mrn);
+                static void Deep2(string mrn) => Deep3(mrn);
+                static void Deep3(string mrn) => Deep4(mrn);
+                static void Deep4(string mrn) => throw new InvalidOperationException($"No chart for {mrn}");
+
+                void Open(Activity activity, string mrn)
+                {
+                    try
+                    {
+                        Level1(mrn);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        activity.AddException({|TC1001:ex|});
+                    }
+                    try
+                    {
+                        Deep1(mrn);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        activity.AddException(ex);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_exception_thrown_in_a_helper_leaks_only_where_its_type_is_caught()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
