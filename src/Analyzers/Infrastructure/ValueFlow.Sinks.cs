@@ -154,10 +154,15 @@ internal sealed partial class ValueFlow
             return cached;
         }
         var underWay = s_forwardingUnderWay ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (!underWay.Add(method))
+        // A helper is followed into the helpers it calls a few calls deep: each level binds every
+        // method the one above calls. An answer cut short there is not remembered.
+        if (underWay.Count >= MaxForwardingCalls || !underWay.Add(method))
         {
+            s_forwardingCut = true;
             return ImmutableArray<ForwardedSink>.Empty;
         }
+        var cutBefore = s_forwardingCut;
+        s_forwardingCut = false;
         try
         {
             var sinks = ImmutableArray.CreateBuilder<ForwardedSink>();
@@ -189,11 +194,13 @@ internal sealed partial class ValueFlow
                     }
                 }
             }
-            return _forwarded.GetOrAdd(method, sinks.ToImmutable());
+            var found = sinks.ToImmutable();
+            return s_forwardingCut && found.IsEmpty ? found : _forwarded.GetOrAdd(method, found);
         }
         finally
         {
             underWay.Remove(method);
+            s_forwardingCut |= cutBefore;
         }
     }
 }

@@ -735,6 +735,13 @@ internal sealed partial class ValueFlow
     [ThreadStatic]
     private static HashSet<IMethodSymbol>? s_forwardingUnderWay;
 
+    /// <summary>Whether the forwarding summary under way met a call it did not follow (too deep, or recursive).</summary>
+    [ThreadStatic]
+    private static bool s_forwardingCut;
+
+    /// <summary>How many helpers deep a call is followed to see whether it forwards a parameter to telemetry.</summary>
+    private const int MaxForwardingCalls = 3;
+
     /// <summary>
     /// Forwarding helpers are small (this is about a hundred lines): a longer method's own sites are
     /// judged where they are, and its body is not bound for its callers.

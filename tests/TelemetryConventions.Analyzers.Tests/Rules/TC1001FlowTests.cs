@@ -173,6 +173,34 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_helper_is_followed_three_helpers_deep_to_the_telemetry_it_feeds()
+    {
+        // Each level binds every method the one above calls, so the search stops after three.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            static class Tagging
+            {
+                public static void Outer(Activity activity, string value) => Middle(activity, value);
+                static void Middle(Activity activity, string value) => Inner(activity, value);
+                static void Inner(Activity activity, string value) => activity.SetTag("visit.note", value);
+
+                public static void Deep1(Activity activity, string value) => Deep2(activity, value);
+                static void Deep2(Activity activity, string value) => Deep3(activity, value);
+                static void Deep3(Activity activity, string value) => Deep4(activity, value);
+                static void Deep4(Activity activity, string value) => activity.SetTag("visit.note", value);
+            }
+
+            class Admissions
+            {
+                void Admit(Activity activity, string patientId)
+                {
+                    Tagging.Outer(activity, {|TC1001:patientId|});
+                    Tagging.Deep1(activity, patientId);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_exception_is_followed_three_calls_deep_from_the_try_block()
     {
         // Each level binds every method the one above calls, so the search stops after three.
