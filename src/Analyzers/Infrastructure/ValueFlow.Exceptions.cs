@@ -39,7 +39,7 @@ internal sealed partial class ValueFlow
             case IObjectCreationOperation creation:
                 return CreatedMessage(creation, frame, depth);
             case ILocalReferenceOperation local when IsCaught(local.Local, frame.CancellationToken, out var tryBlock):
-                return Rewrapped(MayThrow(tryBlock, local.Local.Type, frame, depth), exception);
+                return Rewrapped(MayThrow(tryBlock, local.Local.Type, frame, depth, MaxThrowingCalls), exception);
             case ILocalReferenceOperation local when frame.Visited.Add(local.Local):
                 var result = FlowResult.Safe;
                 foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
@@ -163,7 +163,8 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>What a block may throw: its own <c>throw</c>s and those of the source methods it calls.</summary>
-    private FlowResult MayThrow(IOperation block, ITypeSymbol caught, Frame frame, int depth)
+    /// <param name="calls">How many calls deep the block's callees may be followed: each level binds every method the one above calls.</param>
+    private FlowResult MayThrow(IOperation block, ITypeSymbol caught, Frame frame, int depth, int calls)
     {
         var result = FlowResult.Safe;
         foreach (var operation in OperationTree.Descendants(block))
@@ -174,7 +175,7 @@ internal sealed partial class ValueFlow
                     result = FlowResult.Combine(result, ExceptionMessage(thrown, frame, depth + 1));
                     break;
                 case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
-                    result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth), frame, depth));
+                    result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth, calls), frame, depth));
                     break;
             }
         }
@@ -208,16 +209,20 @@ internal sealed partial class ValueFlow
     /// <summary>How many calls deep a <c>try</c> block's callees are read for what they throw.</summary>
     private const int MaxThrowingCalls = 3;
 
-    private FlowResult Throws(IMethodSymbol method, ITypeSymbol caught, Frame frame, int depth)
+    private FlowResult Throws(IMethodSymbol method, ITypeSymbol caught, Frame frame, int depth, int calls)
     {
-        var key = (method.OriginalDefinition, caught);
+        // A catch sees what the methods its try block calls throw, and what theirs throw, a few calls
+        // deep. The depth is part of the key, so that an answer never depends on which catch asked first.
+        if (calls <= 0)
+        {
+            return FlowResult.Safe;
+        }
+        var key = (method.OriginalDefinition, caught, calls);
         if (_throws.TryGetValue(key, out var cached))
         {
             return cached;
         }
-        // A catch sees what the methods its try block calls throw, and what theirs throw, a few calls
-        // deep: each level binds the bodies of every method the one above calls.
-        if (depth > MaxDepth || frame.Active.Count(k => k is ValueTuple<IMethodSymbol, ITypeSymbol>) >= MaxThrowingCalls || !frame.Active.Add(key))
+        if (depth > MaxDepth || !frame.Active.Add(key))
         {
             return FlowResult.Safe;
         }
@@ -226,7 +231,7 @@ internal sealed partial class ValueFlow
             var result = FlowResult.Safe;
             foreach (var body in Bodies(method, frame.CancellationToken))
             {
-                result = FlowResult.Combine(result, MayThrow(body, caught, frame.For(_optionsFor(body.Syntax.SyntaxTree)), depth + 1));
+                result = FlowResult.Combine(result, MayThrow(body, caught, frame.For(_optionsFor(body.Syntax.SyntaxTree)), depth + 1, calls - 1));
             }
             return _throws.GetOrAdd(key, result);
         }

@@ -76,7 +76,11 @@ internal sealed partial class ValueFlow
     /// sends a parameter on to telemetry (a tagging helper, a logging wrapper) makes its argument a
     /// sink; every parameter of the generated API that is not a <c>Pseudonym</c> is one.
     /// </summary>
-    public void AddSitesOfCall(IInvocationOperation invocation, List<TelemetrySite> sites, CancellationToken cancellationToken)
+    public void AddSitesOfCall(IInvocationOperation invocation, List<TelemetrySite> sites, CancellationToken cancellationToken) =>
+        AddSitesOfCall(invocation, sites, MaxForwardingCalls, cancellationToken);
+
+    /// <param name="helpers">How many helpers deep the callee may be followed: each level binds every method the one above calls.</param>
+    private void AddSitesOfCall(IInvocationOperation invocation, List<TelemetrySite> sites, int helpers, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
         if (!HasSource(method))
@@ -88,7 +92,7 @@ internal sealed partial class ValueFlow
             AddGeneratedApiSites(invocation, sites);
             return;
         }
-        foreach (var sink in ForwardedSinks(method, cancellationToken))
+        foreach (var sink in ForwardedSinks(method, helpers, cancellationToken))
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -146,23 +150,23 @@ internal sealed partial class ValueFlow
         }
     }
 
-    private ImmutableArray<ForwardedSink> ForwardedSinks(IMethodSymbol method, CancellationToken cancellationToken)
+    private ImmutableArray<ForwardedSink> ForwardedSinks(IMethodSymbol method, int helpers, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        if (_forwarded.TryGetValue(method, out var cached))
+        // The depth is part of the key, so that an answer never depends on which call asked first.
+        if (helpers <= 0)
+        {
+            return ImmutableArray<ForwardedSink>.Empty;
+        }
+        if (_forwarded.TryGetValue((method, helpers), out var cached))
         {
             return cached;
         }
         var underWay = s_forwardingUnderWay ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        // A helper is followed into the helpers it calls a few calls deep: each level binds every
-        // method the one above calls. An answer cut short there is not remembered.
-        if (underWay.Count >= MaxForwardingCalls || !underWay.Add(method))
+        if (!underWay.Add(method))
         {
-            s_forwardingCut = true;
             return ImmutableArray<ForwardedSink>.Empty;
         }
-        var cutBefore = s_forwardingCut;
-        s_forwardingCut = false;
         try
         {
             var sinks = ImmutableArray.CreateBuilder<ForwardedSink>();
@@ -177,7 +181,7 @@ internal sealed partial class ValueFlow
                         TelemetrySinks.Collect(operation, _known, sites, new List<TelemetryName>());
                         if (operation is IInvocationOperation call)
                         {
-                            AddSitesOfCall(call, sites, cancellationToken);
+                            AddSitesOfCall(call, sites, helpers - 1, cancellationToken);
                         }
                         foreach (var site in sites)
                         {
@@ -194,13 +198,11 @@ internal sealed partial class ValueFlow
                     }
                 }
             }
-            var found = sinks.ToImmutable();
-            return s_forwardingCut && found.IsEmpty ? found : _forwarded.GetOrAdd(method, found);
+            return _forwarded.GetOrAdd((method, helpers), sinks.ToImmutable());
         }
         finally
         {
             underWay.Remove(method);
-            s_forwardingCut |= cutBefore;
         }
     }
 }

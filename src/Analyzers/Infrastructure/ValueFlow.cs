@@ -67,12 +67,12 @@ internal sealed partial class ValueFlow
     private readonly Func<SyntaxTree, TelemetryOptions> _optionsFor;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Element), FlowResult> _returns = new();
     private readonly ConcurrentDictionary<ISymbol, FlowResult> _stores = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Caught), FlowResult> _throws = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Caught, int Calls), FlowResult> _throws = new();
     private readonly ConcurrentDictionary<IMethodSymbol, FlowResult> _constructorMessages = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _printedMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _serializedMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, SinkKind Kind), FlowResult> _returnedTags = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<ForwardedSink>> _forwarded = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Helpers), ImmutableArray<ForwardedSink>> _forwarded = new();
 
     public ValueFlow(KnownSymbols known, SourceIndex index, Func<SyntaxTree, TelemetryOptions> optionsFor)
     {
@@ -157,6 +157,9 @@ internal sealed partial class ValueFlow
                 return append.AppendCall is IInvocationOperation { Arguments.Length: > 0 } call ? Evaluate(call.Arguments[0].Value, frame, depth + 1) : FlowResult.Safe;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 return CombineAll(new[] { binary.LeftOperand, binary.RightOperand }, frame, depth);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder or BinaryOperatorKind.And } bucket when IsSmallConstant(bucket.RightOperand):
+                // x % 32, x & 0xFF: a few dozen possible values, whatever x was, so neither an identifier nor one value per person.
+                return FlowResult.Safe;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder or BinaryOperatorKind.Divide or BinaryOperatorKind.And or BinaryOperatorKind.RightShift } arithmetic:
                 // A bucket or shard computed from a value says little about whom: keep only whether it was keyed.
                 var operands = CombineAll(new[] { arithmetic.LeftOperand, arithmetic.RightOperand }, frame, depth);
@@ -319,6 +322,14 @@ internal sealed partial class ValueFlow
         }
         return Rewrapped(Stores(symbol, frame, depth), member);
     }
+
+    /// <summary>The largest modulus or mask whose result is taken as a bucket rather than a value.</summary>
+    private const long MaxBuckets = 1024;
+
+    private static bool IsSmallConstant(IOperation operand) =>
+        OperationTree.Unwrap(operand).ConstantValue is { HasValue: true, Value: { } value }
+        && value is sbyte or byte or short or ushort or int or uint or long
+        && Math.Abs(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)) <= MaxBuckets;
 
     private static bool IsAutoProperty(ISymbol property) =>
         property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
@@ -734,10 +745,6 @@ internal sealed partial class ValueFlow
 
     [ThreadStatic]
     private static HashSet<IMethodSymbol>? s_forwardingUnderWay;
-
-    /// <summary>Whether the forwarding summary under way met a call it did not follow (too deep, or recursive).</summary>
-    [ThreadStatic]
-    private static bool s_forwardingCut;
 
     /// <summary>How many helpers deep a call is followed to see whether it forwards a parameter to telemetry.</summary>
     private const int MaxForwardingCalls = 3;

@@ -40,6 +40,28 @@ public class TC1003Tests
     }
 
     [Fact]
+    public async Task A_small_bucket_of_a_keyed_value_is_a_bounded_tag_and_a_large_one_is_not()
+    {
+        // A remainder or mask by a small constant has a few dozen values whoever it came from; a
+        // remainder by a large one can still be nearly one value per person.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Shards
+            {
+                void Count(Counter<long> lookups, byte[] shardKey, string playerId)
+                {
+                    var mac = System.Security.Cryptography.HMACSHA256.HashData(shardKey, System.Text.Encoding.UTF8.GetBytes(playerId));
+                    lookups.Add(1, new KeyValuePair<string, object?>("arena.player.shard", Shard(mac)));
+                    lookups.Add(1, new KeyValuePair<string, object?>("arena.player.mask", mac[1] & 0xFF));
+                    // The bound is judged on the constant alone: over 1024 buckets count as a value.
+                    lookups.Add(1, new KeyValuePair<string, object?>({|TC1003:"arena.player.bucket"|}, mac[2] % 100000));
+                }
+
+                static int Shard(byte[] mac) => mac[0] % 32;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Span_attributes_may_carry_pseudonymised_identifiers()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
