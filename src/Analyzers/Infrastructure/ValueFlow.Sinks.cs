@@ -104,6 +104,8 @@ internal sealed partial class ValueFlow
         }
     }
 
+    private static void ReportForwardingDepth(int needed) => s_forwardingNeeded = Math.Max(s_forwardingNeeded, needed);
+
     /// <summary>A parameter of this type can hand an identifier on: text, numbers, their sequences, objects that print, exceptions.</summary>
     private bool CouldForward(ITypeSymbol type) =>
         CarriesIdentifier(type) || type.SpecialType == SpecialType.System_Object || IsException(type)
@@ -153,13 +155,22 @@ internal sealed partial class ValueFlow
     private ImmutableArray<ForwardedSink> ForwardedSinks(IMethodSymbol method, int helpers, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        // The depth is part of the key, so that an answer never depends on which call asked first.
+        // So that an answer never depends on which call asked first, an answer is kept with the depth
+        // it needed: one that met the depth limit holds for its own depth only, any other for every
+        // depth at least as large as it needed. Each answer reports to its caller what it needed.
         if (helpers <= 0)
         {
+            ReportForwardingDepth(UnboundedDepth);
             return ImmutableArray<ForwardedSink>.Empty;
+        }
+        if (_forwardedAtAnyDepth.TryGetValue(method, out var whole) && whole.Needed <= helpers)
+        {
+            ReportForwardingDepth(whole.Needed);
+            return whole.Sinks;
         }
         if (_forwarded.TryGetValue((method, helpers), out var cached))
         {
+            ReportForwardingDepth(UnboundedDepth);
             return cached;
         }
         var underWay = s_forwardingUnderWay ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -167,6 +178,9 @@ internal sealed partial class ValueFlow
         {
             return ImmutableArray<ForwardedSink>.Empty;
         }
+        var callerNeeded = s_forwardingNeeded;
+        s_forwardingNeeded = 0;
+        var needed = UnboundedDepth;
         try
         {
             var sinks = ImmutableArray.CreateBuilder<ForwardedSink>();
@@ -198,11 +212,16 @@ internal sealed partial class ValueFlow
                     }
                 }
             }
-            return _forwarded.GetOrAdd((method, helpers), sinks.ToImmutable());
+            needed = s_forwardingNeeded == UnboundedDepth ? UnboundedDepth : s_forwardingNeeded + 1;
+            return needed == UnboundedDepth
+                ? _forwarded.GetOrAdd((method, helpers), sinks.ToImmutable())
+                : _forwardedAtAnyDepth.GetOrAdd(method, (sinks.ToImmutable(), needed)).Sinks;
         }
         finally
         {
             underWay.Remove(method);
+            s_forwardingNeeded = callerNeeded;
+            ReportForwardingDepth(needed);
         }
     }
 }

@@ -73,6 +73,7 @@ internal sealed partial class ValueFlow
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _serializedMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, SinkKind Kind), FlowResult> _returnedTags = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Helpers), ImmutableArray<ForwardedSink>> _forwarded = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ForwardedSink> Sinks, int Needed)> _forwardedAtAnyDepth = new(SymbolEqualityComparer.Default);
 
     public ValueFlow(KnownSymbols known, SourceIndex index, Func<SyntaxTree, TelemetryOptions> optionsFor)
     {
@@ -748,6 +749,13 @@ internal sealed partial class ValueFlow
 
     /// <summary>How many helpers deep a call is followed to see whether it forwards a parameter to telemetry.</summary>
     private const int MaxForwardingCalls = 3;
+
+    /// <summary>The depth an answer needed when it met the depth limit: it holds for its own depth only.</summary>
+    private const int UnboundedDepth = int.MaxValue;
+
+    /// <summary>The largest depth the callees of the forwarding summary under way on this thread needed.</summary>
+    [ThreadStatic]
+    private static int s_forwardingNeeded;
 
     /// <summary>
     /// Forwarding helpers are small (this is about a hundred lines): a longer method's own sites are

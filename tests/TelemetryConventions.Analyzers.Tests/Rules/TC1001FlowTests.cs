@@ -184,9 +184,16 @@ public class TC1001FlowTests
                 static void Inner(Activity activity, string value) => activity.SetTag("visit.note", value);
 
                 public static void Deep1(Activity activity, string value) => Deep2(activity, value);
-                static void Deep2(Activity activity, string value) => Deep3(activity, value);
+                public static void Deep2(Activity activity, string value) => Deep3(activity, value);
                 static void Deep3(Activity activity, string value) => Deep4(activity, value);
                 static void Deep4(Activity activity, string value) => activity.SetTag("visit.note", value);
+            }
+
+            // Deep2 is three helpers from the sink: asked about first, it forwards; that must not
+            // make Deep1, four helpers away, forward too.
+            class Wards
+            {
+                void Open(Activity activity, string patientId) => Tagging.Deep2(activity, {|TC1001:patientId|});
             }
 
             class Admissions
