@@ -166,7 +166,7 @@ internal sealed class SourceIndex
         || (type.IsValueType && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true });
 
     /// <summary>A record's positional member: the property its parameter list declares.</summary>
-    private static bool IsDeclaredByParameter(IPropertySymbol property) =>
+    public static bool IsDeclaredByParameter(ISymbol property) =>
         property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax);
 
     /// <summary>The constructor declared by a type's parameter list (<c>class Visit(string patientId)</c>).</summary>

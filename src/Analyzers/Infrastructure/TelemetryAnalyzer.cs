@@ -55,14 +55,11 @@ public abstract class TelemetryAnalyzer : DiagnosticAnalyzer
                 {
                     return;
                 }
-                // A rule's analysis may run on this thread again before it returns: work on copies.
-                var siteCopy = sites.ToArray();
-                var nameCopy = names.ToArray();
-                foreach (var site in siteCopy)
+                foreach (var site in sites)
                 {
                     AnalyzeSite(operationContext, compilation, site);
                 }
-                foreach (var name in nameCopy)
+                foreach (var name in names)
                 {
                     AnalyzeName(operationContext, compilation, name);
                 }

@@ -335,7 +335,7 @@ internal sealed partial class ValueFlow
     private static bool IsAutoProperty(ISymbol property) =>
         property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
             && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null))
-        || property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax);
+        || SourceIndex.IsDeclaredByParameter(property);
 
     /// <summary>What the source stores into a member, anywhere in the compilation.</summary>
     private FlowResult Stores(ISymbol member, Frame frame, int depth)
