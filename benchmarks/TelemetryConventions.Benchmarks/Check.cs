@@ -77,9 +77,9 @@ public static class Check
         }
         histograms.Cleanup();
 
-        foreach (var listening in Enum.GetValues<LogListening>())
+        foreach (var (listening, pseudonyms) in Enum.GetValues<LogListening>().SelectMany(l => Enum.GetValues<LogPseudonyms>().Select(p => (l, p))))
         {
-            var logs = new LogEventBenchmarks { Listening = listening };
+            var logs = new LogEventBenchmarks { Listening = listening, Pseudonyms = pseudonyms };
             logs.Setup();
             foreach (var (name, body) in new (string, Action)[] { ("LoggerMessage", logs.LoggerMessage), ("Generated", logs.Generated), ("LogInformation", logs.LogInformation) })
             {
@@ -88,9 +88,35 @@ public static class Check
                 var (newRecords, newAttributes) = (LogEventBenchmarks.ExportedRecords - records, LogEventBenchmarks.ExportedAttributes - attributes);
                 // Five attributes and the body's {OriginalFormat} when enabled; nothing when disabled.
                 Expect(listening == LogListening.Disabled ? newRecords == 0 : newRecords == 1 && newAttributes == 6,
-                    $"log event, 5 attributes, {listening}, {name}: {newRecords} record(s), {newAttributes} attribute(s)");
+                    $"log event, 5 attributes, {listening}, {pseudonyms}, {name}: {newRecords} record(s), {newAttributes} attribute(s)");
             }
             logs.Cleanup();
+        }
+
+        foreach (var listening in new[] { Listening.None, Listening.NotSampled, Listening.Sampled })
+        {
+            var sampling = new SamplingAndEventBenchmarks { Listening = listening };
+            sampling.Setup();
+            foreach (var (name, body) in new (string, Action)[] { ("HandWrittenStart", sampling.HandWrittenStart), ("GeneratedStart", sampling.GeneratedStart) })
+            {
+                var recorded = new List<Activity>();
+                using var probe = Observe("bench.sampling", recorded);
+                body();
+                // The sampler sees the two sampling-relevant tags; the third is set only on a recorded span.
+                var expected = listening == Listening.Sampled ? 3 : 2;
+                Expect(listening == Listening.None ? recorded.Count == 0 : recorded.Count == 1 && recorded[0].TagObjects.Count() == expected,
+                    $"span with sampling attributes, {listening}, {name}: {(recorded.Count == 1 ? recorded[0].TagObjects.Count() + " tags" : "no activity")}");
+            }
+            foreach (var (name, body) in new (string, Action)[] { ("HandWrittenEvent", sampling.HandWrittenEvent), ("GeneratedEvent", sampling.GeneratedEvent) })
+            {
+                var recorded = new List<Activity>();
+                using var probe = Observe("bench.sampling", recorded);
+                body();
+                var events = recorded.Count == 1 ? recorded[0].Events.Count(e => e.Name == "shop.search.empty" && !e.Tags.Any()) : 0;
+                Expect(listening == Listening.None ? recorded.Count == 0 : events == (listening == Listening.Sampled ? 1 : 0),
+                    $"event without attributes, {listening}, {name}: {events} event(s)");
+            }
+            sampling.Cleanup();
         }
 
         // Fresh instances, so both take the same first customer number.
