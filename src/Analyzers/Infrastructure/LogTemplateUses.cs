@@ -30,12 +30,22 @@ internal sealed class LogPlaceholderValue
 /// <summary>One placeholder of a message template, in order, with its value when the call site shows it.</summary>
 internal sealed class LogPlaceholder
 {
-    public LogPlaceholder(string name, bool destructured, LogPlaceholderValue? value)
+    public LogPlaceholder(string name, bool destructured, LogPlaceholderValue? value, bool inTemplate = true)
     {
         Name = name;
         Destructured = destructured;
         Value = value;
+        InTemplate = inTemplate;
     }
+
+    /// <summary>
+    /// False for a value the record carries under its own name without a placeholder: a
+    /// <c>[LoggerMessage]</c> method's parameter that the message does not use.
+    /// </summary>
+    public bool InTemplate { get; }
+
+    /// <summary>How a diagnostic names it: <c>Placeholder 'PatientAge'</c> or <c>Parameter 'patientAge' (logged under its name)</c>.</summary>
+    public string Describe() => InTemplate ? $"Placeholder '{Name}'" : $"Parameter '{Name}' (logged under its name)";
 
     /// <summary>The name without its <c>@</c>/<c>$</c> prefix, alignment and format (<c>{Count,5:N0}</c> is Count).</summary>
     public string Name { get; }
@@ -49,13 +59,24 @@ internal sealed class LogPlaceholder
 /// <summary>A message template where it is used: its text, where it is written, and its placeholders.</summary>
 internal sealed class LogTemplateUse
 {
-    public LogTemplateUse(string template, Location location, IReadOnlyList<LogPlaceholder> placeholders, int valueCount = -1)
+    public LogTemplateUse(string template, Location location, IReadOnlyList<LogPlaceholder> placeholders, int valueCount = -1, IReadOnlyList<LogPlaceholder>? unreferenced = null)
     {
         Template = template;
         Location = location;
         Placeholders = placeholders;
         ValueCount = valueCount;
+        Unreferenced = unreferenced ?? Array.Empty<LogPlaceholder>();
     }
+
+    /// <summary>
+    /// Values the record carries beyond the placeholders, each under its own name: the logging
+    /// generator adds every parameter of a <c>[LoggerMessage]</c> method to the record's state, used
+    /// in the message or not (it only warns, SYSLIB1015).
+    /// </summary>
+    public IReadOnlyList<LogPlaceholder> Unreferenced { get; }
+
+    /// <summary>Every named value the record exports: the placeholders, then the unreferenced values.</summary>
+    public IEnumerable<LogPlaceholder> Exported => Unreferenced.Count == 0 ? Placeholders : Placeholders.Concat(Unreferenced);
 
     public string Template { get; }
 
@@ -256,7 +277,31 @@ internal static class LogTemplateUses
             }
             placeholders.Add(new LogPlaceholder(names[i], destructured[i], value));
         }
-        return new LogTemplateUse(template, location, placeholders);
+        List<LogPlaceholder>? unreferenced = null;
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsLoggingPlumbing(parameter.Type) || names.Any(n => string.Equals(n, parameter.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            var value = new LogPlaceholderValue(parameter.Type, default, parameter.Locations.Length > 0 ? parameter.Locations[0] : location);
+            (unreferenced ??= new List<LogPlaceholder>()).Add(new LogPlaceholder(parameter.Name, destructured: false, value, inTemplate: false));
+        }
+        return new LogTemplateUse(template, location, placeholders, unreferenced: unreferenced);
+    }
+
+    /// <summary>The logger, the level and the exception, which the logging generator passes to the logger itself, not as state.</summary>
+    private static bool IsLoggingPlumbing(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+        return type is { Name: "ILogger" or "LogLevel", ContainingNamespace: { } ns } && ns.ToDisplayString() == LoggingNamespace
+            || type.AllInterfaces.Any(i => i is { Name: "ILogger" } && i.ContainingNamespace.ToDisplayString() == LoggingNamespace);
     }
 
     /// <summary>The message template of a <c>[LoggerMessage]</c>: named <c>Message</c>, or a constructor argument named <c>message</c>.</summary>

@@ -17,7 +17,7 @@ public sealed class DeprecatedLogPlaceholderAnalyzer : DiagnosticAnalyzer
     public static readonly DiagnosticDescriptor Rule = RuleIds.Descriptor(
         RuleIds.DeprecatedLogPlaceholder,
         "Log placeholder names a deprecated attribute",
-        "Placeholder '{0}' names the deprecated attribute '{1}'{2}",
+        "{0} names the deprecated attribute '{1}'{2}",
         RuleIds.ConformanceCategory,
         DiagnosticSeverity.Warning,
         "Structured logging turns each placeholder of a message template into an attribute; a placeholder named after a deprecated attribute sends the old name.");
@@ -33,14 +33,16 @@ public sealed class DeprecatedLogPlaceholderAnalyzer : DiagnosticAnalyzer
 
     private static void Check(System.Action<Diagnostic> report, ConventionIndex conventions, LogTemplateUse use)
     {
-        foreach (var placeholder in use.Placeholders)
+        foreach (var placeholder in use.Exported)
         {
             if (LogTemplateUses.DeclaredAttribute(conventions, placeholder.Name) is not { Deprecated: { } deprecation } attribute)
             {
                 continue;
             }
             var detail = deprecation.RenamedTo is { Length: > 0 } renamedTo ? $"; it was renamed to '{renamedTo}'" : "";
-            report(Diagnostic.Create(Rule, use.Location, placeholder.Name, attribute.Name, detail));
+            // A parameter the message does not use is pointed at itself; a placeholder, at the template.
+            var location = placeholder is { InTemplate: false, Value: { } value } ? value.Location : use.Location;
+            report(Diagnostic.Create(Rule, location, placeholder.Describe(), attribute.Name, detail));
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class LogPlaceholderTypeMismatchAnalyzer : DiagnosticAnalyzer
     public static readonly DiagnosticDescriptor Rule = RuleIds.Descriptor(
         RuleIds.LogPlaceholderTypeMismatch,
         "Log placeholder value type differs from the declared attribute type",
-        "Placeholder '{0}' names the attribute '{1}', declared {2}, but its value is {3}",
+        "{0} names the attribute '{1}', declared {2}, but its value is {3}",
         RuleIds.ConformanceCategory,
         DiagnosticSeverity.Warning,
         "Structured logging exports each placeholder as an attribute with the value's own type; a placeholder named after a declared attribute should carry the declared type.");
@@ -39,7 +39,7 @@ public sealed class LogPlaceholderTypeMismatchAnalyzer : DiagnosticAnalyzer
 
     private static void Check(System.Action<Diagnostic> report, ConventionIndex conventions, KnownSymbols known, LogTemplateUse use)
     {
-        foreach (var placeholder in use.Placeholders)
+        foreach (var placeholder in use.Exported)
         {
             // {@Order} asks for the value's members: what is exported is not the value as one
             // attribute of its type, and judging members is the privacy rules' business.
@@ -52,7 +52,7 @@ public sealed class LogPlaceholderTypeMismatchAnalyzer : DiagnosticAnalyzer
             }
             if (AttributeTypeFit.Problem(attribute.Type, value.Type, value.Constant, known) is { } problem)
             {
-                report(Diagnostic.Create(Rule, value.Location, placeholder.Name, attribute.Name, AttributeTypeFit.Declared(attribute.Type), problem));
+                report(Diagnostic.Create(Rule, value.Location, placeholder.Describe(), attribute.Name, AttributeTypeFit.Declared(attribute.Type), problem));
             }
         }
     }

@@ -26,9 +26,9 @@ public class TC2007Tests
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patient.id.hashed", "patient.id.hashed", Renamed),
-            VerifyCS.Diagnostic().WithLocation(1).WithArguments("PatientIdHashed", "patient.id.hashed", Renamed),
-            VerifyCS.Diagnostic().WithLocation(2).WithArguments("patient_id_hashed", "patient.id.hashed", Renamed));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Placeholder 'patient.id.hashed'", "patient.id.hashed", Renamed),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Placeholder 'PatientIdHashed'", "patient.id.hashed", Renamed),
+            VerifyCS.Diagnostic().WithLocation(2).WithArguments("Placeholder 'patient_id_hashed'", "patient.id.hashed", Renamed));
     }
 
     [Fact]
@@ -49,8 +49,25 @@ public class TC2007Tests
                 public static partial void Visit(ILogger logger, string patientIdHashed) { }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PatientIdHashed", "patient.id.hashed", Renamed),
-            VerifyCS.Diagnostic().WithLocation(1).WithArguments("patient.id.hashed", "patient.id.hashed", Renamed));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Placeholder 'PatientIdHashed'", "patient.id.hashed", Renamed),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Placeholder 'patient.id.hashed'", "patient.id.hashed", Renamed));
+    }
+
+    [Fact]
+    public async Task A_logger_message_parameter_the_message_does_not_use_is_reported_at_the_parameter()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            static partial class Log
+            {
+                [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Visit started")]
+                public static partial void Visit(ILogger logger, string {|#0:patientIdHashed|}, string department);
+
+                public static partial void Visit(ILogger logger, string patientIdHashed, string department) { }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Parameter 'patientIdHashed' (logged under its name)", "patient.id.hashed", Renamed));
     }
 
     [Fact]

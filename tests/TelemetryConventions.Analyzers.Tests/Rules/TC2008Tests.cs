@@ -28,13 +28,13 @@ public class TC2008Tests
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PatientAge", "patient.age", "'int'", "a string"),
-            VerifyCS.Diagnostic().WithLocation(1).WithArguments("patient.age", "patient.age", "'int'", "a double"),
-            VerifyCS.Diagnostic().WithLocation(2).WithArguments("visit_completed", "visit.completed", "'boolean'", "a string"),
-            VerifyCS.Diagnostic().WithLocation(3).WithArguments("DeliveryStep", "delivery.step", "an enum of string values", "the C# enum DeliveryStep, sent as its member name; use ToWireValue()"),
-            VerifyCS.Diagnostic().WithLocation(4).WithArguments("DeliveryStep", "delivery.step", "an enum of string values", "'pickedup', which is not one of its members (picked, delivered)"),
-            VerifyCS.Diagnostic().WithLocation(5).WithArguments("HospitalDepartment", "hospital.department", "'string'", "an int[]"),
-            VerifyCS.Diagnostic().WithLocation(6).WithArguments("PatientAge", "patient.age", "'int'", "a string"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Placeholder 'PatientAge'", "patient.age", "'int'", "a string"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Placeholder 'patient.age'", "patient.age", "'int'", "a double"),
+            VerifyCS.Diagnostic().WithLocation(2).WithArguments("Placeholder 'visit_completed'", "visit.completed", "'boolean'", "a string"),
+            VerifyCS.Diagnostic().WithLocation(3).WithArguments("Placeholder 'DeliveryStep'", "delivery.step", "an enum of string values", "the C# enum DeliveryStep, sent as its member name; use ToWireValue()"),
+            VerifyCS.Diagnostic().WithLocation(4).WithArguments("Placeholder 'DeliveryStep'", "delivery.step", "an enum of string values", "'pickedup', which is not one of its members (picked, delivered)"),
+            VerifyCS.Diagnostic().WithLocation(5).WithArguments("Placeholder 'HospitalDepartment'", "hospital.department", "'string'", "an int[]"),
+            VerifyCS.Diagnostic().WithLocation(6).WithArguments("Placeholder 'PatientAge'", "patient.age", "'int'", "a string"));
     }
 
     [Fact]
@@ -55,8 +55,32 @@ public class TC2008Tests
                 public static partial void Visit(ILogger logger, string patientAge, bool visitCompleted) { }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PatientAge", "patient.age", "'int'", "a string"),
-            VerifyCS.Diagnostic().WithLocation(2).WithArguments("vital.temperature", "vital.temperature", "'double'", "a string"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Placeholder 'PatientAge'", "patient.age", "'int'", "a string"),
+            VerifyCS.Diagnostic().WithLocation(2).WithArguments("Placeholder 'vital.temperature'", "vital.temperature", "'double'", "a string"));
+    }
+
+    [Fact]
+    public async Task Logger_message_parameters_the_message_does_not_use_are_checked_under_their_own_names()
+    {
+        // The logging generator puts every parameter in the record's state, used by the message or
+        // not; the logger, the level and the exception are passed to the logger instead.
+        await VerifyCS.AnalyzerAsync("""
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            static partial class Log
+            {
+                [LoggerMessage(EventId = 1, Message = "Visit completed")]
+                public static partial void Visit(ILogger logger, LogLevel level, Exception error, string {|#0:patientAge|}, bool visitCompleted, string reason);
+
+                [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Temperature {VitalTemperature}")]
+                public static partial void Vitals(ILogger logger, double vitalTemperature, int {|#1:patient_age|});
+
+                public static partial void Visit(ILogger logger, LogLevel level, Exception error, string patientAge, bool visitCompleted, string reason) { }
+                public static partial void Vitals(ILogger logger, double vitalTemperature, int patient_age) { }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Parameter 'patientAge' (logged under its name)", "patient.age", "'int'", "a string"));
     }
 
     [Fact]
