@@ -88,6 +88,21 @@ public sealed class LogEventTests
     }
 
     [Fact]
+    public void One_occurrence_can_be_written_at_another_level_than_the_declared_one()
+    {
+        using var logging = new TestLogging(LogLevel.Error);
+
+        // Declared at Warning: below the minimum unless this occurrence is raised.
+        logging.Logger.LogClinicRecordAccessedEvent(Patient("P-1007"), ClinicVisitKind.Emergency);
+        logging.Logger.LogClinicRecordAccessedEvent(Patient("P-1008"), ClinicVisitKind.Emergency, level: LogLevel.Critical);
+        logging.Logger.LogClinicVitalsRecordedEvent(41.0, level: LogLevel.Error);
+        logging.Logger.LogClinicVitalsRecordedEvent(36.9, level: LogLevel.Debug);
+
+        Assert.Equal(new[] { LogLevel.Critical, LogLevel.Error }, logging.Records.Select(r => r.LogLevel));
+        Assert.Equal(new[] { "clinic.record.accessed", "clinic.vitals_recorded" }, logging.Records.Select(r => r.EventId.Name));
+    }
+
+    [Fact]
     public void Text_providers_get_the_body_and_the_attributes_as_text()
     {
         var logger = new TextCapturingLogger();

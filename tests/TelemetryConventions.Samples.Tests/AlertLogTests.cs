@@ -5,8 +5,8 @@ using Xunit;
 namespace TelemetryConventions.Samples.Tests;
 
 /// <summary>
-/// The other industries' alerts, as log records through the OpenTelemetry SDK: a warning with the
-/// event's name, the declared attributes with their declared types, and the trace and span of the
+/// The other industries' alerts, as log records through the OpenTelemetry SDK: a warning (critical
+/// for a critical alert) with the event's name, the declared attributes with their declared types, and the trace and span of the
 /// work that noticed the condition.
 /// </summary>
 public sealed class AlertLogTests
@@ -18,7 +18,7 @@ public sealed class AlertLogTests
     [InlineData("6.2", "engagement.low_engagement", "engagement.score", "analytics.engagement")]
     [InlineData("7.2", "shipment.delayed", "shipment.delay_reason", "logistics.shipment")]
     [InlineData("8.1", "video.buffering", "video.buffer_ratio", "video.playback")]
-    public void An_alert_is_a_warning_log_record_under_the_span_that_noticed_it(string id, string eventName, string measured, string spanName)
+    public void An_alert_is_a_log_record_at_its_severity_under_the_span_that_noticed_it(string id, string eventName, string measured, string spanName)
     {
         var run = ScenarioHarness.Run(ScenarioHarness.Scenario(id));
 
@@ -26,8 +26,10 @@ public sealed class AlertLogTests
         Assert.NotEmpty(alerts);
         foreach (var alert in alerts)
         {
-            Assert.Equal(LogLevel.Warning, alert.LogLevel);
             var attributes = (alert.Attributes ?? []).ToDictionary(a => a.Key, a => a.Value);
+            // Written at the event's declared Warning, or at Critical for a critical alert.
+            var critical = attributes.TryGetValue("alert.severity", out var severity) && Equals(severity, "critical");
+            Assert.Equal(critical ? LogLevel.Critical : LogLevel.Warning, alert.LogLevel);
             Assert.True(attributes.ContainsKey(measured), $"{eventName} lacks {measured}: {string.Join(", ", attributes.Keys)}");
             var span = Assert.Single(run.Activities, a => a.SpanId == alert.SpanId);
             Assert.Equal(spanName, span.DisplayName);

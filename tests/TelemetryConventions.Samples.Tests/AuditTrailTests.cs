@@ -54,12 +54,14 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
-    public void A_device_alert_is_a_warning_log_record_and_its_acknowledgement_is_audited()
+    public void A_critical_device_alert_is_a_critical_log_record_and_its_acknowledgement_is_audited()
     {
         var run = ScenarioHarness.Run(ScenarioHarness.Scenario("2.3"));
 
         var alert = Assert.Single(run.LogRecords, r => r.EventId.Name == "medical.device.alert");
-        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, alert.LogLevel);
+        // The event is declared at Warning; this occurrence is critical and says so in its level.
+        Assert.Equal("critical", alert.Attributes!.Single(a => a.Key == "alert.severity").Value);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Critical, alert.LogLevel);
         Assert.Equal("low_oxygen", alert.Attributes!.Single(a => a.Key == "medical.device.alert.type").Value);
         var poll = Assert.Single(run.Activities, a => a.TraceId == alert.TraceId);
         Assert.Equal(poll.SpanId, alert.SpanId);

@@ -162,7 +162,8 @@ public sealed class ShowcaseCommandLineTests
         // The healthcare scenarios' audit records and alerts, shown as log records.
         Assert.Contains("log records", output);
         Assert.Contains("[info] audit.medical_record.access  \"Medical record access\"", output);
-        Assert.Contains("[warn] medical.device.alert", output);
+        // The low-oxygen alarm is critical: written at Critical, not the event's usual Warning.
+        Assert.Contains("[fatal] medical.device.alert", output);
         Assert.Contains("audit.outcome=success", output);
         // Ordinal: under culture rules the escape character is ignorable and "\u001b[" would match any "[".
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);

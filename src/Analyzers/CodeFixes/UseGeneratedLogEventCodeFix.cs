@@ -116,6 +116,25 @@ public sealed class UseGeneratedLogEventCodeFix : CodeFixProvider
             }
             arguments.Add(SyntaxFactory.Argument(argument).WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(parameters[i]))));
         }
+        // A call at another level than the event's keeps its level.
+        if (diagnostic.Properties.TryGetValue(LogCallMatchesEventAnalyzer.LevelProperty, out var level) && level is { Length: > 0 })
+        {
+            ExpressionSyntax levelValue;
+            if (level == LogCallMatchesEventAnalyzer.LevelOfTheCall)
+            {
+                if (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "logLevel")?.Value.Syntax is not ExpressionSyntax computed)
+                {
+                    return null;
+                }
+                levelValue = computed.WithoutTrivia();
+            }
+            else
+            {
+                levelValue = SyntaxFactory.ParseExpression("LogLevel." + level);
+                imports.Add("Microsoft.Extensions.Logging");
+            }
+            arguments.Add(SyntaxFactory.Argument(levelValue).WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName("level"))));
+        }
         if (MethodNamespaceToImport(model, logger, methodName, call.SpanStart, cancellationToken) is { } eventsNamespace)
         {
             imports.Add(eventsNamespace);

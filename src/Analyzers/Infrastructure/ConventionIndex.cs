@@ -21,6 +21,7 @@ internal sealed class ConventionIndex
     private readonly HashSet<string> _spanNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _metricNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _eventNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LogSeverity> _eventLevels = new(StringComparer.Ordinal);
     private string[]? _sortedNames;
     private Dictionary<string, AttributeDefinition?>? _byCompactName;
 
@@ -61,7 +62,12 @@ internal sealed class ConventionIndex
                     _metricNames.Add(metricName);
                     break;
                 case GroupKind.Event:
-                    _eventNames.Add(group.EventName is { Length: > 0 } eventName ? eventName : group.Id);
+                    var name = group.EventName is { Length: > 0 } eventName ? eventName : group.Id;
+                    _eventNames.Add(name);
+                    if (!_eventLevels.ContainsKey(name))
+                    {
+                        _eventLevels.Add(name, EventLogLevel.Of(group));
+                    }
                     break;
             }
         }
@@ -83,6 +89,9 @@ internal sealed class ConventionIndex
     public bool IsDeclaredMetric(string name) => _metricNames.Contains(name);
 
     public bool IsDeclaredEvent(string name) => _eventNames.Contains(name);
+
+    /// <summary>The level a declared event's log records are written at, as the generated method writes them.</summary>
+    public LogSeverity? EventLevel(string name) => _eventLevels.TryGetValue(name, out var level) ? level : null;
 
     public IEnumerable<string> SpanNames => _spanNames;
 

@@ -22,7 +22,7 @@ internal sealed class GeneratedLogEvent
     /// <summary>The event name the records carry (the name of the method's cached <c>EventId</c>).</summary>
     public string EventName { get; }
 
-    /// <summary>The parameters after the logger, but the body: one per attribute, required ones without a default.</summary>
+    /// <summary>The parameters after the logger, but the body and the level: one per attribute, required ones without a default.</summary>
     public IReadOnlyList<IParameterSymbol> Attributes { get; }
 
     /// <summary>The parameter of a declared attribute: its name is the attribute's, camel-cased.</summary>
@@ -66,7 +66,8 @@ internal static class GeneratedLogEvents
                 {
                     continue;
                 }
-                var attributes = method.Parameters.Skip(1).Where(p => p.Name != "body").ToList();
+                // The body and the level override are the method's own, not attributes.
+                var attributes = method.Parameters.Skip(1).Where(p => p.Name is not ("body" or "level")).ToList();
                 events.Add(new GeneratedLogEvent(method, eventName, attributes));
             }
         }

@@ -28,6 +28,15 @@ public sealed class LogCallMatchesEventAnalyzer : DiagnosticAnalyzer
     /// <summary>The positions (joined by commas) of values that are raw identifiers for a <c>Pseudonym</c> parameter.</summary>
     public const string PseudonymizeProperty = "Pseudonymize";
 
+    /// <summary>
+    /// Present when the call writes at another level than the event declares: the <c>LogLevel</c>
+    /// member it writes at, or <see cref="LevelOfTheCall"/> when the call computes its level.
+    /// </summary>
+    public const string LevelProperty = "Level";
+
+    /// <summary>The <see cref="LevelProperty"/> of a call whose level is not a constant: the fix passes the call's own level expression.</summary>
+    public const string LevelOfTheCall = "*";
+
     public static readonly DiagnosticDescriptor Rule = RuleIds.Descriptor(
         RuleIds.LogCallMatchesEvent,
         "Log call matches a declared event",
@@ -109,6 +118,14 @@ public sealed class LogCallMatchesEventAnalyzer : DiagnosticAnalyzer
             .Add(MethodProperty, only.Event.Method.Name)
             .Add(ParametersProperty, string.Join(",", only.Parameters.Select(p => p.Name)))
             .Add(PseudonymizeProperty, string.Join(",", only.Pseudonymize));
+        // The generated method writes at the event's declared level; a call at another level keeps
+        // its own through the method's level parameter, so the fix changes no record's severity.
+        // An event the conventions do not show (a hand-written look-alike) keeps the call's level too.
+        var level = LevelOf(invocation);
+        if (level != conventions.EventLevel(only.Event.EventName)?.ToString())
+        {
+            properties = properties.Add(LevelProperty, level ?? LevelOfTheCall);
+        }
         context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), properties, only.Event.EventName, only.Event.Method.Name));
     }
 
@@ -143,6 +160,25 @@ public sealed class LogCallMatchesEventAnalyzer : DiagnosticAnalyzer
             return null;
         }
         return new Match(candidate, parameters, pseudonymize);
+    }
+
+    /// <summary>
+    /// The <c>LogLevel</c> member a <c>LoggerExtensions</c> call writes at: in its name
+    /// (<c>LogWarning</c>), or its constant <c>logLevel</c> argument; null when the level is computed.
+    /// </summary>
+    private static string? LevelOf(IInvocationOperation invocation)
+    {
+        var name = invocation.TargetMethod.Name;
+        if (name != "Log")
+        {
+            return name.Substring("Log".Length);
+        }
+        var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "logLevel");
+        if (argument?.Value.ConstantValue is { HasValue: true, Value: int value } && argument.Value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } levels)
+        {
+            return levels.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
+        }
+        return null;
     }
 
     /// <summary>What the generated <c>Pseudonymize…</c> helpers take: text or a whole number.</summary>

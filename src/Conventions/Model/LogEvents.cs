@@ -21,6 +21,17 @@ public enum EventSignals
     Both = Log | SpanEvent,
 }
 
+/// <summary>The level an event's log records are written at, for the generator and the analyzers alike.</summary>
+public static class EventLogLevel
+{
+    /// <summary>
+    /// The annotation's severity; without one, an event that describes an exception is an error
+    /// and every other event is information.
+    /// </summary>
+    public static LogSeverity Of(ResolvedGroup group) =>
+        group.Log?.Severity ?? (System.Linq.Enumerable.Any(group.Attributes, a => a.Name == "exception.type") ? LogSeverity.Error : LogSeverity.Information);
+}
+
 /// <summary>
 /// Our <c>log</c> annotation on an event group: the severity of its log record, a fixed body
 /// text, and which methods the generator writes for it. Every part is optional.

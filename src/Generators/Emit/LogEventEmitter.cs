@@ -39,7 +39,7 @@ internal static class LogEventEmitter
 
     private static void WriteMethod(SourceWriter writer, LogEventSpec spec)
     {
-        writer.Doc("summary", $"Writes a <c>{spec.EventName}</c> event as a log record at level {spec.LogLevel}, if the logger is enabled for it." + (spec.Brief is { } brief ? " " + DocText.Markdown(brief.Trim()) : ""));
+        writer.Doc("summary", $"Writes a <c>{spec.EventName}</c> event as a log record at level {spec.LogLevel} (or <paramref name=\"level\"/>), if the logger is enabled for it." + (spec.Brief is { } brief ? " " + DocText.Markdown(brief.Trim()) : ""));
         writer.Doc("remarks", WrapperText.GroupRemarks(spec.Note, spec.Stability, Remarks(spec)));
         writer.Line("/// <param name=\"logger\">The logger to write the record to.</param>");
         WrapperText.ParameterDocs(writer, spec.Attributes);
@@ -48,6 +48,7 @@ internal static class LogEventEmitter
             var text = "The record's body" + (bodyParameter.Brief is { } bodyBrief ? ": " + DocText.Markdown(bodyBrief.Trim()) : ".");
             writer.Line($"/// <param name=\"body\">{WrapperText.OneLine(text)}</param>");
         }
+        writer.Line($"/// <param name=\"level\">The record's level when this occurrence is more or less severe than usual; {spec.LogLevel}, as the conventions declare, when null.</param>");
         WrapperText.Obsolete(writer, spec.Deprecated);
 
         var bodyArgument = CSharpNames.Literal(spec.Body);
@@ -58,13 +59,16 @@ internal static class LogEventEmitter
             not null => new List<string> { WrapperText.Parameters(spec.Attributes, optionalAsNullable: true), "string? body = null" },
             null => new List<string> { WrapperText.Parameters(spec.Attributes, optionalAsNullable: true) },
         };
+        // The declared level is the event's usual one; a caller may raise or lower one occurrence
+        // (a critical alert of an event declared at warning), as a [LoggerMessage] method's level parameter allows.
+        parameters.Add($"{Logging}.LogLevel? level = null");
         parameters.RemoveAll(p => p.Length == 0);
         if (spec.BodyParameter is { } declared)
         {
             bodyArgument = declared.IsRequired ? "body" : $"body ?? {CSharpNames.Literal(spec.Body)}";
         }
         var separator = parameters.Count == 0 ? "" : ", ";
-        var level = $"{Logging}.LogLevel.{spec.LogLevel}";
+        var level = $"level ?? {Logging}.LogLevel.{spec.LogLevel}";
         writer.Open($"public static void {spec.MethodName}(this {Logging}.ILogger logger{separator}{string.Join(", ", parameters)})");
         // Nothing is computed (no pseudonym, no boxing) unless a provider takes this level.
         writer.Open($"if (!logger.IsEnabled({level}))");

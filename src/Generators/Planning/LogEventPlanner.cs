@@ -77,7 +77,7 @@ internal static class LogEventPlanner
             baseName + "Id",
             baseName + "LogState",
             EventIdNumber(eventName),
-            LevelOf(group).ToString(),
+            EventLogLevel.Of(group).ToString(),
             group.Log?.Body ?? eventName,
             stringBody,
             body is not null && stringBody is null ? body.Type : null,
@@ -89,13 +89,6 @@ internal static class LogEventPlanner
             untyped,
             options);
     }
-
-    /// <summary>
-    /// The annotation's severity; without one, an event that describes an exception is an error
-    /// and every other event is information.
-    /// </summary>
-    private static LogSeverity LevelOf(ResolvedGroup group) =>
-        group.Log?.Severity ?? (group.Attributes.Any(a => a.Name == "exception.type") ? LogSeverity.Error : LogSeverity.Information);
 
     /// <summary>
     /// A stable number for the event id: FNV-1a over the event name's UTF-16 code units, kept

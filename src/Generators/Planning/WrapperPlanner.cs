@@ -19,7 +19,7 @@ internal sealed class WrapperPlanner
     private static readonly string[] ReservedParameters =
     {
         "source", "activity", "value", "spanName", "parentContext", "links", "startTime", "meter", "tags", "key", "exception", "includeMessage", "code", "description",
-        "logger", "body",
+        "logger", "body", "level",
     };
 
     private readonly GenerationOptions _options;

@@ -18,17 +18,39 @@ public class TC2009Tests
             {
                 public static readonly global::Microsoft.Extensions.Logging.EventId PatientAdmittedEventId = new global::Microsoft.Extensions.Logging.EventId(11, "patient.admitted");
 
-                public static void LogPatientAdmittedEvent(this global::Microsoft.Extensions.Logging.ILogger logger, global::TelemetryConventions.Pseudonym patientId, long? patientAge = null, string? hospitalDepartment = null, string? body = null)
+                public static void LogPatientAdmittedEvent(this global::Microsoft.Extensions.Logging.ILogger logger, global::TelemetryConventions.Pseudonym patientId, long? patientAge = null, string? hospitalDepartment = null, string? body = null, global::Microsoft.Extensions.Logging.LogLevel? level = null)
                 {
                 }
 
                 public static readonly global::Microsoft.Extensions.Logging.EventId VitalsTakenEventId = new global::Microsoft.Extensions.Logging.EventId(12, "vitals.taken");
 
-                public static void LogVitalsTakenEvent(this global::Microsoft.Extensions.Logging.ILogger logger, double vitalTemperature, bool? visitCompleted = null)
+                public static void LogVitalsTakenEvent(this global::Microsoft.Extensions.Logging.ILogger logger, double vitalTemperature, bool? visitCompleted = null, global::Microsoft.Extensions.Logging.LogLevel? level = null)
                 {
                 }
             }
         }
+        """;
+
+    /// <summary>The two events in the conventions, both at the default level, Information.</summary>
+    private const string EventConventions = """
+        groups:
+          - id: event.patient.admitted
+            type: event
+            name: patient.admitted
+            brief: A patient was admitted.
+            attributes:
+              - ref: patient.id
+                requirement_level: required
+              - ref: patient.age
+              - ref: hospital.department
+          - id: event.vitals.taken
+            type: event
+            name: vitals.taken
+            brief: Vitals were taken.
+            attributes:
+              - ref: vital.temperature
+                requirement_level: required
+              - ref: visit.completed
         """;
 
     private const string Usings = """
@@ -41,6 +63,7 @@ public class TC2009Tests
     {
         var test = HelperSources.CodeFixTest<LogCallMatchesEventAnalyzer, UseGeneratedLogEventCodeFix>(source, fixedSource ?? source);
         test.TestState.Sources.Add(("Events.g.cs", Events));
+        test.TestState.AdditionalFiles.Add(("/project/conventions/events.yaml", EventConventions));
         test.FixedState.Sources.Add(("Events.g.cs", Events));
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
@@ -71,7 +94,7 @@ public class TC2009Tests
                 void Record(ILogger logger, double temperature, bool done, int age)
                 {
                     logger.LogVitalsTakenEvent(vitalTemperature: temperature, visitCompleted: done);
-                    logger.LogVitalsTakenEvent(vitalTemperature: 38.5);
+                    logger.LogVitalsTakenEvent(vitalTemperature: 38.5, level: LogLevel.Warning);
                 }
             }
             """,
@@ -107,12 +130,48 @@ public class TC2009Tests
                 void Admit(string patientNumber, int age, Pseudonym known)
                 {
                     _logger.LogPatientAdmittedEvent(patientId: _pseudonymizer.PseudonymizePatientId(patientNumber), patientAge: age, hospitalDepartment: "cardiology");
-                    _logger.LogPatientAdmittedEvent(patientId: known);
+                    _logger.LogPatientAdmittedEvent(patientId: known, level: LogLevel.Debug);
                 }
             }
             """,
             Matches(0, "patient.admitted", "LogPatientAdmittedEvent"),
             Matches(1, "patient.admitted", "LogPatientAdmittedEvent"));
+    }
+
+    [Fact]
+    public async Task A_call_at_another_level_than_the_events_keeps_its_level()
+    {
+        await Verify(Usings + """
+            using Contoso.Telemetry;
+
+            class Ward
+            {
+                void Record(ILogger logger, double temperature, LogLevel computed)
+                {
+                    {|#0:logger.LogInformation("Temperature {VitalTemperature}", temperature)|};
+                    {|#1:logger.Log(LogLevel.Information, "Temperature {VitalTemperature}", temperature)|};
+                    {|#2:logger.LogCritical("Temperature {VitalTemperature}", temperature)|};
+                    {|#3:logger.Log(computed, "Temperature {VitalTemperature}", temperature)|};
+                }
+            }
+            """, Usings + """
+            using Contoso.Telemetry;
+
+            class Ward
+            {
+                void Record(ILogger logger, double temperature, LogLevel computed)
+                {
+                    logger.LogVitalsTakenEvent(vitalTemperature: temperature);
+                    logger.LogVitalsTakenEvent(vitalTemperature: temperature);
+                    logger.LogVitalsTakenEvent(vitalTemperature: temperature, level: LogLevel.Critical);
+                    logger.LogVitalsTakenEvent(vitalTemperature: temperature, level: computed);
+                }
+            }
+            """,
+            Matches(0, "vitals.taken", "LogVitalsTakenEvent"),
+            Matches(1, "vitals.taken", "LogVitalsTakenEvent"),
+            Matches(2, "vitals.taken", "LogVitalsTakenEvent"),
+            Matches(3, "vitals.taken", "LogVitalsTakenEvent"));
     }
 
     [Fact]
@@ -137,6 +196,7 @@ public class TC2009Tests
             """;
         var test = HelperSources.CodeFixTest<LogCallMatchesEventAnalyzer, UseGeneratedLogEventCodeFix>(Source, Source);
         test.TestState.Sources.Add(("Events.g.cs", Events));
+        test.TestState.AdditionalFiles.Add(("/project/conventions/events.yaml", EventConventions));
         test.FixedState.Sources.Add(("Events.g.cs", Events));
         test.ExpectedDiagnostics.Add(Matches(0, "patient.admitted", "LogPatientAdmittedEvent"));
         test.ExpectedDiagnostics.Add(Matches(1, "patient.admitted", "LogPatientAdmittedEvent"));
@@ -208,6 +268,7 @@ public class TC2009Tests
             state.Sources.Add(("Events.g.cs", Events));
             state.Sources.Add(("Discharged.g.cs", Discharged));
         }
+        test.TestState.AdditionalFiles.Add(("/project/conventions/events.yaml", EventConventions));
         test.ExpectedDiagnostics.Add(Matches(0, "patient.admitted", "LogPatientAdmittedEvent"));
         await test.RunAsync();
     }

@@ -145,8 +145,8 @@ public sealed class LogEventGenerationTests
     {
         var run = Run();
 
-        Assert.Contains("logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error)", run.Source("LogEvents.LogWardAlarmEvent.g.cs"));
-        Assert.Contains("logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information)", run.Source("LogEvents.LogWardDischargedEvent.g.cs"));
+        Assert.Contains("logger.IsEnabled(level ?? global::Microsoft.Extensions.Logging.LogLevel.Error)", run.Source("LogEvents.LogWardAlarmEvent.g.cs"));
+        Assert.Contains("logger.IsEnabled(level ?? global::Microsoft.Extensions.Logging.LogLevel.Information)", run.Source("LogEvents.LogWardDischargedEvent.g.cs"));
     }
 
     [Fact]

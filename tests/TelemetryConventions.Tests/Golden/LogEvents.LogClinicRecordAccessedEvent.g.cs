@@ -16,7 +16,7 @@ public static partial class TelemetryEvents
     public static readonly global::Microsoft.Extensions.Logging.EventId ClinicRecordAccessedEventId = new global::Microsoft.Extensions.Logging.EventId(119122477, "clinic.record.accessed");
 
     /// <summary>
-    /// Writes a <c>clinic.record.accessed</c> event as a log record at level Warning, if the logger is enabled for it. A patient record was opened.
+    /// Writes a <c>clinic.record.accessed</c> event as a log record at level Warning (or <paramref name="level"/>), if the logger is enabled for it. A patient record was opened.
     /// </summary>
     /// <remarks>
     /// Stability: development.
@@ -30,14 +30,15 @@ public static partial class TelemetryEvents
     /// <param name="clinicTemperature"><c>clinic.temperature</c>: Body temperature in Celsius.</param>
     /// <param name="clinicCodes"><c>clinic.codes</c>: Billing codes.</param>
     /// <param name="clinicDepartment"><c>clinic.department</c>: Hospital department.</param>
-    public static void LogClinicRecordAccessedEvent(this global::Microsoft.Extensions.Logging.ILogger logger, global::TelemetryConventions.Pseudonym clinicPatientId, global::Clinic.Telemetry.ClinicVisitKindValue clinicVisitKind, global::Clinic.Telemetry.ClinicPriority? clinicPriority = null, long? clinicRoom = null, bool? clinicUrgent = null, double? clinicTemperature = null, string[]? clinicCodes = null, string? clinicDepartment = null)
+    /// <param name="level">The record's level when this occurrence is more or less severe than usual; Warning, as the conventions declare, when null.</param>
+    public static void LogClinicRecordAccessedEvent(this global::Microsoft.Extensions.Logging.ILogger logger, global::TelemetryConventions.Pseudonym clinicPatientId, global::Clinic.Telemetry.ClinicVisitKindValue clinicVisitKind, global::Clinic.Telemetry.ClinicPriority? clinicPriority = null, long? clinicRoom = null, bool? clinicUrgent = null, double? clinicTemperature = null, string[]? clinicCodes = null, string? clinicDepartment = null, global::Microsoft.Extensions.Logging.LogLevel? level = null)
     {
-        if (!logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Warning))
+        if (!logger.IsEnabled(level ?? global::Microsoft.Extensions.Logging.LogLevel.Warning))
         {
             return;
         }
         var state = new ClinicRecordAccessedEventLogState((clinicPatientId.IsDefault ? null : clinicPatientId.Value), clinicVisitKind.WireValue, clinicPriority is { } __value3 ? __value3.ToBoxedWireValue() : null, clinicRoom is { } __value4 ? TelemetryConventionsSupport.Box(__value4) : null, clinicUrgent is { } __value5 ? (__value5 ? TelemetryConventionsSupport.True : TelemetryConventionsSupport.False) : null, clinicTemperature is { } __value6 ? (object)__value6 : null, clinicCodes, clinicDepartment, "Patient record accessed");
-        logger.Log(global::Microsoft.Extensions.Logging.LogLevel.Warning, ClinicRecordAccessedEventId, state, null, ClinicRecordAccessedEventLogState.Formatter);
+        logger.Log(level ?? global::Microsoft.Extensions.Logging.LogLevel.Warning, ClinicRecordAccessedEventId, state, null, ClinicRecordAccessedEventLogState.Formatter);
     }
 
     /// <summary>

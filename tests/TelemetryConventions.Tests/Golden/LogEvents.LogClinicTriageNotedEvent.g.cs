@@ -16,7 +16,7 @@ public static partial class TelemetryEvents
     public static readonly global::Microsoft.Extensions.Logging.EventId ClinicTriageNotedEventId = new global::Microsoft.Extensions.Logging.EventId(518569351, "clinic.triage.noted");
 
     /// <summary>
-    /// Writes a <c>clinic.triage.noted</c> event as a log record at level Information, if the logger is enabled for it. A triage note was written.
+    /// Writes a <c>clinic.triage.noted</c> event as a log record at level Information (or <paramref name="level"/>), if the logger is enabled for it. A triage note was written.
     /// </summary>
     /// <remarks>
     /// Stability: development.
@@ -24,14 +24,15 @@ public static partial class TelemetryEvents
     /// <param name="logger">The logger to write the record to.</param>
     /// <param name="clinicDepartment"><c>clinic.department</c>: Hospital department.</param>
     /// <param name="body">The record's body: The note, written without names or identifiers.</param>
-    public static void LogClinicTriageNotedEvent(this global::Microsoft.Extensions.Logging.ILogger logger, string body, string? clinicDepartment = null)
+    /// <param name="level">The record's level when this occurrence is more or less severe than usual; Information, as the conventions declare, when null.</param>
+    public static void LogClinicTriageNotedEvent(this global::Microsoft.Extensions.Logging.ILogger logger, string body, string? clinicDepartment = null, global::Microsoft.Extensions.Logging.LogLevel? level = null)
     {
-        if (!logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information))
+        if (!logger.IsEnabled(level ?? global::Microsoft.Extensions.Logging.LogLevel.Information))
         {
             return;
         }
         var state = new ClinicTriageNotedEventLogState(clinicDepartment, body);
-        logger.Log(global::Microsoft.Extensions.Logging.LogLevel.Information, ClinicTriageNotedEventId, state, null, ClinicTriageNotedEventLogState.Formatter);
+        logger.Log(level ?? global::Microsoft.Extensions.Logging.LogLevel.Information, ClinicTriageNotedEventId, state, null, ClinicTriageNotedEventLogState.Formatter);
     }
 
     /// <summary>

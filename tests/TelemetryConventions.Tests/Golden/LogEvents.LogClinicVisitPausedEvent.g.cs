@@ -16,20 +16,21 @@ public static partial class TelemetryEvents
     public static readonly global::Microsoft.Extensions.Logging.EventId ClinicVisitPausedEventId = new global::Microsoft.Extensions.Logging.EventId(237895016, "clinic.visit.paused");
 
     /// <summary>
-    /// Writes a <c>clinic.visit.paused</c> event as a log record at level Information, if the logger is enabled for it. The visit was paused.
+    /// Writes a <c>clinic.visit.paused</c> event as a log record at level Information (or <paramref name="level"/>), if the logger is enabled for it. The visit was paused.
     /// </summary>
     /// <remarks>
     /// Stability: development.
     /// </remarks>
     /// <param name="logger">The logger to write the record to.</param>
-    public static void LogClinicVisitPausedEvent(this global::Microsoft.Extensions.Logging.ILogger logger)
+    /// <param name="level">The record's level when this occurrence is more or less severe than usual; Information, as the conventions declare, when null.</param>
+    public static void LogClinicVisitPausedEvent(this global::Microsoft.Extensions.Logging.ILogger logger, global::Microsoft.Extensions.Logging.LogLevel? level = null)
     {
-        if (!logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information))
+        if (!logger.IsEnabled(level ?? global::Microsoft.Extensions.Logging.LogLevel.Information))
         {
             return;
         }
         var state = new ClinicVisitPausedEventLogState("clinic.visit.paused");
-        logger.Log(global::Microsoft.Extensions.Logging.LogLevel.Information, ClinicVisitPausedEventId, state, null, ClinicVisitPausedEventLogState.Formatter);
+        logger.Log(level ?? global::Microsoft.Extensions.Logging.LogLevel.Information, ClinicVisitPausedEventId, state, null, ClinicVisitPausedEventLogState.Formatter);
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public static partial class TelemetryEvents
     public static readonly global::Microsoft.Extensions.Logging.EventId ClinicVitalsRecordedEventId = new global::Microsoft.Extensions.Logging.EventId(1082191751, "clinic.vitals_recorded");
 
     /// <summary>
-    /// Writes a <c>clinic.vitals_recorded</c> event as a log record at level Information, if the logger is enabled for it. Vital signs were recorded.
+    /// Writes a <c>clinic.vitals_recorded</c> event as a log record at level Information (or <paramref name="level"/>), if the logger is enabled for it. Vital signs were recorded.
     /// </summary>
     /// <remarks>
     /// Stability: development.
@@ -24,14 +24,15 @@ public static partial class TelemetryEvents
     /// <param name="logger">The logger to write the record to.</param>
     /// <param name="clinicTemperature"><c>clinic.temperature</c>: Body temperature in Celsius.</param>
     /// <param name="clinicUrgent"><c>clinic.urgent</c>: Whether the visit is urgent.</param>
-    public static void LogClinicVitalsRecordedEvent(this global::Microsoft.Extensions.Logging.ILogger logger, double clinicTemperature, bool? clinicUrgent = null)
+    /// <param name="level">The record's level when this occurrence is more or less severe than usual; Information, as the conventions declare, when null.</param>
+    public static void LogClinicVitalsRecordedEvent(this global::Microsoft.Extensions.Logging.ILogger logger, double clinicTemperature, bool? clinicUrgent = null, global::Microsoft.Extensions.Logging.LogLevel? level = null)
     {
-        if (!logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information))
+        if (!logger.IsEnabled(level ?? global::Microsoft.Extensions.Logging.LogLevel.Information))
         {
             return;
         }
         var state = new ClinicVitalsRecordedEventLogState((object)clinicTemperature, clinicUrgent is { } __value2 ? (__value2 ? TelemetryConventionsSupport.True : TelemetryConventionsSupport.False) : null, "clinic.vitals_recorded");
-        logger.Log(global::Microsoft.Extensions.Logging.LogLevel.Information, ClinicVitalsRecordedEventId, state, null, ClinicVitalsRecordedEventLogState.Formatter);
+        logger.Log(level ?? global::Microsoft.Extensions.Logging.LogLevel.Information, ClinicVitalsRecordedEventId, state, null, ClinicVitalsRecordedEventLogState.Formatter);
     }
 
     /// <summary>

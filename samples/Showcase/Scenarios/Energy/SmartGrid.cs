@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
+using Microsoft.Extensions.Logging;
 using TelemetryConventions.Samples.Telemetry;
 
 namespace TelemetryConventions.Samples.Scenarios.Energy;
@@ -84,9 +85,11 @@ public sealed class SmartGrid : IScenario
             var deviation = reading.Voltage < lower ? GridVoltageDeviation.Undervoltage : GridVoltageDeviation.Overvoltage;
             // More than twice the tolerance away from nominal is critical; inside that, a warning.
             var severity = Math.Abs(reading.Voltage - node.Code.Nominal) > 2 * node.Code.Tolerance * node.Code.Nominal ? AlertSeverity.Critical : AlertSeverity.Warning;
-            // An alert is a warning log record with the event's name, under this span's trace; it does
-            // not depend on the trace being sampled.
-            ctx.Logger.LogGridVoltageAnomalyEvent(severity, reading.Voltage, deviation, node.Code.Nominal, lower, upper);
+            // An alert is a log record with the event's name, under this span's trace; it does not
+            // depend on the trace being sampled. A critical one is written at Critical, a warning at the
+            // event's declared Warning.
+            ctx.Logger.LogGridVoltageAnomalyEvent(severity, reading.Voltage, deviation, node.Code.Nominal, lower, upper,
+                level: severity == AlertSeverity.Critical ? LogLevel.Critical : null);
             ctx.Meter.CreateGridVoltageAnomaliesCounter().Add(1, deviation, node.Type, Region, severity);
         }
     }

@@ -79,9 +79,10 @@ public sealed class MedicalDeviceMonitoring : IScenario
 
         if (reading.OxygenConcentration < OxygenLowerLimit)
         {
-            // The alert is a log record (an event with an event name), correlated with this poll's span.
+            // The alert is a log record (an event with an event name), correlated with this poll's span;
+            // a critical one is written at Critical rather than the event's usual Warning.
             ctx.Logger.LogMedicalDeviceAlertEvent(MedicalDeviceAlertType.LowOxygen, AlertSeverity.Critical,
-                ventilatorOxygenConcentration: reading.OxygenConcentration);
+                ventilatorOxygenConcentration: reading.OxygenConcentration, level: LogLevel.Critical);
             // The intensivist on call acknowledges the alarm at the device: an audit record of who did it.
             ctx.Logger.LogAuditMedicalDeviceAccessEvent(AuditActorRole.Physician, AuditAction.Acknowledge, deviceId, AuditOutcome.Success,
                 doctorId: ctx.Pseudonymize(DoctorAttributes.Id, IntensivistOnCall), medicalDeviceType: MedicalDeviceType.Ventilator,
