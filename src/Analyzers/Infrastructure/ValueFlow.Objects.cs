@@ -29,7 +29,7 @@ internal sealed partial class ValueFlow
                 ? Found(operation, written.Domain, $"{Describe(operation)} (its member {written.Origin})")
                 : FlowResult.Unknown;
         }
-        if (operation.Type is { } type && !IsScalar(type) && ObjectIdentifier(operation, frame, serialized: true, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), 0) is { } member)
+        if (operation.Type is { } type && !IsScalar(type) && ObjectIdentifier(operation, frame, serialized: true, visited: null, 0) is { } member)
         {
             return Found(operation, member.Domain, $"{Describe(operation)} (its member {member.Origin})");
         }
@@ -59,7 +59,8 @@ internal sealed partial class ValueFlow
     /// with <c>with { Mrn = "redacted" }</c> exposes what the copy holds: a member overwritten by a
     /// constant is no longer the person's.
     /// </summary>
-    private IdentifierFinding? ObjectIdentifier(IOperation value, Frame frame, bool serialized, HashSet<ILocalSymbol> visited, int depth)
+    /// <param name="visited">The locals already followed; made when the first one is (most values are no local of an exposing type).</param>
+    private IdentifierFinding? ObjectIdentifier(IOperation value, Frame frame, bool serialized, HashSet<ILocalSymbol>? visited, int depth)
     {
         var operation = OperationTree.Unwrap(value);
         if (operation.Type is not { } type || IsScalar(type) || depth > MaxDepth)
@@ -76,6 +77,7 @@ internal sealed partial class ValueFlow
         switch (operation)
         {
             case ILocalReferenceOperation local:
+                visited ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
                 if (!visited.Add(local.Local))
                 {
                     return null;

@@ -54,9 +54,11 @@ internal sealed partial class ValueFlow
                 {
                     TelemetrySinks.ScanTags(returned, kind, _known, sites);
                 }
+                var names = new List<TelemetryName>();
                 foreach (var operation in OperationTree.Descendants(body))
                 {
-                    TelemetrySinks.Collect(operation, _known, sites, new List<TelemetryName>());
+                    names.Clear();
+                    TelemetrySinks.Collect(operation, _known, sites, names);
                 }
                 foreach (var site in sites)
                 {
@@ -186,13 +188,18 @@ internal sealed partial class ValueFlow
             var sinks = ImmutableArray.CreateBuilder<ForwardedSink>();
             if (method.Parameters.Any(p => CouldForward(p.Type)))
             {
+                // One pair of lists per summary, cleared for each operation: almost no operation is a
+                // sink, and a body has hundreds of them.
+                var sites = new List<TelemetrySite>();
+                var names = new List<TelemetryName>();
                 foreach (var body in Bodies(method, cancellationToken, MaxForwardingBody))
                 {
                     var options = _optionsFor(body.Syntax.SyntaxTree);
                     foreach (var operation in OperationTree.Descendants(body))
                     {
-                        var sites = new List<TelemetrySite>();
-                        TelemetrySinks.Collect(operation, _known, sites, new List<TelemetryName>());
+                        sites.Clear();
+                        names.Clear();
+                        TelemetrySinks.Collect(operation, _known, sites, names);
                         if (operation is IInvocationOperation call)
                         {
                             AddSitesOfCall(call, sites, helpers - 1, cancellationToken);

@@ -134,7 +134,7 @@ internal sealed partial class ValueFlow
             return ExceptionMessage(operation, frame, depth);
         }
         var result = EvaluateShape(operation, frame, depth);
-        if (result.Identifier is null && !result.Sanitized && ObjectIdentifier(operation, frame, serialized: false, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), depth) is { } printed)
+        if (result.Identifier is null && !result.Sanitized && ObjectIdentifier(operation, frame, serialized: false, visited: null, depth) is { } printed)
         {
             // A record or anonymous object prints its members; so does a ToString written to.
             return FlowResult.Combine(Found(operation, printed.Domain, $"{Describe(operation)} (its member {printed.Origin})"), result);
