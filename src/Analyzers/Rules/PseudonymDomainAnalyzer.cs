@@ -205,15 +205,11 @@ public sealed class PseudonymDomainAnalyzer : DiagnosticAnalyzer
         public string? ForWrapperParameter(IMethodSymbol method, IParameterSymbol parameter)
         {
             method = method.ReducedFrom ?? method;
-            if (GeneratedApi.IsSpanStart(method, out _) || method.ContainingType?.Name == GeneratedApi.MetricsType)
-            {
-                return ByWords(parameter.Name);
-            }
-            if (method.Name.StartsWith("Set", System.StringComparison.Ordinal) && method.Parameters.Length == 1)
-            {
-                return ByWords(method.Name.Substring(3));
-            }
-            return ByWords(parameter.Name);
+            // Read from the shape alone, so no type needs to be recognised: span starts, metric
+            // recordings and log events are named Start…, Add, Record, Log…Event, never Set….
+            return method.Name.StartsWith("Set", System.StringComparison.Ordinal) && method.Parameters.Length == 1
+                ? ByWords(method.Name.Substring(3))
+                : ByWords(parameter.Name);
         }
 
         private string? ByWords(string name) =>
