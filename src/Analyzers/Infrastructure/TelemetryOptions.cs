@@ -47,6 +47,16 @@ internal sealed class TelemetryOptions
         ["kin"] = ContactWords,
         ["emergency"] = ContactWords,
         ["meter"] = ImmutableHashSet.Create(StringComparer.Ordinal, "serial", "serials", "number", "numbers", "id", "ids", "point"),
+        // The MRN spelt out (medicalRecordNumber), not a medical code or device.
+        ["medical"] = ImmutableHashSet.Create(StringComparer.Ordinal, "record", "records"),
+        // A VAT registration number is a tax number; a VAT rate, amount or code is not.
+        ["vat"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "id", "ids", "no", "nr"),
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>The domain a spelt-out identifier shares with its short form: one person space, one pseudonym.</summary>
+    private static readonly ImmutableDictionary<string, string> DomainAliases = new Dictionary<string, string>
+    {
+        ["medical"] = "mrn",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static ImmutableHashSet<string> ContactWords => ImmutableHashSet.Create(StringComparer.Ordinal,
@@ -176,7 +186,7 @@ internal sealed class TelemetryOptions
             {
                 continue;
             }
-            domain = word;
+            domain = DomainAliases.TryGetValue(word, out var alias) ? alias : word;
             return true;
         }
         return false;

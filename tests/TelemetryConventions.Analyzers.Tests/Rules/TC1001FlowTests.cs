@@ -332,6 +332,16 @@ public class TC1001FlowTests
     [InlineData("parentId", false)]
     [InlineData("meterName", false)]
     [InlineData("patientRecord", false)]
+    [InlineData("medicalRecordNumber", true)]
+    [InlineData("medical_record_no", true)]
+    [InlineData("medicalRecord", false)]
+    [InlineData("medicalCode", false)]
+    [InlineData("medicalDeviceId", false)]
+    [InlineData("vatNumber", true)]
+    [InlineData("customerVatId", true)]
+    [InlineData("vatRate", false)]
+    [InlineData("vatAmount", false)]
+    [InlineData("vatCode", false)]
     public void Names_are_judged_by_their_head(string name, bool isIdentifier) =>
         Assert.Equal(isIdentifier, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out _));
 
