@@ -124,32 +124,58 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        if (_printedMembers.TryGetValue(named.OriginalDefinition, out var cached))
+        // Keyed by the constructed type: Wrapper<CreateOrder> and Wrapper<CancelOrder> expose different members.
+        if (_printedMembers.TryGetValue(named, out var cached))
         {
             return cached;
         }
-        if (!frame.Active.Add(named.OriginalDefinition))
+        return SearchMembers(named, "printed", _printedMembers, frame, () =>
         {
-            return null;
-        }
-        try
-        {
-            IdentifierFinding? found = null;
             var toString = named.GetMembers("ToString").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.IsEmpty && !m.IsImplicitlyDeclared && !m.DeclaringSyntaxReferences.IsEmpty);
             if (toString is not null)
             {
-                var returned = Returns(toString, -1, frame, 0);
-                found = returned.Identifier;
+                return Returns(toString, -1, frame, 0).Identifier;
             }
-            else if (named.IsRecord || named.IsAnonymousType)
+            return named.IsRecord || named.IsAnonymousType ? MemberIdentifier(named, frame, recurse: (t, f) => PrintedIdentifier(t, f)) : null;
+        });
+    }
+
+    /// <summary>
+    /// Searches one type's members once per compilation. A type met again inside its own search (by its
+    /// generic definition, so that ever larger constructions cannot recurse forever) reads as exposing
+    /// nothing, and an answer that depended on such an unfinished outer type is returned but not cached.
+    /// </summary>
+    private static IdentifierFinding? SearchMembers(INamedTypeSymbol type, string kind, ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> cache, Frame frame, Func<IdentifierFinding?> search)
+    {
+        var key = (kind, type.OriginalDefinition);
+        var objects = frame.Objects;
+        if (!frame.Active.Add(key))
+        {
+            var position = objects.Stack.IndexOf(key);
+            objects.LowestCut = Math.Min(objects.LowestCut, position < 0 ? 0 : position);
+            return null;
+        }
+        var outerCut = objects.LowestCut;
+        objects.LowestCut = int.MaxValue;
+        var mine = objects.Stack.Count;
+        objects.Stack.Add(key);
+        try
+        {
+            var found = search();
+            var cut = objects.LowestCut;
+            if (cut >= mine)
             {
-                found = MemberIdentifier(named, frame, recurse: (t, f) => PrintedIdentifier(t, f));
+                // Every cut was of this type or of types inside its search: the answer is complete.
+                found = cache.GetOrAdd(type, found);
+                cut = int.MaxValue;
             }
-            return _printedMembers.GetOrAdd(named.OriginalDefinition, found);
+            objects.LowestCut = Math.Min(outerCut, cut);
+            return found;
         }
         finally
         {
-            frame.Active.Remove(named.OriginalDefinition);
+            objects.Stack.RemoveAt(mine);
+            frame.Active.Remove(key);
         }
     }
 
@@ -164,23 +190,11 @@ internal sealed partial class ValueFlow
         {
             return CollectionElement(type) is { } element && !IsScalar(element) ? SerializedIdentifier(element, frame) : null;
         }
-        if (_serializedMembers.TryGetValue(named.OriginalDefinition, out var cached))
+        if (_serializedMembers.TryGetValue(named, out var cached))
         {
             return cached;
         }
-        if (!frame.Active.Add(("serialized", named.OriginalDefinition)))
-        {
-            return null;
-        }
-        try
-        {
-            var found = MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f));
-            return _serializedMembers.GetOrAdd(named.OriginalDefinition, found);
-        }
-        finally
-        {
-            frame.Active.Remove(("serialized", named.OriginalDefinition));
-        }
+        return SearchMembers(named, "serialized", _serializedMembers, frame, () => MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f)));
     }
 
     private static ITypeSymbol? CollectionElement(ITypeSymbol type) =>

@@ -86,10 +86,16 @@ internal sealed partial class ValueFlow
     private sealed class Frame
     {
         public Frame(TelemetryOptions options, HashSet<object> active, CancellationToken cancellationToken)
+            : this(options, active, cancellationToken, new ObjectSearch())
+        {
+        }
+
+        private Frame(TelemetryOptions options, HashSet<object> active, CancellationToken cancellationToken, ObjectSearch objects)
         {
             Options = options;
             Active = active;
             CancellationToken = cancellationToken;
+            Objects = objects;
         }
 
         public TelemetryOptions Options { get; }
@@ -99,9 +105,26 @@ internal sealed partial class ValueFlow
         /// <summary>Summaries being computed on this thread: a recursive call reads as unknown instead of looping.</summary>
         public HashSet<object> Active { get; }
 
+        /// <summary>The types whose members are being searched on this thread, shared by every frame of one evaluation.</summary>
+        public ObjectSearch Objects { get; }
+
         public CancellationToken CancellationToken { get; }
 
-        public Frame For(TelemetryOptions options) => new(options, Active, CancellationToken);
+        public Frame For(TelemetryOptions options) => new(options, Active, CancellationToken, Objects);
+    }
+
+    /// <summary>
+    /// The types whose printed or serialised members are being searched, outermost first. A type met
+    /// again inside its own search is cut (read as exposing nothing); <see cref="LowestCut"/> keeps the
+    /// outermost position that was cut, so that a type finished while an outer one was still unknown
+    /// is not cached: its answer would depend on which of the two was asked about first.
+    /// </summary>
+    private sealed class ObjectSearch
+    {
+        /// <summary>The searches under way, as (kind, generic definition) keys, outermost first.</summary>
+        public List<object> Stack { get; } = new();
+
+        public int LowestCut { get; set; } = int.MaxValue;
     }
 
     public FlowResult Evaluate(IOperation value, TelemetryOptions options, CancellationToken cancellationToken) =>

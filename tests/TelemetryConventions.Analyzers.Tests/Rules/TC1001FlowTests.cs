@@ -275,6 +275,55 @@ public class TC1001FlowTests
             """);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Each_construction_of_a_generic_wrapper_is_judged_by_its_own_members_in_any_order(bool withIdentifierFirst)
+    {
+        // Seen on a real service: a command wrapper logged whole ({@Command}) around commands with and
+        // without a user id. Which one was looked at first must not decide for the other.
+        var create = """logger.LogInformation("Sending {@Command}", {|TC1001:new Identified<CreateOrder>(create, id)|});""";
+        var cancel = """logger.LogInformation("Sending {@Command}", new Identified<CancelOrder>(cancel, id));""";
+        await VerifyCS.AnalyzerAsync(Usings + $$"""
+            class CreateOrder { public string UserId { get; set; } = ""; public int Items { get; set; } }
+            class CancelOrder { public int OrderNumber { get; set; } }
+            class Identified<T> { public Identified(T command, Guid id) { Command = command; Id = id; } public T Command { get; } public Guid Id { get; } }
+
+            class Handler
+            {
+                void Send(ILogger logger, CreateOrder create, CancelOrder cancel, Guid id)
+                {
+                    {{(withIdentifierFirst ? create : cancel)}}
+                    {{(withIdentifierFirst ? cancel : create)}}
+                }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Types_that_refer_to_each_other_are_judged_alike_in_any_order(bool bedFirst)
+    {
+        // Bed → Ward → Bed: whichever is searched first cuts the cycle; the other must not keep the
+        // answer it had while the first was unfinished.
+        var bed = """logger.LogInformation("Bed {@Bed}", {|TC1001:bed|});""";
+        var ward = """logger.LogInformation("Ward {@Ward}", {|TC1001:ward|});""";
+        await VerifyCS.AnalyzerAsync(Usings + $$"""
+            class Ward { public Bed? Bed { get; set; } public string Name { get; set; } = ""; }
+            class Bed { public Ward? Ward { get; set; } public string PatientId { get; set; } = ""; }
+
+            class Rounds
+            {
+                void Log(ILogger logger, Bed bed, Ward ward)
+                {
+                    {{(bedFirst ? bed : ward)}}
+                    {{(bedFirst ? ward : bed)}}
+                }
+            }
+            """);
+    }
+
     [Fact]
     public async Task A_record_logged_whole_leaks_its_identifier_unless_a_copy_replaced_it()
     {
