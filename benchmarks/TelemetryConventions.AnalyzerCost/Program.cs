@@ -13,7 +13,7 @@ namespace TelemetryConventions.AnalyzerCost;
 
 /// <summary>
 /// Usage: <c>dotnet run -c Release --project benchmarks/TelemetryConventions.AnalyzerCost -- &lt;source folder&gt;
-/// [--conventions &lt;folder&gt;] [--references &lt;file&gt;] [--runs N]</c>. Each run parses the folder afresh, compiles it (diagnostics
+/// [--conventions &lt;folder&gt;] [--references &lt;file&gt;] [--runs N] [--list]</c> (<c>--list</c> prints every diagnostic reported). Each run parses the folder afresh, compiles it (diagnostics
 /// and emit, as the compiler does), then runs every analyzer of the package on that compilation with
 /// execution times logged. The first run warms the JIT and is not counted; the median of the others
 /// is printed. The compile is timed by the clock; the analyzers' time is the analyzer driver's own
@@ -36,7 +36,7 @@ public static class Program
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            Console.Error.WriteLine("usage: <source folder> [--conventions <folder>] [--references <file>] [--runs N]");
+            Console.Error.WriteLine("usage: <source folder> [--conventions <folder>] [--references <file>] [--runs N] [--list]");
             return 2;
         }
         var folder = Path.GetFullPath(args[0]);
@@ -68,6 +68,14 @@ public static class Program
                 foreach (var crash in sample.Crashes.Distinct(StringComparer.Ordinal).Take(3))
                 {
                     Console.WriteLine("  " + crash);
+                }
+                if (args.Contains("--list"))
+                {
+                    // What the rules report on code they were not written for: each one to read as a finding or a false positive.
+                    foreach (var diagnostic in sample.Diagnostics)
+                    {
+                        Console.WriteLine("  " + diagnostic);
+                    }
                 }
                 continue;
             }
@@ -151,6 +159,7 @@ public static class Program
             errors,
             reported.Count(d => d.Id != "AD0001"),
             reported.Where(d => d.Id == "AD0001").Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList(),
+            reported.Where(d => d.Id != "AD0001").Select(d => d.ToString()).OrderBy(d => d, StringComparer.Ordinal).ToList(),
             compile,
             compileProcessor,
             generator,
@@ -233,7 +242,7 @@ public static class Program
             || relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
     }
 
-    private sealed record Sample(int Lines, int CompilerErrors, int Reported, IReadOnlyList<string> Crashes, TimeSpan Compile, TimeSpan CompileProcessor, TimeSpan Generator, TimeSpan Analyzers, TimeSpan Baseline, TimeSpan Added, long CompileBytes, long AddedBytes, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer);
+    private sealed record Sample(int Lines, int CompilerErrors, int Reported, IReadOnlyList<string> Crashes, IReadOnlyList<string> Diagnostics, TimeSpan Compile, TimeSpan CompileProcessor, TimeSpan Generator, TimeSpan Analyzers, TimeSpan Baseline, TimeSpan Added, long CompileBytes, long AddedBytes, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer);
 
     private sealed class FileText(string path) : AdditionalText
     {
