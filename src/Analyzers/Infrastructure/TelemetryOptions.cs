@@ -28,6 +28,7 @@ internal sealed class TelemetryOptions
     public static readonly ImmutableArray<string> DefaultIdentifierPatterns = ImmutableArray.Create(
         "patient", "student", "pupil", "learner", "customer", "user", "player", "member", "account",
         "person", "employee", "guest", "citizen", "subscriber", "viewer", "passenger", "resident",
+        "buyer", "shopper", "purchaser", "payer", "recipient", "visitor", "applicant", "beneficiary", "donor",
         "mrn", "ssn", "nhs", "passport", "email", "phone", "msisdn", "iban",
         // National and tax numbers, gamer handles, guardians, travellers and card holders.
         "national", "nino", "taxpayer", "tax", "medicare", "gamertag", "nickname", "username", "guardian", "driver", "rider",
@@ -142,6 +143,44 @@ internal sealed class TelemetryOptions
             : value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToImmutableArray();
 
     /// <summary>
+    /// A person word and an identity word written as one (<c>userid</c>, <c>Buyerid</c> from a .proto
+    /// field, <c>CUSTOMERNO</c> from a database column) split in two, so that they are judged as
+    /// <c>userId</c> is. A word that is a pattern itself (<c>username</c>) stays whole.
+    /// </summary>
+    private IReadOnlyList<string> WithGluedIdentities(IReadOnlyList<string> words)
+    {
+        List<string>? split = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            string? person = null;
+            string? identity = null;
+            if (!IdentifierPatterns.Contains(word) && !RestrictedPatterns.ContainsKey(word))
+            {
+                foreach (var tail in IdentityWords)
+                {
+                    if (word.Length > tail.Length + 2 && word.EndsWith(tail, StringComparison.Ordinal)
+                        && IdentifierPatterns.Contains(word.Substring(0, word.Length - tail.Length)))
+                    {
+                        person = word.Substring(0, word.Length - tail.Length);
+                        identity = tail;
+                        break;
+                    }
+                }
+            }
+            if (person is null)
+            {
+                split?.Add(word);
+                continue;
+            }
+            split ??= new List<string>(words.Take(i));
+            split.Add(person);
+            split.Add(identity!);
+        }
+        return split ?? words;
+    }
+
+    /// <summary>
     /// Whether a name, split into words, names a personal identifier; <paramref name="domain"/> is the
     /// pattern word that matched (the pseudonymisation domain a fix uses). The head of the name
     /// decides: a person word counts when every word after it says "identity" (<c>patientId</c>,
@@ -152,6 +191,7 @@ internal sealed class TelemetryOptions
     public bool IsIdentifierName(IReadOnlyList<string> words, out string domain)
     {
         domain = "";
+        words = WithGluedIdentities(words);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];

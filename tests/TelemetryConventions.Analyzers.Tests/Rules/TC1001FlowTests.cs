@@ -391,6 +391,16 @@ public class TC1001FlowTests
     [InlineData("vatRate", false)]
     [InlineData("vatAmount", false)]
     [InlineData("vatCode", false)]
+    [InlineData("buyerId", true)]
+    [InlineData("Buyerid", true)]
+    [InlineData("userid", true)]
+    [InlineData("CUSTOMERNO", true)]
+    [InlineData("recipientEmail", true)]
+    [InlineData("visitorCount", false)]
+    [InlineData("buyerCountry", false)]
+    [InlineData("paid", false)]
+    [InlineData("android", false)]
+    [InlineData("checkpoint", false)]
     public void Names_are_judged_by_their_head(string name, bool isIdentifier) =>
         Assert.Equal(isIdentifier, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out _));
 
