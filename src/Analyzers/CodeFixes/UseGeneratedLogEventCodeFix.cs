@@ -159,7 +159,7 @@ public sealed class UseGeneratedLogEventCodeFix : CodeFixProvider
         }
         var method = model.Compilation.GetSymbolsWithName(methodName, SymbolFilter.Member, cancellationToken)
             .OfType<IMethodSymbol>()
-            .FirstOrDefault(m => m.ContainingType?.Name == GeneratedLogEvents.EventsType);
+            .FirstOrDefault(m => m.ContainingType is { } container && GeneratedLogEvents.IsEventsContainer(container));
         return method?.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
     }
 

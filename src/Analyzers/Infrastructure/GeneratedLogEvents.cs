@@ -38,8 +38,9 @@ internal sealed class GeneratedLogEvent
 
 /// <summary>
 /// Finds the generator's log event methods by their shape, as <see cref="GeneratedApi"/> finds the
-/// span factories: static <c>Log…Event</c> extension methods on <c>ILogger</c> in a class named
-/// <c>TelemetryEvents</c>, each beside a static <c>EventId</c> field named like it
+/// span factories: static <c>Log…Event</c> extension methods on <c>ILogger</c> in a class the
+/// generator marked (<c>[GeneratedCode("TelemetryConventions", …)]</c>, whatever its name) or, by
+/// hand, named <c>TelemetryEvents</c>, each beside a static <c>EventId</c> field named like it
 /// (<c>Log<i>X</i></c> and <c><i>X</i>Id</c>) whose name is the event's.
 /// </summary>
 internal static class GeneratedLogEvents
@@ -50,7 +51,13 @@ internal static class GeneratedLogEvents
     public static IReadOnlyList<GeneratedLogEvent> Find(Compilation compilation, INamedTypeSymbol logger, CancellationToken cancellationToken)
     {
         var events = new List<GeneratedLogEvent>();
-        foreach (var container in compilation.GetSymbolsWithName(EventsType, SymbolFilter.Type, cancellationToken).OfType<INamedTypeSymbol>())
+        // The containers of every Log…Event method declared in source: the compiler's name index answers
+        // this without binding anything.
+        var containers = compilation.GetSymbolsWithName(IsLogEventName, SymbolFilter.Member, cancellationToken)
+            .Select(m => m.ContainingType)
+            .Where(t => t is not null && IsEventsContainer(t))
+            .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var container in containers)
         {
             foreach (var method in container.GetMembers().OfType<IMethodSymbol>())
             {
@@ -73,6 +80,12 @@ internal static class GeneratedLogEvents
         }
         return events;
     }
+
+    /// <summary>A class the generator marked, or by hand one named <c>TelemetryEvents</c>.</summary>
+    public static bool IsEventsContainer(INamedTypeSymbol type) => type.Name == EventsType || GeneratedApi.IsMarked(type);
+
+    private static bool IsLogEventName(string name) =>
+        name.Length > "LogEvent".Length && name.StartsWith("Log", StringComparison.Ordinal) && name.EndsWith("Event", StringComparison.Ordinal);
 
     /// <summary>The name in <c>new EventId(number, "name")</c>, the initializer of the event's id field.</summary>
     private static string? EventNameOf(INamedTypeSymbol container, string fieldName, CancellationToken cancellationToken)

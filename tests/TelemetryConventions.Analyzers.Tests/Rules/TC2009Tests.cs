@@ -174,6 +174,38 @@ public class TC2009Tests
             Matches(3, "vitals.taken", "LogVitalsTakenEvent"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_class_the_generator_marked_is_found_whatever_its_name_and_an_unmarked_one_is_not(bool marked)
+    {
+        // The same generated event in a class of another name: found by the generator's mark alone.
+        var events = Events.Replace("public static partial class TelemetryEvents",
+            (marked ? "[global::System.CodeDom.Compiler.GeneratedCode(\"TelemetryConventions\", \"1.0.0\")]\n        " : "") + "public static partial class ClinicLogs");
+        const string Source = Usings + """
+            class Ward
+            {
+                void Record(ILogger logger, double temperature)
+                {
+                    {|#0:logger.LogInformation("Temperature {VitalTemperature}", temperature)|};
+                }
+            }
+            """;
+        var expected = Source.Replace("{|#0:logger.LogInformation(\"Temperature {VitalTemperature}\", temperature)|}", "logger.LogVitalsTakenEvent(vitalTemperature: temperature)")
+            .Replace("using TelemetryConventions;\n", "using TelemetryConventions;\nusing Contoso.Telemetry;\n\n");
+        var test = HelperSources.CodeFixTest<LogCallMatchesEventAnalyzer, UseGeneratedLogEventCodeFix>(
+            marked ? Source : Source.Replace("{|#0:", "").Replace(")|};", ");"),
+            marked ? expected : Source.Replace("{|#0:", "").Replace(")|};", ");"));
+        test.TestState.Sources.Add(("Events.g.cs", events));
+        test.FixedState.Sources.Add(("Events.g.cs", events));
+        test.TestState.AdditionalFiles.Add(("/project/conventions/events.yaml", EventConventions));
+        if (marked)
+        {
+            test.ExpectedDiagnostics.Add(Matches(0, "vitals.taken", "LogVitalsTakenEvent"));
+        }
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task No_fix_without_a_pseudonymiser_in_reach_or_for_a_value_already_computed()
     {
