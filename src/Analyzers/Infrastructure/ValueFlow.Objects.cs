@@ -119,6 +119,11 @@ internal sealed partial class ValueFlow
     /// </summary>
     private IdentifierFinding? PrintedIdentifier(ITypeSymbol type, Frame frame)
     {
+        // A Claim prints "type: value": the user's name, email or subject id.
+        if (IsClaimsType(type, "Claim"))
+        {
+            return new IdentifierFinding("Claim.Value", "user", null!);
+        }
         if (type is not INamedTypeSymbol named || IsScalar(type) || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsException(type)
             || (named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType) || IsGenerated(named))
         {
@@ -186,6 +191,15 @@ internal sealed partial class ValueFlow
         {
             return SerializedIdentifier(array.ElementType, frame);
         }
+        // The signed-in user, written out member by member: its claims carry the name, email and subject id.
+        if (IsClaimsType(type, "Claim"))
+        {
+            return new IdentifierFinding("Claim.Value", "user", null!);
+        }
+        if (IsPrincipalOrIdentity(type))
+        {
+            return new IdentifierFinding($"{type.Name}.Claims", "user", null!);
+        }
         if (type is not INamedTypeSymbol named || IsScalar(type) || named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType)
         {
             return CollectionElement(type) is { } element && !IsScalar(element) ? SerializedIdentifier(element, frame) : null;
@@ -197,6 +211,28 @@ internal sealed partial class ValueFlow
         return SearchMembers(named, "serialized", _serializedMembers, frame, () => MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f)));
     }
 
+    /// <summary><paramref name="type"/> is, or derives from, <c>System.Security.Claims.<paramref name="name"/></c>.</summary>
+    private static bool IsClaimsType(ITypeSymbol type, string name)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (current.Name == name && current.ContainingNamespace is { Name: "Claims", ContainingNamespace: { Name: "Security", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A principal or identity (<c>ClaimsPrincipal</c>, <c>ClaimsIdentity</c>, any <c>IPrincipal</c> or <c>IIdentity</c>).</summary>
+    private static bool IsPrincipalOrIdentity(ITypeSymbol type)
+    {
+        static bool IsOne(ITypeSymbol t) =>
+            t.Name is "IPrincipal" or "IIdentity"
+            && t.ContainingNamespace is { Name: "Principal", ContainingNamespace: { Name: "Security", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+        return IsOne(type) || type.AllInterfaces.Any(IsOne);
+    }
+
     private static ITypeSymbol? CollectionElement(ITypeSymbol type) =>
         type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
 
@@ -206,9 +242,31 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        foreach (var member in type.GetMembers())
+        // Serialisers write inherited public members too, and a record prints its base record's:
+        // a UserId declared on the base event is in every derived event logged whole. An overridden
+        // member is judged where it is declared last.
+        HashSet<string>? seen = null;
+        for (var declaring = type; declaring is not null && declaring.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); declaring = declaring.BaseType)
         {
-            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared && !type.IsAnonymousType)
+            if (!SymbolEqualityComparer.Default.Equals(declaring, type))
+            {
+                seen ??= new HashSet<string>(type.GetMembers().Select(m => m.Name), StringComparer.Ordinal);
+            }
+            if (MemberIdentifierDeclaredOn(type, declaring, seen, frame, recurse, skipClassified, replaced) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private IdentifierFinding? MemberIdentifierDeclaredOn(INamedTypeSymbol type, INamedTypeSymbol declaring, HashSet<string>? seen, Frame frame,
+        Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified, HashSet<ISymbol>? replaced)
+    {
+        foreach (var member in declaring.GetMembers())
+        {
+            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared && !declaring.IsAnonymousType
+                || (seen is not null && !seen.Add(member.Name) && !SymbolEqualityComparer.Default.Equals(declaring, type)))
             {
                 continue;
             }

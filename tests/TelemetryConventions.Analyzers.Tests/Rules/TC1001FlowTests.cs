@@ -325,6 +325,53 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task Members_inherited_from_a_base_type_are_logged_with_the_object()
+    {
+        // Integration events that carry the user on their base type, as real services write them.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record IntegrationEvent(Guid Id);
+            record UserEvent(Guid Id, string UserId) : IntegrationEvent(Id);
+            record CheckoutAccepted(Guid Id, string UserId, int Items) : UserEvent(Id, UserId);
+            record PriceChanged(Guid Id, int ProductId, decimal Price) : IntegrationEvent(Id);
+            class Person { public string Email { get; set; } = ""; }
+            class Account : Person { public string Plan { get; set; } = ""; }
+
+            class Handler
+            {
+                void Handle(ILogger logger, CheckoutAccepted checkout, PriceChanged price, Account account)
+                {
+                    logger.LogInformation("Handling {@IntegrationEvent}", {|TC1001:checkout|});
+                    logger.LogInformation("Handling {@IntegrationEvent}", price);
+                    logger.LogInformation("Handling {@IntegrationEvent}", checkout with { UserId = "redacted" });
+                    logger.LogInformation("Account {@Account}", {|TC1001:account|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_signed_in_user_logged_whole_or_a_claim_printed_leaks_its_claims()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+            using System.Security.Claims;
+
+            class AccountController
+            {
+                void SignedIn(ILogger logger, ClaimsPrincipal user)
+                {
+                    logger.LogInformation("User {@User} authenticated", {|TC1001:user|});
+                    logger.LogInformation("Identity {@Identity}", {|TC1001:user.Identity as ClaimsIdentity|});
+                    logger.LogInformation("Claims {@Claims}", {|TC1001:user.Claims.ToList()|});
+                    logger.LogInformation("First claim {Claim}", {|TC1001:user.Claims.First()|});
+                    logger.LogInformation("User {User} authenticated", user);
+                    logger.LogInformation("Authenticated {Authenticated} with {Count} claims", user.Identity?.IsAuthenticated, user.Claims.Count());
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_record_logged_whole_leaks_its_identifier_unless_a_copy_replaced_it()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
