@@ -89,6 +89,10 @@ internal sealed class TelemetryOptions
         "email", "emails", "mail", "phone", "mobile", "code", "uuid", "guid", "handle", "login", "username",
         "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point");
 
+    /// <summary>The identity words in a fixed order (a hash set's order changes from process to process), longest first.</summary>
+    private static readonly string[] IdentityWordsLongestFirst =
+        IdentityWords.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToArray();
+
     public static readonly TelemetryOptions Default = new(DefaultIdentifierPatterns, ImmutableArray<string>.Empty);
 
     private static readonly ConcurrentDictionary<(string? Patterns, string? Sanitizers), TelemetryOptions> Parsed = new();
@@ -157,7 +161,7 @@ internal sealed class TelemetryOptions
             string? identity = null;
             if (!IdentifierPatterns.Contains(word) && !RestrictedPatterns.ContainsKey(word))
             {
-                foreach (var tail in IdentityWords)
+                foreach (var tail in IdentityWordsLongestFirst)
                 {
                     if (word.Length > tail.Length + 2 && word.EndsWith(tail, StringComparison.Ordinal)
                         && IdentifierPatterns.Contains(word.Substring(0, word.Length - tail.Length)))
