@@ -1073,6 +1073,12 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
+        // The signed-in user's name (User.Identity.Name): a name that says nothing by its words.
+        if (symbol is IPropertySymbol { Name: "Name" } name && name.ContainingType is { } identity && IsPrincipalOrIdentity(identity))
+        {
+            domain = "user";
+            return true;
+        }
         if (HasDataClassification(symbol))
         {
             var words = NameWords.Split(symbol.Name);

@@ -350,7 +350,7 @@ public class TC1001FlowTests
     }
 
     [Fact]
-    public async Task The_signed_in_user_logged_whole_or_a_claim_printed_leaks_its_claims()
+    public async Task The_signed_in_user_logged_whole_or_by_name_or_a_claim_printed_leaks_it()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
             using System.Linq;
@@ -366,6 +366,9 @@ public class TC1001FlowTests
                     logger.LogInformation("First claim {Claim}", {|TC1001:user.Claims.First()|});
                     logger.LogInformation("User {User} authenticated", user);
                     logger.LogInformation("Authenticated {Authenticated} with {Count} claims", user.Identity?.IsAuthenticated, user.Claims.Count());
+                    logger.LogInformation("Signed in as {Name}", user.Identity?{|TC1001:.Name|});
+                    logger.LogInformation("Signed in with {Scheme}", user.Identity?.AuthenticationType);
+                    Activity.Current?.SetTag("enduser.id", {|TC1001:user.Identity!.Name|});
                 }
             }
             """);
