@@ -20,7 +20,7 @@ internal sealed class ConventionIndex
     private readonly List<AttributeDefinition> _templates = new();
     private readonly HashSet<string> _spanNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _metricNames = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _eventNames = new(StringComparer.Ordinal);
+    /// <summary>The declared events by name, with the level their log records are written at.</summary>
     private readonly Dictionary<string, LogSeverity> _eventLevels = new(StringComparer.Ordinal);
     private string[]? _sortedNames;
     private Dictionary<string, AttributeDefinition?>? _byCompactName;
@@ -63,7 +63,6 @@ internal sealed class ConventionIndex
                     break;
                 case GroupKind.Event:
                     var name = group.EventName is { Length: > 0 } eventName ? eventName : group.Id;
-                    _eventNames.Add(name);
                     if (!_eventLevels.ContainsKey(name))
                     {
                         _eventLevels.Add(name, EventLogLevel.Of(group));
@@ -82,13 +81,13 @@ internal sealed class ConventionIndex
 
     public bool HasMetrics => _metricNames.Count > 0;
 
-    public bool HasEvents => _eventNames.Count > 0;
+    public bool HasEvents => _eventLevels.Count > 0;
 
     public bool IsDeclaredSpan(string name) => _spanNames.Contains(name);
 
     public bool IsDeclaredMetric(string name) => _metricNames.Contains(name);
 
-    public bool IsDeclaredEvent(string name) => _eventNames.Contains(name);
+    public bool IsDeclaredEvent(string name) => _eventLevels.ContainsKey(name);
 
     /// <summary>The level a declared event's log records are written at, as the generated method writes them.</summary>
     public LogSeverity? EventLevel(string name) => _eventLevels.TryGetValue(name, out var level) ? level : null;
@@ -97,7 +96,7 @@ internal sealed class ConventionIndex
 
     public IEnumerable<string> MetricNames => _metricNames;
 
-    public IEnumerable<string> EventNames => _eventNames;
+    public IEnumerable<string> EventNames => _eventLevels.Keys;
 
     /// <summary>
     /// The attribute a key names: declared as is, or a template (<c>http.request.header</c>) whose

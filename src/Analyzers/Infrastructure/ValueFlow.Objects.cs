@@ -119,10 +119,9 @@ internal sealed partial class ValueFlow
     /// </summary>
     private IdentifierFinding? PrintedIdentifier(ITypeSymbol type, Frame frame)
     {
-        // A Claim prints "type: value": the user's name, email or subject id.
-        if (IsClaimsType(type, "Claim"))
+        if (SignedInUser(type, serialized: false) is { } user)
         {
-            return new IdentifierFinding("Claim.Value", "user", null!);
+            return user;
         }
         if (type is not INamedTypeSymbol named || IsScalar(type) || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsException(type)
             || (named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType) || IsGenerated(named))
@@ -191,14 +190,9 @@ internal sealed partial class ValueFlow
         {
             return SerializedIdentifier(array.ElementType, frame);
         }
-        // The signed-in user, written out member by member: its claims carry the name, email and subject id.
-        if (IsClaimsType(type, "Claim"))
+        if (SignedInUser(type, serialized: true) is { } user)
         {
-            return new IdentifierFinding("Claim.Value", "user", null!);
-        }
-        if (IsPrincipalOrIdentity(type))
-        {
-            return new IdentifierFinding($"{type.Name}.Claims", "user", null!);
+            return user;
         }
         if (type is not INamedTypeSymbol named || IsScalar(type) || named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType)
         {
@@ -210,6 +204,15 @@ internal sealed partial class ValueFlow
         }
         return SearchMembers(named, "serialized", _serializedMembers, frame, () => MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f)));
     }
+
+    /// <summary>
+    /// The signed-in user: a <c>Claim</c> prints <c>type: value</c> (the user's name, email or subject
+    /// id), and a principal or identity written out member by member carries its claims.
+    /// </summary>
+    private static IdentifierFinding? SignedInUser(ITypeSymbol type, bool serialized) =>
+        IsClaimsType(type, "Claim") ? new IdentifierFinding("Claim.Value", "user", null!)
+        : serialized && IsPrincipalOrIdentity(type) ? new IdentifierFinding($"{type.Name}.Claims", "user", null!)
+        : null;
 
     /// <summary><paramref name="type"/> is, or derives from, <c>System.Security.Claims.<paramref name="name"/></c>.</summary>
     private static bool IsClaimsType(ITypeSymbol type, string name)
@@ -265,8 +268,9 @@ internal sealed partial class ValueFlow
     {
         foreach (var member in declaring.GetMembers())
         {
+            // seen is set for base types only: a name met on a more derived type was judged there.
             if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared && !declaring.IsAnonymousType
-                || (seen is not null && !seen.Add(member.Name) && !SymbolEqualityComparer.Default.Equals(declaring, type)))
+                || seen?.Add(member.Name) == false)
             {
                 continue;
             }
