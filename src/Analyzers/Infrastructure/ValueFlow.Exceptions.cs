@@ -38,7 +38,7 @@ internal sealed partial class ValueFlow
         {
             case IObjectCreationOperation creation:
                 return CreatedMessage(creation, frame, depth);
-            case ILocalReferenceOperation local when IsCaught(local.Local, frame.CancellationToken, out var tryBlock):
+            case ILocalReferenceOperation local when IsCaught(local, frame.CancellationToken, out var tryBlock):
                 return Rewrapped(MayThrow(tryBlock, local.Local.Type, frame, depth, MaxThrowingCalls), exception);
             case ILocalReferenceOperation local when frame.Visited.Add(local.Local):
                 var result = FlowResult.Safe;
@@ -147,11 +147,20 @@ internal sealed partial class ValueFlow
         }
     }
 
-    private bool IsCaught(ILocalSymbol local, CancellationToken cancellationToken, out IOperation tryBlock)
+    private bool IsCaught(ILocalReferenceOperation reference, CancellationToken cancellationToken, out IOperation tryBlock)
     {
-        foreach (var reference in local.DeclaringSyntaxReferences)
+        // The catch that declares the local encloses the reference: its try block is bound already.
+        for (var current = reference.Parent; current is not null; current = current.Parent)
         {
-            if (reference.GetSyntax(cancellationToken) is CatchDeclarationSyntax { Parent: CatchClauseSyntax { Parent: TryStatementSyntax statement } }
+            if (current is ICatchClauseOperation { Parent: ITryOperation statement } clause && clause.Locals.Contains(reference.Local, SymbolEqualityComparer.Default))
+            {
+                tryBlock = statement.Body;
+                return true;
+            }
+        }
+        foreach (var declaration in reference.Local.DeclaringSyntaxReferences)
+        {
+            if (declaration.GetSyntax(cancellationToken) is CatchDeclarationSyntax { Parent: CatchClauseSyntax { Parent: TryStatementSyntax statement } }
                 && _index.OperationOf(statement.Block, cancellationToken) is { } block)
             {
                 tryBlock = block;

@@ -108,6 +108,9 @@ internal sealed partial class ValueFlow
 
     private static void ReportForwardingDepth(int needed) => s_forwardingNeeded = Math.Max(s_forwardingNeeded, needed);
 
+    /// <summary>Whether any parameter of the method can hand an identifier on.</summary>
+    private bool MayTakeIdentifier(IMethodSymbol method) => method.Parameters.Any(p => CouldForward(p.Type));
+
     /// <summary>A parameter of this type can hand an identifier on: text, numbers, their sequences, objects that print, exceptions.</summary>
     private bool CouldForward(ITypeSymbol type) =>
         CarriesIdentifier(type) || type.SpecialType == SpecialType.System_Object || IsException(type)
@@ -170,6 +173,12 @@ internal sealed partial class ValueFlow
             ReportForwardingDepth(whole.Needed);
             return whole.Sinks;
         }
+        if (!MayTakeIdentifier(method))
+        {
+            // Nothing it is given can carry an identifier: the same answer at every depth, found without binding.
+            ReportForwardingDepth(1);
+            return ImmutableArray<ForwardedSink>.Empty;
+        }
         if (_forwarded.TryGetValue((method, helpers), out var cached))
         {
             ReportForwardingDepth(UnboundedDepth);
@@ -186,34 +195,31 @@ internal sealed partial class ValueFlow
         try
         {
             var sinks = ImmutableArray.CreateBuilder<ForwardedSink>();
-            if (method.Parameters.Any(p => CouldForward(p.Type)))
+            // One pair of lists per summary, cleared for each operation: almost no operation is a
+            // sink, and a body has hundreds of them.
+            var sites = new List<TelemetrySite>();
+            var names = new List<TelemetryName>();
+            foreach (var body in Bodies(method, cancellationToken, MaxForwardingBody))
             {
-                // One pair of lists per summary, cleared for each operation: almost no operation is a
-                // sink, and a body has hundreds of them.
-                var sites = new List<TelemetrySite>();
-                var names = new List<TelemetryName>();
-                foreach (var body in Bodies(method, cancellationToken, MaxForwardingBody))
+                var options = _optionsFor(body.Syntax.SyntaxTree);
+                foreach (var operation in OperationTree.Descendants(body))
                 {
-                    var options = _optionsFor(body.Syntax.SyntaxTree);
-                    foreach (var operation in OperationTree.Descendants(body))
+                    sites.Clear();
+                    names.Clear();
+                    TelemetrySinks.Collect(operation, _known, sites, names);
+                    if (operation is IInvocationOperation call)
                     {
-                        sites.Clear();
-                        names.Clear();
-                        TelemetrySinks.Collect(operation, _known, sites, names);
-                        if (operation is IInvocationOperation call)
+                        AddSitesOfCall(call, sites, helpers - 1, cancellationToken);
+                    }
+                    foreach (var site in sites)
+                    {
+                        var flow = Evaluate(site.Value, options, cancellationToken);
+                        foreach (var parameter in flow.Parameters)
                         {
-                            AddSitesOfCall(call, sites, helpers - 1, cancellationToken);
-                        }
-                        foreach (var site in sites)
-                        {
-                            var flow = Evaluate(site.Value, options, cancellationToken);
-                            foreach (var parameter in flow.Parameters)
+                            if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
+                                && !sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter.OriginalDefinition) && s.Kind == site.Kind))
                             {
-                                if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
-                                    && !sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter.OriginalDefinition) && s.Kind == site.Kind))
-                                {
-                                    sinks.Add(new ForwardedSink(parameter.OriginalDefinition, site.Kind, site.KeyName));
-                                }
+                                sinks.Add(new ForwardedSink(parameter.OriginalDefinition, site.Kind, site.KeyName));
                             }
                         }
                     }
