@@ -320,6 +320,10 @@ internal sealed partial class ValueFlow
         {
             return Found(member, memberDomain);
         }
+        if (IsPersonalClaimValue(member))
+        {
+            return Found(member, "user");
+        }
         var symbol = member.Member;
         if (symbol is IPropertySymbol { Name: "Value" or "Message" } property && member.Instance is { } instance)
         {
@@ -630,6 +634,10 @@ internal sealed partial class ValueFlow
         if (IsSanitizer(invocation, frame.Options))
         {
             return FlowResult.Pseudonymised;
+        }
+        if (ReadsPersonalClaim(invocation))
+        {
+            return Found(invocation, "user");
         }
         if (UnkeyedHashInput(invocation, frame, out var hashInput))
         {
@@ -1179,9 +1187,34 @@ internal sealed partial class ValueFlow
 
     public static string Describe(IOperation operation)
     {
-        var text = operation.Syntax.ToString();
+        var text = ConditionalAccessText(operation.Syntax) ?? operation.Syntax.ToString();
         text = string.Join(" ", text.Split(new[] { '\r', '\n', '\t', ' ' }, StringSplitOptions.RemoveEmptyEntries));
         return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+    }
+
+    /// <summary>
+    /// <c>.Name</c> in <c>user.Identity?.Name</c> says nothing alone: the text runs from the start of the
+    /// outermost <c>?.</c> chain to the end of the member.
+    /// </summary>
+    private static string? ConditionalAccessText(SyntaxNode syntax)
+    {
+        if (syntax is not (MemberBindingExpressionSyntax or ElementBindingExpressionSyntax))
+        {
+            return null;
+        }
+        ConditionalAccessExpressionSyntax? outermost = null;
+        for (var node = syntax.Parent; node is not null; node = node.Parent)
+        {
+            if (node is ConditionalAccessExpressionSyntax access && access.WhenNotNull.Span.Contains(syntax.Span))
+            {
+                outermost = access;
+            }
+            else if (node is not ExpressionSyntax)
+            {
+                break;
+            }
+        }
+        return outermost is null ? null : outermost.ToString().Substring(0, syntax.Span.End - outermost.SpanStart);
     }
 }
 

@@ -375,6 +375,64 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_claim_read_by_a_personal_claim_type_is_an_identifier_and_a_role_or_scope_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+            using System.Security.Claims;
+
+            class Orders
+            {
+                void Placed(ILogger logger, ClaimsPrincipal user, ClaimsIdentity identity)
+                {
+                    Activity.Current?.SetTag("actor", {|TC1001:user.FindFirstValue(ClaimTypes.Email)|});
+                    logger.LogInformation("Placed by {Actor}", user.FindFirst("sub")?{|TC1001:.Value|});
+                    logger.LogInformation("Placed by {Actor}", {|TC1001:user.FindFirst(ClaimTypes.NameIdentifier)!.Value|});
+                    logger.LogInformation("Placed by {Actor}", {|TC1001:user.Claims.First(c => c.Type == "preferred_username").Value|});
+                    logger.LogInformation("Placed by {Actor}", {|TC1001:identity.FindFirst(c => ClaimTypes.Upn == c.Type)!.Value|});
+                    var actor = user.FindFirstValue(ClaimTypes.Name);
+                    Activity.Current?.SetTag("actor", {|TC1001:actor|});
+
+                    logger.LogInformation("Placed as {Role}", user.FindFirstValue(ClaimTypes.Role));
+                    logger.LogInformation("Placed with {Scope}", user.FindFirst("scope")?.Value);
+                    logger.LogInformation("Placed in {Tenant}", user.Claims.First(c => c.Type == "tid").Value);
+                    var claimType = Pick();
+                    logger.LogInformation("Placed with {Claim}", user.FindFirstValue(claimType));
+                }
+
+                static string Pick() => "amr";
+            }
+
+            namespace System.Security.Claims
+            {
+                // The shape of ASP.NET Core Identity's extension (Microsoft.Extensions.Identity.Core).
+                public static class PrincipalExtensions
+                {
+                    public static string? FindFirstValue(this ClaimsPrincipal principal, string claimType) => principal.FindFirst(claimType)?.Value;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_member_read_through_a_null_conditional_is_named_with_its_receiver()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record Patient(string Mrn);
+            record Visit(Patient? Patient);
+
+            class Visits
+            {
+                void Log(ILogger logger, Visit? visit)
+                {
+                    logger.LogInformation("Seen {Who}", visit?.Patient?{|#0:.Mrn|});
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("visit?.Patient?.Mrn", "log value 'Who'"));
+    }
+
+    [Fact]
     public async Task A_record_logged_whole_leaks_its_identifier_unless_a_copy_replaced_it()
     {
         await VerifyCS.AnalyzerAsync(Usings + """

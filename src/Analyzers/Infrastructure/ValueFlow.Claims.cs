@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: claims of the signed-in user read by their type.
+internal sealed partial class ValueFlow
+{
+    /// <summary>
+    /// The claim types that identify the person: the subject, name, email, phone, address and birth
+    /// date, as <c>ClaimTypes</c> spells them (the last segment of its URIs) and as OpenID Connect
+    /// tokens do. A role, a scope, a tenant or an audience is not personal, and is not listed.
+    /// </summary>
+    private static readonly HashSet<string> PersonalClaimTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "nameidentifier", "name", "emailaddress", "givenname", "surname", "upn", "sid", "primarysid", "windowsaccountname",
+        "mobilephone", "homephone", "otherphone", "streetaddress", "postalcode", "dateofbirth", "webpage", "x500distinguishedname",
+        "sub", "oid", "email", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "unique_name", "nameid",
+        "phone_number", "address", "birthdate", "profile", "picture",
+    };
+
+    /// <summary>
+    /// A claim of the signed-in user read by its type: <c>User.FindFirstValue(ClaimTypes.Email)</c>, or the
+    /// <c>Value</c> of <c>User.FindFirst("sub")</c>, <c>identity.FindFirst(c =&gt; c.Type == ClaimTypes.Upn)</c>
+    /// or <c>User.Claims.First(c =&gt; c.Type == "preferred_username")</c>. Only the claim type says
+    /// whether the value names the person, so a type that is not a constant is not judged.
+    /// </summary>
+    private static bool ReadsPersonalClaim(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name == "FindFirstValue" && ReadsFromUser(invocation))
+        {
+            return ClaimTypeArgument(invocation) is { } claimType && IsPersonalClaimType(claimType);
+        }
+        return false;
+    }
+
+    /// <summary><c>claim.Value</c>, where the claim was found by a personal claim type.</summary>
+    private static bool IsPersonalClaimValue(IMemberReferenceOperation member)
+    {
+        if (member.Member is not IPropertySymbol { Name: "Value" } || !IsClaimsType(member.Member.ContainingType, "Claim") || member.Instance is null)
+        {
+            return false;
+        }
+        if (OperationTree.Unwrap(ConditionalReceiver(member.Instance)) is not IInvocationOperation lookup)
+        {
+            return false;
+        }
+        return lookup.TargetMethod.Name switch
+        {
+            "FindFirst" when ReadsFromUser(lookup) => ClaimTypeArgument(lookup) is { } claimType ? IsPersonalClaimType(claimType) : PredicateClaimType(lookup) is { } matched && IsPersonalClaimType(matched),
+            "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" => PredicateClaimType(lookup) is { } matched && IsPersonalClaimType(matched),
+            _ => false,
+        };
+    }
+
+    private static bool IsPersonalClaimType(string claimType) =>
+        PersonalClaimTypes.Contains(claimType.Substring(claimType.LastIndexOf('/') + 1));
+
+    /// <summary>The call is made on a principal or an identity (as its receiver or, for an extension method, its first argument).</summary>
+    private static bool ReadsFromUser(IInvocationOperation invocation)
+    {
+        var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        return receiver is not null && OperationTree.Unwrap(receiver).Type is { } type
+            && (IsClaimsType(type, "ClaimsPrincipal") || IsClaimsType(type, "ClaimsIdentity") || IsPrincipalOrIdentity(type));
+    }
+
+    /// <summary>The constant claim type a lookup is given as a string argument.</summary>
+    private static string? ClaimTypeArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && argument.Value.ConstantValue is { HasValue: true, Value: string claimType })
+            {
+                return claimType;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The constant a lookup's predicate compares the claim's <c>Type</c> with: <c>c =&gt; c.Type == "sub"</c>.</summary>
+    private static string? PredicateClaimType(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var function = OperationTree.Unwrap(argument.Value) switch
+            {
+                IDelegateCreationOperation { Target: IAnonymousFunctionOperation target } => target,
+                IAnonymousFunctionOperation anonymous => anonymous,
+                _ => null,
+            };
+            if (function is null)
+            {
+                continue;
+            }
+            foreach (var returned in ReturnedValues(function.Body))
+            {
+                if (ComparedClaimType(OperationTree.Unwrap(returned)) is { } claimType)
+                {
+                    return claimType;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? ComparedClaimType(IOperation comparison)
+    {
+        IOperation? left = null;
+        IOperation? right = null;
+        switch (comparison)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                (left, right) = (equals.LeftOperand, equals.RightOperand);
+                break;
+            case IInvocationOperation { TargetMethod.Name: "Equals" } call when call.Instance is { } instance && call.Arguments.Length >= 1:
+                (left, right) = (instance, call.Arguments[0].Value);
+                break;
+            case IInvocationOperation { TargetMethod.Name: "Equals", TargetMethod.IsStatic: true } call when call.Arguments.Length >= 2:
+                (left, right) = (call.Arguments[0].Value, call.Arguments[1].Value);
+                break;
+        }
+        if (left is null || right is null)
+        {
+            return null;
+        }
+        static bool IsClaimTypeOf(IOperation side) => OperationTree.Unwrap(side) is IPropertyReferenceOperation { Property.Name: "Type" } type && IsClaimsType(type.Property.ContainingType, "Claim");
+        return IsClaimTypeOf(left) && right.ConstantValue is { HasValue: true, Value: string r } ? r
+            : IsClaimTypeOf(right) && left.ConstantValue is { HasValue: true, Value: string l } ? l
+            : null;
+    }
+
+    /// <summary>The receiver of <c>x?.Value</c>: the placeholder stands for the expression before <c>?.</c>.</summary>
+    private static IOperation ConditionalReceiver(IOperation instance)
+    {
+        if (instance is not IConditionalAccessInstanceOperation)
+        {
+            return instance;
+        }
+        for (var current = instance.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+        return instance;
+    }
+}
