@@ -80,9 +80,16 @@ internal sealed partial class ValueFlow
         return null;
     }
 
-    /// <summary>The constant a lookup's predicate compares the claim's <c>Type</c> with: <c>c =&gt; c.Type == "sub"</c>.</summary>
+    /// <summary>
+    /// The constant a lookup's predicate compares the claim's <c>Type</c> with: <c>c =&gt; c.Type == "sub"</c>,
+    /// given to the lookup or to a <c>Where</c> it is called on (<c>Claims.Where(c =&gt; …).FirstOrDefault()</c>).
+    /// </summary>
     private static string? PredicateClaimType(IInvocationOperation invocation)
     {
+        if (invocation.TargetMethod.Name != "Where" && FilteredSource(invocation) is IInvocationOperation { TargetMethod.Name: "Where" } filter)
+        {
+            return PredicateClaimType(filter);
+        }
         foreach (var argument in invocation.Arguments)
         {
             var function = OperationTree.Unwrap(argument.Value) switch
@@ -105,6 +112,12 @@ internal sealed partial class ValueFlow
         }
         return null;
     }
+
+    /// <summary>The sequence a LINQ call works on: its receiver, or the first argument of the extension method.</summary>
+    private static IOperation? FilteredSource(IInvocationOperation invocation) =>
+        invocation.Instance is { } instance ? OperationTree.Unwrap(instance)
+        : invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? OperationTree.Unwrap(invocation.Arguments[0].Value)
+        : null;
 
     private static string? ComparedClaimType(IOperation comparison)
     {

@@ -204,6 +204,9 @@ internal sealed partial class ValueFlow
                 return EvaluateConditionalInstance(instance, frame, depth);
             case IInvocationOperation invocation:
                 return EvaluateInvocation(invocation, frame, depth);
+            case IObjectCreationOperation { Arguments.Length: 2 } pair when KnownSymbols.Is(pair.Type, _known.KeyValuePair):
+                // A pair holds what its value was built from; its key is a name.
+                return Rewrapped(Evaluate(PairValue(pair.Arguments), frame, depth + 1), pair);
             case IObjectCreationOperation creation when IsTextBuilder(creation.Type):
                 return CombineAll(creation.Arguments.Select(a => a.Value), frame, depth);
             case IAnonymousObjectCreationOperation anonymous:
@@ -227,6 +230,9 @@ internal sealed partial class ValueFlow
                 return FlowResult.Unknown;
         }
     }
+
+    private static IOperation PairValue(ImmutableArray<IArgumentOperation> arguments) =>
+        arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1)?.Value ?? arguments[1].Value;
 
     private FlowResult CombineAll(IEnumerable<IOperation> parts, Frame frame, int depth)
     {
@@ -334,6 +340,11 @@ internal sealed partial class ValueFlow
             if (IsException(instance.Type))
             {
                 return Rewrapped(ExceptionMessage(instance, frame, depth + 1), member);
+            }
+            if (KnownSymbols.Is(property.ContainingType, _known.KeyValuePair))
+            {
+                // tag.Value of a pair taken from a list of tags: what the pairs were built with.
+                return Rewrapped(Evaluate(instance, frame, depth + 1), member);
             }
         }
         if (symbol.DeclaringSyntaxReferences.IsEmpty)
@@ -638,6 +649,10 @@ internal sealed partial class ValueFlow
         if (ReadsPersonalClaim(invocation))
         {
             return Found(invocation, "user");
+        }
+        if (method.Name == "Create" && invocation.Arguments.Length == 2 && KnownSymbols.Is(method.ContainingType, _known.KeyValuePairStatic))
+        {
+            return Rewrapped(Evaluate(PairValue(invocation.Arguments), frame, depth + 1), invocation);
         }
         if (UnkeyedHashInput(invocation, frame, out var hashInput))
         {

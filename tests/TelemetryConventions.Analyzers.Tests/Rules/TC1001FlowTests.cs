@@ -389,6 +389,8 @@ public class TC1001FlowTests
                     logger.LogInformation("Placed by {Actor}", user.FindFirst("sub")?{|TC1001:.Value|});
                     logger.LogInformation("Placed by {Actor}", {|TC1001:user.FindFirst(ClaimTypes.NameIdentifier)!.Value|});
                     logger.LogInformation("Placed by {Actor}", {|TC1001:user.Claims.First(c => c.Type == "preferred_username").Value|});
+                    logger.LogInformation("Placed by {Actor}", user.Claims.Where(c => c.Type == "sub").FirstOrDefault()?{|TC1001:.Value|});
+                    logger.LogInformation("Placed in {Tenant}", user.Claims.Where(c => c.Type == "tid").FirstOrDefault()?.Value);
                     logger.LogInformation("Placed by {Actor}", {|TC1001:identity.FindFirst(c => ClaimTypes.Upn == c.Type)!.Value|});
                     var actor = user.FindFirstValue(ClaimTypes.Name);
                     Activity.Current?.SetTag("actor", {|TC1001:actor|});
@@ -409,6 +411,38 @@ public class TC1001FlowTests
                 public static class PrincipalExtensions
                 {
                     public static string? FindFirstValue(this ClaimsPrincipal principal, string claimType) => principal.FindFirst(claimType)?.Value;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_pair_keeps_what_its_value_was_built_from_through_a_list_filled_elsewhere()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Profiles
+            {
+                private readonly List<KeyValuePair<string, object?>> _pending = new();
+                private readonly List<KeyValuePair<string, object?>> _counts = new();
+
+                void Loaded(string subscriberMsisdn, string plan, int devices)
+                {
+                    _pending.Add(new("plan", plan));
+                    _pending.Add(KeyValuePair.Create<string, object?>("msisdn", subscriberMsisdn));
+                    _counts.Add(new("devices", devices));
+                }
+
+                void Flush(Activity activity)
+                {
+                    foreach (var tag in _pending)
+                    {
+                        activity.SetTag(tag.Key, {|TC1001:tag.Value|});
+                    }
+                    foreach (var count in _counts)
+                    {
+                        activity.SetTag(count.Key, count.Value);
+                        activity.SetTag("last.key", count.Key);
+                    }
                 }
             }
             """);
