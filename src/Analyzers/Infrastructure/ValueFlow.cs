@@ -188,6 +188,9 @@ internal sealed partial class ValueFlow
                 // A bucket or shard computed from a value says little about whom: keep only whether it was keyed.
                 var operands = CombineAll(new[] { arithmetic.LeftOperand, arithmetic.RightOperand }, frame, depth);
                 return new FlowResult(null, operands.Hash, operands.Proven, operands.Sanitized, operands.Parameters);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Multiply or BinaryOperatorKind.LeftShift or BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } mix
+                when IsNumber(mix.Type):
+                return Mixed(mix, CombineAll(new[] { mix.LeftOperand, mix.RightOperand }, frame, depth));
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return CombineAll(new[] { conditional.WhenTrue, whenFalse }, frame, depth);
             case ICoalesceOperation coalesce:
@@ -230,6 +233,19 @@ internal sealed partial class ValueFlow
                 return FlowResult.Unknown;
         }
     }
+
+    /// <summary>
+    /// Arithmetic on an identifier (an FNV or djb2 loop written by hand, <c>id * 31 + c</c>) still gives
+    /// one value per person, computed without a key: an unkeyed hash of it, which TC1002 reports.
+    /// </summary>
+    private static FlowResult Mixed(IBinaryOperation mix, FlowResult operands) =>
+        operands.Identifier is { } identifier
+            ? new FlowResult(null, operands.Hash ?? new HashFinding("arithmetic hash", mix, identifier.WrapTarget, identifier), proven: false, operands.Sanitized, operands.Parameters)
+            : operands;
+
+    private static bool IsNumber(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32
+        or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_UInt16
+        or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal;
 
     private static IOperation PairValue(ImmutableArray<IArgumentOperation> arguments) =>
         arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1)?.Value ?? arguments[1].Value;

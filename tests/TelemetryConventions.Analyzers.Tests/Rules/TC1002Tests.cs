@@ -36,6 +36,41 @@ public class TC1002Tests
     }
 
     [Fact]
+    public async Task Arithmetic_on_an_identifier_written_by_hand_is_an_unkeyed_hash_and_arithmetic_on_counts_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            static class StudentKeys
+            {
+                // FNV-1a, written by hand.
+                public static uint Fnv(string studentId)
+                {
+                    uint hash = 2166136261;
+                    foreach (var c in studentId)
+                    {
+                        hash = (hash ^ c) * 16777619;
+                    }
+                    return hash;
+                }
+
+                public static uint Spread(uint value) => value * 2654435761;
+            }
+
+            class Sync
+            {
+                void Record(Activity activity, string studentId, long studentNumber, int retries, string courseCode)
+                {
+                    activity.SetTag("sync.student_fnv", {|TC1002:StudentKeys.Fnv(studentId)|});
+                    activity.SetTag("sync.student_mix", {|TC1002:studentNumber * 31 + 7|});
+                    activity.SetTag("sync.retries", retries * 2 + 1);
+                    activity.SetTag("sync.course_spread", StudentKeys.Spread((uint)courseCode.Length));
+                    activity.SetTag("sync.name_length", studentId.Length * 2);
+                    activity.SetTag("sync.shard", (studentNumber * 31) % 16);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task The_seed_hashID_helper_is_reported_and_replaced_by_the_pseudonymiser()
     {
         await VerifyCS.CodeFixAsync(Usings + """
