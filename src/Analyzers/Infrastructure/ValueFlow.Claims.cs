@@ -44,7 +44,13 @@ internal sealed partial class ValueFlow
         {
             return false;
         }
-        if (OperationTree.Unwrap(ConditionalReceiver(member.Instance)) is not IInvocationOperation lookup)
+        var receiver = OperationTree.Unwrap(ConditionalReceiver(member.Instance));
+        if (receiver is IParameterReferenceOperation && ProjectingCall(member) is { TargetMethod.Name: "Select" } projection)
+        {
+            // Claims.Where(c => c.Type == "sub").Select(c => c.Value): the claims the projection is given.
+            return PredicateClaimType(projection) is { } projected && IsPersonalClaimType(projected);
+        }
+        if (receiver is not IInvocationOperation lookup)
         {
             return false;
         }
@@ -108,6 +114,30 @@ internal sealed partial class ValueFlow
                 {
                     return claimType;
                 }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The call whose lambda argument contains <paramref name="operation"/>, if it is in one.</summary>
+    private static IInvocationOperation? ProjectingCall(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation)
+            {
+                for (var outer = current.Parent; outer is not null; outer = outer.Parent)
+                {
+                    if (outer is IInvocationOperation call)
+                    {
+                        return call;
+                    }
+                    if (outer is not (IDelegateCreationOperation or IArgumentOperation or IConversionOperation))
+                    {
+                        return null;
+                    }
+                }
+                return null;
             }
         }
         return null;

@@ -391,6 +391,8 @@ public class TC1001FlowTests
                     logger.LogInformation("Placed by {Actor}", {|TC1001:user.Claims.First(c => c.Type == "preferred_username").Value|});
                     logger.LogInformation("Placed by {Actor}", user.Claims.Where(c => c.Type == "sub").FirstOrDefault()?{|TC1001:.Value|});
                     logger.LogInformation("Placed in {Tenant}", user.Claims.Where(c => c.Type == "tid").FirstOrDefault()?.Value);
+                    logger.LogInformation("Placed by {Actor}", user.Claims.Where(c => c.Type == "email").Select(c => {|TC1001:c.Value|}).SingleOrDefault());
+                    logger.LogInformation("Placed with {Stamp}", user.Claims.Where(c => c.Type == "security_stamp").Select(c => c.Value).SingleOrDefault());
                     logger.LogInformation("Placed by {Actor}", {|TC1001:identity.FindFirst(c => ClaimTypes.Upn == c.Type)!.Value|});
                     var actor = user.FindFirstValue(ClaimTypes.Name);
                     Activity.Current?.SetTag("actor", {|TC1001:actor|});
