@@ -45,7 +45,7 @@ internal sealed partial class ValueFlow
             return false;
         }
         var receiver = OperationTree.Unwrap(ConditionalReceiver(member.Instance));
-        if (receiver is IParameterReferenceOperation && ProjectingCall(member) is { TargetMethod.Name: "Select" } projection)
+        if (receiver is IParameterReferenceOperation claim && ProjectingCall(member, claim.Parameter) is { TargetMethod.Name: "Select" } projection)
         {
             // Claims.Where(c => c.Type == "sub").Select(c => c.Value): the claims the projection is given.
             return PredicateClaimType(projection) is { } projected && IsPersonalClaimType(projected);
@@ -119,13 +119,17 @@ internal sealed partial class ValueFlow
         return null;
     }
 
-    /// <summary>The call whose lambda argument contains <paramref name="operation"/>, if it is in one.</summary>
-    private static IInvocationOperation? ProjectingCall(IOperation operation)
+    /// <summary>The call given the lambda whose parameter is <paramref name="element"/> and which contains <paramref name="operation"/>.</summary>
+    private static IInvocationOperation? ProjectingCall(IOperation operation, IParameterSymbol element)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
-            if (current is IAnonymousFunctionOperation)
+            if (current is IAnonymousFunctionOperation function)
             {
+                if (!SymbolEqualityComparer.Default.Equals(function.Symbol, element.ContainingSymbol))
+                {
+                    return null;
+                }
                 for (var outer = current.Parent; outer is not null; outer = outer.Parent)
                 {
                     if (outer is IInvocationOperation call)
