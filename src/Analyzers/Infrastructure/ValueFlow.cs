@@ -238,10 +238,22 @@ internal sealed partial class ValueFlow
     /// Arithmetic on an identifier (an FNV or djb2 loop written by hand, <c>id * 31 + c</c>) still gives
     /// one value per person, computed without a key: an unkeyed hash of it, which TC1002 reports.
     /// </summary>
-    private static FlowResult Mixed(IBinaryOperation mix, FlowResult operands) =>
-        operands.Identifier is { } identifier
-            ? new FlowResult(null, operands.Hash ?? new HashFinding("arithmetic hash", mix, identifier.WrapTarget, identifier), proven: false, operands.Sanitized, operands.Parameters)
-            : operands;
+    private static FlowResult Mixed(IBinaryOperation mix, FlowResult operands)
+    {
+        if (operands.Identifier is { } identifier)
+        {
+            return new FlowResult(null, operands.Hash ?? new HashFinding(ArithmeticHash, mix, identifier.WrapTarget, identifier), proven: false, operands.Sanitized, operands.Parameters);
+        }
+        // id * 31 + 7, id.GetHashCode() * 31: the hash is the whole expression, which a fix replaces, not its first step.
+        if (operands.Hash is { } hash
+            && (OperationTree.Unwrap(mix.LeftOperand) == OperationTree.Unwrap(hash.ReplaceTarget) || OperationTree.Unwrap(mix.RightOperand) == OperationTree.Unwrap(hash.ReplaceTarget)))
+        {
+            return new FlowResult(null, hash.WithReplaceTarget(mix), operands.Proven, operands.Sanitized, operands.Parameters);
+        }
+        return operands;
+    }
+
+    private const string ArithmeticHash = "arithmetic hash";
 
     private static bool IsNumber(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32
         or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Int16 or SpecialType.System_UInt16

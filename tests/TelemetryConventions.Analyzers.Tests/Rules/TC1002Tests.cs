@@ -71,6 +71,34 @@ public class TC1002Tests
     }
 
     [Fact]
+    public async Task An_arithmetic_hash_is_replaced_whole_by_the_pseudonymiser()
+    {
+        await VerifyCS.CodeFixAsync(Usings + """
+            class Sync
+            {
+                private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromEnvironment();
+
+                void Record(Activity activity, string studentId, long studentNumber)
+                {
+                    activity.SetTag("sync.student_mix", {|TC1002:studentId.GetHashCode() * 31 + 7|});
+                    activity.SetTag("sync.student_key", {|TC1002:(studentNumber ^ 0x5F) * 16777619|});
+                }
+            }
+            """, Usings + """
+            class Sync
+            {
+                private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromEnvironment();
+
+                void Record(Activity activity, string studentId, long studentNumber)
+                {
+                    activity.SetTag("sync.student_mix", _pseudonymizer.Pseudonymize("student", studentId));
+                    activity.SetTag("sync.student_key", _pseudonymizer.Pseudonymize("student", studentNumber));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task The_seed_hashID_helper_is_reported_and_replaced_by_the_pseudonymiser()
     {
         await VerifyCS.CodeFixAsync(Usings + """
