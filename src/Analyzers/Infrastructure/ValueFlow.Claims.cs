@@ -68,8 +68,7 @@ internal sealed partial class ValueFlow
     /// <summary>The call is made on a principal or an identity (as its receiver or, for an extension method, its first argument).</summary>
     private static bool ReadsFromUser(IInvocationOperation invocation)
     {
-        var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-        return receiver is not null && OperationTree.Unwrap(receiver).Type is { } type
+        return ReceiverOf(invocation)?.Type is { } type
             && (IsClaimsType(type, "ClaimsPrincipal") || IsClaimsType(type, "ClaimsIdentity") || IsPrincipalOrIdentity(type));
     }
 
@@ -92,7 +91,7 @@ internal sealed partial class ValueFlow
     /// </summary>
     private static string? PredicateClaimType(IInvocationOperation invocation)
     {
-        if (invocation.TargetMethod.Name != "Where" && FilteredSource(invocation) is IInvocationOperation { TargetMethod.Name: "Where" } filter)
+        if (invocation.TargetMethod.Name != "Where" && ReceiverOf(invocation) is IInvocationOperation { TargetMethod.Name: "Where" } filter)
         {
             return PredicateClaimType(filter);
         }
@@ -147,8 +146,8 @@ internal sealed partial class ValueFlow
         return null;
     }
 
-    /// <summary>The sequence a LINQ call works on: its receiver, or the first argument of the extension method.</summary>
-    private static IOperation? FilteredSource(IInvocationOperation invocation) =>
+    /// <summary>What a call works on: its receiver, or the first argument of an extension method (the sequence of a LINQ call).</summary>
+    private static IOperation? ReceiverOf(IInvocationOperation invocation) =>
         invocation.Instance is { } instance ? OperationTree.Unwrap(instance)
         : invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? OperationTree.Unwrap(invocation.Arguments[0].Value)
         : null;

@@ -301,17 +301,8 @@ internal sealed partial class ValueFlow
         return Evaluate(access.WhenNotNull, frame, depth + 1);
     }
 
-    private FlowResult EvaluateConditionalInstance(IConditionalAccessInstanceOperation instance, Frame frame, int depth)
-    {
-        for (var current = instance.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IConditionalAccessOperation access)
-            {
-                return Evaluate(access.Operation, frame, depth + 1);
-            }
-        }
-        return FlowResult.Unknown;
-    }
+    private FlowResult EvaluateConditionalInstance(IConditionalAccessInstanceOperation instance, Frame frame, int depth) =>
+        ConditionalReceiver(instance) is var receiver && receiver != instance ? Evaluate(receiver, frame, depth + 1) : FlowResult.Unknown;
 
     private FlowResult EvaluateIndexer(IPropertyReferenceOperation indexer, IOperation indexed, Frame frame, int depth)
     {
