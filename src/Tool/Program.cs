@@ -5,15 +5,18 @@ using System.Linq;
 using TelemetryConventions.Conventions.Compatibility;
 using TelemetryConventions.Conventions.Diagnostics;
 using TelemetryConventions.Conventions.Documentation;
+using TelemetryConventions.Conventions.Registry;
 using TelemetryConventions.Conventions.Resolution;
 using TelemetryConventions.Conventions.Yaml;
 
 namespace TelemetryConventions.Tool;
 
 /// <summary>
-/// <c>TelemetryConventions.Tool baseline|docs --output PATH [--published DIR]... FILE... | @RESPONSEFILE</c>.
+/// <c>TelemetryConventions.Tool baseline|docs|index --output PATH [--published DIR]... [--registry DIR] FILE... | @RESPONSEFILE</c>.
 /// Problems in the convention files are printed in the compiler's format, so MSBuild shows them
-/// located; with an error nothing is written, since a broken state is nothing to publish.
+/// located; with an error nothing is written, since a broken state is nothing to publish. The
+/// index of a registry (which names each file defines and uses) is written whatever the files'
+/// problems: the compile reports them, and a broken file simply defines less.
 /// </summary>
 public static class Program
 {
@@ -23,7 +26,7 @@ public static class Program
         if (command is null)
         {
             Console.Error.WriteLine($"error TCTOOL: {usageError}");
-            Console.Error.WriteLine("usage: TelemetryConventions.Tool baseline|docs --output PATH [--published DIR]... FILE... | @RESPONSEFILE");
+            Console.Error.WriteLine("usage: TelemetryConventions.Tool baseline|docs|index --output PATH [--published DIR]... [--registry DIR] FILE... | @RESPONSEFILE");
             return 2;
         }
 
@@ -32,6 +35,18 @@ public static class Program
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => ConventionFileParser.Parse(p, File.ReadAllText(p)))
             .ToList();
+        if (command.Name == "index")
+        {
+            if (command.RegistryDirectory is null)
+            {
+                Console.Error.WriteLine("error TCTOOL: index needs --registry DIR, the folder the file paths are relative to");
+                return 2;
+            }
+            var index = RegistryIndexBuilder.Build(command.RegistryDirectory, files);
+            OutputFiles.WriteIfChanged(command.Output, index.Write());
+            Console.WriteLine($"Index of {index.Entries.Count} registry files: {command.Output}");
+            return 0;
+        }
         var registry = ConventionResolver.Resolve(files);
         var diagnostics = files.SelectMany(f => f.Diagnostics).Concat(registry.Diagnostics).ToList();
         foreach (var diagnostic in diagnostics)
@@ -64,7 +79,7 @@ public static class Program
 }
 
 /// <summary>The parsed command line.</summary>
-internal sealed record ToolCommand(string Name, string Output, IReadOnlyList<string> PublishedDirectories, IReadOnlyList<string> Files)
+internal sealed record ToolCommand(string Name, string Output, IReadOnlyList<string> PublishedDirectories, IReadOnlyList<string> Files, string? RegistryDirectory = null)
 {
     /// <summary>
     /// Whether a file is the project's own: under one of the published directories, or every file
@@ -89,6 +104,7 @@ internal sealed record ToolCommand(string Name, string Output, IReadOnlyList<str
             return null;
         }
         string? output = null;
+        string? registryDirectory = null;
         var published = new List<string>();
         var files = new List<string>();
         var arguments = Expand(args.Skip(1)).ToList();
@@ -101,6 +117,9 @@ internal sealed record ToolCommand(string Name, string Output, IReadOnlyList<str
                     break;
                 case "--published" when i + 1 < arguments.Count:
                     published.Add(arguments[++i]);
+                    break;
+                case "--registry" when i + 1 < arguments.Count:
+                    registryDirectory = arguments[++i];
                     break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     error = $"unknown or incomplete option '{option}'";
@@ -115,7 +134,7 @@ internal sealed record ToolCommand(string Name, string Output, IReadOnlyList<str
             error = "--output is missing";
             return null;
         }
-        return new ToolCommand(args[0], output, published, files);
+        return new ToolCommand(args[0], output, published, files, registryDirectory);
     }
 
     /// <summary>A <c>@file</c> argument stands for the file's non-empty lines (MSBuild writes the item lists there).</summary>

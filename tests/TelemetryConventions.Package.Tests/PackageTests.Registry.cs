@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace TelemetryConventions.Package.Tests;
@@ -45,6 +46,9 @@ public sealed partial class PackageTests
         var entries = archive.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("semconv/LICENSE", entries);
         Assert.Contains("semconv/model/user/registry.yaml", entries);
+        // The index that lets a build hand the compiler only the files it needs, and the task that reads it.
+        Assert.Contains("semconv/TelemetryConventions.Upstream.index", entries);
+        Assert.Contains("tasks/netstandard2.0/TelemetryConventions.Tasks.dll", entries);
         var upstreamFiles = Directory.GetFiles(PackageFixture.UpstreamModel, "*.yaml", SearchOption.AllDirectories).Length;
         Assert.Equal(upstreamFiles, entries.Count(e => e.StartsWith("semconv/model/", StringComparison.Ordinal) && e.EndsWith(".yaml", StringComparison.Ordinal)));
     }
@@ -68,6 +72,39 @@ public sealed partial class PackageTests
         Assert.Contains("type HttpClientRequestDurationHistogram False", run.Output);
         Assert.Contains("type K8sAttributes False", run.Output);
         Assert.Contains("type GenAiAttributes False", run.Output);
+
+        // Only the upstream files that define what cart.yaml names, and what those use, reach the compiler.
+        var items = DotnetCli.Run(project, BuildTimeout, "msbuild", "-t:_TelemetryConventionsSelectUpstream", "-getItem:AdditionalFiles");
+        Assert.True(items.ExitCode == 0, items.ToString());
+        var upstream = Regex.Matches(items.Output, @"semconv[/\\]model[/\\]([^""]+\.yaml)").Select(m => m.Groups[1].Value.Replace('\\', '/')).Distinct().ToList();
+        Assert.Contains("user/registry.yaml", upstream);
+        Assert.Contains("server/registry.yaml", upstream);
+        Assert.Contains("http/metrics.yaml", upstream);
+        Assert.DoesNotContain("k8s/registry.yaml", upstream);
+        Assert.DoesNotContain("gen_ai/registry.yaml", upstream);
+        Assert.InRange(upstream.Count, 5, 40);
+    }
+
+    [Fact]
+    public void An_upstream_attribute_the_conventions_do_not_name_is_reported_with_the_ref_that_brings_it_in()
+    {
+        var project = _package.CreateConsumer("UnnamedUpstream", new Dictionary<string, string>
+        {
+            ["conventions/cart.yaml"] = CartConventions,
+            ["Program.cs"] = """
+                using System.Diagnostics;
+                using var source = new ActivitySource("cart");
+                using var activity = source.StartActivity("checkout");
+                activity?.SetTag("server.address", "shop.example");
+                activity?.SetTag("db.system.name", "postgresql");
+                """,
+        });
+
+        var build = DotnetCli.Run(project, BuildTimeout, "build");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        // server.address is named by cart.yaml; db.system.name is upstream but in no file cart.yaml needs, and the message says how to name it.
+        Assert.DoesNotMatch(@"TC2001: Attribute 'server\.address'", build.Output);
+        Assert.Matches(@"Program\.cs\(5,\d+\): warning TC2001: Attribute 'db\.system\.name' is not declared in the conventions; it is defined by 'OpenTelemetry semantic conventions 1\.44\.0', which the project's conventions do not bring in: reference it from an attribute group of the project's conventions \(ref: db\.system\.name\)", build.Output);
     }
 
     [Fact]
@@ -106,7 +143,7 @@ public sealed partial class PackageTests
         var build = DotnetCli.Run(project, BuildTimeout, "build");
         Assert.NotEqual(0, build.ExitCode);
         // An upstream attribute: where it is defined and how to bring it in, in the YAML and in the code.
-        Assert.Matches(@"cart\.yaml\(\d+,\d+\): error TC0009: Attribute 'user\.id' is not defined in any convention file; it is defined by 'OpenTelemetry semantic conventions 1\.44\.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it", build.Output);
+        Assert.Matches(@"cart\.yaml\(\d+,\d+\): error TC0009: Attribute 'user\.id' is not defined in any convention file; it is defined by 'OpenTelemetry semantic conventions 1\.44\.0', which the project's conventions do not bring in: set EnableTelemetryConventionsUpstream to true to import it", build.Output);
         Assert.Matches(@"Program\.cs\(\d+,\d+\): warning TC2001: Attribute 'server\.address' is not declared in the conventions; it is defined by 'OpenTelemetry semantic conventions 1\.44\.0'", build.Output);
         // A name no registry has keeps its own message; a misspelt one its "did you mean".
         Assert.Matches(@"error TC0009: Attribute 'cart\.items' is not defined in any convention file; (did you mean|no registry)", build.Output);
@@ -146,6 +183,8 @@ public sealed partial class PackageTests
 
         var build = DotnetCli.Run(project, BuildTimeout, "build", "-warnaserror");
         Assert.True(build.ExitCode == 0, build.ToString());
+        // A folder without an index of its own is indexed once by the package's tool, into obj/.
+        Assert.Single(Directory.GetFiles(Path.Combine(project, "obj"), "telemetry-conventions.upstream.index", SearchOption.AllDirectories));
 
         var off = DotnetCli.Run(project, BuildTimeout, "build", "-p:EnableTelemetryConventionsUpstream=false");
         Assert.NotEqual(0, off.ExitCode);

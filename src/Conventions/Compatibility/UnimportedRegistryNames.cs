@@ -15,7 +15,10 @@ public static class UnimportedRegistryNames
     /// <summary>Item metadata (on AdditionalFiles) that names the registry a names file lists.</summary>
     public const string NamesOfMetadata = "TelemetryConventionNamesOf";
 
-    /// <summary>Item metadata that says how to import that registry, for the diagnostics to repeat.</summary>
+    /// <summary>
+    /// Item metadata that says how to import that registry, for the diagnostics to repeat; <c>{name}</c>
+    /// in it stands for the attribute in question.
+    /// </summary>
     public const string HowToImportMetadata = "TelemetryConventionHowToImport";
 
     /// <summary>The keys under which the compiler hands that metadata to analyzers and generators.</summary>
@@ -29,7 +32,7 @@ public static class UnimportedRegistryNames
     /// </summary>
     public static string? DefinedIn(IEnumerable<UnimportedRegistry> registries, string name) =>
         registries.FirstOrDefault(r => r.Attributes.Contains(name)) is { } registry
-            ? $"; it is defined by '{registry.Registry}', which this project does not import: {registry.HowToImport}, or declare it in the project's conventions"
+            ? $"; it is defined by '{registry.Registry}', which the project's conventions do not bring in: {HowToImport(registry, name)}, or declare it in the project's conventions"
             : null;
 
     /// <summary>For a name the project does not know: a near name of one of <paramref name="registries"/>, and where that is defined.</summary>
@@ -39,11 +42,13 @@ public static class UnimportedRegistryNames
         {
             if (Resolution.NameDistance.Closest(name, registry.Attributes) is { } near)
             {
-                return $"; did you mean '{near}'? It is defined by '{registry.Registry}', which this project does not import: {registry.HowToImport}";
+                return $"; did you mean '{near}'? It is defined by '{registry.Registry}', which the project's conventions do not bring in: {HowToImport(registry, near)}";
             }
         }
         return null;
     }
+
+    private static string HowToImport(UnimportedRegistry registry, string name) => registry.HowToImport.Replace("{name}", name);
 
     public static UnimportedRegistry Read(string registry, string? howToImport, string path, string content) =>
         new(

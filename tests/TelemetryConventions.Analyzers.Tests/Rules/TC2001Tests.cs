@@ -38,10 +38,10 @@ public class TC2001Tests
                 ["TelemetryConventionHowToImport"] = "set EnableTelemetryConventionsUpstream to true to import it",
             },
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("server.address",
-                "; it is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it, or declare it in the project's conventions"),
+                "; it is defined by 'OpenTelemetry semantic conventions 1.44.0', which the project's conventions do not bring in: set EnableTelemetryConventionsUpstream to true to import it, or declare it in the project's conventions"),
             // A typo of a name of the list: its "did you mean", and where that name is defined.
             VerifyCS.Diagnostic().WithLocation(1).WithArguments("server.adress",
-                "; did you mean 'server.address'? It is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it"));
+                "; did you mean 'server.address'? It is defined by 'OpenTelemetry semantic conventions 1.44.0', which the project's conventions do not bring in: set EnableTelemetryConventionsUpstream to true to import it"));
     }
 
     [Fact]

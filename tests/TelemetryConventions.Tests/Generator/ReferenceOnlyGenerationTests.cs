@@ -14,7 +14,7 @@ public sealed class ReferenceOnlyGenerationTests
     private const string Registry = "OpenTelemetry semantic conventions";
 
     /// <summary>A cart service: ten upstream attributes by ref, three upstream metrics by imports.</summary>
-    private const string CartConventions = """
+    internal const string CartConventions = """
         groups:
           - id: registry.cart
             type: attribute_group
@@ -242,8 +242,8 @@ public sealed class ReferenceOnlyGenerationTests
         var messages = run.ConventionDiagnostics.Where(d => d.Id == "TC0009").Select(d => d.GetMessage()).ToList();
         Assert.Equal(3, messages.Count);
         // A typo of an upstream name: its "did you mean", and where that name is defined.
-        Assert.Contains("Attribute 'server.adress' is not defined in any convention file; did you mean 'server.address'? It is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it", messages);
-        Assert.Contains("Attribute 'user.id' is not defined in any convention file; it is defined by 'OpenTelemetry semantic conventions 1.44.0', which this project does not import: set EnableTelemetryConventionsUpstream to true to import it, or declare it in the project's conventions", messages);
+        Assert.Contains("Attribute 'server.adress' is not defined in any convention file; did you mean 'server.address'? It is defined by 'OpenTelemetry semantic conventions 1.44.0', which the project's conventions do not bring in: set EnableTelemetryConventionsUpstream to true to import it", messages);
+        Assert.Contains("Attribute 'user.id' is not defined in any convention file; it is defined by 'OpenTelemetry semantic conventions 1.44.0', which the project's conventions do not bring in: set EnableTelemetryConventionsUpstream to true to import it, or declare it in the project's conventions", messages);
         // A name the list does not have keeps the general message.
         Assert.Contains(messages, m => m.StartsWith("Attribute 'own.thing'", StringComparison.Ordinal) && !m.Contains("defined by", StringComparison.Ordinal));
         // The names file is not a convention file and not the project's baseline.
