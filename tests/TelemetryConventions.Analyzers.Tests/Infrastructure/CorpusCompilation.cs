@@ -28,11 +28,13 @@ public sealed class CorpusCompilation
 
     public ImmutableArray<Diagnostic> AnalyzerDiagnostics { get; }
 
-    public static async Task<CorpusCompilation> BuildAsync(string folder, string generatedNamespace)
+    /// <param name="sharedFolders">Folders of C# stand-ins compiled with the folder's own code (no YAML is read from them).</param>
+    public static async Task<CorpusCompilation> BuildAsync(string folder, string generatedNamespace, params string[] sharedFolders)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(p => !IsBuildOutput(folder, p))
+            .Concat(sharedFolders.SelectMany(shared => Directory.EnumerateFiles(shared, "*.cs", SearchOption.AllDirectories)))
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(p)), parseOptions, path: p))
             .ToList();
