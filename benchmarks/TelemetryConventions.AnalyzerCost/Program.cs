@@ -13,7 +13,7 @@ namespace TelemetryConventions.AnalyzerCost;
 
 /// <summary>
 /// Usage: <c>dotnet run -c Release --project benchmarks/TelemetryConventions.AnalyzerCost -- &lt;source folder&gt;
-/// [--conventions &lt;folder&gt;] [--references &lt;file&gt;] [--runs N] [--list]</c> (<c>--list</c> prints every diagnostic reported). Each run parses the folder afresh, compiles it (diagnostics
+/// [--conventions &lt;folder&gt;] [--registry &lt;folder&gt;] [--namespace &lt;generated namespace&gt;] [--references &lt;file&gt;] [--runs N] [--list]</c> (<c>--list</c> prints every diagnostic reported). Each run parses the folder afresh, compiles it (diagnostics
 /// and emit, as the compiler does), then runs every analyzer of the package on that compilation with
 /// execution times logged. The first run warms the JIT and is not counted; the median of the others
 /// is printed. The compile is timed by the clock; the analyzers' time is the analyzer driver's own
@@ -24,6 +24,8 @@ namespace TelemetryConventions.AnalyzerCost;
 /// So each run also measures the processor time of the analysis with a stand-in for those default
 /// analyzers alone and with the package's analyzers added, three times each, alternated, keeping
 /// the least of each: the difference is what the package adds to a build. Run it on a quiet machine.
+/// <c>--registry</c> names a folder of an imported registry (the upstream files a project needs), whose
+/// files are marked as the package targets mark them; <c>--namespace</c> is the generated API's.
 /// Without <c>--conventions</c> the analyzers run as in a project that has adopted the
 /// package but declared nothing yet (the upstream registry is not loaded either). Without
 /// <c>--references</c> the code compiles against this process's own runtime, so package types do not
@@ -36,7 +38,7 @@ public static class Program
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            Console.Error.WriteLine("usage: <source folder> [--conventions <folder>] [--references <file>] [--runs N] [--list]");
+            Console.Error.WriteLine("usage: <source folder> [--conventions <folder>] [--registry <folder>] [--namespace <generated namespace>] [--references <file>] [--runs N] [--list]");
             return 2;
         }
         var folder = Path.GetFullPath(args[0]);
@@ -48,10 +50,16 @@ public static class Program
             .Where(p => !IsBuildOutput(folder, p))
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
-        var conventions = conventionsFolder is null
-            ? ImmutableArray<AdditionalText>.Empty
-            : Directory.EnumerateFiles(Path.GetFullPath(conventionsFolder), "*.yaml", SearchOption.AllDirectories)
-                .Select(p => (AdditionalText)new FileText(p)).ToImmutableArray();
+        var registryFolder = Option(args, "--registry");
+        var registryFiles = registryFolder is null
+            ? new List<string>()
+            : Directory.EnumerateFiles(Path.GetFullPath(registryFolder), "*.yaml", SearchOption.AllDirectories).ToList();
+        var conventions = (conventionsFolder is null
+                ? Enumerable.Empty<string>()
+                : Directory.EnumerateFiles(Path.GetFullPath(conventionsFolder), "*.yaml", SearchOption.AllDirectories))
+            .Concat(registryFiles)
+            .Select(p => (AdditionalText)new FileText(p)).ToImmutableArray();
+        var options = new OptionsProvider(Option(args, "--namespace") ?? "Measured.Telemetry", registryFiles.ToHashSet(StringComparer.Ordinal));
         var analyzers = typeof(TelemetryAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .Where(t => Option(args, "--only") is not { } only || only.Split(',').Contains(t.Name))
@@ -61,7 +69,7 @@ public static class Program
         var samples = new List<Sample>();
         for (var run = 0; run <= runs; run++)
         {
-            var sample = await MeasureAsync(files, references, conventions, analyzers);
+            var sample = await MeasureAsync(files, references, conventions, options, analyzers);
             if (run == 0)
             {
                 Console.WriteLine($"{files.Count} files, {sample.Lines:N0} lines, {sample.CompilerErrors} compiler errors{(referencesFile is null ? " (packages not referenced)" : "")}, {sample.Reported} analyzer diagnostics, {sample.Crashes.Count} AD0001");
@@ -103,7 +111,7 @@ public static class Program
 
     private static double AddedShare(Sample sample) => sample.Added.TotalMilliseconds / sample.CompileProcessor.TotalMilliseconds;
 
-    private static async Task<Sample> MeasureAsync(IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, ImmutableArray<AdditionalText> conventions, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static async Task<Sample> MeasureAsync(IReadOnlyList<string> files, ImmutableArray<MetadataReference> references, ImmutableArray<AdditionalText> conventions, OptionsProvider options, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files.Select(p => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(p)), parseOptions, path: p)).ToList();
@@ -112,7 +120,6 @@ public static class Program
             trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var options = new OptionsProvider();
 
         var generator = TimeSpan.Zero;
         if (!conventions.IsEmpty)
@@ -253,17 +260,24 @@ public static class Program
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text.Value;
     }
 
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    /// <summary>The generated API's namespace, and the files of an imported registry marked as the package targets mark them.</summary>
+    private sealed class OptionsProvider(string generatedNamespace, IReadOnlySet<string> registryFiles) : AnalyzerConfigOptionsProvider
     {
+        private static readonly Values Imported = new(new Dictionary<string, string>
+        {
+            ["build_metadata.AdditionalFiles.TelemetryConventionRegistry"] = "OpenTelemetry semantic conventions",
+            ["build_metadata.AdditionalFiles.TelemetryConventionGenerate"] = "referenced",
+        });
+
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(new Dictionary<string, string>
         {
-            ["build_property.TelemetryConventionsNamespace"] = "Measured.Telemetry",
+            ["build_property.TelemetryConventionsNamespace"] = generatedNamespace,
             ["build_property.RootNamespace"] = "Measured",
         });
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.Empty;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => registryFiles.Contains(textFile.Path) ? Imported : Values.Empty;
 
         private sealed class Values(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
         {

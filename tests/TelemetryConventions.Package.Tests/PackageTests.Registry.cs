@@ -83,6 +83,12 @@ public sealed partial class PackageTests
         Assert.DoesNotContain("k8s/registry.yaml", upstream);
         Assert.DoesNotContain("gen_ai/registry.yaml", upstream);
         Assert.InRange(upstream.Count, 5, 40);
+
+        // An IDE's design-time build gets the whole registry, so that a ref typed into the YAML resolves before the project is evaluated again.
+        var designTime = DotnetCli.Run(project, BuildTimeout, "msbuild", "-p:DesignTimeBuild=true", "-t:_TelemetryConventionsSelectUpstream", "-getItem:AdditionalFiles");
+        Assert.True(designTime.ExitCode == 0, designTime.ToString());
+        var everyFile = Directory.GetFiles(PackageFixture.UpstreamModel, "*.yaml", SearchOption.AllDirectories).Count(p => Path.GetFileName(p) is not ("manifest.yaml" or "registry_manifest.yaml"));
+        Assert.Equal(everyFile, Regex.Matches(designTime.Output, @"semconv[/\\]model[/\\]([^""]+\.yaml)").Select(m => m.Groups[1].Value).Where(p => !p.EndsWith("manifest.yaml", StringComparison.Ordinal)).Distinct().Count());
     }
 
     [Fact]
