@@ -36,6 +36,14 @@ public sealed partial class PrivacyCorpusTests
     public Task Corpus_meets_the_recall_and_precision_goal() =>
         GradeAsync(CorpusFolder, "PrivacyCorpus.Telemetry", minimumMarkers: 200);
 
+    /// <summary>
+    /// A second corpus, written apart from the first and from the analyzers, that no rule was tuned
+    /// on: it uses the first corpus's stand-ins (<c>PrivacyCorpus/Shared</c>) and its own conventions.
+    /// </summary>
+    [Fact]
+    public Task Holdout_corpus_meets_the_recall_and_precision_goal() =>
+        GradeAsync(Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyHoldout"), "PrivacyHoldout.Telemetry", minimumMarkers: 100, Path.Combine(CorpusFolder, "Shared"));
+
     private async Task GradeAsync(string folder, string generatedNamespace, int minimumMarkers, params string[] sharedFolders)
     {
         var corpus = await CorpusCompilation.BuildAsync(folder, generatedNamespace, sharedFolders);
