@@ -69,14 +69,14 @@ public sealed class GradebookSyncWorker(
     {
         using var activity = Source.StartActivity("exam.gradebook.sync");
         var pending = await grades.ToListAsync(g => g.Version > 0, stoppingToken);
-        activity?.SetTag("exam.sync.pending", pending.Count); // clean precision-about
+        activity?.SetTag("exam.sync.pending", pending.Count);
 
         var byCourse = pending.GroupBy(g => g.CourseCode).Select(g => (Course: g.Key, Count: g.Count(), Top: g.MaxBy(r => r.Mark)!)).ToList();
         foreach (var (course, count, top) in byCourse)
         {
-            activity?.AddEvent(new ActivityEvent("exam.course.synced", tags: new ActivityTagsCollection { ["exam.course"] = course, ["exam.rows"] = count })); // clean precision-names
+            activity?.AddEvent(new ActivityEvent("exam.course.synced", tags: new ActivityTagsCollection { ["exam.course"] = course, ["exam.rows"] = count }));
             activity?.AddEvent(new ActivityEvent("exam.course.top", tags: new ActivityTagsCollection { ["exam.course"] = course, ["exam.top.student"] = top.StudentNumber })); // leak TC1001 cross-member
-            _markHistogram.Record((double)top.Mark, new KeyValuePair<string, object?>("exam.course", course)); // clean precision-names
+            _markHistogram.Record((double)top.Mark, new KeyValuePair<string, object?>("exam.course", course));
         }
 
         foreach (var row in pending)

@@ -75,7 +75,7 @@ public sealed class SubmissionsController(
         meter.CreateExamSubmissionsCounter().Add(1, examPaperCode: command.PaperCode); // clean generated-api
         using (logger.BeginScope(new Dictionary<string, object> { ["PaperCode"] = command.PaperCode, ["Candidate"] = candidate.UniversityEmail })) // leak TC1001 logging-objects
         {
-            logger.LogInformation("Stored {AnswerCount} answers", command.Answers.Count); // clean precision-about
+            logger.LogInformation("Stored {AnswerCount} answers", command.Answers.Count);
         }
 
         logger.LogInformation("Submission received {@Candidate}", candidate); // leak TC1001 logging-objects

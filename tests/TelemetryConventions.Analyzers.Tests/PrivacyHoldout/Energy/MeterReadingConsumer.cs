@@ -53,10 +53,10 @@ public sealed class MeterReadingConsumer(
                 .SetGridFeederId(batch.FeederId) // clean precision-names
                 .SetGridReadingCount(batch.Readings.Count); // clean precision-about
 
-            span.Activity?.SetTag("grid.meter.firmware", batch.FirmwareVersion); // clean precision-names
+            span.Activity?.SetTag("grid.meter.firmware", batch.FirmwareVersion);
             // The MPAN names the household's supply point as surely as the meter serial does.
             span.Activity?.SetTag("grid.meter.mpan", batch.Mpan); // leak TC1001 direct
-            span.Activity?.SetTag("messaging.kafka.offset", result.Offset); // clean precision-names
+            span.Activity?.SetTag("messaging.kafka.offset", result.Offset);
 
             var estimated = batch.Readings.Count(r => r.Estimated);
             if (estimated > 0)
@@ -77,7 +77,7 @@ public sealed class MeterReadingConsumer(
             catch (ReadingRejectedException ex)
             {
                 span.RecordException(ex, "readings rejected"); // clean exceptions
-                _rejected.Add(1, new KeyValuePair<string, object?>("grid.reject.reason", ex.Reason)); // clean precision-about
+                _rejected.Add(1, new KeyValuePair<string, object?>("grid.reject.reason", ex.Reason));
                 logger.LogWarning(ex, "Batch rejected at offset {Offset}", result.Offset); // leak TC1001 exceptions
                 logger.LogGridTamperSuspectedEvent(serial, gridFeederId: batch.FeederId, gridReadingNote: ex.Message); // leak TC1001 generated-api
             }

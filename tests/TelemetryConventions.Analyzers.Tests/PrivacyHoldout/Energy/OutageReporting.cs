@@ -81,7 +81,7 @@ public static class OutageEndpoints
             {
                 activity?.SetTag("grid.outage.meter", serial); // leak TC1001 direct
             }
-            activity?.SetTag("grid.outage.description_length", report.Description.Length); // clean precision-about
+            activity?.SetTag("grid.outage.description_length", report.Description.Length);
             return Results.Ok(outage is null ? "thanks, we are looking into it" : OutageTags.Describe(outage));
         });
 }

@@ -35,11 +35,11 @@ public sealed class LeaderboardProjection(IQueueReceiver<MatchFinished> receiver
             using var activity = Source.StartActivity("match.leaderboard.project");
             activity?.SetTag("match.id", finished.MatchId); // clean precision-names
             activity?.SetTag("match.player_count", finished.Results.Count); // clean precision-names
-            _duration.Record(finished.Duration.TotalSeconds, new KeyValuePair<string, object?>("match.mode", finished.Mode)); // clean precision-names
+            _duration.Record(finished.Duration.TotalSeconds, new KeyValuePair<string, object?>("match.mode", finished.Mode));
 
             var winner = finished.Results.OrderByDescending(r => r.Score).First();
             activity?.SetTag("match.winner", winner.Gamertag); // leak TC1001 cross-member
-            activity?.SetTag("match.winner.score", winner.Score); // clean precision-about
+            activity?.SetTag("match.winner.score", winner.Score);
             activity?.SetTag("match.winner.pseudonym", pseudonymizer.PseudonymizeMatchPlayerId(winner.AccountId)); // clean precision-pseudonym
 
             foreach (var (accountId, gamertag, score) in finished.Results)

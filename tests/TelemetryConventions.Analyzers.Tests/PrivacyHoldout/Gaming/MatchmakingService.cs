@@ -43,8 +43,8 @@ public sealed class MatchmakingService(ITicketStore tickets, Pseudonymizer pseud
         using var span = Source.StartMatchJoin(player) // clean generated-api
             .SetMatchMode(request.Mode); // clean generated-api
 
-        span.Activity?.SetTag("rpc.method", context.Method); // clean precision-names
-        span.Activity?.SetTag("match.region", request.Region); // clean precision-names
+        span.Activity?.SetTag("rpc.method", context.Method);
+        span.Activity?.SetTag("match.region", request.Region);
         span.Activity?.SetTag("match.party", request.PartyId is not null); // clean precision-about
         span.Activity?.SetTag("match.player.gamertag", request.Gamertag); // leak TC1001 direct
         span.Activity?.SetTag("client.peer", context.Peer); // leak TC1001 direct
@@ -58,8 +58,8 @@ public sealed class MatchmakingService(ITicketStore tickets, Pseudonymizer pseud
             _ => "region_full",
         };
         span.Activity?.SetTag("match.queue.status", status); // leak TC1001 strings
-        span.Activity?.SetTag("match.queue.outcome", outcome.ToString()); // clean precision-about
-        _skill.Record(request.SkillRating, new KeyValuePair<string, object?>("match.mode", request.Mode), new KeyValuePair<string, object?>("match.region", request.Region)); // clean precision-names
+        span.Activity?.SetTag("match.queue.outcome", outcome.ToString());
+        _skill.Record(request.SkillRating, new KeyValuePair<string, object?>("match.mode", request.Mode), new KeyValuePair<string, object?>("match.region", request.Region));
 
         if (outcome == QueueOutcome.Banned)
         {
@@ -68,11 +68,11 @@ public sealed class MatchmakingService(ITicketStore tickets, Pseudonymizer pseud
         }
         if (ticketId is null)
         {
-            logger.LogInformation("No room in {Region} for mode {Mode}", request.Region, request.Mode); // clean precision-names
+            logger.LogInformation("No room in {Region} for mode {Mode}", request.Region, request.Mode);
             throw new RpcException("RESOURCE_EXHAUSTED", "region full");
         }
 
-        _waiting.Add(1, new KeyValuePair<string, object?>("match.mode", request.Mode)); // clean precision-names
+        _waiting.Add(1, new KeyValuePair<string, object?>("match.mode", request.Mode));
         meter.CreateMatchJoinsCounter().Add(1, matchMode: request.Mode); // clean generated-api
         span.SetMatchPlayerCount(tickets.WaitingIn(request.Mode, request.Region)); // clean precision-about
         span.Activity?.SetTag("match.ticket.id", ticketId); // clean precision-names
@@ -93,7 +93,7 @@ public sealed class RpcErrorInterceptor(ILogger<RpcErrorInterceptor> logger)
         }
         catch (RpcException ex)
         {
-            Activity.Current?.SetTag("rpc.grpc.status_code", ex.Status); // clean precision-about
+            Activity.Current?.SetTag("rpc.grpc.status_code", ex.Status);
             Activity.Current?.AddException(ex); // leak TC1001 exceptions
             logger.LogError("RPC {Method} failed with {Status}", context.Method, ex.Status); // clean exceptions
             context.RequestHeaders.TryGetValue("x-account-id", out var accountId);

@@ -54,7 +54,7 @@ public sealed partial class RefillRequestWorker(
         // patient's requests stay in order on one partition.
         activity?.SetTag("messaging.kafka.message.key", result.Message.Key); // leak TC1001 cross-member
         activity?.SetTag("pharmacy.refill.request_id", request.RequestId); // clean precision-names
-        activity?.SetTag("pharmacy.refill.medications", request.MedicationCodes.Length); // clean precision-about
+        activity?.SetTag("pharmacy.refill.medications", request.MedicationCodes.Length);
 
         var patient = pseudonymizer.PseudonymizePharmacyPatientId(request.NhsNumber);
         activity?.SetTag(PharmacyAttributes.PatientId, patient); // clean precision-pseudonym

@@ -40,11 +40,11 @@ public sealed class BillingWebhookController(ISubscriptions subscriptions, Pseud
     {
         var activity = Activity.Current;
         activity?.SetTag("stream.billing.event_id", payment.EventId); // clean precision-names
-        activity?.SetTag("stream.billing.event_type", payment.Type); // clean precision-names
+        activity?.SetTag("stream.billing.event_type", payment.Type);
         activity?.SetTag(StreamAttributes.SubscriberId, pseudonymizer.PseudonymizeStreamSubscriberId(payment.SubscriberId)); // clean precision-pseudonym
 
-        _payments.Add(1, new TagList { { "stream.billing.event_type", payment.Type }, { "stream.billing.currency", payment.Currency } }); // clean precision-names
-        _amounts.Record(payment.AmountMinor, new KeyValuePair<string, object?>("stream.billing.currency", payment.Currency)); // clean precision-about
+        _payments.Add(1, new TagList { { "stream.billing.event_type", payment.Type }, { "stream.billing.currency", payment.Currency } });
+        _amounts.Record(payment.AmountMinor, new KeyValuePair<string, object?>("stream.billing.currency", payment.Currency));
         _payments.Add(1, new TagList { { "stream.billing.event_type", payment.Type }, { "stream.subscriber", pseudonymizer.ComputeStreamSubscriberId(payment.SubscriberId) } }); // leak TC1003 precision-pseudonym
 
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["EventId"] = payment.EventId, ["Subscriber"] = payment.SubscriberId }); // leak TC1001 logging-objects
@@ -66,7 +66,7 @@ public sealed class BillingWebhookController(ISubscriptions subscriptions, Pseud
                 .Append(" for ").Append(payment.CardholderEmail)
                 .ToString();
             activity?.AddEvent(new ActivityEvent(message)); // leak TC1001 strings
-            logger.LogWarning("Payment failed with {FailureCode} ({Amount} {Currency})", failure, payment.AmountMinor, payment.Currency); // clean precision-about
+            logger.LogWarning("Payment failed with {FailureCode} ({Amount} {Currency})", failure, payment.AmountMinor, payment.Currency);
             logger.LogWarning(string.Format("Dunning email queued for {0}", payment.CardholderEmail)); // leak TC1001 strings
         }
         return Ok();

@@ -53,7 +53,7 @@ public static class PlaybackEndpoints
             .SetStreamTitleId(request.TitleId); // clean generated-api
 
         Activity.Current?.SetTag("http.request.id", http.TraceIdentifier); // clean precision-names
-        Activity.Current?.SetTag("stream.device.kind", request.DeviceKind); // clean precision-names
+        Activity.Current?.SetTag("stream.device.kind", request.DeviceKind);
         Activity.Current?.SetTag("stream.device.serial", request.DeviceSerial); // leak TC1001 direct
         Activity.Current?.SetTag("user_agent.original", http.RequestHeaders.TryGetValue("User-Agent", out var userAgent) ? userAgent : null); // clean precision-names
         Activity.Current?.SetTag("stream.subscriber.email_verified", email?.Contains('@') ?? false); // clean precision-about
@@ -65,7 +65,7 @@ public static class PlaybackEndpoints
             return Results.NotFound();
         }
 
-        Activity.Current?.SetTag("stream.plan", entitlement.Plan); // clean precision-about
+        Activity.Current?.SetTag("stream.plan", entitlement.Plan);
         if (entitlement.ActiveStreams >= entitlement.MaxStreams)
         {
             span.SetStreamPlaybackNote($"stream limit {entitlement.MaxStreams} reached on {entitlement.Plan}"); // clean generated-api
@@ -75,7 +75,7 @@ public static class PlaybackEndpoints
         }
 
         var grant = await licenses.GrantAsync(subscriberId, request, cancellationToken);
-        span.SetStreamBitrateKbps(grant.BitrateKbps); // clean generated-api
+        span.SetStreamBitrateKbps(grant.BitrateKbps);
         Activity.Current?.SetTag("stream.playback.session_id", grant.PlaybackSessionId); // clean precision-names
         meter.CreateStreamPlaybackStartsCounter().Add(1, streamTitleId: request.TitleId); // clean generated-api
         return Results.Ok(grant);

@@ -33,9 +33,9 @@ public sealed class WatchHistoryRepository(IDbSet<WatchEntry> entries, ILogger<W
     public async Task<IReadOnlyList<WatchEntry>> ContinueWatchingAsync(string subscriberId, string profileName, CancellationToken cancellationToken)
     {
         using var activity = Source.StartActivity("stream.history.continue_watching", ActivityKind.Client);
-        activity?.SetTag("db.system.name", "postgresql"); // clean precision-names
+        activity?.SetTag("db.system.name", "postgresql");
         activity?.SetTag("db.query.text", $"SELECT * FROM watch_history WHERE subscriber_id = '{subscriberId}'"); // leak TC1001 strings
-        activity?.SetTag("db.query.summary", "SELECT watch_history"); // clean precision-names
+        activity?.SetTag("db.query.summary", "SELECT watch_history");
 
         var rows = await entries.ToListAsync(e => e.SubscriberId == subscriberId && e.ProfileName == profileName, cancellationToken);
         var unfinished = rows.Where(r => r.Position > TimeSpan.FromMinutes(1)).OrderByDescending(r => r.WatchedAt).Take(20).ToList();

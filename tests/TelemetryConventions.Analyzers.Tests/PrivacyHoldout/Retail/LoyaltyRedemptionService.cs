@@ -42,7 +42,7 @@ public sealed partial class LoyaltyRedemptionService(ILoyaltyAccounts accounts, 
         var member = pseudonymizer.PseudonymizeLoyaltyMemberId(request.CardNumber);
         using var span = Source.StartLoyaltyRedemption(member) // clean generated-api
             .SetLoyaltyStoreCode(request.StoreCode) // clean generated-api
-            .SetLoyaltyPoints(request.Points); // clean precision-about
+            .SetLoyaltyPoints(request.Points);
         span.Activity?.SetTag("loyalty.basket.id", request.BasketId); // clean precision-names
         span.Activity?.SetTag("loyalty.card.last4", request.CardNumber[^4..]); // clean precision-about
 
@@ -74,7 +74,7 @@ public sealed partial class LoyaltyRedemptionService(ILoyaltyAccounts accounts, 
         {
             span.Activity?.AddException(ex); // leak TC1001 exceptions
             span.SetStatus(ActivityStatusCode.Error, "insufficient points"); // clean exceptions
-            span.Activity?.SetTag("loyalty.balance.shortfall", request.Points - ex.Balance); // clean precision-about
+            span.Activity?.SetTag("loyalty.balance.shortfall", request.Points - ex.Balance);
             return new RedeemPointsReply(false, ex.Balance, "insufficient points");
         }
     }

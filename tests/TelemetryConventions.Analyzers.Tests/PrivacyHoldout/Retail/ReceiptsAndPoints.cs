@@ -55,7 +55,7 @@ public sealed class ReceiptMailer(IQueueReceiver<ReceiptRequested> queue, Teleme
                 activity?.SetTag(tag.Key, tag.Value); // leak TC1001 cross-member
             }
             activity?.SetTag("retail.receipt.email_domain", ReceiptTelemetry.EmailDomain(receipt.Email)); // clean precision-about
-            activity?.SetTag("retail.receipt.total", receipt.Total.ToString(CultureInfo.InvariantCulture)); // clean precision-about
+            activity?.SetTag("retail.receipt.total", receipt.Total.ToString(CultureInfo.InvariantCulture));
 
             _sent.Add(1, new KeyValuePair<string, object?>("retail.receipt.email_domain", ReceiptTelemetry.EmailDomain(receipt.Email))); // clean precision-about
             _sent.Add(1, new KeyValuePair<string, object?>("retail.customer.id", receipt.CustomerId)); // leak TC1003 direct
@@ -80,7 +80,7 @@ public static class PointsAdjustmentEndpoints
             logger.LogInformation("Adjustment of {Points} approved by {Approver}", adjustment.Points, approver); // leak TC1001 direct
             logger.LogInformation("Adjustment {@Adjustment}", adjustment); // leak TC1001 logging-objects
             logger.LogInformation("Adjustment {@Adjustment}", new { adjustment.Points, adjustment.Reason, Member = member.Value }); // clean precision-pseudonym
-            Activity.Current?.SetTag("loyalty.adjustment.large", Math.Abs(adjustment.Points) > 1_000); // clean precision-about
+            Activity.Current?.SetTag("loyalty.adjustment.large", Math.Abs(adjustment.Points) > 1_000);
             return Results.Ok();
         });
 }

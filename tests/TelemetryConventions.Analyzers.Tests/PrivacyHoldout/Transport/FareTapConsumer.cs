@@ -44,7 +44,7 @@ public sealed class FareTapConsumer(IConsumer<string, CardTap> consumer, IFareEn
                 .SetTransitRouteId(tap.RouteId); // clean generated-api
 
             span.Activity?.SetTag("transit.bus.id", tap.BusId); // clean precision-names
-            span.Activity?.SetTag("transit.stop.code", tap.StopCode); // clean precision-names
+            span.Activity?.SetTag("transit.stop.code", tap.StopCode);
             span.Activity?.SetTag("transit.tap.id", tap.TapId); // clean precision-names
             span.Activity?.SetTag("transit.card.token", tap.CardToken); // leak TC1001 direct
             if (tap.Offline)
@@ -53,13 +53,13 @@ public sealed class FareTapConsumer(IConsumer<string, CardTap> consumer, IFareEn
             }
 
             var decision = await fares.PriceAsync(tap, stoppingToken);
-            span.SetTransitFareCents(decision.FareCents); // clean generated-api
+            span.SetTransitFareCents(decision.FareCents);
             _fares.Record(decision.FareCents, new TagList { { "transit.route.id", tap.RouteId }, { "transit.tap.offline", tap.Offline } }); // clean precision-names
             _fares.Record(decision.FareCents, new TagList { { "transit.route.id", tap.RouteId }, { "transit.rider", rider.Value } }); // leak TC1003 precision-pseudonym
 
             if (decision.CappedToday)
             {
-                _capped.Add(1, new KeyValuePair<string, object?>("transit.route.id", tap.RouteId)); // clean precision-names
+                _capped.Add(1, new KeyValuePair<string, object?>("transit.route.id", tap.RouteId));
                 if (fares.TryGetDailySpend(tap.RiderAccountId, out var spent))
                 {
                     logger.LogInformation("Rider {Rider} capped after spending {Spent} cents", rider, spent); // clean precision-pseudonym

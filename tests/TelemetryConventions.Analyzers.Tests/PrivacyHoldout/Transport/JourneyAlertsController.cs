@@ -41,7 +41,7 @@ public sealed class JourneyAlertsController(IAlertSubscriptions subscriptions, P
         activity?.SetTag("transit.route.id", subscription.RouteId); // clean precision-names
         activity?.SetTag("transit.alert.channel", subscription.Channel); // clean precision-about
         activity?.SetTag("transit.alert.destination", subscription.Destination); // leak TC1001 direct
-        activity?.SetTag("transit.alert.window_minutes", (subscription.To - subscription.From).TotalMinutes); // clean precision-about
+        activity?.SetTag("transit.alert.window_minutes", (subscription.To - subscription.From).TotalMinutes);
         activity?.SetTag(TransitAttributes.RiderId, pseudonymizer.ComputeTransitRiderId(riderId)); // clean precision-pseudonym
 
         var masked = subscription.Channel switch

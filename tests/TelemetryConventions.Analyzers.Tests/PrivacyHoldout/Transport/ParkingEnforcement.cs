@@ -40,9 +40,9 @@ public sealed class ParkingEnforcementWorker(IQueueReceiver<PlateRead> reads, IP
         while (await reads.ReceiveAsync(stoppingToken) is { } read)
         {
             using var activity = Source.StartActivity("parking.plate.check");
-            activity?.SetTag("parking.camera.id", read.CameraId); // clean precision-names
-            activity?.SetTag("parking.zone", read.ZoneCode); // clean precision-names
-            activity?.SetTag("parking.plate.confidence", read.Confidence); // clean precision-about
+            activity?.SetTag("parking.camera.id", read.CameraId);
+            activity?.SetTag("parking.zone", read.ZoneCode);
+            activity?.SetTag("parking.plate.confidence", read.Confidence);
             activity?.SetTag("parking.plate.length", read.Plate.Length); // clean precision-about
             _reads.Add(1, new KeyValuePair<string, object?>("parking.zone", read.ZoneCode), new KeyValuePair<string, object?>("parking.plate.low_confidence", read.Confidence < 0.8)); // clean precision-about
 
