@@ -34,9 +34,24 @@ public sealed partial class PrivacyCorpusTests
 
     [Fact]
     public Task Corpus_meets_the_recall_and_precision_goal() =>
-        GradeAsync(CorpusFolder, "PrivacyCorpus.Telemetry", minimumMarkers: 200);
+        GradeAsync(CorpusFolder, "PrivacyCorpus.Telemetry", minimumMarkers: 200, RequiredRecall);
 
-    private async Task GradeAsync(string folder, string generatedNamespace, int minimumMarkers, params string[] sharedFolders)
+    /// <summary>
+    /// A second corpus, written apart from the first and without reading the analyzers (see its
+    /// README). Graded first at 74.8 % recall (98 of 131 leaks), 0.6 % false positives: the honest figure
+    /// for code the rules had not seen. The general gaps it showed were closed (a caught exception
+    /// whose type puts an identifier in its message, pattern variables, collection initializers and
+    /// a dictionary's keys, a hash read as a Guid or cut short, a caller's network address, names
+    /// people are known by, card numbers, values declared pseudonyms with Pseudonym.FromComputed);
+    /// the lines still missed are listed in docs/rules/TC1001.md. Since it is no longer unseen, its
+    /// bar is a floor against regressions, below the goal the first corpus is held to.
+    /// </summary>
+    [Fact]
+    public Task Holdout_corpus_stays_above_its_floor() =>
+        GradeAsync(Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyHoldout"), "PrivacyHoldout.Telemetry", minimumMarkers: 100,
+            requiredRecall: 0.93, Path.Combine(CorpusFolder, "Shared"));
+
+    private async Task GradeAsync(string folder, string generatedNamespace, int minimumMarkers, double requiredRecall, params string[] sharedFolders)
     {
         var corpus = await CorpusCompilation.BuildAsync(folder, generatedNamespace, sharedFolders);
         Assert.True(corpus.CompilerErrors.IsEmpty, "The corpus must compile:\n" + string.Join("\n", corpus.CompilerErrors.Take(20)));
@@ -58,8 +73,8 @@ public sealed partial class PrivacyCorpusTests
         var cleans = grades.Where(g => !g.Marker.IsLeak).ToList();
         var recall = Ratio(leaks.Count(g => g.Correct), leaks.Count);
         var falsePositives = Ratio(cleans.Count(g => !g.Correct), cleans.Count);
-        Assert.True(recall >= RequiredRecall && falsePositives <= AllowedFalsePositiveRate,
-            $"Recall {recall:P1} (goal ≥ {RequiredRecall:P0}), false positives {falsePositives:P1} (goal ≤ {AllowedFalsePositiveRate:P0}).\n{report}");
+        Assert.True(recall >= requiredRecall && falsePositives <= AllowedFalsePositiveRate,
+            $"Recall {recall:P1} (goal ≥ {requiredRecall:P0}), false positives {falsePositives:P1} (goal ≤ {AllowedFalsePositiveRate:P0}).\n{report}");
     }
 
     [Fact]

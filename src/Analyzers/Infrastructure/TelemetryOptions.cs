@@ -32,7 +32,9 @@ internal sealed class TelemetryOptions
         "mrn", "ssn", "nhs", "passport", "email", "phone", "msisdn", "iban",
         // National and tax numbers, gamer handles, guardians, travellers and card holders.
         "national", "nino", "taxpayer", "tax", "medicare", "gamertag", "nickname", "username", "guardian", "driver", "rider",
-        "traveler", "traveller", "commuter", "cardholder", "holder", "owner", "imei", "imsi", "iccid", "plate", "dob", "mpan", "mprn");
+        "traveler", "traveller", "commuter", "cardholder", "holder", "owner", "imei", "imsi", "iccid", "plate", "dob", "mpan", "mprn",
+        // A person's names and sign-in names, an exam or job candidate, a vehicle's identification number.
+        "surname", "forename", "upn", "login", "candidate", "vin");
 
     /// <summary>
     /// Words that name a person only as a contact: <c>parentEmail</c> and <c>parentPhone</c> are
@@ -52,6 +54,10 @@ internal sealed class TelemetryOptions
         ["medical"] = ImmutableHashSet.Create(StringComparer.Ordinal, "record", "records"),
         // A VAT registration number is a tax number; a VAT rate, amount or code is not.
         ["vat"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "id", "ids", "no", "nr"),
+        // A payment or loyalty card's number is its holder's; a card's type, count or design is not.
+        ["card"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "token", "tokens"),
+        // The UID of an RFID card (charging, transit, access) is its holder's; an RFID reader or tag count is not.
+        ["rfid"] = ImmutableHashSet.Create(StringComparer.Ordinal, "uid", "uids", "card", "cards", "token", "tokens"),
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The domain a spelt-out identifier shares with its short form: one person space, one pseudonym.</summary>
@@ -67,7 +73,7 @@ internal sealed class TelemetryOptions
     /// Words that may stand between the person word and the identity word without changing whose
     /// identifier it is: <c>patientExternalId</c>, <c>customerLoyaltyCardNumber</c>, <c>nationalInsuranceNumber</c>.
     /// </summary>
-    private static readonly ImmutableHashSet<string> Qualifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
+    public static readonly ImmutableHashSet<string> Qualifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
         "external", "internal", "primary", "secondary", "legal", "full", "first", "last", "given", "family", "display", "screen",
         "contact", "home", "mobile", "work", "personal", "social", "security", "insurance", "record", "medical", "card", "loyalty",
         "account", "registration", "enrollment", "enrolment", "license", "licence", "plate", "e", "billing", "shipping", "raw", "plain");
@@ -87,7 +93,7 @@ internal sealed class TelemetryOptions
     public static readonly ImmutableHashSet<string> IdentityWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "id", "ids", "identifier", "identifiers", "number", "numbers", "num", "no", "nr", "key", "name", "names",
         "email", "emails", "mail", "phone", "mobile", "code", "uuid", "guid", "handle", "login", "username",
-        "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point");
+        "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point", "uid", "uids", "token", "tokens");
 
     /// <summary>The identity words in a fixed order (a hash set's order changes from process to process), longest first.</summary>
     private static readonly string[] IdentityWordsLongestFirst =

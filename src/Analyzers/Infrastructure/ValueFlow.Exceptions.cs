@@ -39,7 +39,7 @@ internal sealed partial class ValueFlow
             case IObjectCreationOperation creation:
                 return CreatedMessage(creation, frame, depth);
             case ILocalReferenceOperation local when IsCaught(local, frame.CancellationToken, out var tryBlock):
-                return Rewrapped(MayThrow(tryBlock, local.Local.Type, frame, depth, MaxThrowingCalls), exception);
+                return Rewrapped(FlowResult.Combine(MayThrow(tryBlock, local.Local.Type, frame, depth, MaxThrowingCalls), TypeMessage(local.Local.Type, frame, depth)), exception);
             case ILocalReferenceOperation local when frame.Visited.Add(local.Local):
                 var result = FlowResult.Safe;
                 foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
@@ -145,6 +145,29 @@ internal sealed partial class ValueFlow
         {
             frame.Active.Remove(key);
         }
+    }
+
+    /// <summary>
+    /// What a caught exception of a project's own type says whoever threw it: a type whose
+    /// constructor builds the message from a parameter named as an identifier
+    /// (<c>PatientNotRegisteredException(string nhsNumber) : Exception($"… {nhsNumber}")</c>) carries
+    /// one in every instance. The throw is often out of sight (behind an interface, a delegate or a
+    /// framework callback), so the type has to answer for it.
+    /// </summary>
+    private FlowResult TypeMessage(ITypeSymbol? caught, Frame frame, int depth)
+    {
+        if (caught is not INamedTypeSymbol type || type.DeclaringSyntaxReferences.IsEmpty || !IsException(type))
+        {
+            return FlowResult.Safe;
+        }
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (HasSource(constructor) && ConstructorMessage(constructor, frame, depth + 1).Identifier is { } identifier)
+            {
+                return new FlowResult(identifier, null, proven: false);
+            }
+        }
+        return FlowResult.Safe;
     }
 
     private bool IsCaught(ILocalReferenceOperation reference, CancellationToken cancellationToken, out IOperation tryBlock)

@@ -44,11 +44,14 @@ internal sealed partial class ValueFlow
         {
             if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
             {
-                if (CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain) && !assignment.Value.ConstantValue.HasValue)
+                var value = Evaluate(assignment.Value, frame, depth + 1);
+                // Member = member.Value of a Pseudonym: the name says "member", the value is a pseudonym.
+                var pseudonym = value.Sanitized && value.Identifier is null && value.Hash is null;
+                if (CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain) && !assignment.Value.ConstantValue.HasValue && !pseudonym)
                 {
                     return Found(anonymous, domain, $"{Describe(anonymous)} (its member {property.Property.Name})");
                 }
-                result = FlowResult.Combine(result, Evaluate(assignment.Value, frame, depth + 1));
+                result = FlowResult.Combine(result, value);
             }
         }
         return Rewrapped(result, anonymous);
@@ -95,6 +98,30 @@ internal sealed partial class ValueFlow
                     return null;
                 }
                 break;
+            case IAnonymousObjectCreationOperation anonymous:
+                // Written here, so its values can be judged, not only its member names: new { Member = pseudonym.Value } prints a pseudonym.
+                foreach (var assignment in anonymous.Initializers.OfType<ISimpleAssignmentOperation>())
+                {
+                    if (assignment.Target is not IPropertyReferenceOperation property || assignment.Value.ConstantValue.HasValue)
+                    {
+                        continue;
+                    }
+                    var held = Evaluate(assignment.Value, frame, depth + 1);
+                    if (held.Identifier is { } carried)
+                    {
+                        return carried;
+                    }
+                    var pseudonym = held.Sanitized && held.Hash is null;
+                    if (!pseudonym && CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain))
+                    {
+                        return new IdentifierFinding($"{Describe(anonymous)} (its member .{property.Property.Name})", domain, anonymous);
+                    }
+                    if (!pseudonym && ObjectIdentifier(assignment.Value, frame, serialized, visited, depth + 1) is { } nested)
+                    {
+                        return nested;
+                    }
+                }
+                return null;
             case IWithOperation { Initializer: { } initializer } copy when copy.Type is INamedTypeSymbol copied:
                 var replaced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
                 foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())

@@ -117,6 +117,20 @@ internal sealed partial class ValueFlow
         || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.DeclaringSyntaxReferences.IsEmpty)
         || type.TypeKind is TypeKind.TypeParameter || type.Name == "KeyValuePair";
 
+    /// <summary>A <c>Pseudonym.FromComputed(…)</c> call, or a local given one: a value vouched for, not computed here.</summary>
+    private bool IsDeclaredPseudonym(IOperation value)
+    {
+        var operation = OperationTree.Unwrap(value);
+        if (operation is ILocalReferenceOperation local)
+        {
+            return LocalWrites(local.Local, OperationTree.Root(local)).Any(w => IsFromComputed(OperationTree.Unwrap(w.Value)));
+        }
+        return IsFromComputed(operation);
+    }
+
+    private bool IsFromComputed(IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod.IsStatic: true, Arguments.Length: 1 } call && _known.IsPseudonym(call.TargetMethod.ContainingType) && _known.IsPseudonym(call.Type);
+
     private void AddGeneratedApiSites(IInvocationOperation invocation, List<TelemetrySite> sites)
     {
         var method = invocation.TargetMethod;
@@ -130,8 +144,18 @@ internal sealed partial class ValueFlow
             || invocation.Arguments.Any(a => a.Parameter?.Name == "includeMessage" && a.ArgumentKind != ArgumentKind.DefaultValue && !(a.Value.ConstantValue is { HasValue: true, Value: false }));
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || _known.IsPseudonym(parameter.Type))
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
             {
+                continue;
+            }
+            if (_known.IsPseudonym(parameter.Type))
+            {
+                // A Pseudonym parameter is safe by its type, unless the value was only declared one:
+                // Pseudonym.FromComputed(rawAccountId) sends the raw id under a pseudonym's name.
+                if (IsDeclaredPseudonym(argument.Value))
+                {
+                    sites.Add(new TelemetrySite(SinkKind.SpanAttribute, null, argument.Value));
+                }
                 continue;
             }
             if (IsException(parameter.Type))

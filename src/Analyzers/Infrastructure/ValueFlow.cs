@@ -146,7 +146,10 @@ internal sealed partial class ValueFlow
         }
         if (_known.IsPseudonym(operation.Type))
         {
-            return FlowResult.Pseudonymised;
+            // A Pseudonym local given Pseudonym.FromComputed(text) is only as good as the text.
+            return operation is ILocalReferenceOperation declared && IsDeclaredPseudonym(declared)
+                ? EvaluateLocal(declared, frame, depth)
+                : FlowResult.Pseudonymised;
         }
         if (depth > MaxDepth)
         {
@@ -212,6 +215,19 @@ internal sealed partial class ValueFlow
                 return Rewrapped(Evaluate(PairValue(pair.Arguments), frame, depth + 1), pair);
             case IObjectCreationOperation creation when IsTextBuilder(creation.Type):
                 return CombineAll(creation.Arguments.Select(a => a.Value), frame, depth);
+            case IObjectCreationOperation { Initializer: { } contents } collection when IsCollection(collection.Type):
+                // new Dictionary<string, object?> { ["reporter"] = report.AccountNumber }, new List<string> { mrn }: holds what it is filled with.
+                return Rewrapped(CombineAll(InitializedValues(contents), frame, depth), collection);
+            case IObjectCreationOperation { Arguments.Length: 1 } reencoded when reencoded.Type?.Name is "Guid" or "BigInteger" && reencoded.Type.ContainingNamespace?.ToDisplayString() is "System" or "System.Numerics":
+                // new Guid(MD5.HashData(bytes)): the same bytes, read as another type.
+                return Rewrapped(Evaluate(reencoded.Arguments[0].Value, frame, depth + 1), reencoded);
+            case IImplicitIndexerReferenceOperation slice when slice.Instance.Type?.SpecialType == SpecialType.System_String:
+                // hash[..16] is still one value per person, computed without a key; a few characters of an
+                // identifier (card[^4..], iban[..2]) are only about it.
+                var sliced = Evaluate(slice.Instance, frame, depth + 1);
+                return sliced.Hash is { } slicedHash
+                    ? new FlowResult(null, slicedHash.WithReplaceTarget(slice), sliced.Proven, sliced.Sanitized, sliced.Parameters)
+                    : new FlowResult(null, null, sliced.Proven, sliced.Sanitized, sliced.Parameters);
             case IAnonymousObjectCreationOperation anonymous:
                 return EvaluateAnonymous(anonymous, frame, depth);
             case ILocalReferenceOperation local:
@@ -350,6 +366,12 @@ internal sealed partial class ValueFlow
             return Found(member, "user");
         }
         var symbol = member.Member;
+        if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } keyed && OperationTree.Unwrap(keyed) is ILocalReferenceOperation dictionary
+            && dictionary.Type is INamedTypeSymbol { Name: "Dictionary" or "SortedDictionary" or "ConcurrentDictionary" or "IDictionary" or "IReadOnlyDictionary" })
+        {
+            // failures[appointment.PatientMrn] = error; string.Join(",", failures.Keys): the keys are what was sent.
+            return Rewrapped(DictionaryKeys(dictionary, frame, depth + 1), member);
+        }
         if (symbol is IPropertySymbol { Name: "Value" or "Message" } property && member.Instance is { } instance)
         {
             if (property.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || _known.IsPseudonym(instance.Type))
@@ -517,6 +539,10 @@ internal sealed partial class ValueFlow
                     // HMACSHA256.HashData(key, data, mac) fills mac with what the call computes.
                     writes.Add((filled, -1));
                     break;
+                case IPatternOperation pattern when SymbolEqualityComparer.Default.Equals(DeclaredBy(pattern), local) && PatternInput(pattern) is { } input:
+                    // report.MeterSerial is { Length: > 0 } serial: the local holds what the pattern matched.
+                    writes.Add((input, -1));
+                    break;
                 case IDeconstructionAssignmentOperation deconstruction when ElementOf(deconstruction.Target, local) is { } position:
                     writes.Add((deconstruction.Value, position));
                     break;
@@ -544,10 +570,80 @@ internal sealed partial class ValueFlow
         OperationTree.Descendants(root).Where(operation => operation switch
         {
             IVariableDeclaratorOperation or IAssignmentOperation or IForEachLoopOperation => true,
+            IDeclarationPatternOperation { DeclaredSymbol: not null } or IRecursivePatternOperation { DeclaredSymbol: not null } => true,
             IArgumentOperation { Parameter: { } parameter } => parameter.RefKind is RefKind.Out or RefKind.Ref || parameter.Name is "destination" or "output" or "buffer",
             IInvocationOperation { Instance: not null } call => CollectionMutators.Contains(call.TargetMethod.Name),
             _ => false,
         }).ToList();
+
+    private static ISymbol? DeclaredBy(IPatternOperation pattern) => pattern switch
+    {
+        IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+        IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+        _ => null,
+    };
+
+    /// <summary>
+    /// What a pattern is matched against: the tested value of an <c>is</c> or <c>switch</c>, or the
+    /// member a property sub-pattern reads (<c>{ Patient: { Mrn: var mrn } }</c> reads <c>.Mrn</c>).
+    /// </summary>
+    private static IOperation? PatternInput(IPatternOperation pattern) => pattern.Parent switch
+    {
+        IIsPatternOperation test => test.Value,
+        ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+        IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation statement } } => statement.Value,
+        IPropertySubpatternOperation subpattern => subpattern.Member,
+        _ => null,
+    };
+
+    /// <summary>The values a collection initializer puts in: <c>[key] = value</c>, <c>{ key, value }</c> (its last argument), <c>item</c>.</summary>
+    private static IEnumerable<IOperation> InitializedValues(IObjectOrCollectionInitializerOperation contents)
+    {
+        foreach (var element in contents.Initializers)
+        {
+            switch (element)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed:
+                    yield return indexed.Value;
+                    break;
+                case IInvocationOperation { Arguments.Length: > 0 } add:
+                    yield return add.Arguments[add.Arguments.Length - 1].Value;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The keys a dictionary local is given: <c>d[key] = …</c>, <c>d.Add(key, …)</c>, <c>new() { [key] = … }</c>.</summary>
+    private FlowResult DictionaryKeys(ILocalReferenceOperation dictionary, Frame frame, int depth)
+    {
+        var keys = new List<IOperation>();
+        foreach (var operation in WriteCandidates.GetValue(OperationTree.Root(dictionary), FindWriteCandidates))
+        {
+            switch (operation)
+            {
+                case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation target, Arguments.Length: 1 } indexer } when Same(target, dictionary.Local):
+                    keys.Add(indexer.Arguments[0].Value);
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: ILocalReferenceOperation target, Arguments.Length: 2 } add when Same(target, dictionary.Local):
+                    keys.Add(add.Arguments[0].Value);
+                    break;
+                case IVariableDeclaratorOperation { Initializer.Value: IObjectCreationOperation { Initializer: { } contents } } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, dictionary.Local):
+                    foreach (var element in contents.Initializers)
+                    {
+                        if (element is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } key })
+                        {
+                            keys.Add(key.Arguments[0].Value);
+                        }
+                        else if (element is IInvocationOperation { Arguments.Length: 2 } pair)
+                        {
+                            keys.Add(pair.Arguments[0].Value);
+                        }
+                    }
+                    break;
+            }
+        }
+        return keys.Count == 0 ? FlowResult.Unknown : CombineAll(keys, frame, depth);
+    }
 
     /// <summary><c>builder.Append("a").Append(id)</c> appends to <c>builder</c>: the receiver under a fluent chain.</summary>
     private static IOperation ChainRoot(IOperation receiver)
@@ -1092,10 +1188,11 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
-        // patient.Id, visit.Patient.Id, this.Id inside class Patient: the member says "id", the
-        // receiver says whose.
+        // patient.Id, visit.Patient.Id, this.Id inside class Patient, candidate.DisplayName: the
+        // member says "id" or "name", the receiver says whose.
         var words = NameWords.Split(member.Member.Name);
-        if (words.Count == 0 || !words.All(TelemetryOptions.IdentityWords.Contains))
+        if (words.Count == 0 || !TelemetryOptions.IdentityWords.Contains(words[words.Count - 1])
+            || !words.All(w => TelemetryOptions.IdentityWords.Contains(w) || TelemetryOptions.Qualifiers.Contains(w)))
         {
             return false;
         }
@@ -1119,6 +1216,13 @@ internal sealed partial class ValueFlow
         if (symbol is IPropertySymbol { Name: "Name" } name && name.ContainingType is { } identity && IsPrincipalOrIdentity(identity))
         {
             domain = "user";
+            return true;
+        }
+        // The caller's network address: gRPC's ServerCallContext.Peer ("ipv4:203.0.113.7:51234") and
+        // ASP.NET Core's HttpContext.Connection.RemoteIpAddress, personal data as client.address is.
+        if (symbol is IPropertySymbol { Name: "Peer", ContainingType.Name: "ServerCallContext" } or IPropertySymbol { Name: "RemoteIpAddress", ContainingType.Name: "ConnectionInfo" })
+        {
+            domain = "client.address";
             return true;
         }
         if (HasDataClassification(symbol))

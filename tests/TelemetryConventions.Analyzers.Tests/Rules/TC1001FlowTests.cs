@@ -275,6 +275,189 @@ public class TC1001FlowTests
             """);
     }
 
+    [Fact]
+    public async Task A_caught_exception_of_a_type_that_puts_an_identifier_in_its_message_leaks_wherever_it_was_thrown()
+    {
+        // The throw is behind an interface: only the type can answer for what the message holds.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class PatientNotRegisteredException(string nhsNumber) : Exception($"No patient with NHS number {nhsNumber}");
+
+            public sealed class SubscriptionNotFoundException : Exception
+            {
+                public SubscriptionNotFoundException(string subscriberId) : base("No subscription for " + subscriberId) { }
+            }
+
+            public sealed class QuotaExceededException(int limit) : Exception($"Over the limit of {limit}");
+
+            public interface IDispenser { void Dispense(string code); }
+
+            class Pharmacy
+            {
+                void Run(IDispenser dispenser, Activity activity, ILogger logger, string code)
+                {
+                    try
+                    {
+                        dispenser.Dispense(code);
+                    }
+                    catch (PatientNotRegisteredException ex)
+                    {
+                        activity.AddException({|TC1001:ex|});
+                    }
+                    catch (SubscriptionNotFoundException ex)
+                    {
+                        logger.LogWarning({|TC1001:ex|}, "Unknown subscription");
+                    }
+                    catch (QuotaExceededException ex)
+                    {
+                        logger.LogWarning(ex, "Over quota");
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_local_declared_by_a_pattern_holds_what_the_pattern_matched()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record Report(string MeterSerial, string? Note, Visit Visit);
+            record Visit(string Mrn, int Bed);
+
+            class Outages
+            {
+                void Log(Activity activity, Report report)
+                {
+                    if (report.MeterSerial is { Length: > 0 } serial)
+                    {
+                        activity.SetTag("grid.outage.meter", {|TC1001:serial|});
+                    }
+                    if (report.Note is string note)
+                    {
+                        activity.SetTag("grid.outage.note", note);
+                    }
+                    if (report is { Visit: { Mrn: var mrn, Bed: var bed } })
+                    {
+                        activity.SetTag("ward.patient", {|TC1001:mrn|});
+                        activity.SetTag("ward.bed", bed);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_callers_network_address_is_personal()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ServerCallContext { public string Peer { get; init; } = ""; public string Method { get; init; } = ""; }
+
+            class Matchmaking
+            {
+                void Queue(Activity activity, ServerCallContext context)
+                {
+                    activity.SetTag("client.peer", {|TC1001:context.Peer|});
+                    activity.SetTag("rpc.method", context.Method);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_collection_filled_by_its_initializer_holds_what_it_is_given_and_a_dictionarys_keys_what_it_is_keyed_by()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            record OutageReport(string AccountNumber, string Postcode);
+
+            static class OutageTags
+            {
+                public static Dictionary<string, object?> For(OutageReport report, bool known) => new()
+                {
+                    ["grid.outage.known"] = known,
+                    ["grid.outage.reporter"] = report.AccountNumber,
+                };
+
+                public static Dictionary<string, object?> Area(OutageReport report) => new() { ["grid.outage.area"] = report.Postcode.Length };
+            }
+
+            class Reminders
+            {
+                void Send(Activity activity, OutageReport report, IEnumerable<(string PatientMrn, string Error)> results)
+                {
+                    foreach (var (key, value) in OutageTags.For(report, true))
+                    {
+                        activity.SetTag(key, {|TC1001:value|});
+                    }
+                    foreach (var (key, value) in OutageTags.Area(report))
+                    {
+                        activity.SetTag(key, value);
+                    }
+
+                    var failures = new Dictionary<string, string>();
+                    var errors = new Dictionary<string, int>();
+                    foreach (var result in results)
+                    {
+                        failures[result.PatientMrn] = result.Error;
+                        errors[result.Error] = 1;
+                    }
+                    activity.SetTag("clinic.reminder.failed_patients", {|TC1001:string.Join(",", failures.Keys)|});
+                    activity.SetTag("clinic.reminder.errors", string.Join(",", errors.Keys));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_anonymous_object_is_judged_by_the_values_of_members_named_for_a_person()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record Adjustment(int Points, string Reason, string CardNumber);
+
+            class Points
+            {
+                void Log(ILogger logger, Pseudonymizer pseudonymizer, Adjustment adjustment)
+                {
+                    var member = pseudonymizer.Pseudonymize("loyalty.member.id", adjustment.CardNumber);
+                    logger.LogInformation("Adjustment {@Adjustment}", new { adjustment.Points, Member = member.Value });
+                    logger.LogInformation("Adjustment {@Adjustment}", {|TC1001:new { adjustment.Points, Member = adjustment.CardNumber }|});
+                    logger.LogInformation("Adjustment {@Adjustment}", {|TC1001:adjustment|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Names_people_are_known_by_are_identifiers_and_a_card_number_or_an_rfid_card_uid_is_its_holders()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record Student(string Upn, string Surname, string FirstName, int Year);
+            record Candidate(string DisplayName, int ExtraMinutes);
+            record Charge(string RfidUid, string CardNumber, string CardType, string Vin, string Login, int LoginAttempts, string RfidReaderName);
+
+            class Roster
+            {
+                void Log(ILogger logger, Activity activity, Student student, Candidate candidate, Charge charge)
+                {
+                    logger.LogWarning("Could not enrol {Upn}", {|TC1001:student.Upn|});
+                    logger.LogWarning("Enrolment of {Surname} failed", {|TC1001:student.Surname|});
+                    logger.LogWarning("Enrolment of {First} failed", {|TC1001:student.FirstName|});
+                    logger.LogInformation("Late submission by {Candidate}", {|TC1001:candidate.DisplayName|});
+                    activity.SetTag("grid.charging.rfid", {|TC1001:charge.RfidUid|});
+                    activity.SetTag("loyalty.card", {|TC1001:charge.CardNumber|});
+                    activity.SetTag("grid.charging.vehicle", {|TC1001:charge.Vin|});
+                    activity.SetTag("stream.device.login", {|TC1001:charge.Login|});
+
+                    activity.SetTag("school.year", student.Year);
+                    activity.SetTag("exam.extra_minutes", candidate.ExtraMinutes);
+                    activity.SetTag("payment.card.type", charge.CardType);
+                    activity.SetTag("auth.login_attempts", charge.LoginAttempts);
+                    activity.SetTag("grid.charging.reader", charge.RfidReaderName);
+                }
+            }
+            """);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

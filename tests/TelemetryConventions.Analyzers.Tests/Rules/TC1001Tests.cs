@@ -426,4 +426,34 @@ public class TC1001Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_raw_identifier_declared_a_pseudonym_is_reported_where_the_generated_api_takes_it()
+    {
+        // Pseudonym.FromComputed vouches for a value computed elsewhere; given the raw id, it would
+        // send the raw id under a pseudonym's name through a parameter that trusts its type.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.CodeDom.Compiler;
+
+            [GeneratedCode("TelemetryConventions", "1.0.0.0")]
+            static class StreamSpans
+            {
+                public static void StartStreamPlayback(this ActivitySource source, Pseudonym subscriberId) { }
+            }
+
+            class Linking
+            {
+                void Link(ActivitySource source, Pseudonymizer pseudonymizer, string ownerRef, string accountId, Pseudonym given)
+                {
+                    var owner = Pseudonym.FromComputed(ownerRef);
+                    source.StartStreamPlayback({|TC1001:owner|});
+                    source.StartStreamPlayback(Pseudonym.FromComputed({|TC1001:accountId|}));
+
+                    source.StartStreamPlayback(pseudonymizer.Pseudonymize("subscriber.id", accountId));
+                    source.StartStreamPlayback(Pseudonym.FromComputed(pseudonymizer.Compute("subscriber.id", accountId)));
+                    source.StartStreamPlayback(given);
+                }
+            }
+            """);
+    }
 }

@@ -175,6 +175,25 @@ public class TC1002Tests
     }
 
     [Fact]
+    public async Task A_hash_read_as_a_guid_or_cut_short_is_still_a_hash_and_a_few_characters_of_an_identifier_are_not_one()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Chat
+            {
+                void Record(Activity activity, string senderAccountId, string cardNumber, string iban)
+                {
+                    activity.SetTag("chat.sender_legacy", {|#0:new Guid(MD5.HashData(Encoding.UTF8.GetBytes(senderAccountId))).ToString()|});
+                    activity.SetTag("chat.sender_short", {|#1:Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(senderAccountId)))[..16]|});
+                    activity.SetTag("loyalty.card.last4", cardNumber[^4..]);
+                    activity.SetTag("payment.iban_country", iban[..2]);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("MD5.HashData", "identifier 'senderAccountId'", "span attribute 'chat.sender_legacy'"),
+            VerifyCS.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SHA256.HashData", "identifier 'senderAccountId'", "span attribute 'chat.sender_short'"));
+    }
+
+    [Fact]
     public async Task Keyed_hashes_and_hashes_of_non_identifiers_are_not_reported()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
