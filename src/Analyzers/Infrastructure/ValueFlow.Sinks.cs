@@ -115,7 +115,12 @@ internal sealed partial class ValueFlow
     private bool CouldForward(ITypeSymbol type) =>
         CarriesIdentifier(type) || type.SpecialType == SpecialType.System_Object || IsException(type)
         || (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.DeclaringSyntaxReferences.IsEmpty)
-        || type.TypeKind is TypeKind.TypeParameter || type.Name == "KeyValuePair";
+        || type.TypeKind is TypeKind.TypeParameter || type.Name == "KeyValuePair" || IsPairSequence(type);
+
+    /// <summary>A dictionary or a list of tags (<c>IReadOnlyDictionary&lt;string, string?&gt;</c>, <c>IEnumerable&lt;KeyValuePair&lt;…&gt;&gt;</c>).</summary>
+    private static bool IsPairSequence(ITypeSymbol type) =>
+        (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequence && sequence.TypeArguments[0].Name == "KeyValuePair")
+        || type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && i.TypeArguments[0].Name == "KeyValuePair");
 
     /// <summary>A <c>Pseudonym.FromComputed(…)</c> call, or a local given one: a value vouched for, not computed here.</summary>
     private bool IsDeclaredPseudonym(IOperation value)

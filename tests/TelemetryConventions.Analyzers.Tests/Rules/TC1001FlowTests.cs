@@ -409,6 +409,32 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_dictionary_handed_to_a_tagging_helper_is_judged_by_what_it_was_filled_with()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            static class ReturnTelemetry
+            {
+                public static void Enrich(Activity? activity, IReadOnlyDictionary<string, string?> context)
+                {
+                    foreach (var entry in context)
+                    {
+                        activity?.SetTag("retail.return." + entry.Key, entry.Value);
+                    }
+                }
+            }
+
+            class Returns
+            {
+                void Create(string orderId, string customerEmail)
+                {
+                    ReturnTelemetry.Enrich(Activity.Current, {|TC1001:new Dictionary<string, string?> { ["order_id"] = orderId, ["customer_email"] = customerEmail }|});
+                    ReturnTelemetry.Enrich(Activity.Current, new Dictionary<string, string?> { ["order_id"] = orderId });
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_anonymous_object_is_judged_by_the_values_of_members_named_for_a_person()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
