@@ -40,12 +40,12 @@ public static class RegistrySelection
         {
             foreach (var line in (text ?? "").Split('\n'))
             {
-                var value = WholeValue(line);
+                var values = WholeValues(line);
                 foreach (Match match in Word.Matches(line))
                 {
                     var word = match.Value.TrimEnd('.', '-');
                     // A dotted word is a name wherever it stands; a plain one ("service", "host") only as a whole value.
-                    if (word.IndexOf('.') > 0 || word == value)
+                    if (word.IndexOf('.') > 0 || values.Contains(word))
                     {
                         Use(word);
                     }
@@ -100,11 +100,13 @@ public static class RegistrySelection
     }
 
     /// <summary>
-    /// The value a YAML line holds when it is one word: <c>- service</c>, <c>ref: host</c>,
-    /// <c>extends: "os"</c>. Words of prose are never a line's whole value.
+    /// The values a YAML line holds when each is one word: <c>- service</c>, <c>ref: host</c>,
+    /// <c>extends: "os"</c>, and the items of a flow sequence, <c>entities: [host, service]</c>.
+    /// Words of prose are never a line's whole value.
     /// </summary>
-    private static string? WholeValue(string line)
+    private static HashSet<string> WholeValues(string line)
     {
+        var values = new HashSet<string>(StringComparer.Ordinal);
         var value = line.Trim();
         var hash = value.IndexOf(" #", StringComparison.Ordinal);
         if (hash >= 0)
@@ -120,8 +122,18 @@ public static class RegistrySelection
         {
             value = value.Substring(colon + 2).TrimStart();
         }
-        value = value.Trim('"', '\'', ' ', '[', ']', '{', '}');
-        return value.Length > 0 && value.IndexOf(' ') < 0 ? value : null;
+        var items = value.StartsWith("[", StringComparison.Ordinal) && value.EndsWith("]", StringComparison.Ordinal)
+            ? value.Substring(1, value.Length - 2).Split(',')
+            : new[] { value };
+        foreach (var item in items)
+        {
+            var single = item.Trim().Trim('"', '\'', ' ', '{', '}');
+            if (single.Length > 0 && single.IndexOf(' ') < 0)
+            {
+                values.Add(single);
+            }
+        }
+        return values;
     }
 
     /// <summary>

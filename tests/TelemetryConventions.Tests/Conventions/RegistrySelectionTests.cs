@@ -116,6 +116,9 @@ public sealed class RegistrySelectionTests
 
         var quoted = RegistrySelection.Select(index, new[] { "      - ref: \"host\"\n" });
         Assert.Equal(new[] { "host/entities.yaml" }, quoted);
+
+        var flow = RegistrySelection.Select(index, new[] { "imports:\n  entities: [host, service]\n" });
+        Assert.Equal(new[] { "service/entities.yaml", "service/registry.yaml", "host/entities.yaml" }, flow);
     }
 
     [Fact]
