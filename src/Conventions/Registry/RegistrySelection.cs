@@ -8,9 +8,10 @@ namespace TelemetryConventions.Conventions.Registry;
 /// <summary>
 /// Picks the files of a registry that a project's conventions need: every file that defines a name
 /// the project's files mention, and then every file that those use, until nothing is added. The
-/// project's files are read as text, not parsed: any word that is a registry name counts, so a name
-/// named in a brief brings its file too. Choosing a file too many costs a little compile time;
-/// missing one would break a <c>ref</c>, so the reading errs on the side of more.
+/// project's files are read as text, not parsed: a dotted word that is a registry name counts
+/// wherever it stands (a name mentioned in a brief brings its file too), a plain word only as a whole
+/// YAML value. Choosing a file too many costs a little compile time; missing one would break a
+/// <c>ref</c>, so the reading errs on the side of more.
 /// </summary>
 public static class RegistrySelection
 {
