@@ -34,7 +34,7 @@ public sealed partial class PrivacyCorpusTests
 
     [Fact]
     public Task Corpus_meets_the_recall_and_precision_goal() =>
-        GradeAsync(CorpusFolder, "PrivacyCorpus.Telemetry", minimumMarkers: 200, RequiredRecall);
+        GradeAsync(CorpusFolder, "PrivacyCorpus.Telemetry", minimumMarkers: 200, RequiredRecall, AllowedFalsePositiveRate);
 
     /// <summary>
     /// A second corpus, written apart from the first and without reading the analyzers (see its
@@ -49,9 +49,23 @@ public sealed partial class PrivacyCorpusTests
     [Fact]
     public Task Holdout_corpus_stays_above_its_floor() =>
         GradeAsync(Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyHoldout"), "PrivacyHoldout.Telemetry", minimumMarkers: 100,
-            requiredRecall: 0.93, Path.Combine(CorpusFolder, "Shared"));
+            requiredRecall: 0.93, AllowedFalsePositiveRate, Path.Combine(CorpusFolder, "Shared"));
 
-    private async Task GradeAsync(string folder, string generatedNamespace, int minimumMarkers, double requiredRecall, params string[] sharedFolders)
+    /// <summary>
+    /// A third corpus, written apart from the analyzers and from the other two after the first
+    /// holdout's gaps were closed. Graded as written: 64 of 69 leaks (92.8 %), 4 of 99 clean lines
+    /// reported (4.0 %). Two of those clean lines (a record deconstructed into variables, a mail
+    /// domain taken with <c>[^1]</c>) are clean since; the lines still missed or reported are listed
+    /// in docs/rules/TC1001.md: the two clean lines still reported are judged differently by the
+    /// corpus and the rule, which is why its bar (90 % recall, 3 % false positives) is a floor
+    /// against regressions rather than the goal.
+    /// </summary>
+    [Fact]
+    public Task Second_holdout_corpus_stays_above_its_floor() =>
+        GradeAsync(Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyHoldout2"), "PrivacyHoldout2.Telemetry", minimumMarkers: 100,
+            requiredRecall: 0.90, allowedFalsePositives: 0.03, Path.Combine(CorpusFolder, "Shared"), Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyHoldout", "Support"));
+
+    private async Task GradeAsync(string folder, string generatedNamespace, int minimumMarkers, double requiredRecall, double allowedFalsePositives, params string[] sharedFolders)
     {
         var corpus = await CorpusCompilation.BuildAsync(folder, generatedNamespace, sharedFolders);
         Assert.True(corpus.CompilerErrors.IsEmpty, "The corpus must compile:\n" + string.Join("\n", corpus.CompilerErrors.Take(20)));
@@ -73,8 +87,8 @@ public sealed partial class PrivacyCorpusTests
         var cleans = grades.Where(g => !g.Marker.IsLeak).ToList();
         var recall = Ratio(leaks.Count(g => g.Correct), leaks.Count);
         var falsePositives = Ratio(cleans.Count(g => !g.Correct), cleans.Count);
-        Assert.True(recall >= requiredRecall && falsePositives <= AllowedFalsePositiveRate,
-            $"Recall {recall:P1} (goal ≥ {requiredRecall:P0}), false positives {falsePositives:P1} (goal ≤ {AllowedFalsePositiveRate:P0}).\n{report}");
+        Assert.True(recall >= requiredRecall && falsePositives <= allowedFalsePositives,
+            $"Recall {recall:P1} (goal ≥ {requiredRecall:P0}), false positives {falsePositives:P1} (goal ≤ {allowedFalsePositives:P0}).\n{report}");
     }
 
     [Fact]

@@ -348,10 +348,11 @@ internal sealed partial class ValueFlow
         return Rewrapped(Evaluate(element.ArrayReference, frame, depth + 1), element);
     }
 
-    /// <summary><c>email.Split('@')[1]</c> is the mail domain: about the person's provider, not the person.</summary>
+    /// <summary><c>email.Split('@')[1]</c> (or <c>[^1]</c>) is the mail domain: about the person's provider, not the person.</summary>
     private static bool IsEmailDomainPart(IArrayElementReferenceOperation element) =>
         element.Indices.Length == 1
-        && element.Indices[0].ConstantValue is { HasValue: true, Value: int index and > 0 }
+        && (element.Indices[0].ConstantValue is { HasValue: true, Value: int index and > 0 }
+            || OperationTree.Unwrap(element.Indices[0]) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: 1 } })
         && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" } split
         && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '@' or "@" });
 
@@ -698,9 +699,31 @@ internal sealed partial class ValueFlow
                 return CallSummary(awaited, Returns(awaited.TargetMethod, element, frame, depth), frame, depth);
             case IInvocationOperation invocation when HasSource(invocation.TargetMethod):
                 return CallSummary(invocation, Returns(invocation.TargetMethod, element, frame, depth), frame, depth);
+            case var deconstructed when !(deconstructed.Type?.IsTupleType ?? true) && DeconstructedMember(deconstructed.Type!, element) is { } member:
+                // var (number, name, _, _, yearGroup) = learner: yearGroup is learner.YearGroup, not the learner.
+                return CarriesIdentifier(member.Type) && IsIdentifierSymbol(member, frame.Options, out var domain)
+                    ? Found(value, domain, $"{Describe(value)}.{member.Name}")
+                    : FlowResult.Unknown;
             default:
                 return Evaluate(value, frame, depth + 1);
         }
+    }
+
+    /// <summary>
+    /// The property a type's <c>Deconstruct</c> hands out in a position: a positional record's, or
+    /// one of a hand-written <c>Deconstruct</c> whose parameter names a property.
+    /// </summary>
+    private static IPropertySymbol? DeconstructedMember(ITypeSymbol type, int position)
+    {
+        foreach (var deconstruct in type.GetMembers("Deconstruct").OfType<IMethodSymbol>())
+        {
+            if (position < deconstruct.Parameters.Length && deconstruct.Parameters[position].RefKind == RefKind.Out)
+            {
+                var name = deconstruct.Parameters[position].Name;
+                return type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+        return null;
     }
 
     /// <summary><c>TryGetPatient(key, out var id)</c>: what the method assigns to that out parameter.</summary>

@@ -346,6 +346,26 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_record_deconstructed_gives_each_variable_its_own_member_and_a_mail_domain_taken_from_the_end_is_clean()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record Learner(string StudentNumber, string Name, int YearGroup);
+
+            class Assessments
+            {
+                void Tag(Activity activity, Learner learner, string? clinicianEmail)
+                {
+                    var (number, _, yearGroup) = learner;
+                    activity.SetTag("lms.learner.year_group", yearGroup);
+                    activity.SetTag("lms.learner", {|TC1001:number|});
+                    activity.SetTag("lab.clinician.email_domain", clinicianEmail?.Split('@')[^1]);
+                    activity.SetTag("lab.clinician", {|TC1001:clinicianEmail|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task The_callers_network_address_is_personal()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
@@ -429,6 +449,38 @@ public class TC1001FlowTests
                 {
                     ReturnTelemetry.Enrich(Activity.Current, {|TC1001:new Dictionary<string, string?> { ["order_id"] = orderId, ["customer_email"] = customerEmail }|});
                     ReturnTelemetry.Enrich(Activity.Current, new Dictionary<string, string?> { ["order_id"] = orderId });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_extension_method_that_tags_the_activity_is_reported_in_itself_when_its_parameter_names_an_identifier_and_at_its_callers_otherwise()
+    {
+        // TagPassenger takes a passenger id by its name: the helper is where to take a Pseudonym
+        // instead, once for all its callers. WithTag takes any value: each caller decides what it sends.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            static class JourneyTags
+            {
+                public static void TagPassenger(this Activity? activity, string passengerId) => activity?.SetTag("transport.passenger.id", {|TC1001:passengerId|});
+
+                public static Activity? WithTag(this Activity? activity, string key, string value)
+                {
+                    activity?.SetTag(key, value);
+                    return activity;
+                }
+            }
+
+            record Journey(string PassengerId, string RouteId);
+            record Reading(string MeterSerial, string FeederId);
+
+            class Journeys
+            {
+                void Close(Activity? activity, Journey journey, Reading reading)
+                {
+                    activity.TagPassenger(journey.PassengerId);
+                    activity.WithTag("energy.meter.serial", {|TC1001:reading.MeterSerial|});
+                    activity.WithTag("energy.feeder", reading.FeederId);
                 }
             }
             """);
