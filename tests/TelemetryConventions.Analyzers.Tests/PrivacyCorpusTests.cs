@@ -24,7 +24,10 @@ public sealed partial class PrivacyCorpusTests
 
     public PrivacyCorpusTests(ITestOutputHelper output) => _output = output;
 
-    private static string CorpusFolder => Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyCorpus");
+    private static string CorpusFolder => TestFolder("PrivacyCorpus");
+
+    private static string TestFolder(params string[] parts) =>
+        Path.Combine(new[] { AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests" }.Concat(parts).ToArray());
 
     /// <summary>
     /// The rules about what reaches telemetry. TC1004 (a domain typed as a literal) is about keeping
@@ -48,8 +51,8 @@ public sealed partial class PrivacyCorpusTests
     /// </summary>
     [Fact]
     public Task Holdout_corpus_stays_above_its_floor() =>
-        GradeAsync(Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyHoldout"), "PrivacyHoldout.Telemetry", minimumMarkers: 100,
-            requiredRecall: 0.93, AllowedFalsePositiveRate, Path.Combine(CorpusFolder, "Shared"));
+        GradeAsync(TestFolder("PrivacyHoldout"), "PrivacyHoldout.Telemetry", minimumMarkers: 100,
+            requiredRecall: 0.93, AllowedFalsePositiveRate, TestFolder("PrivacyCorpus", "Shared"));
 
     /// <summary>
     /// A third corpus, written apart from the analyzers and from the other two after the first
@@ -62,8 +65,8 @@ public sealed partial class PrivacyCorpusTests
     /// </summary>
     [Fact]
     public Task Second_holdout_corpus_stays_above_its_floor() =>
-        GradeAsync(Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyHoldout2"), "PrivacyHoldout2.Telemetry", minimumMarkers: 100,
-            requiredRecall: 0.90, allowedFalsePositives: 0.03, Path.Combine(CorpusFolder, "Shared"), Path.Combine(AllAnalyzers.RepoRoot, "tests", "TelemetryConventions.Analyzers.Tests", "PrivacyHoldout", "Support"));
+        GradeAsync(TestFolder("PrivacyHoldout2"), "PrivacyHoldout2.Telemetry", minimumMarkers: 100,
+            requiredRecall: 0.90, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"), TestFolder("PrivacyHoldout", "Support"));
 
     private async Task GradeAsync(string folder, string generatedNamespace, int minimumMarkers, double requiredRecall, double allowedFalsePositives, params string[] sharedFolders)
     {

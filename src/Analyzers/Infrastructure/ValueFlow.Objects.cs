@@ -36,6 +36,9 @@ internal sealed partial class ValueFlow
         return Evaluate(value, frame, 0);
     }
 
+    /// <summary>A value shown to be a pseudonym: sanitized, with no identifier or unkeyed hash in it.</summary>
+    private static bool IsPseudonymised(FlowResult value) => value.Sanitized && value.Identifier is null && value.Hash is null;
+
     private FlowResult EvaluateAnonymous(IAnonymousObjectCreationOperation anonymous, Frame frame, int depth)
     {
         // new { PatientId = id } prints "{ PatientId = … }": its member names and values both count.
@@ -46,7 +49,7 @@ internal sealed partial class ValueFlow
             {
                 var value = Evaluate(assignment.Value, frame, depth + 1);
                 // Member = member.Value of a Pseudonym: the name says "member", the value is a pseudonym.
-                var pseudonym = value.Sanitized && value.Identifier is null && value.Hash is null;
+                var pseudonym = IsPseudonymised(value);
                 if (CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain) && !assignment.Value.ConstantValue.HasValue && !pseudonym)
                 {
                     return Found(anonymous, domain, $"{Describe(anonymous)} (its member {property.Property.Name})");
@@ -111,7 +114,7 @@ internal sealed partial class ValueFlow
                     {
                         return carried;
                     }
-                    var pseudonym = held.Sanitized && held.Hash is null;
+                    var pseudonym = IsPseudonymised(held);
                     if (!pseudonym && CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain))
                     {
                         return new IdentifierFinding($"{Describe(anonymous)} (its member .{property.Property.Name})", domain, anonymous);

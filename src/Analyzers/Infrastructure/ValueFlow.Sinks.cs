@@ -133,8 +133,9 @@ internal sealed partial class ValueFlow
         return IsFromComputed(operation);
     }
 
+    /// <summary><c>Pseudonym.FromComputed(text)</c>: a static call on <c>Pseudonym</c> that vouches for the text it is given.</summary>
     private bool IsFromComputed(IOperation operation) =>
-        operation is IInvocationOperation { TargetMethod.IsStatic: true, Arguments.Length: 1 } call && _known.IsPseudonym(call.TargetMethod.ContainingType) && _known.IsPseudonym(call.Type);
+        operation is IInvocationOperation { TargetMethod.IsStatic: true, Arguments.Length: 1 } call && _known.IsPseudonym(call.TargetMethod.ContainingType);
 
     private void AddGeneratedApiSites(IInvocationOperation invocation, List<TelemetrySite> sites)
     {

@@ -138,7 +138,7 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Safe;
         }
-        if (operation is IInvocationOperation { TargetMethod.IsStatic: true, Arguments.Length: 1 } rewrap && _known.IsPseudonym(rewrap.TargetMethod.ContainingType))
+        if (IsFromComputed(operation) && operation is IInvocationOperation rewrap)
         {
             // Pseudonym.FromComputed(text) vouches for text it did not compute: judge the text.
             var inner = Evaluate(rewrap.Arguments[0].Value, frame, depth + 1);
@@ -217,7 +217,7 @@ internal sealed partial class ValueFlow
                 return CombineAll(creation.Arguments.Select(a => a.Value), frame, depth);
             case IObjectCreationOperation { Initializer: { } contents } collection when IsCollection(collection.Type):
                 // new Dictionary<string, object?> { ["reporter"] = report.AccountNumber }, new List<string> { mrn }: holds what it is filled with.
-                return Rewrapped(CombineAll(InitializedValues(contents), frame, depth), collection);
+                return Rewrapped(CombineAll(InitializedEntries(contents).Select(e => e.Value), frame, depth), collection);
             case IObjectCreationOperation { Arguments.Length: 1 } reencoded when reencoded.Type?.Name is "Guid" or "BigInteger" && reencoded.Type.ContainingNamespace?.ToDisplayString() is "System" or "System.Numerics":
                 // new Guid(MD5.HashData(bytes)): the same bytes, read as another type.
                 return Rewrapped(Evaluate(reencoded.Arguments[0].Value, frame, depth + 1), reencoded);
@@ -597,18 +597,21 @@ internal sealed partial class ValueFlow
         _ => null,
     };
 
-    /// <summary>The values a collection initializer puts in: <c>[key] = value</c>, <c>{ key, value }</c> (its last argument), <c>item</c>.</summary>
-    private static IEnumerable<IOperation> InitializedValues(IObjectOrCollectionInitializerOperation contents)
+    /// <summary>
+    /// The entries a collection initializer puts in: <c>[key] = value</c>, <c>{ key, value }</c> and
+    /// <c>item</c> (with no key).
+    /// </summary>
+    private static IEnumerable<(IOperation? Key, IOperation Value)> InitializedEntries(IObjectOrCollectionInitializerOperation contents)
     {
         foreach (var element in contents.Initializers)
         {
             switch (element)
             {
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed:
-                    yield return indexed.Value;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } indexed:
+                    yield return (indexer.Arguments.Length == 1 ? indexer.Arguments[0].Value : null, indexed.Value);
                     break;
                 case IInvocationOperation { Arguments.Length: > 0 } add:
-                    yield return add.Arguments[add.Arguments.Length - 1].Value;
+                    yield return (add.Arguments.Length == 2 ? add.Arguments[0].Value : null, add.Arguments[add.Arguments.Length - 1].Value);
                     break;
             }
         }
@@ -629,17 +632,7 @@ internal sealed partial class ValueFlow
                     keys.Add(add.Arguments[0].Value);
                     break;
                 case IVariableDeclaratorOperation { Initializer.Value: IObjectCreationOperation { Initializer: { } contents } } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, dictionary.Local):
-                    foreach (var element in contents.Initializers)
-                    {
-                        if (element is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } key })
-                        {
-                            keys.Add(key.Arguments[0].Value);
-                        }
-                        else if (element is IInvocationOperation { Arguments.Length: 2 } pair)
-                        {
-                            keys.Add(pair.Arguments[0].Value);
-                        }
-                    }
+                    keys.AddRange(InitializedEntries(contents).Where(e => e.Key is not null).Select(e => e.Key!));
                     break;
             }
         }
