@@ -41,7 +41,7 @@ public sealed class GradualAdoptionTests
 
     private static DiagnosticResult Finding(int location, DiagnosticSeverity severity) =>
         new DiagnosticResult(UnpseudonymisedIdentifierAnalyzer.Rule).WithLocation(location).WithSeverity(severity)
-            .WithArguments("patientId", "span attribute 'visit.patient'");
+            .WithArguments("patientId", "span attribute 'visit.patient'", " without pseudonymisation");
 
     [Fact]
     public async Task A_baseline_suppresses_todays_findings_member_by_member_and_new_code_is_still_reported()

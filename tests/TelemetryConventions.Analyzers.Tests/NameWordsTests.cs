@@ -28,6 +28,12 @@ public class NameWordsTests
     [InlineData("patientCount", false, "")]
     [InlineData("userAgent", false, "")]
     [InlineData("department", false, "")]
+    [InlineData("profileName", true, "profile")]
+    [InlineData("subscriberProfileName", true, "profile")]
+    [InlineData("awsProfileName", false, "")]
+    [InlineData("publishProfileName", false, "")]
+    [InlineData("profileId", false, "")]
+    [InlineData("storageAccountName", false, "")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

@@ -58,6 +58,9 @@ internal sealed class TelemetryOptions
         ["card"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "token", "tokens"),
         // The UID of an RFID card (charging, transit, access) is its holder's; an RFID reader or tag count is not.
         ["rfid"] = ImmutableHashSet.Create(StringComparer.Ordinal, "uid", "uids", "card", "cards", "token", "tokens"),
+        // A viewing or household profile is named after the person who uses it ("Anna", "Dad");
+        // a configuration profile is named by a thing word before it (awsProfileName, publishProfileName).
+        ["profile"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names"),
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The domain a spelt-out identifier shares with its short form: one person space, one pseudonym.</summary>
@@ -84,7 +87,8 @@ internal sealed class TelemetryOptions
     /// </summary>
     private static readonly ImmutableHashSet<string> ThingModifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
         "storage", "service", "system", "machine", "device", "app", "application", "api", "cloud", "database", "db", "sql", "blob",
-        "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template");
+        "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template",
+        "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour");
 
     /// <summary>
     /// Last words that keep a pattern word an identifier: <c>patientId</c>, <c>customerEmail</c>,

@@ -225,6 +225,11 @@ internal sealed partial class ValueFlow
                 // hash[..16] is still one value per person, computed without a key; a few characters of an
                 // identifier (card[^4..], iban[..2]) are only about it.
                 var sliced = Evaluate(slice.Instance, frame, depth + 1);
+                if (sliced.Identifier is not null)
+                {
+                    // A parameter named for an identifier, cut: what callers pass is cut too.
+                    sliced = sliced.WithoutParameters();
+                }
                 return sliced.Hash is { } slicedHash
                     ? new FlowResult(null, slicedHash.WithReplaceTarget(slice), sliced.Proven, sliced.Sanitized, sliced.Parameters)
                     : new FlowResult(null, null, sliced.Proven, sliced.Sanitized, sliced.Parameters);
@@ -301,7 +306,9 @@ internal sealed partial class ValueFlow
         var parameter = reference.Parameter;
         if (CarriesIdentifier(parameter.Type) && !IsCallerInfo(parameter) && IsIdentifierSymbol(parameter, frame.Options, out var domain))
         {
-            return Found(reference, domain);
+            // Reported here, and the method still forwards what it is given: a caller that hands it
+            // a raw identifier is told too, one that hands it a pseudonym's value is not.
+            return new FlowResult(new IdentifierFinding(Describe(reference), domain, reference), null, proven: false, parameters: ImmutableArray.Create(parameter));
         }
         if (parameter.ContainingSymbol is IMethodSymbol constructor && SourceIndex.IsPrimaryConstructor(constructor) && !constructor.ContainingType.IsRecord)
         {

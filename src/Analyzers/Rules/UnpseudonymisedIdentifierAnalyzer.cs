@@ -19,7 +19,7 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
     public static readonly DiagnosticDescriptor Rule = RuleIds.Descriptor(
         RuleIds.UnpseudonymisedIdentifier,
         "Personal identifier reaches telemetry without pseudonymisation",
-        "'{0}' reaches the {1} without pseudonymisation",
+        "'{0}' reaches the {1}{2}",
         RuleIds.PrivacyCategory,
         DiagnosticSeverity.Warning,
         "A personal identifier (a patient, student, customer or user id, a record number, an email address, …) must reach telemetry only as a keyed pseudonym from the runtime Pseudonymizer or a configured sanitizer.");
@@ -45,7 +45,7 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
         {
             if (!OperationTree.Unwrap(site.Value).ConstantValue.HasValue)
             {
-                Report(context, site.Value, Describe(site.Value), site.Describe() + ", which the conventions declare 'redact'", SiteKeys.Root(site.KeyName!), redact: true, fixable: true);
+                Report(context, site.Value, Describe(site.Value), site.Describe(), SiteKeys.Root(site.KeyName!), redact: true, fixable: true);
             }
             return;
         }
@@ -75,7 +75,10 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
         {
             properties = properties.Add(RedactProperty, "true");
         }
-        context.ReportDiagnostic(Diagnostic.Create(Rule, target.Syntax.GetLocation(), properties, origin, sink));
+        // A redact attribute takes no value at all, a pseudonym included: the message says so rather
+        // than asking for pseudonymisation.
+        var why = redact ? ", which the conventions declare 'redact': no value may be sent, not even a pseudonym" : " without pseudonymisation";
+        context.ReportDiagnostic(Diagnostic.Create(Rule, target.Syntax.GetLocation(), properties, origin, sink, why));
     }
 
     /// <summary>

@@ -455,10 +455,11 @@ public class TC1001FlowTests
     }
 
     [Fact]
-    public async Task An_extension_method_that_tags_the_activity_is_reported_in_itself_when_its_parameter_names_an_identifier_and_at_its_callers_otherwise()
+    public async Task An_extension_method_that_tags_the_activity_is_reported_in_itself_when_its_parameter_names_an_identifier_and_at_callers_that_hand_it_one()
     {
         // TagPassenger takes a passenger id by its name: the helper is where to take a Pseudonym
-        // instead, once for all its callers. WithTag takes any value: each caller decides what it sends.
+        // instead, once for all its callers, and each caller that hands it a raw id is told too; one
+        // that hands it a pseudonym's value is not. WithTag takes any value: each caller decides what it sends.
         await VerifyCS.AnalyzerAsync(Usings + """
             static class JourneyTags
             {
@@ -476,9 +477,10 @@ public class TC1001FlowTests
 
             class Journeys
             {
-                void Close(Activity? activity, Journey journey, Reading reading)
+                void Close(Activity? activity, Journey journey, Reading reading, Pseudonymizer pseudonymizer)
                 {
-                    activity.TagPassenger(journey.PassengerId);
+                    activity.TagPassenger({|TC1001:journey.PassengerId|});
+                    activity.TagPassenger(pseudonymizer.Pseudonymize("passenger", journey.PassengerId).Value);
                     activity.WithTag("energy.meter.serial", {|TC1001:reading.MeterSerial|});
                     activity.WithTag("energy.feeder", reading.FeederId);
                 }
@@ -726,7 +728,7 @@ public class TC1001FlowTests
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("visit?.Patient?.Mrn", "log value 'Who'"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("visit?.Patient?.Mrn", "log value 'Who'", " without pseudonymisation"));
     }
 
     [Fact]

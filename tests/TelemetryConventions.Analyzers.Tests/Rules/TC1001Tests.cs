@@ -44,7 +44,7 @@ public class TC1001Tests
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "span attribute 'patient.id'"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "span attribute 'patient.id'", " without pseudonymisation"));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class TC1001Tests
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("studentNumber", "span name"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("studentNumber", "span name", " without pseudonymisation"));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class TC1001Tests
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("visit.Patient.Id", "span attribute 'visit.label'"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("visit.Patient.Id", "span attribute 'visit.label'", " without pseudonymisation"));
     }
 
     [Fact]
@@ -205,8 +205,8 @@ public class TC1001Tests
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Lookup()", "span attribute 'patient.id'"),
-            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Pseudonym.FromComputed(raw)", "span attribute 'patient.id'"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Lookup()", "span attribute 'patient.id'", " without pseudonymisation"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Pseudonym.FromComputed(raw)", "span attribute 'patient.id'", " without pseudonymisation"));
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public class TC1001Tests
             }
             """;
         await VerifyCS.CodeFixAsync(source, source,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("pseudonymizer.Compute(\"patient\", text)", "span attribute 'patient.diagnosis', which the conventions declare 'redact'"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("pseudonymizer.Compute(\"patient\", text)", "span attribute 'patient.diagnosis'", ", which the conventions declare 'redact': no value may be sent, not even a pseudonym"));
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public class TC1001Tests
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "span attribute 'visit.patient'"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "span attribute 'visit.patient'", " without pseudonymisation"));
     }
 
     [Fact]
@@ -285,7 +285,7 @@ public class TC1001Tests
                 }
             }
             """,
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "span attribute 'visit.patient'"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "span attribute 'visit.patient'", " without pseudonymisation"));
     }
 
     [Fact]

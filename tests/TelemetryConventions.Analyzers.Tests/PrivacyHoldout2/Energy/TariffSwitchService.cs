@@ -83,6 +83,6 @@ public sealed class TariffSwitchService(ISwitchQueue queue, ILogger<TariffSwitch
         var serialDigest = Convert.ToBase64String(md5.ComputeHash(Encoding.ASCII.GetBytes(request.MeterSerial)));
         Activity.Current?.SetTag("tariff.meter.digest", serialDigest); // leak TC1002 hashes
         Activity.Current?.SetTag("tariff.meter.serial_length", request.MeterSerial.Length); // clean precision-about
-        Activity.Current?.SetTag("tariff.customer.email", pseudonymizer.Compute("customer-email", request.CustomerEmail)); // clean precision-pseudonym
+        Activity.Current?.SetTag("tariff.customer.email", pseudonymizer.Compute("customer-email", request.CustomerEmail)); // leak TC1001 precision-pseudonym
     }
 }
