@@ -5,11 +5,17 @@ namespace TelemetryConventions.Analyzers.Tests;
 public sealed partial class PrivacyCorpusTests
 {
     /// <summary>
-    /// A fourth corpus (see <c>PrivacyHoldout3/README.md</c>), written apart from the analyzers and
-    /// from the other three, on the idioms of ASP.NET Core services.
+    /// A fourth corpus (see <c>PrivacyHoldout3/README.md</c>), written apart from the analyzers, their
+    /// rule pages and the other three corpora, on the idioms of ASP.NET Core services: endpoint
+    /// filters and middleware reading claims, headers and route values, model-bound records,
+    /// <c>IHttpContextAccessor</c>, repositories over an Entity Framework style context, channel
+    /// workers, delegating handlers, retry callbacks, caches, exception handlers, health checks and
+    /// the generated API. Graded as written: 82 of 106 leaks found (77.4 %), 4 of 145 clean lines
+    /// reported (2.8 %). Its bar is those figures rounded to whole percents (77 % recall, 3 % false
+    /// positives), a floor against regressions that the goal of issue 10 lies above.
     /// </summary>
     [Fact]
     public Task Third_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout3"), "PrivacyHoldout3.Telemetry", minimumMarkers: 160,
-            requiredRecall: 0, allowedFalsePositives: 1);
+            requiredRecall: 0.77, allowedFalsePositives: 0.03);
 }
