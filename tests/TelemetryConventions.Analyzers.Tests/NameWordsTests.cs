@@ -34,6 +34,12 @@ public class NameWordsTests
     [InlineData("publishProfileName", false, "")]
     [InlineData("profileId", false, "")]
     [InlineData("storageAccountName", false, "")]
+    [InlineData("HospitalNumber", true, "hospital")]
+    [InlineData("hospitalId", false, "")]
+    [InlineData("LoyaltyCard", true, "loyalty")]
+    [InlineData("loyaltyNumber", true, "loyalty")]
+    [InlineData("loyaltyTier", false, "")]
+    [InlineData("RequestingClinician", true, "clinician")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

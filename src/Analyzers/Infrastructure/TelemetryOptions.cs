@@ -34,7 +34,9 @@ internal sealed class TelemetryOptions
         "national", "nino", "taxpayer", "tax", "medicare", "gamertag", "nickname", "username", "guardian", "driver", "rider",
         "traveler", "traveller", "commuter", "cardholder", "holder", "owner", "imei", "imsi", "iccid", "plate", "dob", "mpan", "mprn",
         // A person's names and sign-in names, an exam or job candidate, a vehicle's identification number.
-        "surname", "forename", "upn", "login", "candidate", "vin");
+        "surname", "forename", "upn", "login", "candidate", "vin",
+        // Staff are people too: the clinician who ordered a test, the officer who issued a ticket.
+        "clinician", "physician", "officer");
 
     /// <summary>
     /// Words that name a person only as a contact: <c>parentEmail</c> and <c>parentPhone</c> are
@@ -58,6 +60,10 @@ internal sealed class TelemetryOptions
         ["card"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "token", "tokens"),
         // The UID of an RFID card (charging, transit, access) is its holder's; an RFID reader or tag count is not.
         ["rfid"] = ImmutableHashSet.Create(StringComparer.Ordinal, "uid", "uids", "card", "cards", "token", "tokens"),
+        // A hospital number is a patient's (the NHS's local MRN); a hospital's id or name is not.
+        ["hospital"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        // A loyalty number or card is its member's; a loyalty tier, balance or programme is not.
+        ["loyalty"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ids", "card", "cards"),
         // A viewing or household profile is named after the person who uses it ("Anna", "Dad");
         // a configuration profile is named by a thing word before it (awsProfileName, publishProfileName).
         ["profile"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names"),
@@ -232,7 +238,9 @@ internal sealed class TelemetryOptions
                 }
             }
             // A qualifier alone is no identity: patientRecord is a record, patientRecordNumber an identifier.
-            if (tailIsIdentity && i < words.Count - 1 && !IdentityWords.Contains(words[words.Count - 1]) && !IdentifierPatterns.Contains(words[words.Count - 1]))
+            // A word a restricted pattern asks for is identity enough: loyaltyCard is the member's card.
+            if (tailIsIdentity && i < words.Count - 1 && !IdentityWords.Contains(words[words.Count - 1]) && !IdentifierPatterns.Contains(words[words.Count - 1])
+                && requiredTail?.Contains(words[words.Count - 1]) != true)
             {
                 tailIsIdentity = false;
             }
