@@ -35,6 +35,7 @@ internal sealed class SourceIndex
     private readonly Lazy<Words> _words;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SyntaxNode>> _byName = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _writes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
 
@@ -66,6 +67,68 @@ internal sealed class SourceIndex
         }
         var model = _models.GetOrAdd(node.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
         return _operations.GetOrAdd(node, model.GetOperation(node, cancellationToken));
+    }
+
+    /// <summary>
+    /// The source methods that implement an interface method or override an abstract one: what a
+    /// service injected through its interface (<c>IStudentPseudonyms.TextFor</c>) really returns.
+    /// Found from the name's declarations, so only those are bound.
+    /// </summary>
+    public IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _implementations.GetOrAdd(method.OriginalDefinition, m => FindImplementations(m, cancellationToken));
+
+    private List<IMethodSymbol> FindImplementations(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var found = new List<IMethodSymbol>();
+        var words = _words.Value;
+        foreach (var (treeIndex, at) in words.Find(method.Name, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tree = words.Tree(treeIndex);
+            var token = tree.GetRoot(cancellationToken).FindToken(at);
+            if (token.Span.Start != at || token.ValueText != method.Name || token.Parent is not MethodDeclarationSyntax declaration || declaration.Identifier != token)
+            {
+                continue;
+            }
+            var model = _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+            if (model.GetDeclaredSymbol(declaration, cancellationToken) is { } candidate && Implements(candidate, method) && !found.Contains(candidate, SymbolEqualityComparer.Default))
+            {
+                found.Add(candidate);
+            }
+        }
+        return found;
+    }
+
+    private static bool Implements(IMethodSymbol candidate, IMethodSymbol method)
+    {
+        if (method.ContainingType.TypeKind != TypeKind.Interface)
+        {
+            for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        var type = candidate.ContainingType;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, method.ContainingType.OriginalDefinition))
+            {
+                continue;
+            }
+            foreach (var member in implemented.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol constructed && SymbolEqualityComparer.Default.Equals(constructed.OriginalDefinition, method)
+                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(constructed)?.OriginalDefinition, candidate.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private List<IOperation> FindWrites(ISymbol member, CancellationToken cancellationToken)

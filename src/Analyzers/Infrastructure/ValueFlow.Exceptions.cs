@@ -80,7 +80,9 @@ internal sealed partial class ValueFlow
                 found = FlowResult.Combine(found, IsException(argument.Value.Type) ? ExceptionMessage(argument.Value, frame, depth + 1) : Evaluate(argument.Value, frame, depth + 1));
             }
         }
-        return summary.Identifier is { } own
+        // A parameter named for an identifier (ReturnWindowClosed(string orderId, string customerEmail)) is
+        // judged by the argument this creation gives it: "(hidden)" carries nobody's address.
+        return summary.Identifier is { } own && !summary.Parameters.Any(p => p.Name == own.Origin)
             ? FlowResult.Combine(new FlowResult(own, null, proven: false), found)
             : found;
     }

@@ -162,7 +162,10 @@ internal sealed partial class ValueFlow
             }
             if (OperationTree.Unwrap(hasher) is ILocalReferenceOperation local)
             {
-                input = LocalWrites(local.Local, OperationTree.Root(local)).Select(w => w.Value).FirstOrDefault(w => w.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "AppendData" } });
+                // Fed in pieces (an id, then a test code): the piece that is an identifier is the input.
+                var pieces = LocalWrites(local.Local, OperationTree.Root(local)).Select(w => w.Value)
+                    .Where(w => w.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "AppendData" } }).ToList();
+                input = pieces.FirstOrDefault(p => Evaluate(p, frame, 1).Identifier is not null) ?? pieces.FirstOrDefault();
             }
             return true;
         }

@@ -126,13 +126,20 @@ internal sealed partial class ValueFlow
                 }
                 return null;
             case IWithOperation { Initializer: { } initializer } copy when copy.Type is INamedTypeSymbol copied:
+                // A copy of a copy (var safe = received with { GuardianEmail = null }; … safe with { StudentNumber = … }):
+                // each member holds what the latest copy that set it gave it.
                 var replaced = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                var copies = 0;
+                for (var current = copy; current is not null && copies < MaxCopyChain; current = EarlierCopy(current.Operand), copies++)
                 {
-                    if (OperationTree.Unwrap(assignment.Target) is IMemberReferenceOperation target)
+                    if (current.Initializer is null)
                     {
-                        replaced.Add(target.Member);
-                        if (!assignment.Value.ConstantValue.HasValue && Evaluate(assignment.Value, frame, depth + 1).Identifier is { } assigned)
+                        continue;
+                    }
+                    foreach (var assignment in current.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                    {
+                        if (OperationTree.Unwrap(assignment.Target) is IMemberReferenceOperation target && replaced.Add(target.Member)
+                            && !assignment.Value.ConstantValue.HasValue && Evaluate(assignment.Value, frame, depth + 1).Identifier is { } assigned)
                         {
                             return assigned;
                         }
@@ -141,6 +148,28 @@ internal sealed partial class ValueFlow
                 return MemberIdentifier(copied, frame, serialized ? (t, f) => SerializedIdentifier(t, f) : (t, f) => PrintedIdentifier(t, f), replaced: replaced);
         }
         return exposed;
+    }
+
+    /// <summary>How many copies made with <c>with</c> are followed back; a local copied into itself ends the chain.</summary>
+    private const int MaxCopyChain = 8;
+
+    /// <summary>The copy a value was made from when it is one: <c>x with { … }</c>, or a local written once with one.</summary>
+    private static IWithOperation? EarlierCopy(IOperation operand)
+    {
+        var unwrapped = OperationTree.Unwrap(operand);
+        if (unwrapped is IWithOperation direct)
+        {
+            return direct;
+        }
+        if (unwrapped is ILocalReferenceOperation local)
+        {
+            var writes = LocalWrites(local.Local, OperationTree.Root(local));
+            if (writes.Count == 1 && writes[0].Element < 0 && OperationTree.Unwrap(writes[0].Value) is IWithOperation written)
+            {
+                return written;
+            }
+        }
+        return null;
     }
 
     /// <summary>

@@ -805,6 +805,19 @@ internal sealed partial class ValueFlow
         {
             return Rewrapped(DelegateReturns(target, frame, depth), invocation);
         }
+        if (HasSource(method) && !IsGenerated(method) && method.IsAbstract && ImplementedReturns(method, frame, depth) is { } implemented)
+        {
+            // A service called through its interface: what every implementation in the source returns.
+            // Their parameters are not the interface's, so only what they return of their own counts.
+            if (implemented.Identifier is null && implemented.Hash is null && implemented.Sanitized)
+            {
+                return FlowResult.Pseudonymised;
+            }
+            if (implemented.Identifier is { } found)
+            {
+                return new FlowResult(new IdentifierFinding($"{Describe(invocation)} (returns {found.Origin})", found.Domain, invocation), implemented.Hash, proven: false, implemented.Sanitized);
+            }
+        }
         if (HasSource(method) && !IsGenerated(method))
         {
             var summary = Returns(method, -1, frame, depth);
@@ -848,9 +861,10 @@ internal sealed partial class ValueFlow
             {
                 parts.Add(instance);
             }
+            var projectionSource = ProjectionSourceLeftOut(invocation, frame, depth);
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument == projectionSource)
                 {
                     continue;
                 }
@@ -948,6 +962,21 @@ internal sealed partial class ValueFlow
     private const int MaxForwardingBody = 4000;
 
     /// <summary>What a method returns (or one element of the tuple it returns), from its source, once per compilation.</summary>
+    /// <summary>What the source's implementations of an abstract or interface method return, or null when it has none.</summary>
+    private FlowResult? ImplementedReturns(IMethodSymbol method, Frame frame, int depth)
+    {
+        FlowResult? combined = null;
+        var allPseudonymised = true;
+        foreach (var implementation in _index.ImplementationsOf(method.OriginalDefinition, frame.CancellationToken))
+        {
+            var returned = Returns(implementation, -1, frame, depth);
+            allPseudonymised &= returned.Identifier is null && returned.Hash is null && returned.Sanitized;
+            combined = combined is null ? returned : FlowResult.Combine(combined, returned);
+        }
+        // A pseudonym only when every implementation returns one.
+        return combined is null ? null : allPseudonymised ? FlowResult.Pseudonymised : new FlowResult(combined.Identifier, combined.Hash, combined.Proven);
+    }
+
     private FlowResult Returns(IMethodSymbol method, int element, Frame frame, int depth)
     {
         method = method.ReducedFrom ?? method;
@@ -1006,6 +1035,32 @@ internal sealed partial class ValueFlow
             return Returns(reference.Method, -1, frame, depth).WithoutParameters();
         }
         return FlowResult.Unknown;
+    }
+
+    /// <summary>
+    /// The source of <c>ids.Select(id => routes[id].RouteId)</c> when the selector returns nothing
+    /// built from the element it is given: the projection holds only what the selector returns.
+    /// </summary>
+    private IArgumentOperation? ProjectionSourceLeftOut(IInvocationOperation invocation, Frame frame, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("Select" or "SelectMany") || !method.IsExtensionMethod && method.ReducedFrom is null
+            || method.ContainingType?.Name is not ("Enumerable" or "Queryable" or "AsyncEnumerable") || invocation.Arguments.Length != 2)
+        {
+            return null;
+        }
+        var selector = OperationTree.Unwrap(invocation.Arguments[1].Value) switch
+        {
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation target } => target,
+            IAnonymousFunctionOperation anonymous => anonymous,
+            _ => null,
+        };
+        if (selector is null)
+        {
+            return null;
+        }
+        var projected = LambdaReturns(selector, frame, depth);
+        return projected.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, selector.Symbol)) ? null : invocation.Arguments[0];
     }
 
     /// <summary><c>x => x.StudentId</c> in <c>Select</c>: what the lambda returns.</summary>

@@ -317,6 +317,26 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task An_exception_created_in_sight_is_judged_by_the_arguments_it_is_given()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ReturnWindowClosedException(string orderId, string customerEmail)
+                : Exception($"Return window closed for order {orderId} ({customerEmail})");
+
+            record ReturnRequest(string OrderId, string CustomerEmail);
+
+            class Returns
+            {
+                void Refuse(Activity activity, ReturnRequest request)
+                {
+                    activity.AddException(new ReturnWindowClosedException(request.OrderId, "(hidden)"));
+                    activity.AddException(new ReturnWindowClosedException(request.OrderId, {|TC1001:request.CustomerEmail|}));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_local_declared_by_a_pattern_holds_what_the_pattern_matched()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
@@ -483,6 +503,36 @@ public class TC1001FlowTests
                     activity.TagPassenger(pseudonymizer.Pseudonymize("passenger", journey.PassengerId).Value);
                     activity.WithTag("energy.meter.serial", {|TC1001:reading.MeterSerial|});
                     activity.WithTag("energy.feeder", reading.FeederId);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_service_called_through_its_interface_is_judged_by_what_its_implementations_return()
+    {
+        // Injected as an interface: the implementations in the source say what the call returns.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            interface IStudentPseudonyms { string TextFor(string studentNumber); }
+            interface IStudentDirectory { string ContactFor(string studentNumber); }
+
+            sealed class StudentPseudonyms(Pseudonymizer pseudonymizer) : IStudentPseudonyms
+            {
+                public string TextFor(string studentNumber) => pseudonymizer.Compute("student", studentNumber);
+            }
+
+            sealed class StudentDirectory : IStudentDirectory
+            {
+                private readonly Dictionary<string, string> _emails = new();
+                public string ContactFor(string studentNumber) => _emails.TryGetValue(studentNumber, out var email) ? email : "";
+            }
+
+            class Appeals(IStudentPseudonyms pseudonyms, IStudentDirectory directory)
+            {
+                void Record(Activity? activity, string studentNumber)
+                {
+                    activity?.SetTag("coursework.student.ref", pseudonyms.TextFor(studentNumber));
+                    activity?.SetTag("coursework.student.contact", {|TC1001:directory.ContactFor(studentNumber)|});
                 }
             }
             """);
@@ -735,15 +785,18 @@ public class TC1001FlowTests
     public async Task A_record_logged_whole_leaks_its_identifier_unless_a_copy_replaced_it()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
-            record Visit(string PatientId, string Ward);
+            record Visit(string PatientId, string Ward, string? GuardianEmail = null);
 
             class Visits
             {
-                void Log(ILogger logger, Visit visit)
+                void Log(ILogger logger, Visit visit, Pseudonymizer pseudonymizer)
                 {
                     logger.LogInformation("Visit {@Visit}", {|TC1001:visit|});
                     logger.LogInformation("Visit {Visit}", {|TC1001:visit|});
-                    logger.LogInformation("Visit {@Visit}", visit with { PatientId = "redacted" });
+                    logger.LogInformation("Visit {@Visit}", visit with { PatientId = "redacted", GuardianEmail = null });
+                    var withoutContact = visit with { GuardianEmail = null };
+                    logger.LogInformation("Visit {@Visit}", withoutContact with { PatientId = pseudonymizer.Compute("patient", visit.PatientId) });
+                    logger.LogInformation("Visit {@Visit}", {|TC1001:withoutContact|});
                     logger.LogInformation("Ward {Ward}", visit.Ward);
                     logger.LogInformation("Visit {@Visit}", new { visit.Ward, Count = 3 });
                     logger.LogInformation("Visit {@Visit}", {|TC1001:new { visit.PatientId }|});

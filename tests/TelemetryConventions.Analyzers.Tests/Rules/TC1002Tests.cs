@@ -36,6 +36,30 @@ public class TC1002Tests
     }
 
     [Fact]
+    public async Task An_incremental_hash_fed_an_identifier_is_reported_and_one_created_with_a_key_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record LabOrder(string HospitalNumber, string TestCode);
+
+            class Dedup
+            {
+                void Record(Activity activity, LabOrder order, byte[] key)
+                {
+                    using var incremental = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                    incremental.AppendData(Encoding.UTF8.GetBytes(order.HospitalNumber));
+                    incremental.AppendData(Encoding.UTF8.GetBytes(order.TestCode));
+                    var dedup = Convert.ToHexString(incremental.GetHashAndReset());
+                    activity.SetTag("lab.dedup", {|TC1002:dedup|});
+
+                    using var keyed = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+                    keyed.AppendData(Encoding.UTF8.GetBytes(order.HospitalNumber));
+                    activity.SetTag("lab.ref", Convert.ToHexString(keyed.GetHashAndReset()));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Arithmetic_on_an_identifier_written_by_hand_is_an_unkeyed_hash_and_arithmetic_on_counts_is_not()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
