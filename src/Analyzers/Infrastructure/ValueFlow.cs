@@ -396,6 +396,11 @@ internal sealed partial class ValueFlow
                 return Rewrapped(Evaluate(instance, frame, depth + 1), member);
             }
         }
+        if (symbol is IPropertySymbol { Name: "Key", ContainingType.Name: "IGrouping" } && member.Instance is { } group)
+        {
+            // g.Key in GroupBy(r => r.Mrn).ToDictionary(g => g.Key, …): the group stands for what it was grouped by.
+            return Rewrapped(Evaluate(group, frame, depth + 1), member);
+        }
         if (symbol.DeclaringSyntaxReferences.IsEmpty)
         {
             return FlowResult.Unknown;
@@ -628,6 +633,7 @@ internal sealed partial class ValueFlow
     private FlowResult DictionaryKeys(ILocalReferenceOperation dictionary, Frame frame, int depth)
     {
         var keys = new List<IOperation>();
+        FlowResult? selected = null;
         foreach (var operation in WriteCandidates.GetValue(OperationTree.Root(dictionary), FindWriteCandidates))
         {
             switch (operation)
@@ -641,10 +647,66 @@ internal sealed partial class ValueFlow
                 case IVariableDeclaratorOperation { Initializer.Value: IObjectCreationOperation { Initializer: { } contents } } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, dictionary.Local):
                     keys.AddRange(InitializedEntries(contents).Where(e => e.Key is not null).Select(e => e.Key!));
                     break;
+                case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, dictionary.Local)
+                    && OperationTree.Unwrap(initial) is IInvocationOperation materialised && KeyedCollection(materialised, frame, depth, keysOnly: true) is { } fromSelector:
+                    selected = selected is null ? fromSelector : FlowResult.Combine(selected, fromSelector);
+                    break;
             }
         }
-        return keys.Count == 0 ? FlowResult.Unknown : CombineAll(keys, frame, depth);
+        if (keys.Count == 0)
+        {
+            return selected ?? FlowResult.Unknown;
+        }
+        var written = CombineAll(keys, frame, depth);
+        return selected is null ? written : FlowResult.Combine(written, selected);
     }
+
+    /// <summary>
+    /// <c>members.ToDictionary(m => m.Gamertag, m => m.Skill)</c>, <c>GroupBy(r => r.Mrn)</c>, <c>ToLookup</c>: a
+    /// collection keyed by what its key selector returns, holding what its element selector returns (or
+    /// the elements themselves). A dictionary logged whole prints its keys.
+    /// </summary>
+    private FlowResult? KeyedCollection(IInvocationOperation invocation, Frame frame, int depth, bool keysOnly = false)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("ToDictionary" or "ToLookup" or "GroupBy" or "ToFrozenDictionary" or "ToImmutableDictionary" or "ToSortedDictionary")
+            || method.ContainingType?.Name is not ("Enumerable" or "Queryable" or "AsyncEnumerable" or "FrozenDictionary" or "ImmutableDictionary")
+            || invocation.Arguments.Length < 2)
+        {
+            return null;
+        }
+        var selectors = invocation.Arguments.Skip(1).Select(a => AnonymousFunction(a.Value)).ToList();
+        if (selectors[0] is null)
+        {
+            return null;
+        }
+        var result = FlowResult.Safe;
+        // Without an element selector the elements are the values.
+        var holdsElements = !keysOnly && (selectors.Count == 1 || selectors[1] is null);
+        for (var i = 0; i < selectors.Count && (i == 0 || !keysOnly); i++)
+        {
+            if (selectors[i] is not { } selector)
+            {
+                continue;
+            }
+            var returned = LambdaReturns(selector, frame, depth);
+            // id => id, g => g.Key: the selector returns the element it was given.
+            holdsElements |= returned.Identifier is null && returned.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, selector.Symbol));
+            result = FlowResult.Combine(result, returned);
+        }
+        if (holdsElements)
+        {
+            result = FlowResult.Combine(result, Evaluate(invocation.Arguments[0].Value, frame, depth + 1));
+        }
+        return Rewrapped(result, invocation);
+    }
+
+    private static IAnonymousFunctionOperation? AnonymousFunction(IOperation value) => OperationTree.Unwrap(value) switch
+    {
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation target } => target,
+        IAnonymousFunctionOperation anonymous => anonymous,
+        _ => null,
+    };
 
     /// <summary><c>builder.Append("a").Append(id)</c> appends to <c>builder</c>: the receiver under a fluent chain.</summary>
     private static IOperation ChainRoot(IOperation receiver)
@@ -854,6 +916,10 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Unknown;
         }
+        if (KeyedCollection(invocation, frame, depth) is { } keyed)
+        {
+            return keyed;
+        }
         if (PassesThrough(invocation))
         {
             var parts = new List<IOperation>();
@@ -1049,12 +1115,7 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        var selector = OperationTree.Unwrap(invocation.Arguments[1].Value) switch
-        {
-            IDelegateCreationOperation { Target: IAnonymousFunctionOperation target } => target,
-            IAnonymousFunctionOperation anonymous => anonymous,
-            _ => null,
-        };
+        var selector = AnonymousFunction(invocation.Arguments[1].Value);
         if (selector is null)
         {
             return null;

@@ -539,6 +539,35 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_collection_keyed_by_an_identifier_prints_its_keys_and_a_projection_holds_what_its_selector_returns()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            record PartyMember(string Gamertag, int Skill);
+            record PendingResult(string Mrn, string OrderId);
+            record Booking(string RouteId);
+
+            class Reports
+            {
+                private readonly Dictionary<string, Booking> _byPassenger = new();
+
+                void Log(ILogger logger, Activity? activity, IReadOnlyList<PartyMember> members, IReadOnlyList<PendingResult> pending, List<string> passengerIds)
+                {
+                    logger.LogDebug("Roster {Roster}", {|TC1001:members.ToDictionary(m => m.Gamertag, m => m.Skill)|});
+                    var byPatient = pending.GroupBy(r => r.Mrn).ToDictionary(g => g.Key, g => g.Count());
+                    logger.LogInformation("Unsigned per patient {Counts}", {|TC1001:byPatient|});
+                    logger.LogInformation("Patients {Patients}", byPatient.Count);
+                    var byOrder = pending.ToDictionary(r => r.OrderId, r => r.OrderId.Length);
+                    logger.LogInformation("Orders {Orders}", byOrder);
+                    activity?.SetTag("drt.routes", string.Join(",", passengerIds.Select(p => _byPassenger[p].RouteId)));
+                    activity?.SetTag("drt.passengers", {|TC1001:string.Join(",", passengerIds.Select(p => p.Trim()))|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_anonymous_object_is_judged_by_the_values_of_members_named_for_a_person()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
