@@ -305,7 +305,7 @@ internal static class LogTemplateUses
     }
 
     /// <summary>The message template of a <c>[LoggerMessage]</c>: named <c>Message</c>, or a constructor argument named <c>message</c>.</summary>
-    private static IEnumerable<string> Templates(AttributeData attribute)
+    internal static IEnumerable<string> Templates(AttributeData attribute)
     {
         foreach (var named in attribute.NamedArguments)
         {

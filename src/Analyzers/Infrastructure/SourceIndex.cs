@@ -22,7 +22,7 @@ internal sealed class SourceIndex
 {
     private static readonly HashSet<string> MutatorNames = new(StringComparer.Ordinal)
     {
-        "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Set", "Post", "Write", "TryWrite", "AddOrUpdate", "GetOrAdd",
+        "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "AppendFormatted", "Set", "Post", "Write", "TryWrite", "AddOrUpdate", "GetOrAdd",
     };
 
     /// <summary>Target-typed <c>new(…)</c> names no type: its creations are found from the keyword.</summary>

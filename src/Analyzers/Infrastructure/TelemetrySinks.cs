@@ -114,9 +114,9 @@ internal static class TelemetrySinks
             {
                 CollectLoggerDelegate(arguments, known, sites);
             }
-            else if (known.LoggerMessageAttribute is not null && HasLoggerMessageAttribute(method, known))
+            else if (known.LoggerMessageAttribute is not null && LoggerMessageAttribute(method, known) is { } attribute)
             {
-                CollectLoggerMessageMethod(arguments, known, sites);
+                CollectLoggerMessageMethod(arguments, DestructuredPlaceholders(attribute), known, sites);
             }
         }
     }
@@ -436,7 +436,8 @@ internal static class TelemetrySinks
     }
 
     /// <summary>A <c>[LoggerMessage]</c> method: each value parameter, under its own name.</summary>
-    private static void CollectLoggerMessageMethod(IEnumerable<IArgumentOperation> arguments, KnownSymbols known, List<TelemetrySite> sites)
+    /// <param name="destructured">The placeholders the message destructures (<c>{@Chart}</c>), by name.</param>
+    private static void CollectLoggerMessageMethod(IEnumerable<IArgumentOperation> arguments, HashSet<string> destructured, KnownSymbols known, List<TelemetrySite> sites)
     {
         foreach (var argument in arguments)
         {
@@ -453,7 +454,7 @@ internal static class TelemetrySinks
                 // A parameter with a data classification is redacted by the logging generator.
                 sites.Add(new TelemetrySite(SinkKind.LogValue, null, argument.Value, parameter.Name)
                 {
-                    Destructured = HasAttribute(parameter, "LogPropertiesAttribute"),
+                    Destructured = HasAttribute(parameter, "LogPropertiesAttribute") || destructured.Contains(parameter.Name),
                     RedactsClassifiedMembers = HasAttribute(parameter, "LogPropertiesAttribute"),
                 });
             }
@@ -491,16 +492,35 @@ internal static class TelemetrySinks
     private static bool HasAttribute(IParameterSymbol parameter, string name) =>
         System.Linq.Enumerable.Any(parameter.GetAttributes(), a => a.AttributeClass?.Name == name);
 
-    private static bool HasLoggerMessageAttribute(IMethodSymbol method, KnownSymbols known)
+    private static AttributeData? LoggerMessageAttribute(IMethodSymbol method, KnownSymbols known)
     {
         foreach (var attribute in (method.PartialDefinitionPart ?? method).GetAttributes())
         {
             if (KnownSymbols.Is(attribute.AttributeClass, known.LoggerMessageAttribute))
             {
-                return true;
+                return attribute;
             }
         }
-        return false;
+        return null;
+    }
+
+    /// <summary>The parameters a <c>[LoggerMessage]</c> template destructures: a structured provider serialises them whole.</summary>
+    private static HashSet<string> DestructuredPlaceholders(AttributeData attribute)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var template in LogTemplateUses.Templates(attribute))
+        {
+            var placeholders = LogTemplate.Placeholders(template);
+            var flags = LogTemplate.Destructured(template);
+            for (var i = 0; i < placeholders.Count && i < flags.Count; i++)
+            {
+                if (flags[i])
+                {
+                    names.Add(placeholders[i]);
+                }
+            }
+        }
+        return names;
     }
 }
 

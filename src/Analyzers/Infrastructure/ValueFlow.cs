@@ -59,7 +59,7 @@ internal sealed partial class ValueFlow
 
     private static readonly HashSet<string> CollectionMutators = new(StringComparer.Ordinal)
     {
-        "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "AddOrUpdate", "AppendData",
+        "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "AppendFormatted", "AppendLiteral", "AddOrUpdate", "AppendData",
     };
 
     private readonly KnownSymbols _known;
