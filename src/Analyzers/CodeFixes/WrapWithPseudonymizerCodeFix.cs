@@ -50,7 +50,13 @@ public sealed class WrapWithPseudonymizerCodeFix : CodeFixProvider
         diagnostic.Properties.ContainsKey(UnpseudonymisedIdentifierAnalyzer.RedactProperty)
         || !diagnostic.Properties.TryGetValue(PropertyNames.Domain, out var domain) || domain is null
             ? null
-            : new PseudonymizeTarget(diagnostic.Location.SourceSpan, diagnostic.Location.SourceSpan, domain);
+            : new PseudonymizeTarget(WrapSpan(diagnostic), WrapSpan(diagnostic), domain);
+
+    /// <summary>A tag list built in a local is reported where the local is sent; the value to wrap is its additional location.</summary>
+    private static Microsoft.CodeAnalysis.Text.TextSpan WrapSpan(Diagnostic diagnostic) =>
+        diagnostic.AdditionalLocations.Count > 0 && diagnostic.AdditionalLocations[0].SourceTree == diagnostic.Location.SourceTree
+            ? diagnostic.AdditionalLocations[0].SourceSpan
+            : diagnostic.Location.SourceSpan;
 
     private static Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
         PseudonymizeEdit.ApplyAsync(document, diagnostics.Select(Target).Where(t => t is not null).Select(t => t!.Value), cancellationToken);

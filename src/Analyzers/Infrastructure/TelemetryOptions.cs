@@ -238,9 +238,10 @@ internal sealed class TelemetryOptions
                 }
             }
             // A qualifier alone is no identity: patientRecord is a record, patientRecordNumber an identifier.
-            // A word a restricted pattern asks for is identity enough: loyaltyCard is the member's card.
+            // A card a restricted pattern asks for is identity enough (loyaltyCard is the member's card);
+            // a record is not (medicalRecord is the record, medicalRecordNumber its identifier).
             if (tailIsIdentity && i < words.Count - 1 && !IdentityWords.Contains(words[words.Count - 1]) && !IdentifierPatterns.Contains(words[words.Count - 1])
-                && requiredTail?.Contains(words[words.Count - 1]) != true)
+                && !(requiredTail?.Contains(words[words.Count - 1]) == true && words[words.Count - 1] is "card" or "cards"))
             {
                 tailIsIdentity = false;
             }

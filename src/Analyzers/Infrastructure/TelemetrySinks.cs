@@ -186,11 +186,13 @@ internal static class TelemetrySinks
             return;
         }
         var visitedLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-        var stack = new Stack<IOperation>();
-        stack.Push(container);
+        // Each operation with the local it was reached through, if any: a tag list built in a local is
+        // reported where the local reaches telemetry, not where an entry was written.
+        var stack = new Stack<(IOperation Operation, IOperation? Through)>();
+        stack.Push((container, null));
         while (stack.Count > 0)
         {
-            var current = stack.Pop();
+            var (current, through) = stack.Pop();
             switch (current)
             {
                 case IAnonymousFunctionOperation or ILocalFunctionOperation:
@@ -201,17 +203,17 @@ internal static class TelemetrySinks
                     continue;
                 case IInvocationOperation helper when !helper.TargetMethod.DeclaringSyntaxReferences.IsEmpty && IsTagContainer(helper.Type, known):
                     // A project helper that builds and returns the tags: judged by what it puts in them.
-                    sites.Add(new TelemetrySite(kind, null, helper) { ReturnedByHelper = true });
+                    sites.Add(new TelemetrySite(kind, null, helper) { ReturnedByHelper = true, ReportAt = through });
                     continue;
                 case IObjectCreationOperation creation when IsStringKeyPair(creation.Type, known) && creation.Arguments.Length == 2:
-                    sites.Add(new TelemetrySite(kind, ArgumentAt(creation.Arguments, 0), ArgumentAt(creation.Arguments, 1)!));
+                    sites.Add(new TelemetrySite(kind, ArgumentAt(creation.Arguments, 0), ArgumentAt(creation.Arguments, 1)!) { ReportAt = through });
                     continue;
                 case IInvocationOperation call when IsKeyedAdd(call, known):
-                    sites.Add(new TelemetrySite(kind, ArgumentAt(call.Arguments, 0), ArgumentAt(call.Arguments, 1)!));
+                    sites.Add(new TelemetrySite(kind, ArgumentAt(call.Arguments, 0), ArgumentAt(call.Arguments, 1)!) { ReportAt = through });
                     continue;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
                     when indexer.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String && !known.IsTagCollection(indexer.Property.ContainingType):
-                    sites.Add(new TelemetrySite(kind, indexer.Arguments[0].Value, assignment.Value));
+                    sites.Add(new TelemetrySite(kind, indexer.Arguments[0].Value, assignment.Value) { ReportAt = through });
                     continue;
                 case ILocalReferenceOperation reference when reference.Type?.SpecialType != SpecialType.System_String && visitedLocals.Add(reference.Local):
                     // A tag list built in a local before the call: its initializer and the additions
@@ -219,26 +221,26 @@ internal static class TelemetrySinks
                     var root = OperationTree.Root(reference);
                     foreach (var write in OperationTree.WritesOf(reference.Local, root))
                     {
-                        stack.Push(write);
+                        stack.Push((write, through ?? reference));
                     }
                     foreach (var use in OperationTree.Descendants(root))
                     {
                         if (use is IInvocationOperation { Instance: ILocalReferenceOperation receiver, TargetMethod.Name: "Add" or "AddRange" or "Insert" or "TryAdd" } addition
                             && SymbolEqualityComparer.Default.Equals(receiver.Local, reference.Local))
                         {
-                            stack.Push(addition);
+                            stack.Push((addition, through ?? reference));
                         }
                         else if (use is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation indexed } } indexerWrite
                             && SymbolEqualityComparer.Default.Equals(indexed.Local, reference.Local))
                         {
-                            stack.Push(indexerWrite);
+                            stack.Push((indexerWrite, through ?? reference));
                         }
                     }
                     continue;
             }
             foreach (var child in current.ChildOperations)
             {
-                stack.Push(child);
+                stack.Push((child, through));
             }
         }
     }

@@ -46,6 +46,12 @@ internal sealed class TelemetrySite
     /// <summary>A log value written member by member (<c>{@Order}</c>, a scope's state object, <c>[LogProperties]</c>).</summary>
     public bool Destructured { get; init; }
 
+    /// <summary>
+    /// Where the privacy rules report: the local a tag list was built in, where it reaches telemetry
+    /// (<c>BeginScope(scope)</c>), when the value was written into it on another line. Null: at the value.
+    /// </summary>
+    public IOperation? ReportAt { get; init; }
+
     /// <summary>The value is a call of a project helper that returns tags: its own tag values are the site's.</summary>
     public bool ReturnedByHelper { get; init; }
 

@@ -52,7 +52,7 @@ public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
         }
         if (what is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, (site.Key ?? site.Value).Syntax.GetLocation(), what, site.Describe()));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, (site.ReportAt ?? site.Key ?? site.Value).Syntax.GetLocation(), what, site.Describe()));
         }
     }
 

@@ -54,6 +54,6 @@ public sealed class UnkeyedHashAnalyzer : TelemetryAnalyzer
         var additional = hash.RawInput is { } raw
             ? new[] { hash.ReplaceTarget.Syntax.GetLocation(), raw.Syntax.GetLocation() }
             : new[] { hash.ReplaceTarget.Syntax.GetLocation() };
-        context.ReportDiagnostic(Diagnostic.Create(Rule, site.Value.Syntax.GetLocation(), additional, properties, hash.Method, what, site.Describe()));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, (site.ReportAt ?? site.Value).Syntax.GetLocation(), additional, properties, hash.Method, what, site.Describe()));
     }
 }

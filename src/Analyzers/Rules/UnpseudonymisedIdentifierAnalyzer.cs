@@ -45,7 +45,7 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
         {
             if (!OperationTree.Unwrap(site.Value).ConstantValue.HasValue)
             {
-                Report(context, site.Value, Describe(site.Value), site.Describe(), SiteKeys.Root(site.KeyName!), redact: true, fixable: true);
+                Report(context, site, site.Value, Describe(site.Value), site.Describe(), SiteKeys.Root(site.KeyName!), redact: true, fixable: true);
             }
             return;
         }
@@ -58,16 +58,18 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             // method's summary, an exception thrown in a helper), there is nothing here to wrap.
             var inPlace = identifier.WrapTarget is { } target && target.Syntax.SyntaxTree == site.Value.Syntax.SyntaxTree
                 && site.Value.Syntax.Span.Contains(target.Syntax.Span) && ValueFlow.CarriesIdentifier(target.Type);
-            Report(context, inPlace ? identifier.WrapTarget : site.Value, identifier.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : identifier.Domain, redact: false, fixable: inPlace);
+            Report(context, site, inPlace ? identifier.WrapTarget : site.Value, identifier.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : identifier.Domain, redact: false, fixable: inPlace);
         }
         else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null && CouldBeIdentifier(site.Value, compilation.Known))
         {
             // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report.
-            Report(context, site.Value, Describe(site.Value), site.Describe(), keyDomain, redact: false, fixable: true);
+            Report(context, site, site.Value, Describe(site.Value), site.Describe(), keyDomain, redact: false, fixable: true);
         }
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation target, string origin, string sink, string domain, bool redact, bool fixable)
+    /// <param name="target">What the fix wraps. The diagnostic is reported there, or, for a tag list built in a
+    /// local, where the local reaches telemetry, with the target as its additional location.</param>
+    private static void Report(OperationAnalysisContext context, TelemetrySite site, IOperation target, string origin, string sink, string domain, bool redact, bool fixable)
     {
         // Without a domain the wrap fix is not offered: the value here is not the raw identifier.
         var properties = fixable ? ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.Domain, domain) : ImmutableDictionary<string, string?>.Empty;
@@ -78,7 +80,10 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
         // A redact attribute takes no value at all, a pseudonym included: the message says so rather
         // than asking for pseudonymisation.
         var why = redact ? ", which the conventions declare 'redact': no value may be sent, not even a pseudonym" : " without pseudonymisation";
-        context.ReportDiagnostic(Diagnostic.Create(Rule, target.Syntax.GetLocation(), properties, origin, sink, why));
+        var diagnostic = site.ReportAt is { } sinkSide
+            ? Diagnostic.Create(Rule, sinkSide.Syntax.GetLocation(), new[] { target.Syntax.GetLocation() }, properties, origin, sink, why)
+            : Diagnostic.Create(Rule, target.Syntax.GetLocation(), properties, origin, sink, why);
+        context.ReportDiagnostic(diagnostic);
     }
 
     /// <summary>

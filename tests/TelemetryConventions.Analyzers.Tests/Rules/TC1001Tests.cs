@@ -48,6 +48,37 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task Tags_gathered_in_a_local_are_reported_where_they_are_sent_and_wrapped_where_they_were_added()
+    {
+        await VerifyCS.CodeFixAsync(Usings + """
+            class Visit
+            {
+                void Record(ILogger logger, Pseudonymizer pseudonymizer, string ward, string studentNumber)
+                {
+                    var state = new Dictionary<string, object?> { ["ward"] = ward, ["student"] = {|#1:studentNumber|} };
+                    using (logger.BeginScope({|#0:state|}))
+                    {
+                        logger.LogInformation("Enrolled");
+                    }
+                }
+            }
+            """, Usings + """
+            class Visit
+            {
+                void Record(ILogger logger, Pseudonymizer pseudonymizer, string ward, string studentNumber)
+                {
+                    var state = new Dictionary<string, object?> { ["ward"] = ward, ["student"] = pseudonymizer.Pseudonymize("student", studentNumber) };
+                    using (logger.BeginScope(state))
+                    {
+                        logger.LogInformation("Enrolled");
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("studentNumber", "log value 'student'", " without pseudonymisation"));
+    }
+
+    [Fact]
     public async Task Identifier_in_an_interpolated_span_name_is_wrapped_where_it_sits_with_Compute()
     {
         await VerifyCS.CodeFixAsync(Usings + """
@@ -121,12 +152,14 @@ public class TC1001Tests
                 {
                     counter.Add(1, new KeyValuePair<string, object?>("x.user", {|TC1001:userId|}));
                     histogram.Record(2.5, new("x.user", {|TC1001:userId|}), new("x.kind", "a"));
+                    // A TagList is telemetry's own: its entries are reported where they are added. Tags
+                    // gathered in another collection are reported where the collection is sent.
                     var list = new TagList { { "x.user", {|TC1001:userId|} } };
                     list.Add("x.user", {|TC1001:userId|});
                     counter.Add(1, list);
                     var pairs = new List<KeyValuePair<string, object?>>();
-                    pairs.Add(new KeyValuePair<string, object?>("x.user", {|TC1001:userId|}));
-                    counter.Add(1, pairs.ToArray());
+                    pairs.Add(new KeyValuePair<string, object?>("x.user", userId));
+                    counter.Add(1, {|TC1001:pairs|}.ToArray());
                     _ = new Measurement<int>(1, new KeyValuePair<string, object?>("x.user", {|TC1001:userId|}));
                 }
 
