@@ -728,6 +728,24 @@ internal sealed partial class ValueFlow
         _ => false,
     };
 
+    /// <summary>The position of an out parameter in a deconstruction target <c>(kind, serial) = …</c>.</summary>
+    private static int? ElementOf(IOperation target, IParameterSymbol parameter)
+    {
+        if (OperationTree.Unwrap(target) is not ITupleOperation tuple)
+        {
+            return null;
+        }
+        for (var i = 0; i < tuple.Elements.Length; i++)
+        {
+            if (OperationTree.Unwrap(tuple.Elements[i]) is IParameterReferenceOperation element
+                && SymbolEqualityComparer.Default.Equals(element.Parameter.OriginalDefinition, parameter.OriginalDefinition))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The position of a local in a deconstruction target <c>var (id, count) = …</c>.</summary>
     private static int? ElementOf(IOperation target, ILocalSymbol local)
     {
@@ -757,6 +775,8 @@ internal sealed partial class ValueFlow
         {
             case ITupleOperation tuple when element < tuple.Elements.Length:
                 return Evaluate(tuple.Elements[element], frame, depth + 1);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return FlowResult.Combine(TupleElement(conditional.WhenTrue, element, frame, depth + 1), TupleElement(whenFalse, element, frame, depth + 1));
             case IAwaitOperation { Operation: IInvocationOperation awaited } when HasSource(awaited.TargetMethod):
                 return CallSummary(awaited, Returns(awaited.TargetMethod, element, frame, depth), frame, depth);
             case IInvocationOperation invocation when HasSource(invocation.TargetMethod):
@@ -820,12 +840,20 @@ internal sealed partial class ValueFlow
             foreach (var body in Bodies(invocation.TargetMethod, frame.CancellationToken))
             {
                 var callee = frame.For(_optionsFor(body.Syntax.SyntaxTree));
-                foreach (var assignment in OperationTree.Descendants(body).OfType<ISimpleAssignmentOperation>())
+                foreach (var assignment in OperationTree.Descendants(body).OfType<IAssignmentOperation>())
                 {
-                    if (OperationTree.Unwrap(assignment.Target) is IParameterReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Parameter.OriginalDefinition, parameter.OriginalDefinition))
+                    if (assignment is ISimpleAssignmentOperation && OperationTree.Unwrap(assignment.Target) is IParameterReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Parameter.OriginalDefinition, parameter.OriginalDefinition))
                     {
                         any = true;
                         result = FlowResult.Combine(result, Evaluate(assignment.Value, callee, depth + 1));
+                    }
+                    else if (assignment is IDeconstructionAssignmentOperation deconstruction && ElementOf(deconstruction.Target, parameter) is { } position
+                        && invocation.TargetMethod.Name.IndexOf(parameter.Name, StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        // TryParseSerial(raw, out serial, out manufacturer) with (manufacturer, serial) = (parts[0], parts[1]):
+                        // the part the parser names is the value parsed; the others are about it.
+                        any = true;
+                        result = FlowResult.Combine(result, TupleElement(deconstruction.Value, position, callee, depth + 1));
                     }
                 }
             }

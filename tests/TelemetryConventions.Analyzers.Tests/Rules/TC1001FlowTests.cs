@@ -568,6 +568,36 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_parser_that_deconstructs_into_its_out_parameters_hands_back_the_value_it_names()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record ReadingBatch(string BatchId, string MeterSerial);
+
+            static class ReadingKeys
+            {
+                public static bool TryParseSerial(string raw, out string serial, out string manufacturer)
+                {
+                    var parts = raw.Split(':', 2);
+                    (manufacturer, serial) = parts.Length == 2 ? (parts[0], parts[1]) : ("unknown", raw);
+                    return serial.Length > 0;
+                }
+            }
+
+            class Handler
+            {
+                void Handle(Activity activity, ReadingBatch batch)
+                {
+                    if (ReadingKeys.TryParseSerial(batch.MeterSerial, out var serial, out var manufacturer))
+                    {
+                        activity.SetTag("grid.meter.manufacturer", manufacturer);
+                        activity.SetTag("grid.meter.raw", {|TC1001:serial|});
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_anonymous_object_is_judged_by_the_values_of_members_named_for_a_person()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
