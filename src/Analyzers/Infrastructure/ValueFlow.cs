@@ -895,7 +895,8 @@ internal sealed partial class ValueFlow
         {
             return Rewrapped(DelegateReturns(target, frame, depth), invocation);
         }
-        if (HasSource(method) && !IsGenerated(method) && method.IsAbstract && ImplementedReturns(method, frame, depth) is { } implemented)
+        // Only for text and numbers: an object a repository returns is judged by its type wherever it is sent.
+        if (HasSource(method) && !IsGenerated(method) && method.IsAbstract && CarriesIdentifier(Awaited(method.ReturnType)) && ImplementedReturns(method, frame, depth) is { } implemented)
         {
             // A service called through its interface: what every implementation in the source returns.
             // Their parameters are not the interface's, so only what they return of their own counts.
@@ -1056,6 +1057,9 @@ internal sealed partial class ValueFlow
     private const int MaxForwardingBody = 4000;
 
     /// <summary>What a method returns (or one element of the tuple it returns), from its source, once per compilation.</summary>
+    private static ITypeSymbol Awaited(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } task ? task.TypeArguments[0] : type;
+
     /// <summary>What the source's implementations of an abstract or interface method return, or null when it has none.</summary>
     private FlowResult? ImplementedReturns(IMethodSymbol method, Frame frame, int depth)
     {
