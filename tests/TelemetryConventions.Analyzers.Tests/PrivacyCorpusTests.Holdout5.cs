@@ -1,0 +1,17 @@
+using Xunit;
+
+namespace TelemetryConventions.Analyzers.Tests;
+
+public sealed partial class PrivacyCorpusTests
+{
+    /// <summary>
+    /// A fifth corpus (Razor Pages and MVC view models, Dapper-style repositories, Polly-style
+    /// retry callbacks, typed HTTP clients, hosted-service timers, channel pipelines, team-written
+    /// logger extensions, observable metric callbacks, composite formats and JSON tags), written
+    /// apart from the analyzers and from the other corpora (see PrivacyHoldout5/README.md).
+    /// </summary>
+    [Fact]
+    public Task Fifth_holdout_corpus_as_written() =>
+        GradeAsync(TestFolder("PrivacyHoldout5"), "PrivacyHoldout5.Telemetry", minimumMarkers: 110,
+            requiredRecall: 0, allowedFalsePositives: 1, TestFolder("PrivacyCorpus", "Shared"));
+}
