@@ -8,10 +8,12 @@ public sealed partial class PrivacyCorpusTests
     /// A fifth corpus (Razor Pages and MVC view models, Dapper-style repositories, Polly-style
     /// retry callbacks, typed HTTP clients, hosted-service timers, channel pipelines, team-written
     /// logger extensions, observable metric callbacks, composite formats and JSON tags), written
-    /// apart from the analyzers and from the other corpora (see PrivacyHoldout5/README.md).
+    /// apart from the analyzers and from the other corpora (see PrivacyHoldout5/README.md). Graded
+    /// as written: 47 of 56 leaks found (83.9 %), 2 of 72 clean lines reported (2.8 %); its floor is
+    /// those figures rounded against it (83 % recall, 3 % false positives).
     /// </summary>
     [Fact]
     public Task Fifth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout5"), "PrivacyHoldout5.Telemetry", minimumMarkers: 110,
-            requiredRecall: 0, allowedFalsePositives: 1, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.83, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
 }
