@@ -93,6 +93,11 @@ internal sealed partial class ValueFlow
                 {
                     foreach (var (write, _) in writes)
                     {
+                        if (Narrows(local.Local.Type, OperationTree.Unwrap(write).Type))
+                        {
+                            // case PlayerJoined joined: the local is the derived record, with members its input's type lacks.
+                            return exposed;
+                        }
                         if (ObjectIdentifier(write, frame, serialized, visited, depth + 1) is { } found)
                         {
                             return found;
@@ -148,6 +153,23 @@ internal sealed partial class ValueFlow
                 return MemberIdentifier(copied, frame, serialized ? (t, f) => SerializedIdentifier(t, f) : (t, f) => PrintedIdentifier(t, f), replaced: replaced);
         }
         return exposed;
+    }
+
+    /// <summary>Whether a local's type is a type derived from what was written into it (a type pattern, a cast).</summary>
+    private static bool Narrows(ITypeSymbol local, ITypeSymbol? written)
+    {
+        if (written is null || SymbolEqualityComparer.Default.Equals(local, written))
+        {
+            return false;
+        }
+        for (var current = local.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, written))
+            {
+                return true;
+            }
+        }
+        return written.TypeKind == TypeKind.Interface && local.AllInterfaces.Contains((INamedTypeSymbol)written, SymbolEqualityComparer.Default);
     }
 
     /// <summary>How many copies made with <c>with</c> are followed back; a local copied into itself ends the chain.</summary>

@@ -701,6 +701,17 @@ internal sealed partial class ValueFlow
         return Rewrapped(result, invocation);
     }
 
+    /// <summary>The object a JSON serializer writes out: <c>JsonSerializer.Serialize(x)</c>, <c>JsonConvert.SerializeObject(x)</c>.</summary>
+    private static IOperation? SerializedObject(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var serializer = method.Name is "Serialize" or "SerializeToUtf8Bytes" && method.ContainingType is { Name: "JsonSerializer" } type
+                && type.ContainingNamespace?.ToDisplayString() == "System.Text.Json"
+            || method.Name == "SerializeObject" && method.ContainingType is { Name: "JsonConvert" } newtonsoft
+                && newtonsoft.ContainingNamespace?.ToDisplayString() == "Newtonsoft.Json";
+        return serializer && invocation.Arguments.Length > 0 ? OperationTree.Unwrap(invocation.Arguments[0].Value) : null;
+    }
+
     private static IAnonymousFunctionOperation? AnonymousFunction(IOperation value) => OperationTree.Unwrap(value) switch
     {
         IDelegateCreationOperation { Target: IAnonymousFunctionOperation target } => target,
@@ -948,6 +959,13 @@ internal sealed partial class ValueFlow
         if (KeyedCollection(invocation, frame, depth) is { } keyed)
         {
             return keyed;
+        }
+        if (SerializedObject(invocation) is { } serialized && serialized.Type is { } serializedType && !IsScalar(serializedType))
+        {
+            // JsonSerializer.Serialize(report): every public member is written out, as a destructured log value is.
+            return ObjectIdentifier(serialized, frame, serialized: true, visited: null, depth + 1) is { } member
+                ? Found(invocation, member.Domain, $"{Describe(serialized)} (its member {member.Origin})")
+                : Evaluate(serialized, frame, depth + 1);
         }
         if (PassesThrough(invocation))
         {

@@ -598,6 +598,38 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task An_object_serialised_to_json_into_a_tag_is_judged_by_its_members()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Text.Json;
+
+            abstract record LobbyEvent(string LobbyId);
+            record ChatReported(string LobbyId, string ReporterAccountId, string Reason) : LobbyEvent(LobbyId);
+            record LobbyClosed(string LobbyId, int Players) : LobbyEvent(LobbyId);
+
+            class Reports
+            {
+                void Record(Activity? activity, ILogger logger, ChatReported report, LobbyClosed closed, LobbyEvent lobbyEvent)
+                {
+                    activity?.SetTag("arena.report.payload", {|TC1001:JsonSerializer.Serialize(report)|});
+                    activity?.SetTag("arena.lobby.payload", JsonSerializer.Serialize(closed));
+                    activity?.SetTag("arena.report.reason", JsonSerializer.Serialize(report.Reason));
+                    switch (lobbyEvent)
+                    {
+                        // The pattern's local is the derived record: judged by its own members.
+                        case ChatReported reported:
+                            logger.LogInformation("Report {Report}", {|TC1001:reported|});
+                            break;
+                        case LobbyClosed lobbyClosed:
+                            logger.LogInformation("Closed {Closed}", lobbyClosed);
+                            break;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_anonymous_object_is_judged_by_the_values_of_members_named_for_a_person()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
