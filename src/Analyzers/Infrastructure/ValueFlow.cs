@@ -691,7 +691,7 @@ internal sealed partial class ValueFlow
             }
             var returned = LambdaReturns(selector, frame, depth);
             // id => id, g => g.Key: the selector returns the element it was given.
-            holdsElements |= returned.Identifier is null && returned.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, selector.Symbol));
+            holdsElements |= returned.Identifier is null && ReturnsItsElement(returned, selector);
             result = FlowResult.Combine(result, returned);
         }
         if (holdsElements)
@@ -739,26 +739,16 @@ internal sealed partial class ValueFlow
         _ => false,
     };
 
-    /// <summary>The position of an out parameter in a deconstruction target <c>(kind, serial) = …</c>.</summary>
-    private static int? ElementOf(IOperation target, IParameterSymbol parameter)
-    {
-        if (OperationTree.Unwrap(target) is not ITupleOperation tuple)
-        {
-            return null;
-        }
-        for (var i = 0; i < tuple.Elements.Length; i++)
-        {
-            if (OperationTree.Unwrap(tuple.Elements[i]) is IParameterReferenceOperation element
-                && SymbolEqualityComparer.Default.Equals(element.Parameter.OriginalDefinition, parameter.OriginalDefinition))
-            {
-                return i;
-            }
-        }
-        return null;
-    }
-
     /// <summary>The position of a local in a deconstruction target <c>var (id, count) = …</c>.</summary>
-    private static int? ElementOf(IOperation target, ILocalSymbol local)
+    private static int? ElementOf(IOperation target, ILocalSymbol local) =>
+        ElementOf(target, element => ReferencesLocal(element, local));
+
+    /// <summary>The position of an out parameter in a deconstruction target <c>(kind, serial) = …</c>.</summary>
+    private static int? ElementOf(IOperation target, IParameterSymbol parameter) =>
+        ElementOf(target, element => OperationTree.Unwrap(element) is IParameterReferenceOperation reference
+            && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter.OriginalDefinition));
+
+    private static int? ElementOf(IOperation target, Func<IOperation, bool> isTheOne)
     {
         var tuple = OperationTree.Unwrap(target) switch
         {
@@ -772,7 +762,7 @@ internal sealed partial class ValueFlow
         }
         for (var i = 0; i < tuple.Elements.Length; i++)
         {
-            if (ReferencesLocal(tuple.Elements[i], local))
+            if (isTheOne(tuple.Elements[i]))
             {
                 return i;
             }
@@ -911,13 +901,9 @@ internal sealed partial class ValueFlow
         {
             // A service called through its interface: what every implementation in the source returns.
             // Their parameters are not the interface's, so only what they return of their own counts.
-            if (implemented.Identifier is null && implemented.Hash is null && implemented.Sanitized)
+            if (implemented.Identifier is not null || IsPseudonymised(implemented))
             {
-                return FlowResult.Pseudonymised;
-            }
-            if (implemented.Identifier is { } found)
-            {
-                return new FlowResult(new IdentifierFinding($"{Describe(invocation)} (returns {found.Origin})", found.Domain, invocation), implemented.Hash, proven: false, implemented.Sanitized);
+                return CallSummary(invocation, implemented, frame, depth);
             }
         }
         if (HasSource(method) && !IsGenerated(method))
@@ -1160,8 +1146,8 @@ internal sealed partial class ValueFlow
     private IArgumentOperation? ProjectionSourceLeftOut(IInvocationOperation invocation, Frame frame, int depth)
     {
         var method = invocation.TargetMethod;
-        if (method.Name is not ("Select" or "SelectMany") || !method.IsExtensionMethod && method.ReducedFrom is null
-            || method.ContainingType?.Name is not ("Enumerable" or "Queryable" or "AsyncEnumerable") || invocation.Arguments.Length != 2)
+        if (method.Name is not ("Select" or "SelectMany") || method.ContainingType?.Name is not ("Enumerable" or "Queryable" or "AsyncEnumerable")
+            || invocation.Arguments.Length != 2)
         {
             return null;
         }
@@ -1170,19 +1156,17 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        var projected = LambdaReturns(selector, frame, depth);
-        return projected.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, selector.Symbol)) ? null : invocation.Arguments[0];
+        return ReturnsItsElement(LambdaReturns(selector, frame, depth), selector) ? null : invocation.Arguments[0];
     }
+
+    /// <summary>Whether what a selector returns is built from the element it is given (<c>x => x.Trim()</c>, <c>g => g.Key</c>).</summary>
+    private static bool ReturnsItsElement(FlowResult returned, IAnonymousFunctionOperation selector) =>
+        returned.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, selector.Symbol));
 
     /// <summary><c>x => x.StudentId</c> in <c>Select</c>: what the lambda returns.</summary>
     private FlowResult LambdaReturns(IOperation lambda, Frame frame, int depth)
     {
-        var function = lambda switch
-        {
-            IDelegateCreationOperation { Target: IAnonymousFunctionOperation target } => target,
-            IAnonymousFunctionOperation anonymous => anonymous,
-            _ => null,
-        };
+        var function = AnonymousFunction(lambda);
         if (lambda is IDelegateCreationOperation { Target: IMethodReferenceOperation reference } && HasSource(reference.Method))
         {
             return Returns(reference.Method, -1, frame, depth).WithoutParameters();
