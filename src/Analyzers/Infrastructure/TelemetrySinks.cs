@@ -371,6 +371,9 @@ internal static class TelemetrySinks
         var destructured = template is null ? new List<bool>() : LogTemplate.Destructured(template);
         var elements = OperationTree.Unwrap(values) switch
         {
+            // Request.Headers["X-Patient-Id"] alone binds as the whole array (StringValues converts to
+            // string[]): its values fill the placeholders, the first one first.
+            var converted when converted.Type is not IArrayTypeSymbol && converted.Type?.Name == "StringValues" => new[] { converted },
             IArrayCreationOperation { Initializer: { } initializer } => (IEnumerable<IOperation>)initializer.ElementValues,
             // A params span (newer Logging.Abstractions) has no interface in this Roslyn version: its children are the values.
             IArrayCreationOperation or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IInvocationOperation => Array.Empty<IOperation>(),

@@ -330,6 +330,10 @@ internal sealed partial class ValueFlow
     private FlowResult EvaluateIndexer(IPropertyReferenceOperation indexer, IOperation indexed, Frame frame, int depth)
     {
         // patientIds[i] on a list is a patient id, as on an array; cache[patientId] is what was stored, not the key.
+        if (ReadByIdentifierKey(indexer, frame.Options, out var keyDomain))
+        {
+            return Found(indexer, keyDomain);
+        }
         var collection = OperationTree.Unwrap(indexed);
         if (IsDictionary(collection.Type))
         {
@@ -820,6 +824,10 @@ internal sealed partial class ValueFlow
         {
             return Evaluate(invocation, frame, depth + 1);
         }
+        if (OutReadsIdentifierKey(invocation, argument, frame.Options, out var keyDomain))
+        {
+            return Found(argument.Value, keyDomain);
+        }
         if (IsDictionary(invocation.Instance?.Type) || LookupMethods.Contains(invocation.TargetMethod.Name))
         {
             return FlowResult.Unknown;
@@ -878,6 +886,10 @@ internal sealed partial class ValueFlow
         if (ReadsPersonalClaim(invocation))
         {
             return Found(invocation, "user");
+        }
+        if (CallReadsIdentifierKey(invocation, frame.Options, out var keyDomain))
+        {
+            return Found(invocation, keyDomain);
         }
         if (method.Name == "Create" && invocation.Arguments.Length == 2 && KnownSymbols.Is(method.ContainingType, _known.KeyValuePairStatic))
         {

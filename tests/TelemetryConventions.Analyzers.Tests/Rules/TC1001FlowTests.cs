@@ -994,4 +994,81 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_value_read_by_a_key_that_names_an_identifier_is_one()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Configuration;
+
+            class Intake
+            {
+                void Admitted(HttpRequest request, ISession session, IDictionary<string, object?> items, Dictionary<string, int> sentBy,
+                              IConfiguration configuration, ILogger logger, Activity activity)
+                {
+                    activity.SetTag("intake.patient", {|TC1001:request.Headers["X-Patient-Id"].ToString()|});
+                    activity.SetTag("intake.contact", {|TC1001:request.Query["email"].ToString()|});
+                    activity.SetTag("intake.user", {|TC1001:items["UserId"]|});
+                    activity.SetTag("intake.member", {|TC1001:session.GetString("memberNumber")|});
+                    if (request.Query.TryGetValue("guardianPhone", out var found))
+                    {
+                        activity.SetTag("intake.guardian", {|TC1001:found.ToString()|});
+                    }
+                    logger.LogInformation("Admitted {Patient}", {|TC1001:request.Headers["X-Patient-Id"]|});
+
+                    // Keys that name no person, counts kept under a channel's name, and the service's settings.
+                    activity.SetTag("intake.correlation", request.Headers["X-Correlation-Id"].ToString());
+                    activity.SetTag("intake.agent", request.Headers["User-Agent"].ToString());
+                    activity.SetTag("intake.by_email", sentBy["email"]);
+                    activity.SetTag("intake.sender", configuration["Smtp:SenderEmail"]);
+                    if (request.Query.TryGetValue("ward", out var ward))
+                    {
+                        activity.SetTag("intake.ward", ward.ToString());
+                    }
+                }
+            }
+
+            // The shapes of ASP.NET Core's request types (Microsoft.AspNetCore.Http, Microsoft.Extensions.Primitives).
+            namespace Microsoft.Extensions.Primitives
+            {
+                public readonly struct StringValues : IEnumerable<string?>
+                {
+                    public static implicit operator string?(StringValues values) => null;
+                    public static implicit operator string?[]?(StringValues values) => null;
+                    public IEnumerator<string?> GetEnumerator() => throw new NotImplementedException();
+                    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+                }
+            }
+
+            namespace Microsoft.AspNetCore.Http
+            {
+                using Microsoft.Extensions.Primitives;
+                public interface IHeaderDictionary : IDictionary<string, StringValues> { }
+                public interface IQueryCollection
+                {
+                    StringValues this[string key] { get; }
+                    bool TryGetValue(string key, out StringValues value);
+                }
+                public abstract class HttpRequest
+                {
+                    public abstract IHeaderDictionary Headers { get; }
+                    public abstract IQueryCollection Query { get; }
+                }
+                public interface ISession { }
+                public static class SessionExtensions
+                {
+                    public static string? GetString(this ISession session, string key) => null;
+                }
+            }
+
+            namespace Microsoft.Extensions.Configuration
+            {
+                public interface IConfiguration
+                {
+                    string? this[string key] { get; }
+                }
+            }
+            """);
+    }
 }

@@ -1,0 +1,90 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: values read back by a key whose text names them.
+internal sealed partial class ValueFlow
+{
+    /// <summary>
+    /// A value read by a constant key that names an identifier: <c>Request.Headers["X-Patient-Id"]</c>,
+    /// <c>Query["email"]</c>, <c>RouteValues["studentId"]</c>, <c>Items["UserId"]</c>, a row's or a
+    /// dictionary's <c>["memberNumber"]</c>. The key is the only name such a value has, so it is judged
+    /// as a member's name would be. Only values that can hold text are judged: a count kept under
+    /// <c>"email"</c> is the number of emails. Settings and localised labels are read by keys too, but
+    /// what they hold belongs to the service, not to a person.
+    /// </summary>
+    private static bool ReadByIdentifierKey(IPropertyReferenceOperation indexer, TelemetryOptions options, out string domain)
+    {
+        domain = "";
+        return indexer.Arguments.Length == 1
+            && indexer.Instance is { } instance
+            && !IsServiceOwnedLookup(instance.Type)
+            && HoldsText(indexer.Type)
+            && IsIdentifierKey(indexer.Arguments[0].Value, options, out domain);
+    }
+
+    /// <summary>
+    /// The same by a call: <c>context.GetRouteValue("memberNumber")</c>, <c>Session.GetString("userEmail")</c>,
+    /// <c>fields.GetValueOrDefault("patientId")</c>.
+    /// </summary>
+    private static bool CallReadsIdentifierKey(IInvocationOperation invocation, TelemetryOptions options, out string domain)
+    {
+        domain = "";
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("GetRouteValue" or "GetValueOrDefault" or "GetString") || !HoldsText(method.ReturnType))
+        {
+            return false;
+        }
+        var receiver = ReceiverOf(invocation);
+        if (receiver is null || IsServiceOwnedLookup(receiver.Type)
+            || (method.Name == "GetString" && receiver.Type?.Name != "ISession")
+            || (method.Name == "GetValueOrDefault" && !IsDictionary(receiver.Type)))
+        {
+            return false;
+        }
+        var key = ArgumentsAfterReceiver(invocation).FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String);
+        return key is not null && IsIdentifierKey(key.Value, options, out domain);
+    }
+
+    /// <summary><c>Query.TryGetValue("email", out var email)</c>: the value found under the key.</summary>
+    private static bool OutReadsIdentifierKey(IInvocationOperation invocation, IArgumentOperation output, TelemetryOptions options, out string domain)
+    {
+        domain = "";
+        var receiver = ReceiverOf(invocation);
+        return invocation.TargetMethod.Name == "TryGetValue"
+            && receiver is not null && !IsServiceOwnedLookup(receiver.Type)
+            && output.Parameter is { } parameter && HoldsText(parameter.Type)
+            && ArgumentsAfterReceiver(invocation).FirstOrDefault(a => a != output) is { } key
+            && IsIdentifierKey(key.Value, options, out domain);
+    }
+
+    private static System.Collections.Generic.IEnumerable<IArgumentOperation> ArgumentsAfterReceiver(IInvocationOperation invocation) =>
+        invocation.Instance is null && invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments.Skip(1) : invocation.Arguments;
+
+    private static bool IsIdentifierKey(IOperation key, TelemetryOptions options, out string domain)
+    {
+        domain = "";
+        return OperationTree.Unwrap(key).ConstantValue is { HasValue: true, Value: string text } && options.IsIdentifierName(NameWords.Split(text), out domain);
+    }
+
+    /// <summary>Text, an object, or the header and query values of ASP.NET Core (<c>StringValues</c>).</summary>
+    private static bool HoldsText(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+        return type is not null
+            && (type.SpecialType is SpecialType.System_String or SpecialType.System_Object
+                || type.Name is "StringValues" or "JsonNode" or "JToken");
+    }
+
+    /// <summary>Configuration and localisation: looked up by keys that name settings and labels.</summary>
+    private static bool IsServiceOwnedLookup(ITypeSymbol? type) =>
+        type is not null
+        && (type.Name is "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "ConfigurationManager" or "ResourceManager"
+                or "IStringLocalizer" or "IHtmlLocalizer" or "IViewLocalizer"
+            || type.AllInterfaces.Any(i => i.Name is "IConfiguration" or "IStringLocalizer" or "IHtmlLocalizer"));
+}
