@@ -40,6 +40,12 @@ public class NameWordsTests
     [InlineData("loyaltyNumber", true, "loyalty")]
     [InlineData("loyaltyTier", false, "")]
     [InlineData("RequestingClinician", true, "clinician")]
+    [InlineData("SubjectId", true, "subject")]
+    [InlineData("studySubjectNumber", true, "subject")]
+    [InlineData("emailSubject", false, "")]
+    [InlineData("subjectLine", false, "")]
+    [InlineData("X-Patient-Id", true, "patient")]
+    [InlineData("X-Correlation-Id", false, "")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

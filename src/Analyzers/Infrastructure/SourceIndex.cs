@@ -150,6 +150,14 @@ internal sealed class SourceIndex
                 case IAssignmentOperation assignment when Refers(assignment.Target, member):
                     writes.Add(assignment.Value);
                     break;
+                case ISymbolInitializerOperation initializer when (initializer, member.OriginalDefinition) switch
+                {
+                    (IFieldInitializerOperation field, IFieldSymbol initialized) => field.InitializedFields.Contains(initialized, SymbolEqualityComparer.Default),
+                    (IPropertyInitializerOperation properties, IPropertySymbol initialized) => properties.InitializedProperties.Contains(initialized, SymbolEqualityComparer.Default),
+                    _ => false,
+                }:
+                    writes.Add(initializer.Value);
+                    break;
                 case IInvocationOperation { Instance: { } receiver } mutation when Refers(receiver, member):
                     foreach (var argument in mutation.Arguments)
                     {
@@ -293,6 +301,14 @@ internal sealed class SourceIndex
         if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name)
         {
             return null;
+        }
+        // A field's or property's initializer is its first write (static readonly Func<Member, string> Contact = m => m.Email).
+        switch (token.Parent)
+        {
+            case VariableDeclaratorSyntax { Initializer: { } fieldInitializer, Parent.Parent: FieldDeclarationSyntax } declarator when declarator.Identifier == token:
+                return IsLiteral(fieldInitializer.Value) ? null : fieldInitializer;
+            case PropertyDeclarationSyntax { Initializer: { } propertyInitializer } property when property.Identifier == token:
+                return IsLiteral(propertyInitializer.Value) ? null : propertyInitializer;
         }
         for (var node = token.Parent; node is ExpressionSyntax; node = node.Parent)
         {

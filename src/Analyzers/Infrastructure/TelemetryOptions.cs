@@ -67,6 +67,8 @@ internal sealed class TelemetryOptions
         // A viewing or household profile is named after the person who uses it ("Anna", "Dad");
         // a configuration profile is named by a thing word before it (awsProfileName, publishProfileName).
         ["profile"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names"),
+        // A token's subject (OpenID Connect's sub) or a study's subject is a person; a message's subject line is not.
+        ["subject"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers", "number", "numbers"),
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The domain a spelt-out identifier shares with its short form: one person space, one pseudonym.</summary>

@@ -78,7 +78,9 @@ internal sealed partial class ValueFlow
         var exposed = serialized ? SerializedIdentifier(type, frame) : PrintedIdentifier(type, frame);
         if (exposed is null)
         {
-            return null;
+            // No member is named for an identifier, but the object built here may be given one:
+            // new PlayerKicked(matchId, KickedBy: accountId) prints the account id all the same.
+            return serialized || type is INamedTypeSymbol { IsRecord: true } ? BuiltInSight(operation, frame, serialized, depth) : null;
         }
         switch (operation)
         {
@@ -153,6 +155,72 @@ internal sealed partial class ValueFlow
                 return MemberIdentifier(copied, frame, serialized ? (t, f) => SerializedIdentifier(t, f) : (t, f) => PrintedIdentifier(t, f), replaced: replaced);
         }
         return exposed;
+    }
+
+    /// <summary>
+    /// The identifier an object created in this method puts into a member it exposes: a record's
+    /// positional argument, a serialised type's constructor argument named like a public property,
+    /// or an object initializer's public property. A local is followed to what it was given.
+    /// </summary>
+    private IdentifierFinding? BuiltInSight(IOperation operation, Frame frame, bool serialized, int depth)
+    {
+        for (var hops = 0; operation is ILocalReferenceOperation local && hops < MaxCopyChain; hops++)
+        {
+            var writes = LocalWrites(local.Local, OperationTree.Root(local));
+            if (writes.Count != 1 || writes[0].Element >= 0 || writes[0].Value is IArgumentOperation)
+            {
+                return null;
+            }
+            operation = OperationTree.Unwrap(writes[0].Value);
+        }
+        if (operation is not IObjectCreationOperation { Type: INamedTypeSymbol created } creation || created.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+        var printsAll = created.IsRecord;
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || argument.Value.ConstantValue.HasValue || !CarriesIdentifier(parameter.Type)
+                || ExposedProperty(created, parameter.Name, printsAll || serialized) is not { } property)
+            {
+                continue;
+            }
+            if (Evaluate(argument.Value, frame, depth + 1).Identifier is { } given)
+            {
+                return new IdentifierFinding($"{property.Name}, given {given.Origin}", given.Domain, given.WrapTarget);
+            }
+        }
+        foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+        {
+            if (assignment.Target is IPropertyReferenceOperation { Property: { DeclaredAccessibility: Accessibility.Public, IsStatic: false } property }
+                && !assignment.Value.ConstantValue.HasValue && CarriesIdentifier(property.Type)
+                && Evaluate(assignment.Value, frame, depth + 1).Identifier is { } given)
+            {
+                return new IdentifierFinding($"{property.Name}, given {given.Origin}", given.Domain, given.WrapTarget);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The public instance property a constructor parameter fills, matched by name as a record's positional parameters are.</summary>
+    private static IPropertySymbol? ExposedProperty(INamedTypeSymbol type, string parameterName, bool exposesProperties)
+    {
+        if (!exposesProperties)
+        {
+            return null;
+        }
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false } property
+                    && string.Equals(property.Name, parameterName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return property;
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>Whether a local's type is a type derived from what was written into it (a type pattern, a cast).</summary>

@@ -1148,6 +1148,24 @@ internal sealed partial class ValueFlow
         {
             return Returns(reference.Method, -1, frame, depth).WithoutParameters();
         }
+        if (operation is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member && !member.Member.DeclaringSyntaxReferences.IsEmpty
+            && frame.Active.Add(("delegate", member.Member.OriginalDefinition)))
+        {
+            // static readonly Func<Member, string> PrimaryContact = m => m.Email: what the lambdas it is given return.
+            try
+            {
+                var result = FlowResult.Safe;
+                foreach (var write in _index.WritesOf(member.Member, frame.CancellationToken))
+                {
+                    result = FlowResult.Combine(result, DelegateReturns(write, frame.For(_optionsFor(write.Syntax.SyntaxTree)), depth + 1));
+                }
+                return result;
+            }
+            finally
+            {
+                frame.Active.Remove(("delegate", member.Member.OriginalDefinition));
+            }
+        }
         return FlowResult.Unknown;
     }
 

@@ -1071,4 +1071,54 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task An_object_built_here_is_judged_by_what_it_is_given_when_no_member_is_named_for_an_identifier()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public record PlayerKicked(string MatchId, string KickedBy, int Round);
+            public sealed class Handover { public string Ward { get; set; } = ""; public string ReceivedFrom { get; set; } = ""; }
+
+            class Lobby
+            {
+                void Kicked(ILogger logger, Pseudonymizer pseudonymizer, string matchId, string accountId)
+                {
+                    var kicked = new PlayerKicked(matchId, accountId, 3);
+                    logger.LogInformation("Kicked {Event}", {|TC1001:kicked|});
+                    logger.LogInformation("Kicked {@Event}", {|TC1001:new PlayerKicked(matchId, KickedBy: accountId, Round: 3)|});
+                    logger.LogInformation("Ward {@Handover}", {|TC1001:new Handover { Ward = "4B", ReceivedFrom = accountId }|});
+
+                    // Given nothing of a person: a constant, a match id, a pseudonym's text.
+                    logger.LogInformation("Kicked {Event}", new PlayerKicked(matchId, "moderator", 3));
+                    logger.LogInformation("Kicked {@Event}", new PlayerKicked(matchId, pseudonymizer.Compute("account", accountId), 3));
+                    logger.LogInformation("Ward {@Handover}", new Handover { Ward = matchId, ReceivedFrom = "night shift" });
+                    // Printed without {@…}, a class shows its type name, not what it was given.
+                    logger.LogInformation("Ward {Handover}", new Handover { ReceivedFrom = accountId });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_delegate_kept_in_a_field_returns_what_its_lambda_returns()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class Member { public string Email { get; set; } = ""; public string Tier { get; set; } = ""; }
+
+            static class Contacts
+            {
+                public static readonly Func<Member, string> Primary = static m => m.Email;
+                public static Func<Member, string> Banding { get; } = m => m.Tier;
+            }
+
+            class Renewals
+            {
+                void Renewed(Activity activity, Member member)
+                {
+                    activity.SetTag("renewal.contact", {|TC1001:Contacts.Primary(member)|});
+                    activity.SetTag("renewal.tier", Contacts.Banding(member));
+                }
+            }
+            """);
+    }
 }
