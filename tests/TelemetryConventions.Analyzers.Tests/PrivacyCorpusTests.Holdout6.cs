@@ -10,11 +10,12 @@ public sealed partial class PrivacyCorpusTests
     /// entries, health checks and their publisher, problem details, validation results, computed log
     /// levels, exception chains, meter factories, async streams, record patterns, spans of char and the
     /// generated API), written apart from the analyzers and from the other corpora (see
-    /// PrivacyHoldout6/README.md). Figures as written are in the README; the floor is those figures
-    /// rounded against the analyzers.
+    /// PrivacyHoldout6/README.md). Graded as written: 44 of 60 leaks found (73.3 %), 2 of 83 clean
+    /// lines reported (2.4 %); the floor is those figures rounded against the analyzers (73 % recall,
+    /// 3 % false positives).
     /// </summary>
     [Fact]
     public Task Sixth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout6"), "PrivacyHoldout6.Telemetry", minimumMarkers: 110,
-            requiredRecall: 0, allowedFalsePositives: 1);
+            requiredRecall: 0.73, allowedFalsePositives: 0.03);
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using PrivacyHoldout6.Support;
+using PrivacyHoldout6.Telemetry;
 using TelemetryConventions;
 
 namespace PrivacyHoldout6.Retail;
