@@ -53,6 +53,13 @@ internal sealed partial class ValueFlow
                 return CallSummary(invocation, Returns(invocation.TargetMethod, -1, frame, depth), frame, depth);
             case IPropertyReferenceOperation { Property.Name: "InnerException" } inner when inner.Instance is { } outer:
                 return ExceptionMessage(outer, frame, depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "GetBaseException", Instance: { } wrapper }:
+                return Rewrapped(ExceptionMessage(wrapper, frame, depth + 1), exception);
+            case ICoalesceOperation coalesce:
+                // var root = ex.InnerException ?? ex: either one.
+                return Rewrapped(FlowResult.Combine(ExceptionMessage(coalesce.Value, frame, depth + 1), ExceptionMessage(coalesce.WhenNull, frame, depth + 1)), exception);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return Rewrapped(FlowResult.Combine(ExceptionMessage(conditional.WhenTrue, frame, depth + 1), ExceptionMessage(whenFalse, frame, depth + 1)), exception);
             default:
                 return FlowResult.Unknown;
         }
@@ -164,9 +171,26 @@ internal sealed partial class ValueFlow
         }
         foreach (var constructor in type.InstanceConstructors)
         {
-            if (HasSource(constructor) && ConstructorMessage(constructor, frame, depth + 1).Identifier is { } identifier)
+            if (!HasSource(constructor))
+            {
+                continue;
+            }
+            var message = ConstructorMessage(constructor, frame, depth + 1);
+            if (message.Identifier is { } identifier)
             {
                 return new FlowResult(identifier, null, proven: false);
+            }
+            if (SourceIndex.IsPrimaryConstructor(constructor))
+            {
+                // class RpcException(string status, string detail) : Exception(detail): every creation
+                // in the source answers for the detail it passes, wherever it is thrown.
+                foreach (var parameter in message.Parameters)
+                {
+                    if (Stores(parameter, frame, depth + 1).Identifier is { } passed)
+                    {
+                        return new FlowResult(passed, null, proven: false);
+                    }
+                }
             }
         }
         return FlowResult.Safe;

@@ -27,12 +27,19 @@ internal sealed partial class ValueFlow
 
     /// <summary>
     /// The same by a call: <c>context.GetRouteValue("memberNumber")</c>, <c>Session.GetString("userEmail")</c>,
-    /// <c>fields.GetValueOrDefault("patientId")</c>.
+    /// <c>fields.GetValueOrDefault("patientId")</c>, and telemetry read back by its key
+    /// (<c>activity.GetBaggageItem("arena.host.gamertag")</c>, <c>GetCustomProperty("meter.serial")</c>).
     /// </summary>
     private static bool CallReadsIdentifierKey(IInvocationOperation invocation, TelemetryOptions options, out string domain)
     {
         domain = "";
         var method = invocation.TargetMethod;
+        if (method.Name is "GetCustomProperty" or "GetBaggageItem" or "GetTagItem" or "GetBaggage" && IsTelemetryType(method.ContainingType)
+            && method.Parameters.Length == 1 && invocation.Arguments.Length == 1)
+        {
+            // Telemetry read back: activity.GetBaggageItem("arena.host.gamertag"), GetCustomProperty("meter.serial").
+            return IsIdentifierKey(invocation.Arguments[0].Value, options, out domain);
+        }
         if (method.Name is not ("GetRouteValue" or "GetValueOrDefault" or "GetString") || !HoldsText(method.ReturnType))
         {
             return false;
@@ -68,6 +75,9 @@ internal sealed partial class ValueFlow
         domain = "";
         return OperationTree.Unwrap(key).ConstantValue is { HasValue: true, Value: string text } && options.IsIdentifierName(NameWords.Split(text), out domain);
     }
+
+    private static bool IsTelemetryType(INamedTypeSymbol? type) =>
+        type is { Name: "Activity" or "Baggage" } && type.ContainingNamespace?.ToDisplayString() is "System.Diagnostics" or "OpenTelemetry";
 
     /// <summary>Text, an object, or the header and query values of ASP.NET Core (<c>StringValues</c>).</summary>
     private static bool HoldsText(ITypeSymbol? type)

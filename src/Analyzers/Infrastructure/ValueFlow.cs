@@ -310,7 +310,8 @@ internal sealed partial class ValueFlow
             // a raw identifier is told too, one that hands it a pseudonym's value is not.
             return new FlowResult(new IdentifierFinding(Describe(reference), domain, reference), null, proven: false, parameters: ImmutableArray.Create(parameter));
         }
-        if (parameter.ContainingSymbol is IMethodSymbol constructor && SourceIndex.IsPrimaryConstructor(constructor) && !constructor.ContainingType.IsRecord)
+        if (parameter.ContainingSymbol is IMethodSymbol constructor && SourceIndex.IsPrimaryConstructor(constructor) && !constructor.ContainingType.IsRecord
+            && !reference.Syntax.Ancestors().Any(a => a is PrimaryConstructorBaseTypeSyntax))
         {
             // Captured by the class's members: it holds what the creations of the class pass.
             return Rewrapped(Stores(parameter, frame, depth), reference);
@@ -369,6 +370,11 @@ internal sealed partial class ValueFlow
 
     private FlowResult EvaluateMember(IMemberReferenceOperation member, Frame frame, int depth)
     {
+        if (member.Member.DeclaringSyntaxReferences.IsEmpty && member.Member.Name is "MemberName" or "MemberNames")
+        {
+            // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
+            return FlowResult.Safe;
+        }
         if (CarriesIdentifier(member.Type) && IsIdentifierMember(member, frame.Options, out var memberDomain))
         {
             return Found(member, memberDomain);
@@ -937,6 +943,14 @@ internal sealed partial class ValueFlow
             }
         }
 
+        // The mail domain cut from an address is about the provider, not the person.
+        if (IsEmailDomainSubstring(invocation)
+            || (invocation.TargetMethod.Name is "Last" or "LastOrDefault" && invocation.Arguments.Length == 1
+                && OperationTree.Unwrap(invocation.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "Split" } split
+                && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '@' or "@" })))
+        {
+            return FlowResult.Unknown;
+        }
         if (UnaryInput(invocation) is { } unary)
         {
             var inner = Evaluate(unary, frame, depth + 1);
@@ -946,13 +960,6 @@ internal sealed partial class ValueFlow
                 inner.Proven && (invocation.Instance is null || invocation.Arguments.All(a => a.Value.ConstantValue.HasValue || a.Value == unary || a.ArgumentKind == ArgumentKind.DefaultValue)),
                 inner.Sanitized,
                 inner.Parameters);
-        }
-        if (IsEmailDomainSubstring(invocation)
-            || (invocation.TargetMethod.Name is "Last" or "LastOrDefault" && invocation.Arguments.Length == 1
-                && OperationTree.Unwrap(invocation.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "Split" } split
-                && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '@' or "@" })))
-        {
-            return FlowResult.Unknown;
         }
         if (KeyedCollection(invocation, frame, depth) is { } keyed)
         {
@@ -1020,10 +1027,22 @@ internal sealed partial class ValueFlow
     /// <summary><c>email.Substring(email.IndexOf('@') + 1)</c> is the mail domain.</summary>
     private static bool IsEmailDomainSubstring(IInvocationOperation invocation) =>
         invocation.TargetMethod.Name is "Substring" or "AsSpan" or "Slice"
-        && invocation.Arguments.Length >= 1
-        && OperationTree.Descendants(invocation.Arguments[0].Value).OfType<IInvocationOperation>()
-            .Any(i => i.TargetMethod.Name is "IndexOf" or "LastIndexOf" && i.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '@' or "@" }))
-        && OperationTree.Descendants(invocation.Arguments[0].Value).OfType<IBinaryOperation>().Any(b => b.OperatorKind == BinaryOperatorKind.Add);
+        && ArgumentsAfterReceiver(invocation).FirstOrDefault() is { } start
+        && OperationTree.Descendants(start.Value).OfType<IBinaryOperation>()
+            .Any(b => b.OperatorKind == BinaryOperatorKind.Add && (IsAtSignPosition(b.LeftOperand) || IsAtSignPosition(b.RightOperand)));
+
+    /// <summary><c>email.IndexOf('@')</c>, directly or through a local it was stored in (<c>var at = email.IndexOf('@')</c>).</summary>
+    private static bool IsAtSignPosition(IOperation operation)
+    {
+        var unwrapped = OperationTree.Unwrap(operation);
+        if (unwrapped is ILocalReferenceOperation local)
+        {
+            var writes = LocalWrites(local.Local, OperationTree.Root(local));
+            return writes.Count == 1 && writes[0].Element < 0 && writes[0].Value is not IArgumentOperation && IsAtSignPosition(writes[0].Value);
+        }
+        return unwrapped is IInvocationOperation { TargetMethod.Name: "IndexOf" or "LastIndexOf" } search
+            && search.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '@' or "@" });
+    }
 
     /// <summary>Completes a method's summary at a call: its own finding, and the arguments for the parameters it forwards.</summary>
     private FlowResult CallSummary(IInvocationOperation invocation, FlowResult summary, Frame frame, int depth)

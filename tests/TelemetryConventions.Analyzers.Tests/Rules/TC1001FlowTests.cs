@@ -1121,4 +1121,96 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task An_exception_whose_primary_constructor_hands_its_base_the_message_is_judged_by_what_it_is_given()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class EntityNotFoundException(string message) : Exception(message);
+            public sealed class GatewayException(string message, Exception inner) : Exception(message, inner);
+
+            public sealed class Repository<T>
+            {
+                private readonly Dictionary<string, T> _items = new();
+
+                public T Get(string key) =>
+                    _items.TryGetValue(key, out var item) ? item : throw new EntityNotFoundException($"{typeof(T).Name} '{key}' was not found");
+            }
+
+            class Checkout(Repository<string> baskets, ILogger logger)
+            {
+                void Open(Activity activity, string customerNumber, string basketId)
+                {
+                    try
+                    {
+                        baskets.Get(customerNumber);
+                    }
+                    catch (EntityNotFoundException ex)
+                    {
+                        activity.AddException({|TC1001:ex|});
+                    }
+                    try
+                    {
+                        baskets.Get(basketId);
+                    }
+                    catch (EntityNotFoundException ex)
+                    {
+                        activity.AddException(ex);
+                    }
+                    try
+                    {
+                        Charge(customerNumber);
+                    }
+                    catch (GatewayException ex)
+                    {
+                        var root = ex.InnerException ?? ex;
+                        logger.LogError("Payment failed: {Cause}", {|TC1001:root.Message|});
+                        logger.LogError("Payment failed: {Cause}", {|TC1001:ex.GetBaseException().Message|});
+                    }
+                }
+
+                static void Charge(string customerNumber) =>
+                    throw new GatewayException("The provider refused the charge", new InvalidOperationException($"Customer {customerNumber} failed 3-D Secure"));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Telemetry_read_back_by_a_key_that_names_an_identifier_is_one()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Arena
+            {
+                void Stopped(Activity activity, ILogger logger)
+                {
+                    logger.LogWarning("Slow match hosted by {Host}", {|TC1001:activity.GetBaggageItem("arena.host.gamertag")|});
+                    activity.SetTag("meter.reported", {|TC1001:activity.GetCustomProperty("meter.serial")|});
+                    activity.SetTag("arena.region", activity.GetBaggageItem("arena.region"));
+                    activity.SetTag("arena.mode", activity.GetCustomProperty("arena.mode"));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_mail_domain_cut_at_a_stored_position_and_the_names_of_invalid_members_are_clean()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.ComponentModel.DataAnnotations;
+            using System.Linq;
+
+            class Signup
+            {
+                void Rejected(Activity activity, string subscriberEmail, ValidationResult validation)
+                {
+                    var at = subscriberEmail.IndexOf('@');
+                    activity.SetTag("signup.domain", subscriberEmail.AsSpan(at + 1).ToString());
+                    activity.SetTag("signup.domain2", subscriberEmail.Substring(at + 1));
+                    activity.SetTag("signup.local", {|TC1001:subscriberEmail.Substring(0, at)|});
+                    activity.SetTag("signup.invalid", validation.MemberNames.FirstOrDefault());
+                    activity.SetTag("signup.invalid.member", validation.MemberNames.FirstOrDefault());
+                }
+            }
+            """);
+    }
 }
