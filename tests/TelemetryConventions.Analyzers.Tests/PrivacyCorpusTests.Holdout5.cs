@@ -11,11 +11,11 @@ public sealed partial class PrivacyCorpusTests
     /// apart from the analyzers and from the other corpora (see PrivacyHoldout5/README.md). Graded
     /// as written: 47 of 56 leaks found (83.9 %), 2 of 72 clean lines reported (2.8 %). Two general
     /// gaps were closed since (an object serialised to JSON into a tag, a type pattern's local judged
-    /// by its own type): 49 of 56 (87.5 %); its floor stays at the as-written figures rounded against
-    /// it (83 % recall, 3 % false positives).
+    /// by its own type), then an object built in sight judged by what it is given and a delegate kept
+    /// in a field: 51 of 56 (91.1 %). The floor guards those figures (91 % recall, 3 % false positives).
     /// </summary>
     [Fact]
     public Task Fifth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout5"), "PrivacyHoldout5.Telemetry", minimumMarkers: 110,
-            requiredRecall: 0.83, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.91, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
 }

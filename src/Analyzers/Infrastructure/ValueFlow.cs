@@ -616,6 +616,8 @@ internal sealed partial class ValueFlow
         ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
         IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation statement } } => statement.Value,
         IPropertySubpatternOperation subpattern => subpattern.Member,
+        // is not string serial, is string mrn and { Length: > 0 }: the same input as the whole pattern.
+        INegatedPatternOperation or IBinaryPatternOperation => PatternInput((IPatternOperation)pattern.Parent),
         _ => null,
     };
 

@@ -1187,6 +1187,11 @@ public class TC1001FlowTests
                     activity.SetTag("meter.reported", {|TC1001:activity.GetCustomProperty("meter.serial")|});
                     activity.SetTag("arena.region", activity.GetBaggageItem("arena.region"));
                     activity.SetTag("arena.mode", activity.GetCustomProperty("arena.mode"));
+                    if (activity.GetCustomProperty("meter.serial") is not string serial)
+                    {
+                        return;
+                    }
+                    activity.SetTag("meter.last", {|TC1001:serial|});
                 }
             }
             """);
