@@ -11,11 +11,12 @@ public sealed partial class PrivacyCorpusTests
     /// tags, histograms and observable gauges with tag pairs, tag lists handed through methods, a base
     /// class that tags for its derived handlers, generic helpers, closures over the current activity
     /// and the generated API), written apart from the analyzers and from the other corpora (see
-    /// PrivacyHoldout7/README.md). Graded as written: FIGURES.
+    /// PrivacyHoldout7/README.md). Graded as written: 71 of 74 leaks found (95.9 %), 0 of 111 clean
+    /// lines reported (0.0 %). The floor guards those figures (95 % recall, 0 % false positives).
     /// </summary>
     [Fact]
     public Task Seventh_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout7"), "PrivacyHoldout7.Telemetry", minimumMarkers: 110,
-            requiredRecall: 0, allowedFalsePositives: 1,
+            requiredRecall: 0.95, allowedFalsePositives: 0.0,
             TestFolder("PrivacyCorpus", "Shared"));
 }

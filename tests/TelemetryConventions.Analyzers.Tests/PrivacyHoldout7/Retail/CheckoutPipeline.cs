@@ -112,7 +112,7 @@ public sealed class CheckoutPipeline(CheckoutValidator validator, IStockService 
             return false;
         }
 
-        CheckoutCompleted(logger, summary.BasketId, summary.Total); // clean cross-member
+        CheckoutCompleted(logger, summary.BasketId, summary.Total, null); // clean cross-member
         var metricTags = MetricTags(basket);
         RecordCheckout(metricTags);
         RecordCheckout(new TagList { { "basket.country", basket.Shopper.Billing.CountryCode } }); // clean precision-about
