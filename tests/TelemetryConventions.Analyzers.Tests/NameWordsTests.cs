@@ -46,6 +46,18 @@ public class NameWordsTests
     [InlineData("subjectLine", false, "")]
     [InlineData("X-Patient-Id", true, "patient")]
     [InlineData("X-Correlation-Id", false, "")]
+    [InlineData("FamilyName", true, "name")]
+    [InlineData("firstName", true, "name")]
+    [InlineData("lastNameLength", false, "")]
+    [InlineData("FullName", false, "")]
+    [InlineData("DisplayName", false, "")]
+    [InlineData("RemoteIpAddress", true, "ip")]
+    [InlineData("clientIp", true, "ip")]
+    [InlineData("serverIp", false, "")]
+    [InlineData("hostIpAddress", false, "")]
+    [InlineData("ipCount", false, "")]
+    [InlineData("LocalIpAddress", false, "")]
+    [InlineData("hostGamertag", true, "gamertag")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

@@ -35,6 +35,8 @@ internal sealed class TelemetryOptions
         "traveler", "traveller", "commuter", "cardholder", "holder", "owner", "imei", "imsi", "iccid", "plate", "dob", "mpan", "mprn",
         // A person's names and sign-in names, an exam or job candidate, a vehicle's identification number.
         "surname", "forename", "upn", "login", "candidate", "vin",
+        // An IP address is its user's (client.address); a server's, host's or node's is a machine's.
+        "ip",
         // Staff are people too: the clinician who ordered a test, the officer who issued a ticket.
         "clinician", "physician", "officer");
 
@@ -69,13 +71,29 @@ internal sealed class TelemetryOptions
         ["profile"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names"),
         // A token's subject (OpenID Connect's sub) or a study's subject is a person; a message's subject line is not.
         ["subject"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers", "number", "numbers"),
+        // A first, last, family, given, middle or maiden name is always somebody's; a full or display
+        // name is as often a type's or a service's (Type.FullName, Activity.DisplayName) and is left out.
+        ["first"] = PersonalNameWords,
+        ["last"] = PersonalNameWords,
+        ["family"] = PersonalNameWords,
+        ["given"] = PersonalNameWords,
+        ["middle"] = PersonalNameWords,
+        ["maiden"] = PersonalNameWords,
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The domain a spelt-out identifier shares with its short form: one person space, one pseudonym.</summary>
     private static readonly ImmutableDictionary<string, string> DomainAliases = new Dictionary<string, string>
     {
         ["medical"] = "mrn",
+        ["first"] = "name",
+        ["last"] = "name",
+        ["family"] = "name",
+        ["given"] = "name",
+        ["middle"] = "name",
+        ["maiden"] = "name",
     }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    private static ImmutableHashSet<string> PersonalNameWords => ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names");
 
     private static ImmutableHashSet<string> ContactWords => ImmutableHashSet.Create(StringComparer.Ordinal,
         "email", "emails", "mail", "phone", "mobile", "name", "address", "contact");
@@ -97,6 +115,13 @@ internal sealed class TelemetryOptions
         "storage", "service", "system", "machine", "device", "app", "application", "api", "cloud", "database", "db", "sql", "blob",
         "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template",
         "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour");
+
+    /// <summary>
+    /// Machines whose IP address is no person's: <c>serverIp</c>, <c>hostIpAddress</c>. Only before
+    /// <c>ip</c>: a match's host or a node's owner can be a person (<c>hostGamertag</c>).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> MachineWords = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "server", "host", "node", "pod", "container", "gateway", "proxy", "loopback", "dns", "router", "subnet", "local");
 
     /// <summary>
     /// Last words that keep a pattern word an identifier: <c>patientId</c>, <c>customerEmail</c>,
@@ -223,7 +248,7 @@ internal sealed class TelemetryOptions
                 continue;
             }
             // ratingByPlayer, visitsPerPatient: keyed by the person, not the person's identifier.
-            if (i > 0 && (ThingModifiers.Contains(words[i - 1]) || words[i - 1] is "by" or "per"))
+            if (i > 0 && (ThingModifiers.Contains(words[i - 1]) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))))
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -84,7 +85,7 @@ internal static class TelemetrySinks
             var kind = KnownSymbols.Is(type, known.TagList) ? SinkKind.MetricAttribute : SinkKind.EventAttribute;
             if (method.Name == "Add" && arguments.Length == 2 && arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String)
             {
-                sites.Add(new TelemetrySite(kind, ArgumentAt(arguments, 0), ArgumentAt(arguments, 1)!));
+                sites.Add(new TelemetrySite(kind, ArgumentAt(arguments, 0), ArgumentAt(arguments, 1)!) { ReportAt = WhereCollectedTagsAreSent(invocation, invocation.Instance, known) });
             }
             else if (method.Name == "Add" && arguments.Length == 1)
             {
@@ -164,13 +165,87 @@ internal static class TelemetrySinks
             var kind = KnownSymbols.Is(type, known.TagList) ? SinkKind.MetricAttribute : SinkKind.EventAttribute;
             if (property.Arguments.Length == 1 && property.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
             {
-                sites.Add(new TelemetrySite(kind, property.Arguments[0].Value, assignment.Value));
+                sites.Add(new TelemetrySite(kind, property.Arguments[0].Value, assignment.Value) { ReportAt = WhereCollectedTagsAreSent(assignment, property.Instance, known) });
             }
             else
             {
                 ScanTags(assignment.Value, kind, known, sites);
             }
         }
+    }
+
+    /// <summary>
+    /// Where a tag collection kept in a local is handed to telemetry in the same method
+    /// (<c>var refused = new ActivityTagsCollection { … }; AddEvent(new ActivityEvent(…, tags: refused))</c>):
+    /// an entry is reported there, with the entry as the additional location. A collection that is
+    /// never handed on in sight is reported where each entry is written, as before.
+    /// </summary>
+    private static IOperation? WhereCollectedTagsAreSent(IOperation entry, IOperation? collection, KnownSymbols known)
+    {
+        if (CollectionLocal(collection) is not { } local)
+        {
+            return null;
+        }
+        foreach (var use in OperationTree.Descendants(OperationTree.Root(entry)))
+        {
+            if (use is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && ArgumentHolding(reference) is { Parameter: { } parameter } argument && IsTelemetryTagsParameter(parameter, known))
+            {
+                return argument.Value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The local a tag collection is written through: the receiver of <c>tags.Add(…)</c>, or the local an initializer's collection is created for.</summary>
+    private static ILocalSymbol? CollectionLocal(IOperation? collection)
+    {
+        switch (collection is null ? null : OperationTree.Unwrap(collection))
+        {
+            case ILocalReferenceOperation local:
+                return local.Local;
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } receiver:
+                for (var parent = receiver.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IObjectCreationOperation creation)
+                    {
+                        var target = creation.Parent;
+                        while (target is IConversionOperation)
+                        {
+                            target = target.Parent;
+                        }
+                        return target switch
+                        {
+                            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                            ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } => assigned.Local,
+                            _ => null,
+                        };
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static IArgumentOperation? ArgumentHolding(IOperation value)
+    {
+        var parent = value.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+        return parent as IArgumentOperation;
+    }
+
+    /// <summary>A parameter of the telemetry APIs that takes tags: an event's, a link's or a span's tag collection, an instrument's <c>TagList</c>.</summary>
+    private static bool IsTelemetryTagsParameter(IParameterSymbol parameter, KnownSymbols known)
+    {
+        var type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : parameter.Type;
+        var owner = parameter.ContainingSymbol?.ContainingType?.ContainingNamespace?.ToDisplayString();
+        return (known.IsTagCollection(type) || type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                    && i.TypeArguments[0] is INamedTypeSymbol { Name: "KeyValuePair" }))
+            && owner is not null && (owner.StartsWith("System.Diagnostics", StringComparison.Ordinal) || owner.StartsWith("OpenTelemetry", StringComparison.Ordinal));
     }
 
     /// <summary>

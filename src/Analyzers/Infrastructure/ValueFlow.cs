@@ -230,9 +230,10 @@ internal sealed partial class ValueFlow
                     // A parameter named for an identifier, cut: what callers pass is cut too.
                     sliced = sliced.WithoutParameters();
                 }
+                // A few characters of an identifier are shown to be about it ("****" + card[^4..] under a card key).
                 return sliced.Hash is { } slicedHash
                     ? new FlowResult(null, slicedHash.WithReplaceTarget(slice), sliced.Proven, sliced.Sanitized, sliced.Parameters)
-                    : new FlowResult(null, null, sliced.Proven, sliced.Sanitized, sliced.Parameters);
+                    : new FlowResult(null, null, sliced.Proven || sliced.Identifier is not null, sliced.Sanitized, sliced.Parameters);
             case IAnonymousObjectCreationOperation anonymous:
                 return EvaluateAnonymous(anonymous, frame, depth);
             case ILocalReferenceOperation local:
@@ -1543,7 +1544,9 @@ internal sealed partial class ValueFlow
             case SpecialType.System_Decimal:
                 return true;
         }
+        // An IP address identifies the person behind it (client.address); its ToString is the address.
         return type.Name == "Guid" && type.ContainingNamespace?.Name == "System"
+            || (type.Name == "IPAddress" && type.ContainingNamespace?.ToDisplayString() == "System.Net")
             || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte });
     }
 

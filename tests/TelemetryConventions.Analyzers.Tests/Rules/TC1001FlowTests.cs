@@ -1218,4 +1218,28 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_tag_collection_kept_in_a_local_is_reported_where_it_is_handed_to_telemetry()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Net;
+
+            class Playback
+            {
+                void Refused(Activity activity, string titleId, string subscriberEmail, IPAddress viewerIp)
+                {
+                    var refused = new ActivityTagsCollection { ["media.title"] = titleId, ["media.subscriber"] = subscriberEmail };
+                    refused["media.viewer.address"] = viewerIp.ToString();
+                    activity.AddEvent(new ActivityEvent("playback.refused", tags: {|TC1001:{|TC1001:refused|}|}));
+
+                    // Never handed on in sight: reported where the entry is written.
+                    var kept = new ActivityTagsCollection { ["media.subscriber"] = {|TC1001:subscriberEmail|} };
+                    Keep(kept);
+                }
+
+                static void Keep(ActivityTagsCollection tags) { }
+            }
+            """);
+    }
 }

@@ -152,11 +152,11 @@ public class TC1001Tests
                 {
                     counter.Add(1, new KeyValuePair<string, object?>("x.user", {|TC1001:userId|}));
                     histogram.Record(2.5, new("x.user", {|TC1001:userId|}), new("x.kind", "a"));
-                    // A TagList is telemetry's own: its entries are reported where they are added. Tags
-                    // gathered in another collection are reported where the collection is sent.
-                    var list = new TagList { { "x.user", {|TC1001:userId|} } };
-                    list.Add("x.user", {|TC1001:userId|});
-                    counter.Add(1, list);
+                    // Tags gathered in a local, a TagList as well as any other collection, are reported
+                    // where the local is sent (each entry is the diagnostic's additional location).
+                    var list = new TagList { { "x.user", userId } };
+                    list.Add("x.user", userId);
+                    counter.Add(1, {|TC1001:{|TC1001:list|}|});
                     var pairs = new List<KeyValuePair<string, object?>>();
                     pairs.Add(new KeyValuePair<string, object?>("x.user", userId));
                     counter.Add(1, {|TC1001:pairs|}.ToArray());

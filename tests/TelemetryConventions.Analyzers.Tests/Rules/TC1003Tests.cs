@@ -25,8 +25,8 @@ public class TC1003Tests
                 {
                     visits.Add(1, new KeyValuePair<string, object?>({|#0:"patient.id"|}, pseudonymizer.Pseudonymize("patient", raw)));
                     visits.Add(1, new KeyValuePair<string, object?>({|#1:"visit.who"|}, patientId));
-                    var tags = new TagList { { {|#2:"user_id"|}, raw } };
-                    waits.Record(1.5, tags);
+                    var tags = new TagList { { "user_id", raw } };
+                    waits.Record(1.5, {|#2:tags|});
                     _ = new Measurement<long>(1, new KeyValuePair<string, object?>({|#3:"visit.who"|}, pseudonymizer.Compute("patient", patientId)));
                     visits.Add(1, new KeyValuePair<string, object?>("hospital.department", department));
                     visits.Add(1, new KeyValuePair<string, object?>("visit.kind", "outpatient"));
