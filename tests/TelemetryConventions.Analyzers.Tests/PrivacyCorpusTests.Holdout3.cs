@@ -13,11 +13,12 @@ public sealed partial class PrivacyCorpusTests
     /// the generated API. Graded as written: 82 of 106 leaks found (77.4 %), 4 of 145 clean lines
     /// reported (2.8 %), with the analyzers of commit c74867b; 85 of 106 (80.2 %) and the same 4 after
     /// commit 1926282, which was made without it. The general gaps it showed were closed afterwards
-    /// (see its README): now 100 of 106 (94.3 %) and no clean line reported, which is its bar as a
-    /// floor against regressions (94 % recall, 1 % false positives); it is no longer unseen code.
+    /// (see its README): 100 of 106 (94.3 %), then 103 of 106 (97.2 %) after the rules learnt values
+    /// read by a key that names them, IP addresses and personal name words; no clean line reported.
+    /// The floor guards those figures (97 % recall, 1 % false positives); it is no longer unseen code.
     /// </summary>
     [Fact]
     public Task Third_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout3"), "PrivacyHoldout3.Telemetry", minimumMarkers: 160,
-            requiredRecall: 0.94, allowedFalsePositives: 0.01);
+            requiredRecall: 0.97, allowedFalsePositives: 0.01);
 }

@@ -12,10 +12,11 @@ public sealed partial class PrivacyCorpusTests
     /// as written: 47 of 56 leaks found (83.9 %), 2 of 72 clean lines reported (2.8 %). Two general
     /// gaps were closed since (an object serialised to JSON into a tag, a type pattern's local judged
     /// by its own type), then an object built in sight judged by what it is given and a delegate kept
-    /// in a field: 51 of 56 (91.1 %). The floor guards those figures (91 % recall, 3 % false positives).
+    /// in a field: 51 of 56 (91.1 %), and 52 of 56 (92.9 %) with 1 of 72 (1.4 %) after personal name
+    /// words and masked values. The floor guards those figures (92 % recall, 2 % false positives).
     /// </summary>
     [Fact]
     public Task Fifth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout5"), "PrivacyHoldout5.Telemetry", minimumMarkers: 110,
-            requiredRecall: 0.91, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.92, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -234,6 +234,15 @@ internal sealed partial class ValueFlow
                     break;
                 case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
                     result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth, calls), frame, depth));
+                    if (IsOverridable(invocation.TargetMethod) && calls > 1)
+                    {
+                        // An injected service throws from its implementation: what each one in the source throws
+                        // of its own (their parameters are not the called method's).
+                        foreach (var implementation in _index.ImplementationsOf(invocation.TargetMethod.OriginalDefinition, frame.CancellationToken))
+                        {
+                            result = FlowResult.Combine(result, Throws(implementation, caught, frame, depth, calls - 1).WithoutParameters());
+                        }
+                    }
                     break;
             }
         }

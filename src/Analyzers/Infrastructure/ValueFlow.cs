@@ -918,10 +918,11 @@ internal sealed partial class ValueFlow
             return Rewrapped(DelegateReturns(target, frame, depth), invocation);
         }
         // Only for text and numbers: an object a repository returns is judged by its type wherever it is sent.
-        if (HasSource(method) && !IsGenerated(method) && method.IsAbstract && CarriesIdentifier(Awaited(method.ReturnType)) && ImplementedReturns(method, frame, depth) is { } implemented)
+        if (HasSource(method) && !IsGenerated(method) && IsOverridable(method) && CarriesIdentifier(Awaited(method.ReturnType)) && ImplementedReturns(method, frame, depth) is { } implemented)
         {
-            // A service called through its interface: what every implementation in the source returns.
-            // Their parameters are not the interface's, so only what they return of their own counts.
+            // A service called through its interface, or a base class calling its virtual method: what
+            // every implementation or override in the source returns. Their parameters are not the
+            // called method's, so only what they return of their own counts.
             if (implemented.Identifier is not null || IsPseudonymised(implemented))
             {
                 return CallSummary(invocation, implemented, frame, depth);
@@ -1099,6 +1100,15 @@ internal sealed partial class ValueFlow
         type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } task ? task.TypeArguments[0] : type;
 
     /// <summary>What the source's implementations of an abstract or interface method return, or null when it has none.</summary>
+    /// <summary>
+    /// A method whose body is chosen at run time among others in the source: an interface's or an
+    /// abstract method, or a virtual one (not the object members every type overrides).
+    /// </summary>
+    private static bool IsOverridable(IMethodSymbol method) =>
+        method.IsAbstract
+        || ((method.IsVirtual || method.IsOverride) && !method.IsSealed && method.ContainingType is { IsSealed: false }
+            && method.Name is not ("ToString" or "GetHashCode" or "Equals"));
+
     private FlowResult? ImplementedReturns(IMethodSymbol method, Frame frame, int depth)
     {
         FlowResult? combined = null;

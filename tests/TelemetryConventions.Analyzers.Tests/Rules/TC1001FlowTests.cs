@@ -1242,4 +1242,62 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_virtual_method_is_judged_by_its_overrides_and_an_injected_service_by_what_its_implementations_throw()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class MatchResult { public string MatchId { get; set; } = ""; public string WinnerGamertag { get; set; } = ""; }
+
+            public abstract class MatchHandler
+            {
+                protected virtual string Subject(MatchResult result) => result.MatchId;
+                protected virtual string Mode(MatchResult result) => "ranked";
+
+                public void Handle(Activity activity, MatchResult result)
+                {
+                    activity.SetTag("arena.match.subject", {|TC1001:Subject(result)|});
+                    activity.SetTag("arena.match.mode", Mode(result));
+                }
+            }
+
+            public sealed class LeaderboardHandler : MatchHandler
+            {
+                protected override string Subject(MatchResult result) => result.WinnerGamertag;
+                protected override string Mode(MatchResult result) => "leaderboard";
+            }
+
+            public sealed class FareDisputeException(string message) : Exception(message);
+            public interface IFareCalculator { decimal Calculate(string tripId); decimal Estimate(string tripId); }
+
+            public sealed class FareCalculator(string riderPhone) : IFareCalculator
+            {
+                public decimal Calculate(string tripId) => throw new FareDisputeException($"Rider {riderPhone} disputes trip {tripId}");
+                public decimal Estimate(string tripId) => throw new FareDisputeException($"No estimate for trip {tripId}");
+            }
+
+            class Trips(IFareCalculator calculator)
+            {
+                void Completed(Activity activity, string tripId)
+                {
+                    try
+                    {
+                        calculator.Calculate(tripId);
+                    }
+                    catch (Exception ex)
+                    {
+                        activity.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                    }
+                    try
+                    {
+                        calculator.Estimate(tripId);
+                    }
+                    catch (Exception ex)
+                    {
+                        activity.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    }
+                }
+            }
+            """);
+    }
 }
