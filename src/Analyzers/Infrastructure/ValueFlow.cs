@@ -384,6 +384,10 @@ internal sealed partial class ValueFlow
         {
             return Found(member, "user");
         }
+        if (IsGrainIdentity(member, frame.Options, out var grainDomain))
+        {
+            return Found(member, grainDomain);
+        }
         var symbol = member.Member;
         if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } keyed && OperationTree.Unwrap(keyed) is ILocalReferenceOperation dictionary
             && dictionary.Type is INamedTypeSymbol { Name: "Dictionary" or "SortedDictionary" or "ConcurrentDictionary" or "IDictionary" or "IReadOnlyDictionary" })
@@ -896,7 +900,7 @@ internal sealed partial class ValueFlow
         {
             return Found(invocation, "user");
         }
-        if (CallReadsIdentifierKey(invocation, frame.Options, out var keyDomain))
+        if (CallReadsIdentifierKey(invocation, frame.Options, out var keyDomain) || IsGrainIdentity(invocation, frame.Options, out keyDomain))
         {
             return Found(invocation, keyDomain);
         }

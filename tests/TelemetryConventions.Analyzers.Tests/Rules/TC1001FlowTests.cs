@@ -1300,4 +1300,39 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_grain_key_is_the_id_of_what_the_grain_type_stands_for()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public abstract class Grain
+            {
+                public string IdentityString { get; init; } = "";
+            }
+
+            public static class GrainExtensions
+            {
+                public static string GetPrimaryKeyString(this Grain grain) => grain.IdentityString;
+            }
+
+            public sealed class SmartMeterGrain(ILogger logger) : Grain
+            {
+                public void Activated()
+                {
+                    logger.LogDebug("Activated {Grain}", {|TC1001:this.GetPrimaryKeyString()|});
+                    logger.LogWarning(string.Concat("Meter ", {|TC1001:IdentityString|}, " keeps missing intervals"));
+                }
+            }
+
+            public sealed class PlayerGrain(Activity activity) : Grain
+            {
+                public void Joined() => activity.SetTag("arena.player", {|TC1001:this.GetPrimaryKeyString()|});
+            }
+
+            public sealed class OrderGrain(Activity activity) : Grain
+            {
+                public void Placed() => activity.SetTag("shop.order", this.GetPrimaryKeyString());
+            }
+            """);
+    }
 }
