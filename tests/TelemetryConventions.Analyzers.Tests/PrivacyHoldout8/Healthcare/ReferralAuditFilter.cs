@@ -61,7 +61,7 @@ public sealed class ReferralAuditFilter(ILogger<ReferralAuditFilter> logger, Pse
     {
         if (context.Exception is { } ex)
         {
-            logger.LogError("Referral action failed: {Detail}", ex.ToString()); // leak TC1001 exceptions
+            logger.LogError("Referral action failed: {Detail}", ex.ToString()); // clean exceptions
             Activity.Current?.SetTag("error.type", ex.GetType().Name); // clean exceptions
         }
     }
