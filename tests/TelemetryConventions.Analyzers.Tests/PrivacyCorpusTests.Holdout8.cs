@@ -1,0 +1,25 @@
+using Xunit;
+
+namespace TelemetryConventions.Analyzers.Tests;
+
+public sealed partial class PrivacyCorpusTests
+{
+    /// <summary>
+    /// An eighth corpus (MVC action filters reading action arguments, Blazor-style components,
+    /// SignalR client handlers, worker services creating DI scopes, EF Core-style queries, a saga
+    /// with correlation data, an outbox, feature flags with a targeting context, tenant resolvers,
+    /// audit writers, consumer spans with links, up-down and observable counters, Exception.Data,
+    /// records with a custom PrintMembers, [JsonIgnore] members, params helpers, static local
+    /// functions, raw and verbatim strings, TryFormat into spans and the generated API), written
+    /// apart from the analyzers and from the other corpora (see PrivacyHoldout8/README.md). Graded
+    /// as written: 64 of 71 leaks found (90.1 %), 2 of 110 clean lines reported (1.8 %). One marker
+    /// was wrong by the rules and is corrected (a global action filter logging ex.ToString() of
+    /// exceptions none of which carries an identifier): 64 of 70 (91.4 %), 2 of 111 (1.8 %). The
+    /// floor is the as-written figures rounded against the analyzers (90 % recall, 2 % false positives).
+    /// </summary>
+    [Fact]
+    public Task Eighth_holdout_corpus_as_written() =>
+        GradeAsync(TestFolder("PrivacyHoldout8"), "PrivacyHoldout8.Telemetry", minimumMarkers: 110,
+            requiredRecall: 0.90, allowedFalsePositives: 0.02,
+            TestFolder("PrivacyCorpus", "Shared"));
+}
