@@ -14,12 +14,15 @@ public sealed partial class PrivacyCorpusTests
     /// apart from the analyzers and from the other corpora (see PrivacyHoldout8/README.md). Graded
     /// as written: 64 of 71 leaks found (90.1 %), 2 of 110 clean lines reported (1.8 %). One marker
     /// was wrong by the rules and is corrected (a global action filter logging ex.ToString() of
-    /// exceptions none of which carries an identifier): 64 of 70 (91.4 %), 2 of 111 (1.8 %). The
-    /// floor is the as-written figures rounded against the analyzers (90 % recall, 2 % false positives).
+    /// exceptions none of which carries an identifier): 64 of 70 (91.4 %), 2 of 111 (1.8 %). A change
+    /// made before its grading was seen (a grain's key) left that unchanged. The general gaps it showed,
+    /// closed since (a record's own PrintMembers, [JsonIgnore], a params helper that hands its values to
+    /// a log call): 65 of 70 (92.9 %) and 0 of 111. The floor guards those figures (92 % recall, 1 %
+    /// false positives).
     /// </summary>
     [Fact]
     public Task Eighth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout8"), "PrivacyHoldout8.Telemetry", minimumMarkers: 110,
-            requiredRecall: 0.90, allowedFalsePositives: 0.02,
+            requiredRecall: 0.92, allowedFalsePositives: 0.01,
             TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -449,6 +449,8 @@ internal static class TelemetrySinks
             // Request.Headers["X-Patient-Id"] alone binds as the whole array (StringValues converts to
             // string[]): its values fill the placeholders, the first one first.
             var converted when converted.Type is not IArrayTypeSymbol && converted.Type?.Name == "StringValues" => new[] { converted },
+            // A team's Log(string template, params object[] values) handing its values on: judged at its callers.
+            IParameterReferenceOperation { Parameter.IsParams: true } forwarded => new[] { (IOperation)forwarded },
             IArrayCreationOperation { Initializer: { } initializer } => (IEnumerable<IOperation>)initializer.ElementValues,
             // A params span (newer Logging.Abstractions) has no interface in this Roslyn version: its children are the values.
             IArrayCreationOperation or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IInvocationOperation => Array.Empty<IOperation>(),

@@ -177,7 +177,8 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        var printsAll = created.IsRecord;
+        // A record prints every member unless its own PrintMembers chooses.
+        var printsAll = created.IsRecord && !created.GetMembers("PrintMembers").Any(m => !m.IsImplicitlyDeclared);
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is not { } parameter || argument.Value.ConstantValue.HasValue || !CarriesIdentifier(parameter.Type)
@@ -289,6 +290,13 @@ internal sealed partial class ValueFlow
             {
                 return Returns(toString, -1, frame, 0).Identifier;
             }
+            var printMembers = named.IsRecord
+                ? named.GetMembers("PrintMembers").OfType<IMethodSymbol>().FirstOrDefault(m => !m.IsImplicitlyDeclared && !m.DeclaringSyntaxReferences.IsEmpty)
+                : null;
+            if (printMembers is not null)
+            {
+                return PrintMembersIdentifier(named, printMembers, frame);
+            }
             return named.IsRecord || named.IsAnonymousType ? MemberIdentifier(named, frame, recurse: (t, f) => PrintedIdentifier(t, f)) : null;
         });
     }
@@ -351,7 +359,7 @@ internal sealed partial class ValueFlow
         {
             return cached;
         }
-        return SearchMembers(named, "serialized", _serializedMembers, frame, () => MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f)));
+        return SearchMembers(named, "serialized", _serializedMembers, frame, () => MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f), serialized: true));
     }
 
     /// <summary>
@@ -388,7 +396,7 @@ internal sealed partial class ValueFlow
     private static ITypeSymbol? CollectionElement(ITypeSymbol type) =>
         type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
 
-    private IdentifierFinding? MemberIdentifier(INamedTypeSymbol? type, Frame frame, Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified = false, HashSet<ISymbol>? replaced = null)
+    private IdentifierFinding? MemberIdentifier(INamedTypeSymbol? type, Frame frame, Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified = false, HashSet<ISymbol>? replaced = null, bool serialized = false)
     {
         if (type is null)
         {
@@ -404,7 +412,7 @@ internal sealed partial class ValueFlow
             {
                 seen ??= new HashSet<string>(type.GetMembers().Select(m => m.Name), StringComparer.Ordinal);
             }
-            if (MemberIdentifierDeclaredOn(type, declaring, seen, frame, recurse, skipClassified, replaced) is { } found)
+            if (MemberIdentifierDeclaredOn(type, declaring, seen, frame, recurse, skipClassified, replaced, serialized) is { } found)
             {
                 return found;
             }
@@ -413,7 +421,7 @@ internal sealed partial class ValueFlow
     }
 
     private IdentifierFinding? MemberIdentifierDeclaredOn(INamedTypeSymbol type, INamedTypeSymbol declaring, HashSet<string>? seen, Frame frame,
-        Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified, HashSet<ISymbol>? replaced)
+        Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified, HashSet<ISymbol>? replaced, bool serialized)
     {
         foreach (var member in declaring.GetMembers())
         {
@@ -429,7 +437,8 @@ internal sealed partial class ValueFlow
                 IFieldSymbol field => field.Type,
                 _ => null,
             };
-            if (memberType is null || member.Name == "EqualityContract" || (skipClassified && HasDataClassification(member)) || replaced?.Contains(member) == true)
+            if (memberType is null || member.Name == "EqualityContract" || (skipClassified && HasDataClassification(member)) || replaced?.Contains(member) == true
+                || (serialized && IsLeftOutOfJson(member)))
             {
                 continue;
             }
@@ -440,6 +449,62 @@ internal sealed partial class ValueFlow
             if (!IsScalar(memberType) && recurse(memberType, frame) is { } nested)
             {
                 return new IdentifierFinding($"{type.Name}.{member.Name}.{nested.Origin.Split('.').Last()}", nested.Domain, null!);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A member a JSON serialiser never writes: <c>[JsonIgnore]</c> (System.Text.Json without a
+    /// condition or with <c>Always</c>, or Newtonsoft.Json). A condition such as <c>WhenWritingNull</c>
+    /// still writes every value that is there.
+    /// </summary>
+    private static bool IsLeftOutOfJson(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name != "JsonIgnoreAttribute")
+            {
+                continue;
+            }
+            var condition = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Condition");
+            // JsonIgnoreCondition.Always is 1.
+            return condition.Key is null || condition.Value.Value is 1;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// What a record's own <c>PrintMembers</c> appends: a record that prints only some of its members
+    /// (<c>builder.Append("CourseId = ").Append(CourseId)</c>) exposes only those. A call to the base
+    /// record's <c>PrintMembers</c> adds what the base prints.
+    /// </summary>
+    private IdentifierFinding? PrintMembersIdentifier(INamedTypeSymbol record, IMethodSymbol printMembers, Frame frame)
+    {
+        foreach (var body in Bodies(printMembers, frame.CancellationToken))
+        {
+            var callee = frame.For(_optionsFor(body.Syntax.SyntaxTree));
+            foreach (var call in OperationTree.Descendants(body).OfType<IInvocationOperation>())
+            {
+                if (call.TargetMethod.Name == "PrintMembers" && record.BaseType is { } baseRecord && !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, record))
+                {
+                    if (PrintedIdentifier(baseRecord, frame) is { } inherited)
+                    {
+                        return inherited;
+                    }
+                    continue;
+                }
+                if (!call.TargetMethod.Name.StartsWith("Append", StringComparison.Ordinal) || !IsTextBuilder(call.TargetMethod.ContainingType))
+                {
+                    continue;
+                }
+                foreach (var argument in call.Arguments)
+                {
+                    if (Evaluate(argument.Value, callee, 1).Identifier is { } appended)
+                    {
+                        return appended;
+                    }
+                }
             }
         }
         return null;

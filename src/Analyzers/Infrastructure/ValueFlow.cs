@@ -976,9 +976,16 @@ internal sealed partial class ValueFlow
         if (SerializedObject(invocation) is { } serialized && serialized.Type is { } serializedType && !IsScalar(serializedType))
         {
             // JsonSerializer.Serialize(report): every public member is written out, as a destructured log value is.
-            return ObjectIdentifier(serialized, frame, serialized: true, visited: null, depth + 1) is { } member
-                ? Found(invocation, member.Domain, $"{Describe(serialized)} (its member {member.Origin})")
-                : Evaluate(serialized, frame, depth + 1);
+            if (ObjectIdentifier(serialized, frame, serialized: true, visited: null, depth + 1) is { } member)
+            {
+                return Found(invocation, member.Domain, $"{Describe(serialized)} (its member {member.Origin})");
+            }
+            var written = Evaluate(serialized, frame, depth + 1);
+            // A type of the source whose written members hold no identifier is shown to be about the
+            // person, whatever key it is sent under (its [JsonIgnore] contact details are not written).
+            return written.Identifier is null && written.Hash is null && !serializedType.DeclaringSyntaxReferences.IsEmpty
+                ? new FlowResult(null, null, proven: true, written.Sanitized, written.Parameters)
+                : written;
         }
         if (PassesThrough(invocation))
         {

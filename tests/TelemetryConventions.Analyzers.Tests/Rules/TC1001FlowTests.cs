@@ -1335,4 +1335,58 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task What_an_object_prints_or_serialises_follows_its_own_PrintMembers_and_JsonIgnore()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+
+            public record LearnerSummary(string CourseId, string StudentNumber, int Missing)
+            {
+                protected virtual bool PrintMembers(StringBuilder builder)
+                {
+                    builder.Append("CourseId = ").Append(CourseId).Append(", Missing = ").Append(Missing);
+                    return true;
+                }
+            }
+
+            public record TutorSummary(string CourseId, string StudentNumber)
+            {
+                protected virtual bool PrintMembers(StringBuilder builder)
+                {
+                    builder.Append($"CourseId = {CourseId}, Student = {StudentNumber}");
+                    return true;
+                }
+            }
+
+            public sealed class GuardianContact
+            {
+                public string Relationship { get; set; } = "";
+                [JsonIgnore] public string Phone { get; set; } = "";
+            }
+
+            public sealed class GuardianNotice
+            {
+                public string Relationship { get; set; } = "";
+                [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Email { get; set; }
+            }
+
+            class Gradebook(ILogger logger)
+            {
+                void Rendered(Activity activity, LearnerSummary learner, TutorSummary tutor, GuardianContact contact, GuardianNotice notice, string accountNumber)
+                {
+                    logger.LogInformation("Rendered {Summary}", learner);
+                    logger.LogInformation("Rendered {Summary}", {|TC1001:tutor|});
+                    activity.SetTag("gradebook.guardian", JsonSerializer.Serialize(contact));
+                    activity.SetTag("gradebook.notice", {|TC1001:JsonSerializer.Serialize(notice)|});
+                    Log("Switching {Account}", {|TC1001:accountNumber|});
+                    Log("Switching to {Tariff}", "economy-7");
+                }
+
+                void Log(string template, params object[] values) => logger.LogInformation(template, values);
+            }
+            """);
+    }
 }
