@@ -221,10 +221,15 @@ internal sealed partial class ValueFlow
             case IObjectCreationOperation { Arguments.Length: 1 } reencoded when reencoded.Type?.Name is "Guid" or "BigInteger" && reencoded.Type.ContainingNamespace?.ToDisplayString() is "System" or "System.Numerics":
                 // new Guid(MD5.HashData(bytes)): the same bytes, read as another type.
                 return Rewrapped(Evaluate(reencoded.Arguments[0].Value, frame, depth + 1), reencoded);
-            case IImplicitIndexerReferenceOperation slice when slice.Instance.Type?.SpecialType == SpecialType.System_String:
+            case IImplicitIndexerReferenceOperation slice when slice.Instance.Type?.SpecialType == SpecialType.System_String || IsCharSpan(slice.Instance.Type):
                 // hash[..16] is still one value per person, computed without a key; a few characters of an
                 // identifier (card[^4..], iban[..2]) are only about it.
                 var sliced = Evaluate(slice.Instance, frame, depth + 1);
+                if (sliced.Identifier is { } whole && RunsToTheEndOf(slice, frame, depth))
+                {
+                    // buffer[..serial.Length] after serial.TryCopyTo(buffer): all of it.
+                    return Rewrapped(sliced.WithoutParameters(), slice);
+                }
                 if (sliced.Identifier is not null)
                 {
                     // A parameter named for an identifier, cut: what callers pass is cut too.
@@ -255,6 +260,17 @@ internal sealed partial class ValueFlow
                 return FlowResult.Unknown;
         }
     }
+
+    private static bool IsCharSpan(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory", TypeArguments.Length: 1 } span
+        && span.TypeArguments[0].SpecialType == SpecialType.System_Char && span.ContainingNamespace?.ToDisplayString() == "System";
+
+    /// <summary>A slice from the start to the length of an identifier (<c>[..serial.Length]</c>, <c>[0..id.Length]</c>): the whole of it.</summary>
+    private bool RunsToTheEndOf(IImplicitIndexerReferenceOperation slice, Frame frame, int depth) =>
+        OperationTree.Unwrap(slice.Argument) is IRangeOperation range
+        && (range.LeftOperand is null || OperationTree.Unwrap(range.LeftOperand).ConstantValue is { HasValue: true, Value: 0 })
+        && range.RightOperand is { } end && OperationTree.Unwrap(end) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } measured }
+        && Evaluate(measured, frame, depth + 1).Identifier is not null;
 
     /// <summary>
     /// Arithmetic on an identifier (an FNV or djb2 loop written by hand, <c>id * 31 + c</c>) still gives
@@ -835,7 +851,10 @@ internal sealed partial class ValueFlow
         }
         if (parameter.RefKind == RefKind.None)
         {
-            return Evaluate(invocation, frame, depth + 1);
+            // serial.AsSpan().TryCopyTo(buffer): the buffer holds the source; HashData(key, data, mac): what the call computes.
+            return invocation.TargetMethod.Name is "CopyTo" or "TryCopyTo" && ReceiverOf(invocation) is { } source
+                ? Evaluate(source, frame, depth + 1)
+                : Evaluate(invocation, frame, depth + 1);
         }
         if (OutReadsIdentifierKey(invocation, argument, frame.Options, out var keyDomain))
         {

@@ -1389,4 +1389,26 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_slice_to_an_identifiers_length_is_all_of_it_and_a_few_characters_are_about_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Readings
+            {
+                void Received(Activity activity, string meterSerial, string cardNumber)
+                {
+                    Span<char> buffer = stackalloc char[64];
+                    if (!meterSerial.AsSpan().TryCopyTo(buffer))
+                    {
+                        return;
+                    }
+                    activity.SetTag("meter.serial.copy", {|TC1001:buffer[..meterSerial.Length].ToString()|});
+                    activity.SetTag("meter.serial.region", buffer[..2].ToString());
+                    activity.SetTag("card.last4", cardNumber[^4..]);
+                    activity.SetTag("card.copy", {|TC1001:cardNumber[0..cardNumber.Length]|});
+                }
+            }
+            """);
+    }
 }
