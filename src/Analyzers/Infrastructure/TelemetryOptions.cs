@@ -91,6 +91,8 @@ internal sealed class TelemetryOptions
         ["given"] = "name",
         ["middle"] = "name",
         ["maiden"] = "name",
+        // One pseudonym space for a client's address, whatever the code calls it (RemoteIpAddress, clientIp).
+        ["ip"] = "client.address",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static ImmutableHashSet<string> PersonalNameWords => ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names");

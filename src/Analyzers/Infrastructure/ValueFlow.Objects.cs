@@ -509,4 +509,25 @@ internal sealed partial class ValueFlow
         }
         return null;
     }
+
+    /// <summary>
+    /// A tuple sent whole (<c>(string StudentNumber, int Score)</c> logged as a value prints
+    /// <c>(S123, 95)</c>): judged by its elements' names. Only where the tuple itself reaches
+    /// telemetry: an element read from it (<c>read.Gantry</c>) is that element alone.
+    /// </summary>
+    private static IdentifierFinding? TupleSentWhole(IOperation value, TelemetryOptions options)
+    {
+        if (OperationTree.Unwrap(value).Type is not INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            return null;
+        }
+        foreach (var element in tuple.TupleElements)
+        {
+            if (CarriesIdentifier(element.Type) && !element.Name.StartsWith("Item", StringComparison.Ordinal) && IsIdentifierSymbol(element, options, out var domain))
+            {
+                return new IdentifierFinding(element.Name, domain, null!);
+            }
+        }
+        return null;
+    }
 }

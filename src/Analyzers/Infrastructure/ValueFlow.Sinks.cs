@@ -22,6 +22,10 @@ internal sealed partial class ValueFlow
             var frame = new Frame(options, new HashSet<object>(), cancellationToken);
             return Rewrapped(CallSummary(helper, ReturnedTags(helper.TargetMethod, site.Kind, frame), frame, 0), helper);
         }
+        if (TupleSentWhole(site.Value, options) is { } element)
+        {
+            return Found(site.Value, element.Domain, $"{Describe(site.Value)} (its element {element.Origin})");
+        }
         return site.Destructured
             ? EvaluateDestructured(site.Value, site.RedactsClassifiedMembers, options, cancellationToken)
             : Evaluate(site.Value, options, cancellationToken);

@@ -504,7 +504,7 @@ internal sealed partial class ValueFlow
 
     private FlowResult EvaluateLocal(ILocalReferenceOperation local, Frame frame, int depth)
     {
-        var named = CarriesIdentifier(local.Type) && frame.Options.IsIdentifierName(NameWords.Split(local.Local.Name), out var domain) ? domain : null;
+        var named = CarriesIdentifier(local.Type) && IsIdentifierSymbol(local.Local, frame.Options, out var domain) ? domain : null;
         var held = WrittenToLocal(local, frame, depth);
         if (named is not null)
         {
@@ -1473,9 +1473,21 @@ internal sealed partial class ValueFlow
 
     public static bool IsIdentifierSymbol(ISymbol symbol, TelemetryOptions options, out string domain)
     {
-        if (options.IsIdentifierName(NameWords.Split(symbol.Name), out domain))
+        var words = NameWords.Split(symbol.Name);
+        if (options.IsIdentifierName(words, out domain))
         {
             return true;
+        }
+        // HashSet<string> gamertags, List<string> patients: a collection named in the plural holds
+        // one identifier per element. A number named so (int players) is a count, and is not judged.
+        if (words.Count > 0 && words[words.Count - 1] is { Length: > 3 } last && last[last.Length - 1] == 's'
+            && TypeOf(symbol) is { } type && !IsScalar(type) && CarriesIdentifier(type))
+        {
+            words[words.Count - 1] = last.Substring(0, last.Length - 1);
+            if (options.IsIdentifierName(words, out domain))
+            {
+                return true;
+            }
         }
         // The signed-in user's name (User.Identity.Name): a name that says nothing by its words.
         if (symbol is IPropertySymbol { Name: "Name" } name && name.ContainingType is { } identity && IsPrincipalOrIdentity(identity))
@@ -1492,8 +1504,8 @@ internal sealed partial class ValueFlow
         }
         if (HasDataClassification(symbol))
         {
-            var words = NameWords.Split(symbol.Name);
-            domain = words.Count > 0 ? words[0] : "personal";
+            var classified = NameWords.Split(symbol.Name);
+            domain = classified.Count > 0 ? classified[0] : "personal";
             return true;
         }
         return false;

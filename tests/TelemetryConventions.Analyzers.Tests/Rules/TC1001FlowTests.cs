@@ -1411,4 +1411,25 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_tuple_prints_its_elements_and_a_collection_named_in_the_plural_holds_identifiers()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            class Queues(ILogger logger)
+            {
+                void Report(IEnumerable<(string StudentNumber, int Score)> scores, List<(string Course, int Count)> courses,
+                            HashSet<string> gamertags, int players, List<string> regions)
+                {
+                    logger.LogDebug("Top scorer {Top}", {|TC1001:scores.MaxBy(s => s.Score)|});
+                    logger.LogDebug("Busiest course {Course}", courses.First());
+                    logger.LogDebug("Queued {Players}", {|TC1001:gamertags|});
+                    logger.LogDebug("Queued {Count}", players);
+                    logger.LogDebug("Open in {Regions}", regions);
+                }
+            }
+            """);
+    }
 }
