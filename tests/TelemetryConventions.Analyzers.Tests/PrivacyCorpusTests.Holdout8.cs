@@ -17,12 +17,13 @@ public sealed partial class PrivacyCorpusTests
     /// exceptions none of which carries an identifier): 64 of 70 (91.4 %), 2 of 111 (1.8 %). A change
     /// made before its grading was seen (a grain's key) left that unchanged. The general gaps it showed,
     /// closed since (a record's own PrintMembers, [JsonIgnore], a params helper that hands its values to
-    /// a log call): 65 of 70 (92.9 %) and 0 of 111. The floor guards those figures (92 % recall, 1 %
-    /// false positives).
+    /// a log call): 65 of 70 (92.9 %) and 0 of 111, then 66 of 70 (94.3 %) once a buffer filled by
+    /// CopyTo and sliced to the identifier's length was all of it. The floor guards those figures
+    /// (94 % recall, 1 % false positives).
     /// </summary>
     [Fact]
     public Task Eighth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout8"), "PrivacyHoldout8.Telemetry", minimumMarkers: 110,
-            requiredRecall: 0.92, allowedFalsePositives: 0.01,
+            requiredRecall: 0.94, allowedFalsePositives: 0.01,
             TestFolder("PrivacyCorpus", "Shared"));
 }

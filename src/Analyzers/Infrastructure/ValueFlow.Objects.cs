@@ -182,7 +182,7 @@ internal sealed partial class ValueFlow
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is not { } parameter || argument.Value.ConstantValue.HasValue || !CarriesIdentifier(parameter.Type)
-                || ExposedProperty(created, parameter.Name, printsAll || serialized) is not { } property)
+                || ExposedProperty(created, parameter.Name, printsAll || serialized, serialized) is not { } property)
             {
                 continue;
             }
@@ -191,9 +191,14 @@ internal sealed partial class ValueFlow
                 return new IdentifierFinding($"{property.Name}, given {given.Origin}", given.Domain, given.WrapTarget);
             }
         }
+        if (!printsAll && !serialized)
+        {
+            return null;
+        }
         foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
         {
             if (assignment.Target is IPropertyReferenceOperation { Property: { DeclaredAccessibility: Accessibility.Public, IsStatic: false } property }
+                && !(serialized && IsLeftOutOfJson(property))
                 && !assignment.Value.ConstantValue.HasValue && CarriesIdentifier(property.Type)
                 && Evaluate(assignment.Value, frame, depth + 1).Identifier is { } given)
             {
@@ -203,8 +208,11 @@ internal sealed partial class ValueFlow
         return null;
     }
 
-    /// <summary>The public instance property a constructor parameter fills, matched by name as a record's positional parameters are.</summary>
-    private static IPropertySymbol? ExposedProperty(INamedTypeSymbol type, string parameterName, bool exposesProperties)
+    /// <summary>
+    /// The public instance property a constructor parameter fills, matched by name as a record's
+    /// positional parameters are; for a serialiser, one it writes.
+    /// </summary>
+    private static IPropertySymbol? ExposedProperty(INamedTypeSymbol type, string parameterName, bool exposesProperties, bool serialized)
     {
         if (!exposesProperties)
         {
@@ -215,7 +223,7 @@ internal sealed partial class ValueFlow
             foreach (var member in current.GetMembers())
             {
                 if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false } property
-                    && string.Equals(property.Name, parameterName, StringComparison.OrdinalIgnoreCase))
+                    && string.Equals(property.Name, parameterName, StringComparison.OrdinalIgnoreCase) && !(serialized && IsLeftOutOfJson(property)))
                 {
                     return property;
                 }

@@ -225,7 +225,7 @@ internal sealed partial class ValueFlow
                 // hash[..16] is still one value per person, computed without a key; a few characters of an
                 // identifier (card[^4..], iban[..2]) are only about it.
                 var sliced = Evaluate(slice.Instance, frame, depth + 1);
-                if (sliced.Identifier is { } whole && RunsToTheEndOf(slice, frame, depth))
+                if (sliced.Identifier is not null && RunsToTheEndOf(slice, frame, depth))
                 {
                     // buffer[..serial.Length] after serial.TryCopyTo(buffer): all of it.
                     return Rewrapped(sliced.WithoutParameters(), slice);

@@ -1381,6 +1381,9 @@ public class TC1001FlowTests
                     logger.LogInformation("Rendered {Summary}", {|TC1001:tutor|});
                     activity.SetTag("gradebook.guardian", JsonSerializer.Serialize(contact));
                     activity.SetTag("gradebook.notice", {|TC1001:JsonSerializer.Serialize(notice)|});
+                    // Built here from an identifier, but into a member neither printed nor written.
+                    logger.LogInformation("Rendered {Summary}", new LearnerSummary("maths", accountNumber, 2));
+                    activity.SetTag("gradebook.contact", JsonSerializer.Serialize(new GuardianContact { Relationship = "mother", Phone = accountNumber }));
                     Log("Switching {Account}", {|TC1001:accountNumber|});
                     Log("Switching to {Tariff}", "economy-7");
                 }
