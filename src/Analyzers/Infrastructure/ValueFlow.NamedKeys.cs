@@ -34,11 +34,12 @@ internal sealed partial class ValueFlow
     {
         domain = "";
         var method = invocation.TargetMethod;
-        if (method.Name is "GetCustomProperty" or "GetBaggageItem" or "GetTagItem" or "GetBaggage" && IsTelemetryType(method.ContainingType)
-            && method.Parameters.Length == 1 && invocation.Arguments.Length == 1)
+        if (method.Name is "GetCustomProperty" or "GetBaggageItem" or "GetTagItem" or "GetBaggage" && IsTelemetryType(method.ContainingType))
         {
-            // Telemetry read back: activity.GetBaggageItem("arena.host.gamertag"), GetCustomProperty("meter.serial").
-            return IsIdentifierKey(invocation.Arguments[0].Value, options, out domain);
+            // Telemetry read back: activity.GetBaggageItem("arena.host.gamertag"), GetCustomProperty("meter.serial"),
+            // Baggage.GetBaggage("customer.ref").
+            return invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String) is { } name
+                && IsIdentifierKey(name.Value, options, out domain);
         }
         if (method.Name is not ("GetRouteValue" or "GetValueOrDefault" or "GetString") || !HoldsText(method.ReturnType))
         {

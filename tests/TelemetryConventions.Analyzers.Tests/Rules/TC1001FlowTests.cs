@@ -1187,6 +1187,8 @@ public class TC1001FlowTests
                     activity.SetTag("meter.reported", {|TC1001:activity.GetCustomProperty("meter.serial")|});
                     activity.SetTag("arena.region", activity.GetBaggageItem("arena.region"));
                     activity.SetTag("arena.mode", activity.GetCustomProperty("arena.mode"));
+                    logger.LogInformation("Renewal for {Customer}", {|TC1001:OpenTelemetry.Baggage.GetBaggage("customer.email")|});
+                    logger.LogInformation("Renewal in {Region}", OpenTelemetry.Baggage.GetBaggage("customer.region"));
                     if (activity.GetCustomProperty("meter.serial") is not string serial)
                     {
                         return;
