@@ -122,6 +122,9 @@ internal sealed class TelemetryOptions
     /// Machines whose IP address is no person's: <c>serverIp</c>, <c>hostIpAddress</c>. Only before
     /// <c>ip</c>: a match's host or a node's owner can be a person (<c>hostGamertag</c>).
     /// </summary>
+    /// <summary>Whether a name says its value is a machine's (<c>localEndPoint</c>, <c>serverAddress</c>), not a person's.</summary>
+    public static bool IsMachineName(IReadOnlyList<string> words) => words.Any(MachineWords.Contains);
+
     private static readonly ImmutableHashSet<string> MachineWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "server", "host", "node", "pod", "container", "gateway", "proxy", "loopback", "dns", "router", "subnet", "local");
 
@@ -132,7 +135,7 @@ internal sealed class TelemetryOptions
     public static readonly ImmutableHashSet<string> IdentityWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "id", "ids", "identifier", "identifiers", "number", "numbers", "num", "no", "nr", "key", "name", "names",
         "email", "emails", "mail", "phone", "mobile", "code", "uuid", "guid", "handle", "login", "username",
-        "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point", "uid", "uids", "token", "tokens");
+        "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point", "uid", "uids", "token", "tokens", "mac");
 
     /// <summary>The identity words in a fixed order (a hash set's order changes from process to process), longest first.</summary>
     private static readonly string[] IdentityWordsLongestFirst =

@@ -1478,6 +1478,14 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
+        // IPEndPoint remote, IPAddress Address: a peer's address is personal (client.address) whatever
+        // it is called, unless the name says it is a machine's (localEndPoint, serverAddress).
+        // A MAC address is judged by its name only: a school's tablet's is a thing's, a shopper's phone's a person's.
+        if (TypeOf(symbol) is { Name: "IPAddress" or "IPEndPoint" } addressType && IsNetworkAddress(addressType) && !TelemetryOptions.IsMachineName(words))
+        {
+            domain = "client.address";
+            return true;
+        }
         // HashSet<string> gamertags, List<string> patients: a collection named in the plural holds
         // one identifier per element. A number named so (int players) is a count, and is not judged.
         if (words.Count > 0 && words[words.Count - 1] is { Length: > 3 } last && last[last.Length - 1] == 's'
@@ -1596,11 +1604,16 @@ internal sealed partial class ValueFlow
             case SpecialType.System_Decimal:
                 return true;
         }
-        // An IP address identifies the person behind it (client.address); its ToString is the address.
+        // An IP address, an endpoint or a MAC address identifies the person behind it (client.address);
+        // its ToString is the address.
         return type.Name == "Guid" && type.ContainingNamespace?.Name == "System"
-            || (type.Name == "IPAddress" && type.ContainingNamespace?.ToDisplayString() == "System.Net")
+            || IsNetworkAddress(type)
             || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte });
     }
+
+    private static bool IsNetworkAddress(ITypeSymbol type) =>
+        (type.Name is "IPAddress" or "IPEndPoint" && type.ContainingNamespace?.ToDisplayString() == "System.Net")
+        || (type.Name == "PhysicalAddress" && type.ContainingNamespace?.ToDisplayString() == "System.Net.NetworkInformation");
 
     public static string Describe(IOperation operation)
     {

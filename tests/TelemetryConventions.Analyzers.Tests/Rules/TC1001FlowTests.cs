@@ -1437,4 +1437,25 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_peers_network_address_is_personal_whatever_it_is_called_and_a_machines_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Net;
+            using System.Net.NetworkInformation;
+
+            class MatchServer(ILogger logger, IPEndPoint localEndPoint)
+            {
+                void OnDatagram(Activity activity, IPEndPoint remote, PhysicalAddress phoneMac)
+                {
+                    logger.LogDebug("Datagram from {Endpoint}", {|TC1001:remote|});
+                    activity.SetTag("net.peer.address", {|TC1001:remote.Address.ToString()|});
+                    activity.SetTag("net.peer.port", remote.Port);
+                    activity.SetTag("beacon.phone.mac", {|TC1001:phoneMac.ToString()|});
+                    activity.SetTag("net.host.address", localEndPoint.ToString());
+                }
+            }
+            """);
+    }
 }
