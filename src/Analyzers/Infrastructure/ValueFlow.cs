@@ -1374,11 +1374,7 @@ internal sealed partial class ValueFlow
         {
             return false;
         }
-        var returned = method.ReturnType;
-        if (returned is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } task)
-        {
-            returned = task.TypeArguments[0];
-        }
+        var returned = Awaited(method.ReturnType);
         return returned.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char
             || IsTextBuilder(returned)
             || returned.Name is "FormattableString" or "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" or "IFormattable"
@@ -1491,8 +1487,8 @@ internal sealed partial class ValueFlow
         if (words.Count > 0 && words[words.Count - 1] is { Length: > 3 } last && last[last.Length - 1] == 's'
             && TypeOf(symbol) is { } type && !IsScalar(type) && CarriesIdentifier(type))
         {
-            words[words.Count - 1] = last.Substring(0, last.Length - 1);
-            if (options.IsIdentifierName(words, out domain))
+            var singular = new List<string>(words) { [words.Count - 1] = last.Substring(0, last.Length - 1) };
+            if (options.IsIdentifierName(singular, out domain))
             {
                 return true;
             }
@@ -1512,8 +1508,7 @@ internal sealed partial class ValueFlow
         }
         if (HasDataClassification(symbol))
         {
-            var classified = NameWords.Split(symbol.Name);
-            domain = classified.Count > 0 ? classified[0] : "personal";
+            domain = words.Count > 0 ? words[0] : "personal";
             return true;
         }
         return false;
