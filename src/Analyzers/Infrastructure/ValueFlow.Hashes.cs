@@ -24,6 +24,10 @@ internal sealed partial class ValueFlow
             hashedIdentifier = Evaluate(raw, frame, depth + 1).Identifier;
         }
         var name = method.ContainingType is { } type && method.MethodKind != MethodKind.LocalFunction ? type.Name + "." + method.Name : method.Name;
+        if (DerivesFromHmac(method.ContainingType) || DerivesFromHmac(invocation.Instance?.Type))
+        {
+            name += " with a key written in the code";
+        }
         return new FlowResult(null, new HashFinding(name, invocation, raw, hashedIdentifier), proven: false);
     }
 
@@ -39,14 +43,14 @@ internal sealed partial class ValueFlow
         return operation;
     }
 
-    private bool IsSanitizer(IInvocationOperation invocation, TelemetryOptions options)
+    private bool IsSanitizer(IInvocationOperation invocation, TelemetryOptions options, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
         if (_known.IsPseudonymizer(method.ContainingType) && (_known.IsPseudonym(method.ReturnType) || method.ReturnType.SpecialType == SpecialType.System_String))
         {
             return true;
         }
-        if (IsKeyedHash(invocation))
+        if (IsKeyedHash(invocation) && !(HmacKey(invocation) is { } key && IsConstantKey(key, cancellationToken, 0)))
         {
             return true;
         }
@@ -175,6 +179,15 @@ internal sealed partial class ValueFlow
         }
         if (DerivesFromHmac(invocation.Instance?.Type) || (method.IsStatic && DerivesFromHmac(type)))
         {
+            // An HMAC whose key is written in the code is a salted hash: anyone with the binary can
+            // recompute it for a known person.
+            if (HmacKey(invocation) is { } key && IsConstantKey(key, frame.CancellationToken, 0))
+            {
+                input = method.IsStatic
+                    ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name is "source" or "data")?.Value
+                    : invocation.Arguments.FirstOrDefault()?.Value;
+                return input is not null;
+            }
             return false;
         }
         for (var current = invocation.Instance?.Type ?? type; current is not null; current = current.BaseType)
@@ -186,6 +199,70 @@ internal sealed partial class ValueFlow
             }
         }
         return false;
+    }
+
+    /// <summary>The key of <c>HMACSHA256.HashData(key, …)</c>, or the one the receiver of <c>ComputeHash</c> was created with.</summary>
+    private static IOperation? HmacKey(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.IsStatic)
+        {
+            return invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "key")?.Value;
+        }
+        var receiver = invocation.Instance is null ? null : OperationTree.Unwrap(invocation.Instance);
+        if (receiver is ILocalReferenceOperation local)
+        {
+            var writes = LocalWrites(local.Local, OperationTree.Root(local));
+            receiver = writes.Count == 1 ? OperationTree.Unwrap(writes[0].Value) : null;
+        }
+        return receiver is IObjectCreationOperation { Arguments.Length: 1 } creation ? creation.Arguments[0].Value : null;
+    }
+
+    /// <summary>
+    /// A key that is the same in every build: a literal's bytes, a constant array, or a field or local
+    /// only ever given one of those. A key read from configuration or a secret store is not.
+    /// </summary>
+    private bool IsConstantKey(IOperation key, CancellationToken cancellationToken, int depth)
+    {
+        if (depth > 4)
+        {
+            return false;
+        }
+        var operation = OperationTree.Unwrap(key);
+        switch (operation)
+        {
+            case { ConstantValue.HasValue: true }:
+            case IUtf8StringOperation:
+                return true;
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                return initializer.ElementValues.All(v => OperationTree.Unwrap(v).ConstantValue.HasValue);
+            case IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } bytes
+                when bytes.TargetMethod.ContainingType?.Name is "Encoding" or "UTF8Encoding" or "ASCIIEncoding" or "UnicodeEncoding":
+                return IsConstantKey(bytes.Arguments[0].Value, cancellationToken, depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "ToArray", Instance: { } span, Arguments.Length: 0 }:
+                return IsConstantKey(span, cancellationToken, depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "FromHexString" or "FromBase64String", Arguments.Length: 1 } decoded
+                when decoded.TargetMethod.ContainingType?.Name == "Convert":
+                return IsConstantKey(decoded.Arguments[0].Value, cancellationToken, depth + 1);
+            case ILocalReferenceOperation local:
+            {
+                var writes = LocalWrites(local.Local, OperationTree.Root(local));
+                return writes.Count > 0 && writes.All(w => IsConstantKey(w.Value, cancellationToken, depth + 1));
+            }
+            case IFieldReferenceOperation { Field: { IsConst: true } }:
+                return true;
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } field }:
+            {
+                var writes = _index.WritesOf(field, cancellationToken);
+                return writes.Count > 0 && writes.All(w => IsConstantKey(w, cancellationToken, depth + 1));
+            }
+            case IPropertyReferenceOperation { Property: { SetMethod: null } property } when IsAutoProperty(property):
+            {
+                var writes = _index.WritesOf(property, cancellationToken);
+                return writes.Count > 0 && writes.All(w => IsConstantKey(w, cancellationToken, depth + 1));
+            }
+            default:
+                return false;
+        }
     }
 
     private static bool IsCryptography(ITypeSymbol? type) =>

@@ -185,8 +185,15 @@ internal sealed partial class ValueFlow
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 return CombineAll(new[] { binary.LeftOperand, binary.RightOperand }, frame, depth);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder or BinaryOperatorKind.And } bucket when IsSmallConstant(bucket.RightOperand):
-                // x % 32, x & 0xFF: a few dozen possible values, whatever x was, so neither an identifier nor one value per person.
-                return FlowResult.Safe;
+                {
+                    // x % 32, x & 0xFF: a few dozen possible values, so not one value per person; but a bucket
+                    // of a hash function is still that hash (anyone can recompute it for a known person).
+                    // Arithmetic taken for a hand-written hash (id * 31) is only a guess, and a bucket of it is not kept.
+                    var hashed = Evaluate(bucket.LeftOperand, frame, depth + 1);
+                    return hashed.Hash is null || hashed.Hash.Method == ArithmeticHash
+                        ? FlowResult.Safe
+                        : new FlowResult(null, hashed.Hash, hashed.Proven, hashed.Sanitized, hashed.Parameters);
+                }
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder or BinaryOperatorKind.Divide or BinaryOperatorKind.And or BinaryOperatorKind.RightShift } arithmetic:
                 // A bucket or shard computed from a value says little about whom: keep only whether it was keyed.
                 var operands = CombineAll(new[] { arithmetic.LeftOperand, arithmetic.RightOperand }, frame, depth);
@@ -911,7 +918,7 @@ internal sealed partial class ValueFlow
     private FlowResult EvaluateInvocation(IInvocationOperation invocation, Frame frame, int depth)
     {
         var method = invocation.TargetMethod;
-        if (IsSanitizer(invocation, frame.Options))
+        if (IsSanitizer(invocation, frame.Options, frame.CancellationToken))
         {
             return FlowResult.Pseudonymised;
         }
@@ -1350,7 +1357,10 @@ internal sealed partial class ValueFlow
         return typeName switch
         {
             "Convert" when ConvertMethods.Contains(method.Name) => first,
-            "BitConverter" when method.Name == "ToString" => first,
+            // The bytes of a value (a digest, say) read as a number or text are still that value.
+            "BitConverter" when method.Name.StartsWith("To", StringComparison.Ordinal) => first,
+            "BinaryPrimitives" when method.Name.StartsWith("Read", StringComparison.Ordinal) => first,
+            "Math" or "MathF" when method.Name == "Abs" => first,
             "Int32" or "Int64" or "UInt64" or "Guid" or "Decimal" when method.Name is "Parse" or "ToString" => first,
             "MemoryExtensions" when method.Name == "AsSpan" => first,
             _ => null,

@@ -237,4 +237,52 @@ public class TC1002Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_bucket_of_an_unkeyed_hash_is_still_that_hash_and_a_bucket_of_a_keyed_one_or_of_a_count_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Matchmaking
+            {
+                void Record(Activity activity, byte[] key, string playerId, string subscriberId, string accountId, int queued)
+                {
+                    activity.SetTag("match.player.bucket", {|#0:BitConverter.ToUInt32(SHA1.HashData(Encoding.UTF8.GetBytes(playerId))) % 100|});
+                    activity.SetTag("match.subscriber.bucket", {|#1:BitConverter.ToInt32(MD5.HashData(Encoding.UTF8.GetBytes(subscriberId))) & 0xFF|});
+                    activity.SetTag("match.account.bucket", {|#2:Math.Abs(accountId.GetHashCode() % 32)|});
+                    activity.SetTag("match.shard", HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(playerId))[0] % 16);
+                    activity.SetTag("match.queue.bucket", queued % 10);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SHA1.HashData", "identifier 'playerId'", "span attribute 'match.player.bucket'"),
+            VerifyCS.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("MD5.HashData", "identifier 'subscriberId'", "span attribute 'match.subscriber.bucket'"),
+            VerifyCS.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("String.GetHashCode", "identifier 'accountId'", "span attribute 'match.account.bucket'"));
+    }
+
+    [Fact]
+    public async Task An_hmac_whose_key_is_written_in_the_code_is_an_unkeyed_hash_and_one_with_a_configured_key_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Loyalty
+            {
+                private const string LoyaltyKey = "loyalty-2024";
+                private static readonly byte[] ShardSalt = Encoding.UTF8.GetBytes("ward-board");
+                private readonly byte[] _configuredKey;
+
+                Loyalty(byte[] configuredKey) => _configuredKey = configuredKey;
+
+                void Record(Activity activity, string email, string hospitalNumber)
+                {
+                    using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(LoyaltyKey));
+                    activity.SetTag("loyalty.member", {|#0:Convert.ToHexString(hmac.ComputeHash(Encoding.UTF8.GetBytes(email)))|});
+                    activity.SetTag("bed.board.column", {|#1:HMACSHA256.HashData(ShardSalt, Encoding.UTF8.GetBytes(hospitalNumber))[0] % 4|});
+                    activity.SetTag("loyalty.member", {|#2:Convert.ToHexString(HMACSHA256.HashData("k"u8.ToArray(), Encoding.UTF8.GetBytes(email)))|});
+                    activity.SetTag("loyalty.member", Convert.ToHexString(HMACSHA256.HashData(_configuredKey, Encoding.UTF8.GetBytes(email))));
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("HashAlgorithm.ComputeHash with a key written in the code", "identifier 'email'", "span attribute 'loyalty.member'"),
+            VerifyCS.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("HMACSHA256.HashData with a key written in the code", "identifier 'hospitalNumber'", "span attribute 'bed.board.column'"),
+            VerifyCS.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("HMACSHA256.HashData with a key written in the code", "identifier 'email'", "span attribute 'loyalty.member'"));
+    }
 }
