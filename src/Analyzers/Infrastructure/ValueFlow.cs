@@ -160,6 +160,10 @@ internal sealed partial class ValueFlow
             return ExceptionMessage(operation, frame, depth);
         }
         var result = EvaluateShape(operation, frame, depth);
+        if (result.Identifier is null && result.Hash is null && !result.Sanitized && IdentifierTakenFrom(operation, frame.Options) is { Identifier: not null } taken)
+        {
+            return FlowResult.Combine(taken, result);
+        }
         if (result.Identifier is null && !result.Sanitized && ObjectIdentifier(operation, frame, serialized: false, visited: null, depth) is { } printed)
         {
             // A record or anonymous object prints its members; so does a ToString written to.

@@ -1458,4 +1458,40 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Text_the_method_cuts_an_identifier_out_of_carries_it_and_text_cut_into_things_does_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+            using System.Text.RegularExpressions;
+
+            sealed class MqttMessage
+            {
+                public string Topic { get; init; } = "";
+            }
+
+            class Telematics(ILogger logger)
+            {
+                void OnMessage(Activity activity, MqttMessage message, MqttMessage classroom, string path, Uri link)
+                {
+                    var imei = message.Topic.Split('/')[1];
+                    activity.SetTag("messaging.destination.name", {|TC1001:message.Topic|});
+                    logger.LogWarning("Unregistered unit on {Topic}", {|TC1001:message.Topic|});
+
+                    var email = Regex.Match(path, "users/(?<e>[^/]+)").Groups["e"].Value;
+                    activity.SetTag("url.path", {|TC1001:path|});
+                    activity.SetTag("url.path.length", path.Length);
+
+                    var patientNumber = link.Segments.Last();
+                    activity.SetTag("url.full", {|TC1001:link.ToString()|});
+                    activity.SetTag("url.host", link.Host);
+
+                    var room = classroom.Topic.Split('/')[1];
+                    activity.SetTag("classroom.topic", classroom.Topic);
+                    activity.SetTag("messaging.destination.template", "devices/{imei}/telemetry");
+                }
+            }
+            """);
+    }
 }

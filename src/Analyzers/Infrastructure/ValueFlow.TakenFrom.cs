@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: text the code itself takes an identifier out of.
+internal sealed partial class ValueFlow
+{
+    /// <summary>
+    /// Per method body: the text a local named for an identifier was cut from, by a key naming that
+    /// text (<c>message.Topic</c> for <c>var imei = message.Topic.Split('/')[1]</c>).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IOperation, Dictionary<string, (string Domain, string Local)>> TakenFromByRoot = new();
+
+    /// <summary>
+    /// A topic, path or URL whose segment the method reads into a local named for an identifier
+    /// (<c>var meterSerial = message.Topic.Split('/')[1]</c>) holds that identifier: the code says
+    /// what the segment is, so the whole text sent elsewhere in the method carries it. Only text
+    /// that reaches a local by cutting (split, substring, slice, regex group, query parameter)
+    /// counts; a copy is followed by the flow itself.
+    /// </summary>
+    private FlowResult IdentifierTakenFrom(IOperation operation, TelemetryOptions options)
+    {
+        if (!IsText(operation.Type) || ReferenceKey(operation) is not { } key)
+        {
+            return FlowResult.Unknown;
+        }
+        var root = OperationTree.Root(operation);
+        var taken = TakenFromByRoot.GetValue(root, r => FindTakenFrom(r, options));
+        if (taken.Count == 0)
+        {
+            return FlowResult.Unknown;
+        }
+        if (taken.TryGetValue(key, out var found))
+        {
+            return Found(operation, found.Domain, $"{Describe(operation)} (the identifier '{found.Local}' is taken from it)");
+        }
+        if (operation.Type?.Name == "Uri")
+        {
+            // request.Url, when the token was read from request.Url.Query.
+            foreach (var entry in taken)
+            {
+                if (entry.Key.StartsWith(key + ".", StringComparison.Ordinal))
+                {
+                    return Found(operation, entry.Value.Domain, $"{Describe(operation)} (the identifier '{entry.Value.Local}' is taken from it)");
+                }
+            }
+        }
+        return FlowResult.Unknown;
+    }
+
+    private static bool IsText(ITypeSymbol? type) =>
+        type is not null && (type.SpecialType == SpecialType.System_String || (type.Name == "Uri" && type.ContainingNamespace?.ToDisplayString() == "System"));
+
+    private static Dictionary<string, (string Domain, string Local)> FindTakenFrom(IOperation root, TelemetryOptions options)
+    {
+        var taken = new Dictionary<string, (string Domain, string Local)>(StringComparer.Ordinal);
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            var (local, value) = operation switch
+            {
+                IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator => (declarator.Symbol, initial),
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment => (target.Local, assignment.Value),
+                _ => (null, null),
+            };
+            if (local is null || value is null || !IsText(local.Type) || !IsIdentifierSymbol(local, options, out var domain))
+            {
+                continue;
+            }
+            if (CutFrom(value) is { } source && ReferenceKey(source) is { } key && !taken.ContainsKey(key))
+            {
+                taken.Add(key, (domain, local.Name));
+            }
+        }
+        return taken;
+    }
+
+    /// <summary>What <paramref name="value"/> was cut from, when it was cut at least once.</summary>
+    private static IOperation? CutFrom(IOperation value)
+    {
+        var operation = OperationTree.Unwrap(value);
+        var cut = false;
+        for (var step = 0; step < 8; step++)
+        {
+            IOperation? next = operation switch
+            {
+                IArrayElementReferenceOperation element => element.ArrayReference,
+                IImplicitIndexerReferenceOperation slice => slice.Instance,
+                IPropertyReferenceOperation { Property.Name: "Value" } matched when IsRegexResult(matched.Instance?.Type) => matched.Instance,
+                IPropertyReferenceOperation { Property.IsIndexer: true } indexed when IsRegexResult(indexed.Instance?.Type) || IsParsedQuery(indexed.Instance) => indexed.Instance,
+                IPropertyReferenceOperation { Property.Name: "Groups" } groups when IsRegexResult(groups.Type) => groups.Instance,
+                IInvocationOperation call => CutBy(call),
+                _ => null,
+            };
+            if (next is null)
+            {
+                break;
+            }
+            operation = OperationTree.Unwrap(next);
+            cut = true;
+        }
+        return cut ? operation : null;
+    }
+
+    private static IOperation? CutBy(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (call.Instance is { Type.SpecialType: SpecialType.System_String } text
+            && method.Name is "Split" or "Substring" or "Trim" or "TrimStart" or "TrimEnd" or "ToLowerInvariant" or "ToUpperInvariant" or "ToLower" or "ToUpper")
+        {
+            return text;
+        }
+        if (call.Arguments.Length == 0)
+        {
+            return null;
+        }
+        var first = call.Arguments[0].Value;
+        return method.ContainingType?.Name switch
+        {
+            "Enumerable" when method.Name is "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" or "Single" or "SingleOrDefault" => first,
+            "Regex" when method.Name == "Match" && (method.IsStatic || call.Instance is not null) => first,
+            "HttpUtility" or "QueryHelpers" when method.Name is "ParseQueryString" or "ParseQuery" => first,
+            "Path" when method.Name is "GetFileName" or "GetFileNameWithoutExtension" => first,
+            _ => null,
+        };
+    }
+
+    private static bool IsRegexResult(ITypeSymbol? type) =>
+        type?.Name is "Match" or "Group" or "GroupCollection" && type.ContainingNamespace?.ToDisplayString() == "System.Text.RegularExpressions";
+
+    private static bool IsParsedQuery(IOperation? instance) =>
+        instance is not null && OperationTree.Unwrap(instance) is IInvocationOperation { TargetMethod.Name: "ParseQueryString" or "ParseQuery" };
+
+    /// <summary>A key naming a chain of references (<c>message.Topic</c>, <c>this._topic</c>), or null for anything computed.</summary>
+    private static string? ReferenceKey(IOperation operation)
+    {
+        var builder = new StringBuilder();
+        return AppendKey(OperationTree.Unwrap(operation), builder, 0) ? builder.ToString() : null;
+    }
+
+    private static bool AppendKey(IOperation operation, StringBuilder builder, int depth)
+    {
+        if (depth > 6)
+        {
+            return false;
+        }
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter:
+                builder.Append("p:").Append(parameter.Parameter.Name);
+                return true;
+            case ILocalReferenceOperation local:
+                builder.Append("l:").Append(local.Local.Name);
+                return true;
+            case IInstanceReferenceOperation:
+                builder.Append("this");
+                return true;
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when member is not IPropertyReferenceOperation { Property.IsIndexer: true }:
+                if (member.Instance is { } instance)
+                {
+                    if (!AppendKey(OperationTree.Unwrap(instance), builder, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    builder.Append(member.Member.ContainingType?.Name);
+                }
+                builder.Append('.').Append(member.Member.Name);
+                return true;
+            default:
+                return false;
+        }
+    }
+}
