@@ -38,7 +38,10 @@ internal sealed class TelemetryOptions
         // An IP address is its user's (client.address); a server's, host's or node's is a machine's.
         "ip",
         // Staff are people too: the clinician who ordered a test, the officer who issued a ticket.
-        "clinician", "physician", "officer");
+        "clinician", "physician", "officer",
+        // A token issued to someone (an access, refresh or playback token) stands for them and grants
+        // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
+        "token");
 
     /// <summary>
     /// Words that name a person only as a contact: <c>parentEmail</c> and <c>parentPhone</c> are
@@ -79,6 +82,8 @@ internal sealed class TelemetryOptions
         ["given"] = PersonalNameWords,
         ["middle"] = PersonalNameWords,
         ["maiden"] = PersonalNameWords,
+        // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
+        ["id"] = ImmutableHashSet.Create(StringComparer.Ordinal, "tag", "tags", "token", "tokens"),
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The domain a spelt-out identifier shares with its short form: one person space, one pseudonym.</summary>
@@ -93,6 +98,7 @@ internal sealed class TelemetryOptions
         ["maiden"] = "name",
         // One pseudonym space for a client's address, whatever the code calls it (RemoteIpAddress, clientIp).
         ["ip"] = "client.address",
+        ["id"] = "token",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     private static ImmutableHashSet<string> PersonalNameWords => ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names");
@@ -117,6 +123,15 @@ internal sealed class TelemetryOptions
         "storage", "service", "system", "machine", "device", "app", "application", "api", "cloud", "database", "db", "sql", "blob",
         "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template",
         "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour");
+
+    /// <summary>
+    /// Tokens that are a thing's, not a person's: paging, cancellation, concurrency and anti-forgery
+    /// tokens (<c>continuationToken</c>, <c>nextPageToken</c>, <c>csrfToken</c>).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> TokenThingModifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "page", "paging", "pagination", "continuation", "cancellation", "cancel", "next", "previous", "prev", "sync", "change",
+        "resume", "skip", "lease", "lock", "concurrency", "idempotency", "correlation", "cursor", "state", "cache", "batch",
+        "csrf", "xsrf", "antiforgery", "forgery", "request", "verification", "nonce", "lexer", "parser", "syntax", "json", "xml", "end", "start");
 
     /// <summary>
     /// Machines whose IP address is no person's: <c>serverIp</c>, <c>hostIpAddress</c>. Only before
@@ -253,7 +268,8 @@ internal sealed class TelemetryOptions
                 continue;
             }
             // ratingByPlayer, visitsPerPatient: keyed by the person, not the person's identifier.
-            if (i > 0 && (ThingModifiers.Contains(words[i - 1]) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))))
+            if (i > 0 && (ThingModifiers.Contains(words[i - 1]) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
+                || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))))
             {
                 continue;
             }

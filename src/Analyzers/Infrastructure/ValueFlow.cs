@@ -1502,7 +1502,8 @@ internal sealed partial class ValueFlow
             && TypeOf(symbol) is { } type && !IsScalar(type) && CarriesIdentifier(type))
         {
             var singular = new List<string>(words) { [words.Count - 1] = last.Substring(0, last.Length - 1) };
-            if (options.IsIdentifierName(singular, out domain))
+            // tokens split from a text are a tokenizer's, not credentials.
+            if (singular[singular.Count - 1] != "token" && options.IsIdentifierName(singular, out domain))
             {
                 return true;
             }
