@@ -1,0 +1,23 @@
+using Xunit;
+
+namespace TelemetryConventions.Analyzers.Tests;
+
+public sealed partial class PrivacyCorpusTests
+{
+    /// <summary>
+    /// A fourteenth corpus (see <c>PrivacyHoldout14/README.md</c>), written apart from the analyzers,
+    /// their rule pages and the cases of the other corpora, on the idioms of modern C# services with an
+    /// in-house telemetry helper layer: primary constructors, records with inheritance and <c>with</c>,
+    /// switch expressions over messages, generic helpers constrained on interfaces, default interface
+    /// members, static abstract members, extension methods on <c>Activity</c>, <c>ILogger</c> and
+    /// <c>Meter</c>, fluent tag builders, <c>TagList</c> helpers, span-based formatting, interpolated
+    /// string handlers, LINQ query syntax, iterators, <c>Lazy&lt;T&gt;</c>, <c>AsyncLocal&lt;T&gt;</c>
+    /// contexts, options objects and the generated API. Graded as written with the analyzers of commit
+    /// d62c348: 70 of 91 leaks found (76.9 %), 5 of 128 clean lines reported (3.9 %). The floor guards
+    /// those figures (76 % recall, 4 % false positives).
+    /// </summary>
+    [Fact]
+    public Task Fourteenth_holdout_corpus_as_written() =>
+        GradeAsync(TestFolder("PrivacyHoldout14"), "PrivacyHoldout14.Telemetry", minimumMarkers: 197,
+            requiredRecall: 0.76, allowedFalsePositives: 0.04, TestFolder("PrivacyCorpus", "Shared"));
+}
