@@ -49,6 +49,7 @@ public class NameWordsTests
     [InlineData("tokenCount", false, "")]
     [InlineData("promptTokens", false, "")]
     [InlineData("IdTagInfo", false, "")]
+    [InlineData("tokenId", false, "")]
     [InlineData("apiToken", false, "")]
     [InlineData("loyaltyNumber", true, "loyalty")]
     [InlineData("loyaltyTier", false, "")]

@@ -12,10 +12,13 @@ public sealed partial class PrivacyCorpusTests
     /// projections, change-data-capture rows, channel pipelines, <c>IAsyncEnumerable</c> batches, dead
     /// letters, idempotency keys, schema-registry framing and the telemetry they emit. Graded as written
     /// with the analyzers of commit d62c348: 71 of 82 leaks found (86.6 %), 7 of 119 clean lines reported
-    /// (5.9 %). The floor guards those figures (86 % recall, 6 % false positives).
+    /// (5.9 %). Six of those seven and eight of the leaks found came from one imprecision: every read of a
+    /// generic message's <c>Key</c> was judged by every key stored into any construction of the type. A
+    /// member of a constructed generic type holds only what is stored into that construction since:
+    /// 63 of 82 (76.8 %), 1 of 119 (0.8 %). The floor guards those figures (76 % recall, 1 % false positives).
     /// </summary>
     [Fact]
     public Task Thirteenth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout13"), "PrivacyHoldout13.Telemetry", minimumMarkers: 180,
-            requiredRecall: 0.86, allowedFalsePositives: 0.06, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.76, allowedFalsePositives: 0.01, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -273,6 +273,11 @@ internal sealed class TelemetryOptions
             {
                 continue;
             }
+            // A token is its holder's only as the head of the name: a token's id (jti), key or type is the token's.
+            if (word == "token" && i < words.Count - 1)
+            {
+                continue;
+            }
             var tailIsIdentity = true;
             var sawContact = false;
             for (var j = i + 1; j < words.Count; j++)

@@ -478,7 +478,12 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Unknown;
         }
-        var key = member.OriginalDefinition;
+        // Message<string, MeterReading>.Key and Message<string, Receipt>.Key are never the same
+        // object's: a member of a constructed generic type holds only what is stored into that construction.
+        var constructed = IsFullyConstructed(member.ContainingType) && !member.ContainingType.Equals(member.ContainingType.OriginalDefinition, SymbolEqualityComparer.Default)
+            ? member.ContainingType
+            : null;
+        var key = constructed is null ? member.OriginalDefinition : member;
         if (_stores.TryGetValue(key, out var cached))
         {
             return cached;
@@ -493,6 +498,11 @@ internal sealed partial class ValueFlow
             var result = FlowResult.Unknown;
             foreach (var write in _index.WritesOf(member, frame.CancellationToken))
             {
+                if (constructed is not null && WrittenContainer(write) is { } container && IsFullyConstructed(container)
+                    && !container.Equals(constructed, SymbolEqualityComparer.Default))
+                {
+                    continue;
+                }
                 var local = frame.For(_optionsFor(write.Syntax.SyntaxTree));
                 result = FlowResult.Combine(result, Evaluate(write, local, depth + 1).WithoutParameters());
             }
@@ -503,6 +513,23 @@ internal sealed partial class ValueFlow
             frame.Active.Remove(key);
         }
     }
+
+    /// <summary>The type whose member a stored value is written into, as the write constructs it.</summary>
+    private static ITypeSymbol? WrittenContainer(IOperation write) => write.Parent switch
+    {
+        ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } => target.Member.ContainingType,
+        IArgumentOperation { Parent: IObjectCreationOperation creation } => creation.Type,
+        _ => null,
+    };
+
+    private static bool IsFullyConstructed(ITypeSymbol? type) => type switch
+    {
+        null => false,
+        ITypeParameterSymbol => false,
+        IArrayTypeSymbol array => IsFullyConstructed(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.All(IsFullyConstructed) && (named.ContainingType is null || IsFullyConstructed(named.ContainingType)),
+        _ => true,
+    };
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
     {

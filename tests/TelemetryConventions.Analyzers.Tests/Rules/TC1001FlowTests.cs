@@ -1494,4 +1494,30 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_member_of_a_constructed_generic_type_holds_only_what_is_stored_into_that_construction()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Message<TKey, TValue>
+            {
+                public TKey Key { get; set; } = default!;
+                public TValue Value { get; set; } = default!;
+            }
+
+            sealed record MeterReading(string MeterSerial, double Kwh);
+            sealed record OrderPlaced(string OrderId, decimal Total);
+
+            class Pipelines
+            {
+                Message<string, MeterReading> Reading(MeterReading reading) => new() { Key = reading.MeterSerial, Value = reading };
+
+                void OnReading(Activity activity, Message<string, MeterReading> message) =>
+                    activity.SetTag("messaging.kafka.message.key", {|TC1001:message.Key|});
+
+                void OnOrder(Activity activity, Message<string, OrderPlaced> message) =>
+                    activity.SetTag("messaging.kafka.message.key", message.Key);
+            }
+            """);
+    }
 }
