@@ -41,6 +41,12 @@ internal sealed partial class ValueFlow
             return invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String) is { } name
                 && IsIdentifierKey(name.Value, options, out domain);
         }
+        if (method.Name == "GetValue" && method.ContainingType?.Name == "PropertyValues" && HoldsText(method.ReturnType))
+        {
+            // An entity's values as the database or the change tracker has them: GetValue<string>(nameof(Grade.MarkerEmail)).
+            return invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String) is { } property
+                && IsIdentifierKey(property.Value, options, out domain);
+        }
         if (method.Name is not ("GetRouteValue" or "GetValueOrDefault" or "GetString") || !HoldsText(method.ReturnType))
         {
             return false;

@@ -411,6 +411,10 @@ internal sealed partial class ValueFlow
         {
             return Found(member, "user");
         }
+        if (IsTrackedIdentifierValue(member, frame.Options, out var trackedDomain, out var trackedOrigin))
+        {
+            return Found(member, trackedDomain, trackedOrigin is null ? null : $"{Describe(member)} ({trackedOrigin})");
+        }
         if (IsGrainIdentity(member, frame.Options, out var grainDomain))
         {
             return Found(member, grainDomain);

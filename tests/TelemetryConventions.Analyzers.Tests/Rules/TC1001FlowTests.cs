@@ -1520,4 +1520,73 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_tracked_propertys_original_or_current_value_is_judged_by_which_property_it_is()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+            using System.Linq.Expressions;
+            using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+            namespace Microsoft.EntityFrameworkCore.ChangeTracking
+            {
+                public class PropertyEntry
+                {
+                    public object? OriginalValue { get; set; }
+                    public object? CurrentValue { get; set; }
+                    public bool IsModified { get; set; }
+                }
+
+                public class PropertyEntry<TEntity, TProperty> : PropertyEntry
+                {
+                    public new TProperty OriginalValue { get; set; } = default!;
+                }
+
+                public class PropertyValues
+                {
+                    public TValue GetValue<TValue>(string propertyName) => default!;
+                }
+
+                public class EntityEntry<TEntity>
+                {
+                    public IEnumerable<PropertyEntry> Properties { get; } = new List<PropertyEntry>();
+                    public PropertyEntry<TEntity, TProperty> Property<TProperty>(Expression<Func<TEntity, TProperty>> property) => new();
+                    public PropertyEntry Property(string propertyName) => new();
+                }
+            }
+
+            sealed class Player
+            {
+                public string Gamertag { get; set; } = "";
+                public string Region { get; set; } = "";
+            }
+
+            sealed class Stadium
+            {
+                public string Name { get; set; } = "";
+                public int Capacity { get; set; }
+            }
+
+            class Audit(ILogger logger)
+            {
+                void OnSaving(Activity activity, EntityEntry<Player> player, EntityEntry<Stadium> stadium, PropertyValues database)
+                {
+                    activity.SetTag("game.gamertag.previous", {|TC1001:player.Property(p => p.Gamertag).OriginalValue|});
+                    activity.SetTag("game.region.previous", player.Property(p => p.Region).OriginalValue);
+                    var tag = player.Property("Gamertag");
+                    logger.LogInformation("Gamertag was {Previous}", {|TC1001:tag.OriginalValue|});
+                    logger.LogInformation("Marked by {Marker}", {|TC1001:database.GetValue<string>("MarkerEmail")|});
+                    foreach (var property in player.Properties.Where(p => p.IsModified))
+                    {
+                        logger.LogInformation("Changed from {Before}", {|TC1001:property.OriginalValue|});
+                    }
+                    foreach (var property in stadium.Properties.Where(p => p.IsModified))
+                    {
+                        logger.LogInformation("Changed from {Before}", property.OriginalValue);
+                    }
+                }
+            }
+            """);
+    }
 }
