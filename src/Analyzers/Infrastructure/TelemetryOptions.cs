@@ -38,7 +38,7 @@ internal sealed class TelemetryOptions
         // An IP address is its user's (client.address); a server's, host's or node's is a machine's.
         "ip",
         // Staff are people too: the clinician who ordered a test, the officer who issued a ticket.
-        "clinician", "physician", "officer",
+        "clinician", "physician", "officer", "staff", "carer", "caregiver", "nurse",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
         // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
         "token");
@@ -82,6 +82,8 @@ internal sealed class TelemetryOptions
         ["given"] = PersonalNameWords,
         ["middle"] = PersonalNameWords,
         ["maiden"] = PersonalNameWords,
+        // A travel or companion pass's number is its holder's; a pass's type or a battle pass's id is not.
+        ["pass"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
         ["id"] = ImmutableHashSet.Create(StringComparer.Ordinal, "tag", "tags", "token", "tokens"),
     }.ToImmutableDictionary(StringComparer.Ordinal);

@@ -27,18 +27,18 @@ internal sealed partial class ValueFlow
     /// or <c>User.Claims.First(c =&gt; c.Type == "preferred_username")</c>. Only the claim type says
     /// whether the value names the person, so a type that is not a constant is not judged.
     /// </summary>
-    private static bool ReadsPersonalClaim(IInvocationOperation invocation)
+    private static bool ReadsPersonalClaim(IInvocationOperation invocation, TelemetryOptions options)
     {
         var method = invocation.TargetMethod;
         if (method.Name == "FindFirstValue" && ReadsFromUser(invocation))
         {
-            return ClaimTypeArgument(invocation) is { } claimType && IsPersonalClaimType(claimType);
+            return ClaimTypeArgument(invocation) is { } claimType && IsPersonalClaimType(claimType, options);
         }
         return false;
     }
 
     /// <summary><c>claim.Value</c>, where the claim was found by a personal claim type.</summary>
-    private static bool IsPersonalClaimValue(IMemberReferenceOperation member)
+    private static bool IsPersonalClaimValue(IMemberReferenceOperation member, TelemetryOptions options)
     {
         if (member.Member is not IPropertySymbol { Name: "Value" } || !IsClaimsType(member.Member.ContainingType, "Claim") || member.Instance is null)
         {
@@ -48,7 +48,13 @@ internal sealed partial class ValueFlow
         if (receiver is IParameterReferenceOperation claim && ProjectingCall(member, claim.Parameter) is { TargetMethod.Name: "Select" } projection)
         {
             // Claims.Where(c => c.Type == "sub").Select(c => c.Value): the claims the projection is given.
-            return PredicateClaimType(projection) is { } projected && IsPersonalClaimType(projected);
+            // principal.Claims.Select(c => $"{c.Type}={c.Value}"): every claim, the personal ones with them.
+            return PredicateClaimType(projection) is { } projected ? IsPersonalClaimType(projected, options) : IsAllClaims(ReceiverOf(projection));
+        }
+        if (receiver is ILocalReferenceOperation local && EnclosingForEach(local) is { } loop)
+        {
+            // foreach (var claim in principal.Claims) … claim.Value
+            return IsAllClaims(loop.Collection);
         }
         if (receiver is not IInvocationOperation lookup)
         {
@@ -56,14 +62,29 @@ internal sealed partial class ValueFlow
         }
         return lookup.TargetMethod.Name switch
         {
-            "FindFirst" when ReadsFromUser(lookup) => ClaimTypeArgument(lookup) is { } claimType ? IsPersonalClaimType(claimType) : PredicateClaimType(lookup) is { } matched && IsPersonalClaimType(matched),
-            "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" => PredicateClaimType(lookup) is { } matched && IsPersonalClaimType(matched),
+            "FindFirst" when ReadsFromUser(lookup) => ClaimTypeArgument(lookup) is { } claimType ? IsPersonalClaimType(claimType, options) : PredicateClaimType(lookup) is { } matched && IsPersonalClaimType(matched, options),
+            "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" => PredicateClaimType(lookup) is { } matched && IsPersonalClaimType(matched, options),
             _ => false,
         };
     }
 
-    private static bool IsPersonalClaimType(string claimType) =>
-        PersonalClaimTypes.Contains(claimType.Substring(claimType.LastIndexOf('/') + 1));
+    /// <summary><c>principal.Claims</c> or <c>identity.Claims</c> unfiltered: the user's claims, name and email among them.</summary>
+    private static bool IsAllClaims(IOperation? collection) =>
+        collection is not null
+        && OperationTree.Unwrap(collection) is IPropertyReferenceOperation { Property.Name: "Claims", Instance: { } owner }
+        && owner.Type is { } type && (IsClaimsType(type, "ClaimsPrincipal") || IsClaimsType(type, "ClaimsIdentity") || IsPrincipalOrIdentity(type));
+
+    private static bool IsPersonalClaimType(string claimType, TelemetryOptions options)
+    {
+        var name = claimType.Substring(claimType.LastIndexOf('/') + 1);
+        if (name.Equals("sid", StringComparison.OrdinalIgnoreCase) && name.Length == claimType.Length)
+        {
+            // OpenID Connect's bare "sid" is a session id; ClaimTypes.Sid (a URI) is a Windows account's security identifier.
+            return false;
+        }
+        // An application's own claim named for an identifier ("student_number", "loyalty_id") is one too.
+        return PersonalClaimTypes.Contains(name) || options.IsIdentifierName(NameWords.Split(name), out _);
+    }
 
     /// <summary>The call is made on a principal or an identity (as its receiver or, for an extension method, its first argument).</summary>
     private static bool ReadsFromUser(IInvocationOperation invocation)

@@ -407,7 +407,7 @@ internal sealed partial class ValueFlow
         {
             return Found(member, memberDomain);
         }
-        if (IsPersonalClaimValue(member))
+        if (IsPersonalClaimValue(member, frame.Options))
         {
             return Found(member, "user");
         }
@@ -957,7 +957,7 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Pseudonymised;
         }
-        if (ReadsPersonalClaim(invocation))
+        if (ReadsPersonalClaim(invocation, frame.Options))
         {
             return Found(invocation, "user");
         }
@@ -1552,6 +1552,21 @@ internal sealed partial class ValueFlow
             domain = "client.address";
             return true;
         }
+        // ASP.NET Core Identity: an external login's key is the user's id at the provider, a token's
+        // Subject is its sub claim, and an IdentityError's Description quotes the email or user name it rejects.
+        if (symbol is IPropertySymbol { Name: "ProviderKey", ContainingType.Name: "UserLoginInfo" or "ExternalLoginInfo" or "IdentityUserLogin" }
+            or IPropertySymbol { Name: "Subject", ContainingType.Name: "JwtSecurityToken" or "JsonWebToken" }
+            or IPropertySymbol { Name: "Description", ContainingType.Name: "IdentityError" })
+        {
+            domain = "user";
+            return true;
+        }
+        // CreatedBy, GrantedBy, MarkedBy: an audit field says who did it.
+        if (words.Count >= 2 && words[words.Count - 1] == "by" && AuditVerbs.Contains(words[words.Count - 2]) && TypeOf(symbol) is { } audited && IsScalar(audited))
+        {
+            domain = "user";
+            return true;
+        }
         if (HasDataClassification(symbol))
         {
             domain = words.Count > 0 ? words[0] : "personal";
@@ -1559,6 +1574,19 @@ internal sealed partial class ValueFlow
         }
         return false;
     }
+
+    /// <summary>
+    /// Verbs of an audit field that names a person (<c>ApprovedBy</c>); not those a machine does or that
+    /// order data (<c>ProcessedBy</c>, <c>SortedBy</c>, <c>IssuedBy</c>).
+    /// </summary>
+    private static readonly HashSet<string> AuditVerbs = new(StringComparer.Ordinal)
+    {
+        "created", "modified", "updated", "changed", "edited", "deleted", "removed", "approved", "rejected", "granted",
+        "revoked", "marked", "reviewed", "submitted", "requested", "assigned", "authored", "invited", "referred",
+        "prescribed", "ordered", "booked", "cancelled", "canceled", "confirmed", "verified", "recorded", "entered",
+        "uploaded", "completed", "closed", "opened", "resolved", "escalated", "acknowledged", "accepted", "initiated",
+        "performed", "administered", "authorised", "authorized", "added", "archived", "restored", "locked", "unlocked",
+    };
 
     /// <summary>Microsoft.Extensions.Compliance's <c>[PrivateData]</c> and the like: any attribute derived from <c>DataClassificationAttribute</c>.</summary>
     public static bool HasDataClassification(ISymbol symbol)

@@ -1589,4 +1589,43 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task The_users_claims_an_applications_own_claim_audit_fields_and_identity_errors_are_personal()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+            using System.Security.Claims;
+
+            sealed class IdentityError
+            {
+                public string Code { get; set; } = "";
+                public string Description { get; set; } = "";
+            }
+
+            sealed class ProxyGrant
+            {
+                public string GrantedBy { get; set; } = "";
+                public string SortedBy { get; set; } = "";
+                public DateTime GrantedAt { get; set; }
+            }
+
+            class SignIn(ILogger logger)
+            {
+                void OnValidated(Activity activity, ClaimsPrincipal principal, ProxyGrant grant, IdentityError[] errors)
+                {
+                    logger.LogInformation("Claims {Claims}", principal.Claims.Select(c => $"{c.Type}={{|TC1001:c.Value|}}"));
+                    logger.LogInformation("Claim types {Types}", principal.Claims.Select(c => c.Type));
+                    logger.LogInformation("Roles {Roles}", principal.Claims.Where(c => c.Type == ClaimTypes.Role).Select(c => c.Value));
+                    activity.SetTag("exam.student", principal.FindFirst("student_number")?{|TC1001:.Value|});
+                    activity.SetTag("session.id", principal.FindFirst("sid")?.Value);
+                    activity.SetTag("tenant", principal.FindFirst("tenant_id")?.Value);
+                    activity.SetTag("proxy.granted_by", {|TC1001:grant.GrantedBy|});
+                    activity.SetTag("proxy.sorted_by", grant.SortedBy);
+                    activity.SetStatus(ActivityStatusCode.Error, {|TC1001:errors.First().Description|});
+                    activity.SetTag("identity.error", errors.First().Code);
+                }
+            }
+            """);
+    }
 }
