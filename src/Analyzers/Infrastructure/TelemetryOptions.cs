@@ -38,7 +38,7 @@ internal sealed class TelemetryOptions
         // An IP address is its user's (client.address); a server's, host's or node's is a machine's.
         "ip",
         // Staff are people too: the clinician who ordered a test, the officer who issued a ticket.
-        "clinician", "physician", "officer", "staff", "carer", "caregiver", "nurse",
+        "clinician", "physician", "officer", "staff", "carer", "caregiver", "nurse", "mobile",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
         // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
         "token");
@@ -84,6 +84,11 @@ internal sealed class TelemetryOptions
         ["maiden"] = PersonalNameWords,
         // A travel or companion pass's number is its holder's; a pass's type or a battle pass's id is not.
         ["pass"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        // A feature flag's targeting key is the user it evaluates for; an analytics anonymous id is a
+        // visitor's; a caller's id or number is the calling person's (not a calling method, CallerMemberName).
+        ["targeting"] = ImmutableHashSet.Create(StringComparer.Ordinal, "key", "keys"),
+        ["anonymous"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
+        ["caller"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "number", "numbers"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
         ["id"] = ImmutableHashSet.Create(StringComparer.Ordinal, "tag", "tags", "token", "tokens"),
     }.ToImmutableDictionary(StringComparer.Ordinal);
@@ -125,6 +130,9 @@ internal sealed class TelemetryOptions
         "storage", "service", "system", "machine", "device", "app", "application", "api", "cloud", "database", "db", "sql", "blob",
         "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template",
         "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour");
+
+    private static readonly ImmutableHashSet<string> BooleanPrefixes = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "has", "is", "was", "can", "should", "needs", "missing", "requires", "allow", "allows");
 
     /// <summary>
     /// Tokens that are a thing's, not a person's: paging, cancellation, concurrency and anti-forgery
@@ -272,6 +280,11 @@ internal sealed class TelemetryOptions
             // ratingByPlayer, visitsPerPatient: keyed by the person, not the person's identifier.
             if (i > 0 && (ThingModifiers.Contains(words[i - 1]) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
                 || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))))
+            {
+                continue;
+            }
+            // hasPhone, isEmailVerified: a flag about the identifier, not the identifier.
+            if (i > 0 && BooleanPrefixes.Contains(words[0]))
             {
                 continue;
             }

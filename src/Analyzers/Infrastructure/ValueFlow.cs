@@ -1030,6 +1030,11 @@ internal sealed partial class ValueFlow
                 inner.Sanitized,
                 inner.Parameters);
         }
+        if (KeepsElements(invocation) is { } kept)
+        {
+            // groups.Where(g => …).OrderBy(…): the same groups, so g.Key after them is still what they were grouped by.
+            return Rewrapped(Evaluate(kept, frame, depth + 1), invocation);
+        }
         if (KeyedCollection(invocation, frame, depth) is { } keyed)
         {
             return keyed;
@@ -1408,6 +1413,25 @@ internal sealed partial class ValueFlow
     /// <c>Enumerable.Select</c>, <c>string.Create</c>. Look-ups keyed by the value, counts and
     /// comparisons give something else.
     /// </summary>
+    /// <summary>
+    /// The source of a LINQ call that returns some of its elements as they are (<c>Where</c>, <c>OrderBy</c>,
+    /// <c>Take</c>, <c>ToList</c>) when those elements are groups, which no other rule follows.
+    /// </summary>
+    private static IOperation? KeepsElements(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.ContainingType?.Name is not ("Enumerable" or "Queryable") || invocation.Arguments.Length == 0
+            || method.Name is not ("Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Take" or "Skip"
+                or "TakeWhile" or "SkipWhile" or "Distinct" or "DistinctBy" or "ToList" or "ToArray" or "AsEnumerable" or "Reverse" or "Order" or "OrderDescending"))
+        {
+            return null;
+        }
+        return Awaited(method.ReturnType) is INamedTypeSymbol { TypeArguments.Length: 1 } sequence && sequence.TypeArguments[0].Name is "IGrouping"
+            || method.ReturnType is IArrayTypeSymbol { ElementType.Name: "IGrouping" }
+            ? invocation.Arguments[0].Value
+            : null;
+    }
+
     private static bool PassesThrough(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
@@ -1525,6 +1549,12 @@ internal sealed partial class ValueFlow
         if (TypeOf(symbol) is { Name: "IPAddress" or "IPEndPoint" } addressType && IsNetworkAddress(addressType) && !TelemetryOptions.IsMachineName(words))
         {
             domain = "client.address";
+            return true;
+        }
+        // MailAddress recipient, message.To: an email address whatever it is called, unless it is the sender's.
+        if (TypeOf(symbol) is { } mailType && IsMailAddress(mailType) && !words.Any(w => w is "from" or "sender" or "noreply" or "system" or "service"))
+        {
+            domain = "email";
             return true;
         }
         // HashSet<string> gamertags, List<string> patients: a collection named in the plural holds
@@ -1676,9 +1706,13 @@ internal sealed partial class ValueFlow
         // An IP address, an endpoint or a MAC address identifies the person behind it (client.address);
         // its ToString is the address.
         return type.Name == "Guid" && type.ContainingNamespace?.Name == "System"
-            || IsNetworkAddress(type)
+            || IsNetworkAddress(type) || IsMailAddress(type)
             || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte });
     }
+
+    private static bool IsMailAddress(ITypeSymbol type) =>
+        type.Name is "MailAddress" or "MailAddressCollection" or "MailboxAddress" or "InternetAddressList"
+        && type.ContainingNamespace?.ToDisplayString() is "System.Net.Mail" or "MimeKit";
 
     private static bool IsNetworkAddress(ITypeSymbol type) =>
         (type.Name is "IPAddress" or "IPEndPoint" && type.ContainingNamespace?.ToDisplayString() == "System.Net")

@@ -1628,4 +1628,34 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Mail_recipients_are_email_addresses_by_type_and_groups_stay_what_they_were_grouped_by_through_a_filter()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+            using System.Net.Mail;
+
+            sealed record CheckoutEvent(string CustomerId, string Step, string Region);
+
+            class Notifications(ILogger logger)
+            {
+                void Sent(Activity activity, MailMessage mail, List<CheckoutEvent> events)
+                {
+                    logger.LogInformation("Letter sent to {To}", {|TC1001:mail.To|});
+                    logger.LogInformation("Letter sent from {From}", mail.From);
+                    logger.LogInformation("Subject length {Length}", mail.Subject.Length);
+
+                    var abandoned = events.GroupBy(e => e.CustomerId)
+                        .Where(g => g.Any(e => e.Step == "payment") && g.All(e => e.Step != "paid"))
+                        .Select(g => g.Key)
+                        .ToList();
+                    logger.LogDebug("Abandoned at payment: {Customers}", {|TC1001:string.Join(", ", abandoned)|});
+                    logger.LogDebug("Abandoned carts: {Count}", abandoned.Count);
+                    var regions = events.GroupBy(e => e.Region).Where(g => g.Count() > 10).Select(g => g.Key).ToList();
+                    logger.LogDebug("Busy regions: {Regions}", string.Join(", ", regions));
+                }
+            }
+            """);
+    }
 }
