@@ -63,6 +63,8 @@ public class NameWordsTests
     [InlineData("anonymousId", true, "anonymous")]
     [InlineData("callerId", true, "caller")]
     [InlineData("callerName", false, "")]
+    [InlineData("Pan", true, "pan")]
+    [InlineData("panLastFour", false, "")]
     [InlineData("apiToken", false, "")]
     [InlineData("loyaltyNumber", true, "loyalty")]
     [InlineData("loyaltyTier", false, "")]

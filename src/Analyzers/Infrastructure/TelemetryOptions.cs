@@ -39,6 +39,8 @@ internal sealed class TelemetryOptions
         "ip",
         // Staff are people too: the clinician who ordered a test, the officer who issued a ticket.
         "clinician", "physician", "officer", "staff", "carer", "caregiver", "nurse", "mobile",
+        // A payment card's primary account number.
+        "pan",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
         // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
         "token");

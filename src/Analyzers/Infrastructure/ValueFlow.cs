@@ -206,6 +206,11 @@ internal sealed partial class ValueFlow
                 when IsNumber(mix.Type):
                 return Mixed(mix, CombineAll(new[] { mix.LeftOperand, mix.RightOperand }, frame, depth));
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                // pan.Length >= 4 ? pan[^4..] : pan: the whole value only when it is too short to be one.
+                if (ShortValueFallback(conditional) is { } shortened)
+                {
+                    return Evaluate(shortened, frame, depth + 1);
+                }
                 return CombineAll(new[] { conditional.WhenTrue, whenFalse }, frame, depth);
             case ICoalesceOperation coalesce:
                 return CombineAll(new[] { coalesce.Value, coalesce.WhenNull }, frame, depth);
@@ -232,7 +237,8 @@ internal sealed partial class ValueFlow
             case IObjectCreationOperation { Arguments.Length: 1 } reencoded when reencoded.Type?.Name is "Guid" or "BigInteger" && reencoded.Type.ContainingNamespace?.ToDisplayString() is "System" or "System.Numerics":
                 // new Guid(MD5.HashData(bytes)): the same bytes, read as another type.
                 return Rewrapped(Evaluate(reencoded.Arguments[0].Value, frame, depth + 1), reencoded);
-            case IImplicitIndexerReferenceOperation slice when slice.Instance.Type?.SpecialType == SpecialType.System_String || IsCharSpan(slice.Instance.Type):
+            case IImplicitIndexerReferenceOperation slice when slice.Instance.Type?.SpecialType == SpecialType.System_String || IsCharSpan(slice.Instance.Type)
+                || slice.Instance.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }:
                 // hash[..16] is still one value per person, computed without a key; a few characters of an
                 // identifier (card[^4..], iban[..2]) are only about it.
                 var sliced = Evaluate(slice.Instance, frame, depth + 1);
@@ -270,6 +276,35 @@ internal sealed partial class ValueFlow
             default:
                 return FlowResult.Unknown;
         }
+    }
+
+    /// <summary>
+    /// The slice branch of <c>x.Length &gt;= 4 ? x[^4..] : x</c> (either way round): the other branch gives
+    /// the whole value only when its length shows it is too short to identify anybody.
+    /// </summary>
+    private static IOperation? ShortValueFallback(IConditionalOperation conditional)
+    {
+        if (conditional.WhenFalse is null || OperationTree.Unwrap(conditional.Condition) is not IBinaryOperation comparison
+            || comparison.OperatorKind is not (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual))
+        {
+            return null;
+        }
+        var lengthOnLeft = OperationTree.Unwrap(comparison.LeftOperand) is IPropertyReferenceOperation { Property.Name: "Length" };
+        var measured = (OperationTree.Unwrap(lengthOnLeft ? comparison.LeftOperand : comparison.RightOperand) as IPropertyReferenceOperation) is { Property.Name: "Length", Instance: { } instance }
+            ? instance
+            : null;
+        if (measured is null || ReferencedSymbol(OperationTree.Unwrap(measured)) is not { } value)
+        {
+            return null;
+        }
+        // x.Length < 4 (or 4 > x.Length) holds when x is short: then the whole of x must be that branch.
+        var trueWhenShort = comparison.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual ? lengthOnLeft : !lengthOnLeft;
+        var (whole, slice) = trueWhenShort ? (conditional.WhenTrue, conditional.WhenFalse) : (conditional.WhenFalse, conditional.WhenTrue);
+        return OperationTree.Unwrap(slice) is IImplicitIndexerReferenceOperation cut
+            && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(OperationTree.Unwrap(cut.Instance)), value)
+            && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(OperationTree.Unwrap(whole)), value)
+            ? slice
+            : null;
     }
 
     private static bool IsCharSpan(ITypeSymbol? type) =>
@@ -403,6 +438,11 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
+        if (member is IPropertyReferenceOperation { Property: { Name: "Value", ContainingType: { Name: "Lazy", ContainingNamespace.Name: "System" } }, Instance: { } lazy })
+        {
+            // new Lazy<string>(() => pseudonymizer.Compute…(id)).Value: what the factory returns.
+            return Rewrapped(LazyFactoryReturns(lazy, frame, depth), member);
+        }
         if (CarriesIdentifier(member.Type) && IsIdentifierMember(member, frame.Options, out var memberDomain))
         {
             return Found(member, memberDomain);
@@ -460,6 +500,31 @@ internal sealed partial class ValueFlow
             return Rewrapped(Returns(getter, -1, frame, depth).WithoutParameters(), member);
         }
         return Rewrapped(Stores(symbol, frame, depth), member);
+    }
+
+    /// <summary>What the factories given to the creations of a <c>Lazy&lt;T&gt;</c> (in a local, field or property) return.</summary>
+    private FlowResult LazyFactoryReturns(IOperation lazy, Frame frame, int depth)
+    {
+        var operation = OperationTree.Unwrap(lazy);
+        IEnumerable<IOperation> creations = operation switch
+        {
+            IObjectCreationOperation creation => new[] { creation },
+            ILocalReferenceOperation local => LocalWrites(local.Local, OperationTree.Root(local)).Select(w => w.Value),
+            IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } held => _index.WritesOf(held.Member, frame.CancellationToken),
+            _ => Array.Empty<IOperation>(),
+        };
+        FlowResult? result = null;
+        foreach (var written in creations)
+        {
+            if (OperationTree.Unwrap(written) is not IObjectCreationOperation { Arguments.Length: >= 1 } made
+                || made.Arguments.FirstOrDefault(a => AnonymousFunction(a.Value) is not null) is not { } factory)
+            {
+                return FlowResult.Unknown;
+            }
+            var returned = LambdaReturns(factory.Value, frame, depth + 1).WithoutParameters();
+            result = result is null ? returned : FlowResult.Combine(result, returned);
+        }
+        return result ?? FlowResult.Unknown;
     }
 
     /// <summary>The largest modulus or mask whose result is taken as a bucket rather than a value.</summary>

@@ -1658,4 +1658,40 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_lazy_value_is_what_its_factory_returns()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Refunds(ILogger logger, Pseudonymizer pseudonymizer, string accountId)
+            {
+                private readonly Lazy<string> _reference = new(() => pseudonymizer.Compute("player", accountId));
+
+                void Refund(Activity activity, string customerNumber)
+                {
+                    var customerRef = new Lazy<string>(() => pseudonymizer.Compute("customer", customerNumber));
+                    var raw = new Lazy<string>(() => customerNumber.Trim());
+                    activity.SetBaggage("shop.customer.ref", customerRef.Value);
+                    activity.SetTag("play.player.id", _reference.Value);
+                    logger.LogInformation("Refund for {Customer}", {|TC1001:raw.Value|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_value_kept_whole_only_when_too_short_to_identify_is_about_it_and_one_kept_whole_when_long_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Cards
+            {
+                void Record(Activity activity, string pan)
+                {
+                    activity.SetTag("card.last4", pan.Length >= 4 ? pan[^4..] : pan);
+                    activity.SetTag("card.last4", pan.Length < 4 ? pan : pan[^4..]);
+                    activity.SetTag("card.number", pan.Length >= 4 ? {|TC1001:pan|} : pan[..2]);
+                }
+            }
+            """);
+    }
 }

@@ -285,4 +285,21 @@ public class TC1002Tests
             VerifyCS.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("HMACSHA256.HashData with a key written in the code", "identifier 'hospitalNumber'", "span attribute 'bed.board.column'"),
             VerifyCS.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("HMACSHA256.HashData with a key written in the code", "identifier 'email'", "span attribute 'loyalty.member'"));
     }
+
+    [Fact]
+    public async Task The_first_bytes_of_an_unkeyed_digest_are_still_that_hash()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Labs
+            {
+                void Record(Activity activity, string nhsNumber, byte[] payload)
+                {
+                    var digest = SHA256.HashData(Encoding.UTF8.GetBytes(nhsNumber));
+                    activity.SetTag("lab.subject", {|#0:Convert.ToHexString(digest[..8])|});
+                    activity.SetTag("lab.payload", Convert.ToHexString(SHA256.HashData(payload)[..8]));
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SHA256.HashData", "identifier 'nhsNumber'", "span attribute 'lab.subject'"));
+    }
 }
