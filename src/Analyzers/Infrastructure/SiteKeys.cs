@@ -25,8 +25,14 @@ internal static class SiteKeys
             domain = declaredDomain;
             return true;
         }
-        return declared is null && site.KeyName is { } keyName && options.IsIdentifierName(NameWords.Split(keyName), out domain);
+        return declared is null && site.KeyName is { } keyName && options.IsIdentifierName(NameWords.Split(keyName), out domain) && !IsCredentialDomain(domain);
     }
+
+    /// <summary>
+    /// A key that names a token (<c>{Token}</c>, <c>auth.token</c>) says the value is a credential, often
+    /// the service's own (a configured webhook secret): only a value shown to be somebody's is reported.
+    /// </summary>
+    public static bool IsCredentialDomain(string domain) => domain == "token";
 
     public static string Root(string key)
     {

@@ -40,7 +40,7 @@ public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
         {
             what = site.KeyName;
         }
-        else if (declared is null && site.KeyName is { } key && options.IsIdentifierName(NameWords.Split(key), out _))
+        else if (declared is null && site.KeyName is { } key && options.IsIdentifierName(NameWords.Split(key), out var keyDomain) && !SiteKeys.IsCredentialDomain(keyDomain))
         {
             what = key;
         }
