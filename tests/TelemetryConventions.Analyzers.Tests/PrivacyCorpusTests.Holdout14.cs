@@ -13,11 +13,10 @@ public sealed partial class PrivacyCorpusTests
     /// <c>Meter</c>, fluent tag builders, <c>TagList</c> helpers, span-based formatting, interpolated
     /// string handlers, LINQ query syntax, iterators, <c>Lazy&lt;T&gt;</c>, <c>AsyncLocal&lt;T&gt;</c>
     /// contexts, options objects and the generated API. Graded as written with the analyzers of commit
-    /// d62c348: 70 of 91 leaks found (76.9 %), 5 of 128 clean lines reported (3.9 %). The floor guards
-    /// those figures (76 % recall, 4 % false positives).
+    /// d62c348: 70 of 91 leaks found (76.9 %), 5 of 128 clean lines reported (3.9 %). With a lazy value judged by its factory, a card's PAN, a value kept whole only when too short since: 71 of 91 (78.0 %), 2 of 128 (1.6 %). The floor guards those figures (78 % recall, 2 % false positives).
     /// </summary>
     [Fact]
     public Task Fourteenth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout14"), "PrivacyHoldout14.Telemetry", minimumMarkers: 197,
-            requiredRecall: 0.76, allowedFalsePositives: 0.04, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.78, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
 }

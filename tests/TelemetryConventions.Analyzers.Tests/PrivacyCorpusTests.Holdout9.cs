@@ -15,10 +15,10 @@ public sealed partial class PrivacyCorpusTests
     /// (0.0 %). A change made before its grading was seen (a slice to an identifier's length) left that
     /// unchanged. Two of its misses were general and are closed since (a tuple logged whole, judged by
     /// its elements' names, and a collection named in the plural of a person word): 45 of 53 (84.9 %),
-    /// 0 of 72. The floor guards those figures (84 % recall, 0 % false positives).
+    /// 0 of 72. With buckets of unkeyed hashes since: 46 of 53 (86.8 %), 0 of 72 (0.0 %). The floor guards those figures (86 % recall, 0 % false positives).
     /// </summary>
     [Fact]
     public Task Ninth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout9"), "PrivacyHoldout9.Telemetry", minimumMarkers: 110,
-            requiredRecall: 0.84, allowedFalsePositives: 0.0);
+            requiredRecall: 0.86, allowedFalsePositives: 0.0);
 }
