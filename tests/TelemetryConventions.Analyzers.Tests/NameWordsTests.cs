@@ -65,6 +65,8 @@ public class NameWordsTests
     [InlineData("callerName", false, "")]
     [InlineData("Pan", true, "pan")]
     [InlineData("panLastFour", false, "")]
+    [InlineData("KeeperName", true, "keeper")]
+    [InlineData("keeperId", false, "")]
     [InlineData("apiToken", false, "")]
     [InlineData("loyaltyNumber", true, "loyalty")]
     [InlineData("loyaltyTier", false, "")]

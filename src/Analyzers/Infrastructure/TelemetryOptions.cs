@@ -58,6 +58,8 @@ internal sealed class TelemetryOptions
         ["parent"] = ContactWords,
         ["kin"] = ContactWords,
         ["emergency"] = ContactWords,
+        // A vehicle's registered keeper is a person; a record keeper or a goalkeeper's stats are not named so.
+        ["keeper"] = ContactWords,
         ["meter"] = ImmutableHashSet.Create(StringComparer.Ordinal, "serial", "serials", "number", "numbers", "id", "ids", "point"),
         // The MRN spelt out (medicalRecordNumber), not a medical code or device.
         ["medical"] = ImmutableHashSet.Create(StringComparer.Ordinal, "record", "records"),

@@ -51,6 +51,72 @@ internal sealed partial class ValueFlow
         return SelectedMember(selector) is { } selected && IsIdentifierSymbol(selected, options, out domain);
     }
 
+    /// <summary>
+    /// A validation failure's attempted value (FluentValidation's <c>ValidationFailure.AttemptedValue</c>)
+    /// is the value of whichever property failed: reported when the validated object has an identifier
+    /// member, since the code does not say which property it is.
+    /// </summary>
+    private static bool IsAttemptedIdentifierValue(IMemberReferenceOperation member, TelemetryOptions options, out string domain, out string? origin)
+    {
+        domain = "";
+        origin = null;
+        if (member is not IPropertyReferenceOperation { Property: { Name: "AttemptedValue", ContainingType.Name: "ValidationFailure" }, Instance: { } instance })
+        {
+            return false;
+        }
+        IOperation? failures = OperationTree.Unwrap(instance) switch
+        {
+            ILocalReferenceOperation local when EnclosingForEach(local) is { } loop => loop.Collection,
+            IParameterReferenceOperation element when ProjectingCall(member, element.Parameter) is { } projection => ReceiverOf(projection),
+            _ => null,
+        };
+        if (failures is null || OperationTree.Unwrap(failures) is not IPropertyReferenceOperation { Property.Name: "Errors", Instance: { } result })
+        {
+            return false;
+        }
+        var validation = OperationTree.Unwrap(result);
+        if (validation is ILocalReferenceOperation { Type.Name: "ValidationException" } caught)
+        {
+            // catch (ValidationException ex) after validator.ValidateAndThrowAsync(appeal): appeal's failures.
+            validation = ThrowingValidation(caught);
+        }
+        else if (validation is ILocalReferenceOperation resultLocal)
+        {
+            var writes = LocalWrites(resultLocal.Local, OperationTree.Root(resultLocal));
+            validation = writes.Count == 1 ? OperationTree.Unwrap(writes[0].Value) : validation;
+        }
+        if (validation is IAwaitOperation awaited)
+        {
+            validation = OperationTree.Unwrap(awaited.Operation);
+        }
+        if (validation is not IInvocationOperation { TargetMethod.Name: "Validate" or "ValidateAsync" or "ValidateAndThrow" or "ValidateAndThrowAsync", Arguments.Length: >= 1 } validate
+            || validate.Arguments.Length <= (validate.TargetMethod.IsExtensionMethod ? 1 : 0)
+            || OperationTree.Unwrap(validate.Arguments[validate.TargetMethod.IsExtensionMethod ? 1 : 0].Value).Type is not { } validated)
+        {
+            return false;
+        }
+        if (!IdentifierMemberOf(validated, options, out domain, out _))
+        {
+            return false;
+        }
+        origin = $"the attempted value of a {validated.Name} property, which may be an identifier";
+        return true;
+    }
+
+    /// <summary>The <c>ValidateAndThrow</c> call in the <c>try</c> block whose catch clause declares <paramref name="caught"/>.</summary>
+    private static IOperation? ThrowingValidation(ILocalReferenceOperation caught)
+    {
+        for (var parent = caught.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ITryOperation attempt && attempt.Catches.Any(c => c.Locals.Contains(caught.Local, SymbolEqualityComparer.Default)))
+            {
+                return attempt.Body.Descendants().OfType<IInvocationOperation>()
+                    .FirstOrDefault(i => i.TargetMethod.Name is "ValidateAndThrow" or "ValidateAndThrowAsync");
+            }
+        }
+        return null;
+    }
+
     private static bool IsTrackedPropertyEntry(INamedTypeSymbol? type)
     {
         for (var current = type; current is not null; current = current.BaseType)

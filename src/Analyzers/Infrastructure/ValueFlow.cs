@@ -451,7 +451,8 @@ internal sealed partial class ValueFlow
         {
             return Found(member, "user");
         }
-        if (IsTrackedIdentifierValue(member, frame.Options, out var trackedDomain, out var trackedOrigin))
+        if (IsTrackedIdentifierValue(member, frame.Options, out var trackedDomain, out var trackedOrigin)
+            || IsAttemptedIdentifierValue(member, frame.Options, out trackedDomain, out trackedOrigin))
         {
             return Found(member, trackedDomain, trackedOrigin is null ? null : $"{Describe(member)} ({trackedOrigin})");
         }

@@ -1694,4 +1694,76 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_validation_failures_attempted_value_is_reported_when_the_validated_object_has_an_identifier()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+            using System.Threading;
+            using FluentValidation;
+            using FluentValidation.Results;
+
+            namespace FluentValidation.Results
+            {
+                public class ValidationFailure
+                {
+                    public string PropertyName { get; set; } = "";
+                    public object? AttemptedValue { get; set; }
+                }
+
+                public class ValidationResult
+                {
+                    public List<ValidationFailure> Errors { get; } = new();
+                }
+            }
+
+            namespace FluentValidation
+            {
+                public interface IValidator<T>
+                {
+                    Task<ValidationResult> ValidateAsync(T instance, CancellationToken cancellationToken = default);
+                }
+
+                public class ValidationException(IEnumerable<ValidationFailure> errors) : Exception
+                {
+                    public IEnumerable<ValidationFailure> Errors { get; } = errors;
+                }
+
+                public static class ValidatorExtensions
+                {
+                    public static Task ValidateAndThrowAsync<T>(this IValidator<T> validator, T instance, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                }
+            }
+
+            sealed record ChangeGamertag(Guid PlayerRef, string Gamertag);
+            sealed record ChangeRegion(string Region, int Slots);
+            sealed record Appeal(string NoticeNumber, string KeeperName);
+
+            class Handlers(ILogger logger, IValidator<ChangeGamertag> gamertags, IValidator<ChangeRegion> regions, IValidator<Appeal> appeals)
+            {
+                async Task Handle(ChangeGamertag command, ChangeRegion region, Appeal appeal)
+                {
+                    var validation = await gamertags.ValidateAsync(command);
+                    foreach (var failure in validation.Errors)
+                    {
+                        logger.LogInformation("{Property} was {Attempted}", failure.PropertyName, {|TC1001:failure.AttemptedValue|});
+                    }
+                    var regionCheck = await regions.ValidateAsync(region);
+                    logger.LogInformation("Rejected {Values}", regionCheck.Errors.Select(f => f.AttemptedValue));
+                    try
+                    {
+                        await appeals.ValidateAndThrowAsync(appeal);
+                    }
+                    catch (ValidationException ex)
+                    {
+                        foreach (var failure in ex.Errors)
+                        {
+                            logger.LogDebug("{Property} rejected {Attempted}", failure.PropertyName, {|TC1001:failure.AttemptedValue|});
+                        }
+                    }
+                }
+            }
+            """);
+    }
 }
