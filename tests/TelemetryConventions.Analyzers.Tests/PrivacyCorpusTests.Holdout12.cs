@@ -13,10 +13,10 @@ public sealed partial class PrivacyCorpusTests
     /// ProblemDetails and an IExceptionHandler, Result and error objects, AggregateException from
     /// Task.WhenAll, transient retries, GDPR erasure jobs and the generated API. Graded as written with
     /// the analyzers of commit d62c348: 54 of 91 leaks found (59.3 %), 2 of 130 clean lines reported
-    /// (1.5 %). With a tracked property's original and current values judged by which property it is, and a validation failure's attempted value by the validated object, since: 62 of 91 (68.1 %), 2 of 130 (1.5 %). The floor guards those figures (68 % recall, 2 % false positives).
+    /// (1.5 %). With a tracked property's original and current values judged by which property it is, a validation failure's attempted value by the validated object, and anonymous objects projected from a sequence, since: 63 of 91 (69.2 %), 2 of 130 (1.5 %). The floor guards those figures (69 % recall, 2 % false positives).
     /// </summary>
     [Fact]
     public Task Twelfth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout12"), "PrivacyHoldout12.Telemetry", minimumMarkers: 199,
-            requiredRecall: 0.68, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.69, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -1096,6 +1096,13 @@ internal sealed partial class ValueFlow
                 inner.Sanitized,
                 inner.Parameters);
         }
+        if (invocation.TargetMethod is { Name: "Select", ContainingType.Name: "Enumerable" or "Queryable" } && invocation.Arguments.Length == 2
+            && ElementType(invocation.TargetMethod.ReturnType) is { IsAnonymousType: true }
+            && AnonymousFunction(invocation.Arguments[1].Value) is { } shape)
+        {
+            // members.Select(m => new { m.Email, m.Tier }) logged or destructured: each element is such an object.
+            return Rewrapped(LambdaReturns(shape, frame, depth).WithoutParameters(), invocation);
+        }
         if (KeepsElements(invocation) is { } kept)
         {
             // groups.Where(g => …).OrderBy(…): the same groups, so g.Key after them is still what they were grouped by.
@@ -1481,7 +1488,7 @@ internal sealed partial class ValueFlow
     /// </summary>
     /// <summary>
     /// The source of a LINQ call that returns some of its elements as they are (<c>Where</c>, <c>OrderBy</c>,
-    /// <c>Take</c>, <c>ToList</c>) when those elements are groups, which no other rule follows.
+    /// <c>Take</c>, <c>ToList</c>) when those elements are groups or anonymous objects, which no other rule follows.
     /// </summary>
     private static IOperation? KeepsElements(IInvocationOperation invocation)
     {
@@ -1492,11 +1499,18 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        return Awaited(method.ReturnType) is INamedTypeSymbol { TypeArguments.Length: 1 } sequence && sequence.TypeArguments[0].Name is "IGrouping"
-            || method.ReturnType is IArrayTypeSymbol { ElementType.Name: "IGrouping" }
+        return ElementType(method.ReturnType) is { } element && (element.Name is "IGrouping" || element.IsAnonymousType)
             ? invocation.Arguments[0].Value
             : null;
     }
+
+    /// <summary>The element type of a sequence or array type, or null.</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol { TypeArguments.Length: 1 } sequence => sequence.TypeArguments[0],
+        _ => null,
+    };
 
     private static bool PassesThrough(IInvocationOperation invocation)
     {

@@ -1766,4 +1766,24 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Anonymous_objects_projected_from_a_sequence_are_judged_by_their_members()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            sealed record Member(string Email, string Tier);
+
+            class Digest(ILogger logger)
+            {
+                void Report(List<Member> members)
+                {
+                    logger.LogDebug("Members {@Members}", {|TC1001:members.Select(m => new { m.Email, m.Tier })|});
+                    logger.LogDebug("Contacts {@Members}", {|TC1001:members.Select(m => new { Contact = m.Email }).ToList()|});
+                    logger.LogDebug("Tiers {@Tiers}", members.Select(m => new { m.Tier }).ToList());
+                }
+            }
+            """);
+    }
 }
