@@ -4,7 +4,8 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
 
-// The value flow, continued: values an ORM's change tracker holds for an entity's property.
+// The value flow, continued: values of a property the code does not name by itself: what an ORM's
+// change tracker holds for it, and what a validator was given for it.
 internal sealed partial class ValueFlow
 {
     /// <summary>
@@ -30,7 +31,12 @@ internal sealed partial class ValueFlow
             if (EnclosingForEach(local) is { } loop)
             {
                 // foreach (var property in entry.Properties.Where(p => p.IsModified)): one of the entity's properties.
-                return EntityOfProperties(loop.Collection, 0) is { } entity && IdentifierMemberOf(entity, options, out domain, out origin);
+                if (EntityOfProperties(loop.Collection) is not { } entity || IdentifierMemberOf(entity, options, out domain) is not { } changed)
+                {
+                    return false;
+                }
+                origin = $"a changed value of {entity.Name}, which has the identifier {changed.Name}";
+                return true;
             }
             var writes = LocalWrites(local.Local, OperationTree.Root(local));
             if (writes.Count != 1)
@@ -89,13 +95,15 @@ internal sealed partial class ValueFlow
         {
             validation = OperationTree.Unwrap(awaited.Operation);
         }
-        if (validation is not IInvocationOperation { TargetMethod.Name: "Validate" or "ValidateAsync" or "ValidateAndThrow" or "ValidateAndThrowAsync", Arguments.Length: >= 1 } validate
-            || validate.Arguments.Length <= (validate.TargetMethod.IsExtensionMethod ? 1 : 0)
-            || OperationTree.Unwrap(validate.Arguments[validate.TargetMethod.IsExtensionMethod ? 1 : 0].Value).Type is not { } validated)
+        if (validation is not IInvocationOperation { TargetMethod.Name: "Validate" or "ValidateAsync" or "ValidateAndThrow" or "ValidateAndThrowAsync" } validate)
         {
             return false;
         }
-        if (!IdentifierMemberOf(validated, options, out domain, out _))
+        // validator.ValidateAsync(command) or, as an extension, ValidateAndThrowAsync(validator, command).
+        var given = validate.TargetMethod.IsExtensionMethod ? 1 : 0;
+        if (validate.Arguments.Length <= given
+            || OperationTree.Unwrap(validate.Arguments[given].Value).Type is not { } validated
+            || IdentifierMemberOf(validated, options, out domain) is null)
         {
             return false;
         }
@@ -158,10 +166,10 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>The entity type of <c>entry.Properties</c> (through <c>Where</c>, <c>ToList</c> and locals), when the entry says it.</summary>
-    private static ITypeSymbol? EntityOfProperties(IOperation collection, int depth)
+    private static ITypeSymbol? EntityOfProperties(IOperation collection)
     {
         var operation = OperationTree.Unwrap(collection);
-        for (var step = depth; step < 6; step++)
+        for (var step = 0; step < 6; step++)
         {
             switch (operation)
             {
@@ -185,18 +193,17 @@ internal sealed partial class ValueFlow
         return null;
     }
 
-    private static bool IdentifierMemberOf(ITypeSymbol entity, TelemetryOptions options, out string domain, out string? origin)
+    /// <summary>The first property of <paramref name="entity"/> that is an identifier, or null.</summary>
+    private static IPropertySymbol? IdentifierMemberOf(ITypeSymbol entity, TelemetryOptions options, out string domain)
     {
         foreach (var candidate in entity.GetMembers().OfType<IPropertySymbol>())
         {
             if (CarriesIdentifier(candidate.Type) && IsIdentifierSymbol(candidate, options, out domain))
             {
-                origin = $"a changed value of {entity.Name}, which has the identifier {candidate.Name}";
-                return true;
+                return candidate;
             }
         }
         domain = "";
-        origin = null;
-        return false;
+        return null;
     }
 }

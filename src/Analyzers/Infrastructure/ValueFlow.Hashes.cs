@@ -50,7 +50,7 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
-        if (IsKeyedHash(invocation) && !(HmacKey(invocation) is { } key && IsConstantKey(key, cancellationToken, 0)))
+        if (IsKeyedHash(invocation) && !IsKeyedWithConstant(invocation, cancellationToken))
         {
             return true;
         }
@@ -181,7 +181,7 @@ internal sealed partial class ValueFlow
         {
             // An HMAC whose key is written in the code is a salted hash: anyone with the binary can
             // recompute it for a known person.
-            if (HmacKey(invocation) is { } key && IsConstantKey(key, frame.CancellationToken, 0))
+            if (IsKeyedWithConstant(invocation, frame.CancellationToken))
             {
                 input = method.IsStatic
                     ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name is "source" or "data")?.Value
@@ -200,6 +200,9 @@ internal sealed partial class ValueFlow
         }
         return false;
     }
+
+    private bool IsKeyedWithConstant(IInvocationOperation hmac, CancellationToken cancellationToken) =>
+        HmacKey(hmac) is { } key && IsConstantKey(key, cancellationToken, 0);
 
     /// <summary>The key of <c>HMACSHA256.HashData(key, …)</c>, or the one the receiver of <c>ComputeHash</c> was created with.</summary>
     private static IOperation? HmacKey(IInvocationOperation invocation)

@@ -25,13 +25,18 @@ internal sealed partial class ValueFlow
     /// </summary>
     private FlowResult IdentifierTakenFrom(IOperation operation, TelemetryOptions options)
     {
-        if (!IsText(operation.Type) || ReferenceKey(operation) is not { } key)
+        if (!IsText(operation.Type))
         {
             return FlowResult.Unknown;
         }
+        // Called for most text the flow cannot judge otherwise: the common answer (no identifier is cut
+        // in this method) is found without allocating.
         var root = OperationTree.Root(operation);
-        var taken = TakenFromByRoot.GetValue(root, r => FindTakenFrom(r, options));
-        if (taken.Count == 0)
+        if (!TakenFromByRoot.TryGetValue(root, out var taken))
+        {
+            taken = TakenFromByRoot.GetValue(root, r => FindTakenFrom(r, options));
+        }
+        if (taken.Count == 0 || ReferenceKey(operation) is not { } key)
         {
             return FlowResult.Unknown;
         }

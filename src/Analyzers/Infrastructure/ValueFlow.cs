@@ -1504,13 +1504,11 @@ internal sealed partial class ValueFlow
             : null;
     }
 
-    /// <summary>The element type of a sequence or array type, or null.</summary>
-    private static ITypeSymbol? ElementType(ITypeSymbol type) => type switch
-    {
-        IArrayTypeSymbol array => array.ElementType,
-        INamedTypeSymbol { TypeArguments.Length: 1 } sequence => sequence.TypeArguments[0],
-        _ => null,
-    };
+    /// <summary>The element type of a sequence, also of <c>IEnumerable&lt;T&gt;</c> itself (which <c>CollectionElement</c> does not see).</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequence
+            ? sequence.TypeArguments[0]
+            : CollectionElement(type);
 
     private static bool PassesThrough(IInvocationOperation invocation)
     {

@@ -1786,4 +1786,20 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_key_that_only_names_a_token_is_not_judged_by_its_name_and_a_persons_token_is_reported()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Webhooks(ILogger logger, Func<string> configured)
+            {
+                void Received(string rawToken)
+                {
+                    var expected = configured();
+                    logger.LogInformation("Expecting {MyToken}", expected);
+                    logger.LogInformation("Received {Token}", {|TC1001:rawToken|});
+                }
+            }
+            """);
+    }
 }
