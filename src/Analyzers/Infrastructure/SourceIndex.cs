@@ -36,6 +36,7 @@ internal sealed class SourceIndex
     private readonly ConcurrentDictionary<string, IReadOnlyList<SyntaxNode>> _byName = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _writes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _references = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
 
@@ -76,6 +77,67 @@ internal sealed class SourceIndex
     /// </summary>
     public IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method, CancellationToken cancellationToken) =>
         _implementations.GetOrAdd(method.OriginalDefinition, m => FindImplementations(m, cancellationToken));
+
+    /// <summary>The method, local function or accessor a node of the source is written in; null in top-level statements.</summary>
+    public IMethodSymbol? ContainingMethod(SyntaxNode node, CancellationToken cancellationToken)
+    {
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            if (ancestor is LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
+            {
+                var model = _models.GetOrAdd(ancestor.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
+                return model.GetDeclaredSymbol(ancestor, cancellationToken) as IMethodSymbol;
+            }
+            if (ancestor is ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax } arrow)
+            {
+                var model = _models.GetOrAdd(ancestor.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
+                return (model.GetDeclaredSymbol(arrow.Parent!, cancellationToken) as IPropertySymbol)?.GetMethod;
+            }
+            if (ancestor is TypeDeclarationSyntax)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Where the source names a method outside its own declaration: its calls, and its uses as a
+    /// method group (handed to a framework as a delegate). Found from the name's occurrences, so only
+    /// those are bound.
+    /// </summary>
+    public IReadOnlyList<IOperation> ReferencesOf(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _references.GetOrAdd(method.OriginalDefinition, m => FindReferences((IMethodSymbol)m, cancellationToken));
+
+    private List<IOperation> FindReferences(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var found = new List<IOperation>();
+        var words = _words.Value;
+        foreach (var (treeIndex, at) in words.Find(method.Name, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at);
+            if (token.Span.Start != at || token.Parent is not SimpleNameSyntax name)
+            {
+                continue;
+            }
+            SyntaxNode node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+            if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
+            {
+                node = invocation;
+            }
+            switch (OperationOf(node, cancellationToken))
+            {
+                case IInvocationOperation call when SymbolEqualityComparer.Default.Equals((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, method):
+                    found.Add(call);
+                    break;
+                case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method):
+                    found.Add(reference);
+                    break;
+            }
+        }
+        return found;
+    }
 
     private List<IMethodSymbol> FindImplementations(IMethodSymbol method, CancellationToken cancellationToken)
     {

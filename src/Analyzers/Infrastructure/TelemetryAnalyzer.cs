@@ -20,7 +20,7 @@ public abstract class TelemetryAnalyzer : DiagnosticAnalyzer
     [ThreadStatic]
     private static List<TelemetryName>? t_names;
 
-    private static readonly OperationKind[] Kinds = { OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment };
+    private static readonly OperationKind[] Kinds = { OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Throw };
 
     public sealed override void Initialize(AnalysisContext context)
     {

@@ -29,7 +29,63 @@ internal static class TelemetrySinks
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
                 CollectAssignment(assignment, property, known, sites);
                 break;
+            case IThrowOperation { Exception: { } thrown } when !IsCaughtWhereThrown(thrown):
+                // Nothing in the method catches it: it goes up to a caller and, in the end, to the
+                // host or framework, which logs it (message included) and records it on the span.
+                sites.Add(new TelemetrySite(SinkKind.ThrownException, null, thrown));
+                break;
         }
+    }
+
+    /// <summary>
+    /// Whether a <c>try</c> of the method that encloses the throw has a catch that can take it (a
+    /// catch with a filter counts: what the filter lets through is not known here).
+    /// </summary>
+    private static bool IsCaughtWhereThrown(IOperation thrown) =>
+        IsCaughtWhereRaised(thrown, OperationTree.Unwrap(thrown).Type, out _);
+
+    /// <summary>
+    /// Whether an exception raised at <paramref name="raised"/> (a throw, or a call of a method that
+    /// throws) is caught in the same method. A lambda handed to anything but a LINQ operator or a
+    /// list's <c>ForEach</c> runs later, elsewhere: the method's own <c>try</c> blocks do not see
+    /// what it throws, so the walk stops there (<paramref name="deferred"/>).
+    /// </summary>
+    public static bool IsCaughtWhereRaised(IOperation raised, ITypeSymbol? type, out bool deferred)
+    {
+        deferred = false;
+        IOperation child = raised;
+        for (var parent = raised.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is ITryOperation statement && statement.Body == child)
+            {
+                foreach (var clause in statement.Catches)
+                {
+                    if (type is null || ExceptionTypes.CanBeCaughtAs(type, clause.ExceptionType))
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (parent is ILocalFunctionOperation)
+            {
+                // Caught or not where the local function is called.
+                return false;
+            }
+            else if (parent is IAnonymousFunctionOperation && !RunsInPlace(parent))
+            {
+                deferred = true;
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A lambda handed to a LINQ operator or <c>List&lt;T&gt;.ForEach</c>: it runs inside the call (or the enumeration) of its method.</summary>
+    private static bool RunsInPlace(IOperation function)
+    {
+        var argument = function.Parent is IDelegateCreationOperation creation ? creation.Parent : function.Parent;
+        return argument is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: var method } }
+            && (method.ContainingNamespace?.ToDisplayString() == "System.Linq" || method.Name == "ForEach");
     }
 
     private static void CollectInvocation(IInvocationOperation invocation, KnownSymbols known, List<TelemetrySite> sites, List<TelemetryName> names)

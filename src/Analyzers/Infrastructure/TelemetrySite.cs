@@ -16,6 +16,9 @@ internal enum SinkKind
     EventName,
     SpanStatus,
     ExceptionMessage,
+
+    /// <summary>The message of an exception thrown out of the method that creates or rethrows it.</summary>
+    ThrownException,
 }
 
 /// <summary>
@@ -77,6 +80,7 @@ internal sealed class TelemetrySite
             SinkKind.SpanName => "span name",
             SinkKind.EventName => "event name",
             SinkKind.SpanStatus => "span status description",
+            SinkKind.ThrownException => "message of an exception thrown out uncaught (the host logs it and records it on the span)",
             _ => "exception message exported with the telemetry",
         };
         return KeyName is { Length: > 0 } name ? $"{what} '{name}'" : what;

@@ -229,7 +229,7 @@ internal sealed partial class ValueFlow
         {
             switch (operation)
             {
-                case IThrowOperation { Exception: { } thrown } when CanBeCaughtAs(OperationTree.Unwrap(thrown).Type, caught):
+                case IThrowOperation { Exception: { } thrown } when ExceptionTypes.CanBeCaughtAs(OperationTree.Unwrap(thrown).Type, caught):
                     result = FlowResult.Combine(result, ExceptionMessage(thrown, frame, depth + 1));
                     break;
                 case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
@@ -247,30 +247,6 @@ internal sealed partial class ValueFlow
             }
         }
         return new FlowResult(result.Identifier, null, result.Identifier is null, parameters: result.Parameters);
-    }
-
-    /// <summary>A <c>catch (ChartLockedException)</c> sees only what derives from it (or what it derives from, when thrown as a base type).</summary>
-    private static bool CanBeCaughtAs(ITypeSymbol? thrown, ITypeSymbol caught)
-    {
-        if (thrown is null)
-        {
-            return true;
-        }
-        for (var current = thrown; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, caught))
-            {
-                return true;
-            }
-        }
-        for (var current = caught; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, thrown))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>How many calls deep a <c>try</c> block's callees are read for what they throw.</summary>

@@ -17,6 +17,10 @@ internal sealed partial class ValueFlow
     /// <summary>The value of a telemetry site, judged as the sink writes it.</summary>
     public FlowResult EvaluateSite(TelemetrySite site, TelemetryOptions options, CancellationToken cancellationToken)
     {
+        if (site.Kind == SinkKind.ThrownException)
+        {
+            return EvaluateThrown(site, options, cancellationToken);
+        }
         if (site.ReturnedByHelper && OperationTree.Unwrap(site.Value) is IInvocationOperation helper && HasSource(helper.TargetMethod))
         {
             var frame = new Frame(options, new HashSet<object>(), cancellationToken);
@@ -247,6 +251,11 @@ internal sealed partial class ValueFlow
                     }
                     foreach (var site in sites)
                     {
+                        if (site.Kind == SinkKind.ThrownException && TelemetrySinks.IsCaughtWhereRaised(site.Value, null, out _))
+                        {
+                            // The helper catches what it (or a helper it calls) throws: nothing leaves it.
+                            continue;
+                        }
                         var flow = Evaluate(site.Value, options, cancellationToken);
                         foreach (var parameter in flow.Parameters)
                         {

@@ -210,7 +210,8 @@ public class TC1001FlowTests
     [Fact]
     public async Task An_exception_is_followed_three_calls_deep_from_the_try_block()
     {
-        // Each level binds every method the one above calls, so the search stops after three.
+        // Each level binds every method the one above calls, so the search stops after three. What a
+        // catch cannot see that far down is taken to leave the service where it is thrown.
         await VerifyCS.AnalyzerAsync(Usings + """
             class Records
             {
@@ -221,7 +222,7 @@ public class TC1001FlowTests
                 static void Deep1(string mrn) => Deep2(mrn);
                 static void Deep2(string mrn) => Deep3(mrn);
                 static void Deep3(string mrn) => Deep4(mrn);
-                static void Deep4(string mrn) => throw new InvalidOperationException($"No chart for {mrn}");
+                static void Deep4(string mrn) => throw new InvalidOperationException($"No chart for {{|TC1001:mrn|}}");
 
                 void Open(Activity activity, string mrn)
                 {

@@ -1,0 +1,33 @@
+using Microsoft.CodeAnalysis;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+internal static class ExceptionTypes
+{
+    /// <summary>
+    /// A <c>catch (ChartLockedException)</c> sees only what derives from it, or what it derives
+    /// from when the exception is thrown as a base type (a helper that returns <c>Exception</c>).
+    /// </summary>
+    public static bool CanBeCaughtAs(ITypeSymbol? thrown, ITypeSymbol caught)
+    {
+        if (thrown is null)
+        {
+            return true;
+        }
+        for (var current = thrown; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, caught))
+            {
+                return true;
+            }
+        }
+        for (var current = caught; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, thrown))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
