@@ -28,6 +28,8 @@ internal sealed class KnownSymbols
         LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
         LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
         LogLevel = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LogLevel");
+        LambdaLogger = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.ILambdaLogger");
+        StaticLambdaLogger = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.LambdaLogger");
         OpenTelemetryActivityExtensions = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.ActivityExtensions");
         TelemetrySpan = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.TelemetrySpan");
         SpanAttributes = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.SpanAttributes");
@@ -59,6 +61,12 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? LoggerExtensions { get; }
     public INamedTypeSymbol? LoggerMessageAttribute { get; }
     public INamedTypeSymbol? LogLevel { get; }
+
+    /// <summary>AWS Lambda's logger (<c>context.Logger</c>), which writes to the function's log stream.</summary>
+    public INamedTypeSymbol? LambdaLogger { get; }
+
+    /// <summary>AWS Lambda's static <c>LambdaLogger.Log</c>.</summary>
+    public INamedTypeSymbol? StaticLambdaLogger { get; }
     public INamedTypeSymbol? OpenTelemetryActivityExtensions { get; }
     public INamedTypeSymbol? TelemetrySpan { get; }
     public INamedTypeSymbol? SpanAttributes { get; }
@@ -69,7 +77,7 @@ internal sealed class KnownSymbols
 
     /// <summary>False when the project references no telemetry API at all: the analyzers then stay idle.</summary>
     public bool HasAnySink =>
-        Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null;
+        Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null || LambdaLogger is not null;
 
     /// <summary>
     /// The compilation's telemetry types, resolved once whichever rule asks first: each rule starts on

@@ -157,6 +157,16 @@ internal static class TelemetrySinks
             }
             return;
         }
+        if (KnownSymbols.Is(type, known.LambdaLogger) || KnownSymbols.Is(type, known.StaticLambdaLogger))
+        {
+            // Log, LogLine, LogInformation(message, args), LogError(exception, message, args): the
+            // parameters are named as ILogger's are.
+            if (method.Name.StartsWith("Log", StringComparison.Ordinal))
+            {
+                CollectLoggerCall(arguments, known, sites);
+            }
+            return;
+        }
         if (KnownSymbols.Is(type, known.ILogger))
         {
             if (method.Name == "BeginScope" && arguments.Length == 1)

@@ -489,4 +489,39 @@ public class TC1001Tests
             }
             """);
     }
+    [Fact]
+    public async Task The_AWS_Lambda_logger_is_a_log_like_ILogger()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Amazon.Lambda.Core
+            {
+                public interface ILambdaLogger
+                {
+                    void Log(string message);
+                    void LogLine(string message);
+                    void LogInformation(string message, params object[] args);
+                    void LogError(Exception exception, string message, params object[] args);
+                }
+                public interface ILambdaContext { ILambdaLogger Logger { get; } string AwsRequestId { get; } }
+                public static class LambdaLogger { public static void Log(string message) { } }
+            }
+
+            namespace Shop
+            {
+                using Amazon.Lambda.Core;
+
+                public sealed class CartFunction
+                {
+                    public void Handle(string customerId, string cartId, ILambdaContext context)
+                    {
+                        context.Logger.LogInformation("Cart {CartId} of {CustomerId}", cartId, {|TC1001:customerId|});
+                        context.Logger.LogLine($"Cart of {{|TC1001:customerId|}}");
+                        context.Logger.Log($"Cart {cartId} for request {context.AwsRequestId}");
+                        LambdaLogger.Log("Customer " + {|TC1001:customerId|});
+                        context.Logger.LogError(new InvalidOperationException($"No cart for {{|TC1001:customerId|}}"), "Saving cart {CartId} failed", cartId);
+                    }
+                }
+            }
+            """);
+    }
 }
