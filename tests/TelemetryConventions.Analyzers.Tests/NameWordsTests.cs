@@ -89,6 +89,9 @@ public class NameWordsTests
     [InlineData("ipCount", false, "")]
     [InlineData("LocalIpAddress", false, "")]
     [InlineData("hostGamertag", true, "gamertag")]
+    [InlineData("carPlate", true, "plate")]
+    [InlineData("fleetPlate", false, "")]
+    [InlineData("busPlate", false, "")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

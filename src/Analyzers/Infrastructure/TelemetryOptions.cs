@@ -135,6 +135,13 @@ internal sealed class TelemetryOptions
         "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template",
         "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour");
 
+    /// <summary>
+    /// The operator's own vehicles, whose plates are a thing's: <c>fleetPlate</c>, <c>busPlate</c>, a
+    /// <c>Bus</c>'s <c>Plate</c>. A private car's plate stays personal.
+    /// </summary>
+    public static readonly ImmutableHashSet<string> FleetWords = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "fleet", "bus", "buses", "tram", "trams", "coach", "coaches", "depot", "locomotive", "ferry");
+
     private static readonly ImmutableHashSet<string> BooleanPrefixes = ImmutableHashSet.Create(StringComparer.Ordinal,
         "has", "is", "was", "can", "should", "needs", "missing", "requires", "allow", "allows");
 
@@ -283,7 +290,8 @@ internal sealed class TelemetryOptions
             }
             // ratingByPlayer, visitsPerPatient: keyed by the person, not the person's identifier.
             if (i > 0 && (ThingModifiers.Contains(words[i - 1]) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
-                || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))))
+                || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))
+                || (word == "plate" && FleetWords.Contains(words[i - 1]))))
             {
                 continue;
             }

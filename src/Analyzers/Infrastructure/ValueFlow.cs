@@ -438,6 +438,11 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
+        if (IsFleetPlate(member.Member, NameWords.Split(member.Member.Name)))
+        {
+            // Sent under a key that names a plate (vehicle.plate), it is still no person's.
+            return FlowResult.Safe;
+        }
         if (member is IPropertyReferenceOperation { Property: { Name: "Value", ContainingType: { Name: "Lazy", ContainingNamespace.Name: "System" } }, Instance: { } lazy })
         {
             // new Lazy<string>(() => pseudonymizer.Compute…(id)).Value: what the factory returns.
@@ -1614,12 +1619,20 @@ internal sealed partial class ValueFlow
         return receiverType is not null && options.IsIdentifierName(NameWords.Split(receiverType.Name).Concat(words).ToList(), out domain);
     }
 
+    /// <summary>
+    /// The plate of one of the operator's own vehicles (<c>Bus.Plate</c>, <c>position.FleetPlate</c>):
+    /// a thing's, known to be one, whatever key it is sent under.
+    /// </summary>
+    private static bool IsFleetPlate(ISymbol symbol, List<string> words) =>
+        words.Count > 0 && words[words.Count - 1] == "plate"
+        && (words.Any(TelemetryOptions.FleetWords.Contains) || (symbol.ContainingType is { } owner && NameWords.Split(owner.Name).Any(TelemetryOptions.FleetWords.Contains)));
+
     public static bool IsIdentifierSymbol(ISymbol symbol, TelemetryOptions options, out string domain)
     {
         var words = NameWords.Split(symbol.Name);
         if (options.IsIdentifierName(words, out domain))
         {
-            return true;
+            return !IsFleetPlate(symbol, words);
         }
         // IPEndPoint remote, IPAddress Address: a peer's address is personal (client.address) whatever
         // it is called, unless the name says it is a machine's (localEndPoint, serverAddress).

@@ -524,4 +524,24 @@ public class TC1001Tests
             }
             """);
     }
+    [Fact]
+    public async Task The_plate_of_a_bus_or_tram_is_a_things_while_a_cars_is_its_keepers()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Bus(string FleetNumber, string Plate);
+            public sealed record TramPosition(string CarNumber, string Plate);
+            public sealed record ParkedCar(string Plate, string Bay);
+
+            public sealed class Depot
+            {
+                public void Record(Activity activity, Bus bus, TramPosition tram, ParkedCar car, string fleetPlate)
+                {
+                    activity.SetTag("vehicle.plate", bus.Plate);
+                    activity.SetTag("vehicle.plate", tram.Plate);
+                    activity.SetTag("depot.vehicle", fleetPlate);
+                    activity.SetTag("vehicle.plate", {|TC1001:car.Plate|});
+                }
+            }
+            """);
+    }
 }
