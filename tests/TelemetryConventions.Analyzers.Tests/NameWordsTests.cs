@@ -92,6 +92,18 @@ public class NameWordsTests
     [InlineData("carPlate", true, "plate")]
     [InlineData("fleetPlate", false, "")]
     [InlineData("busPlate", false, "")]
+    [InlineData("Postcode", true, "postcode")]
+    [InlineData("BillingPostcode", true, "postcode")]
+    [InlineData("PostalCode", true, "postal")]
+    [InlineData("ZipCode", true, "zip")]
+    [InlineData("BillingName", true, "billing")]
+    [InlineData("ShippingAddress", true, "shipping")]
+    [InlineData("DeliveryName", true, "delivery")]
+    [InlineData("billingCycle", false, "")]
+    [InlineData("deliverySlot", false, "")]
+    [InlineData("deviceToken", true, "token")]
+    [InlineData("deviceName", false, "")]
+    [InlineData("loyalty.has_postcode", false, "")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

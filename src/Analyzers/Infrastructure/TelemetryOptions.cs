@@ -41,6 +41,8 @@ internal sealed class TelemetryOptions
         "clinician", "physician", "officer", "staff", "carer", "caregiver", "nurse", "mobile",
         // A payment card's primary account number.
         "pan",
+        // A full postcode narrows an address to a few households; its outward part (a district) is about it.
+        "postcode", "zipcode",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
         // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
         "token");
@@ -60,6 +62,13 @@ internal sealed class TelemetryOptions
         ["emergency"] = ContactWords,
         // A vehicle's registered keeper is a person; a record keeper or a goalkeeper's stats are not named so.
         ["keeper"] = ContactWords,
+        // The name, address or phone a payment or a parcel is sent for is its payer's or recipient's;
+        // a billing cycle, a shipping method or a delivery slot is not.
+        ["billing"] = ContactWords,
+        ["shipping"] = ContactWords,
+        ["delivery"] = ContactWords,
+        ["postal"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
+        ["zip"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         ["meter"] = ImmutableHashSet.Create(StringComparer.Ordinal, "serial", "serials", "number", "numbers", "id", "ids", "point"),
         // The MRN spelt out (medicalRecordNumber), not a medical code or device.
         ["medical"] = ImmutableHashSet.Create(StringComparer.Ordinal, "record", "records"),
@@ -289,14 +298,15 @@ internal sealed class TelemetryOptions
                 continue;
             }
             // ratingByPlayer, visitsPerPatient: keyed by the person, not the person's identifier.
-            if (i > 0 && (ThingModifiers.Contains(words[i - 1]) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
+            // A device token (APNs, FCM) reaches one person's phone: the device word does not make it a thing's.
+            if (i > 0 && ((ThingModifiers.Contains(words[i - 1]) && !(word == "token" && words[i - 1] == "device")) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
                 || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))
                 || (word == "plate" && FleetWords.Contains(words[i - 1]))))
             {
                 continue;
             }
-            // hasPhone, isEmailVerified: a flag about the identifier, not the identifier.
-            if (i > 0 && BooleanPrefixes.Contains(words[0]))
+            // hasPhone, isEmailVerified, loyalty.has_postcode: a flag about the identifier, not the identifier.
+            if (i > 0 && words.Take(i).Any(BooleanPrefixes.Contains))
             {
                 continue;
             }

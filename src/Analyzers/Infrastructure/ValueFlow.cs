@@ -176,6 +176,9 @@ internal sealed partial class ValueFlow
     {
         switch (operation)
         {
+            case IIsPatternOperation or IIsTypeOperation:
+                // member.PostalCode is not null: whether there is one, not which.
+                return FlowResult.Safe;
             case IInterpolatedStringOperation interpolated:
                 // Parts are holes ({id}) or, under an interpolated string handler, AppendFormatted calls.
                 return CombineAll(interpolated.Parts.Where(p => p is not IInterpolatedStringTextOperation)
@@ -420,8 +423,20 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Unknown;
         }
-        return Rewrapped(Evaluate(element.ArrayReference, frame, depth + 1), element);
+        var result = Evaluate(element.ArrayReference, frame, depth + 1);
+        if (result.Identifier is { Domain: "postcode" or "zipcode" or "postal" or "zip" } && IsFirstWordOf(element))
+        {
+            // postcode.Split(' ')[0] is the outward code: a district of thousands of households, about the address.
+            return FlowResult.Unknown;
+        }
+        return Rewrapped(result, element);
     }
+
+    /// <summary><c>text.Split(' ')[0]</c> (also with a count): the first word of the text.</summary>
+    private static bool IsFirstWordOf(IArrayElementReferenceOperation element) =>
+        element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 }
+        && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" } split
+        && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: ' ' or " " });
 
     /// <summary><c>email.Split('@')[1]</c> (or <c>[^1]</c>) is the mail domain: about the person's provider, not the person.</summary>
     private static bool IsEmailDomainPart(IArrayElementReferenceOperation element) =>

@@ -544,4 +544,25 @@ public class TC1001Tests
             }
             """);
     }
+    [Fact]
+    public async Task A_full_postcode_is_personal_and_its_outward_code_or_presence_is_about_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Shopper(string Tier, string? PostalCode);
+
+            public sealed class Outages
+            {
+                public void Report(Activity activity, ILogger logger, string postcode, Shopper shopper)
+                {
+                    var normalised = postcode.Trim().ToUpperInvariant();
+                    var district = normalised.Split(' ', 2)[0];
+                    logger.LogInformation("Outage reported at {Postcode}", {|TC1001:normalised|});
+                    activity.SetTag("outage.district", district);
+                    activity.SetTag("outage.area", postcode[..2]);
+                    activity.SetTag("shopper.has_postcode", shopper.PostalCode is not null);
+                    activity.SetTag("shopper.postcode", {|TC1001:shopper.PostalCode|});
+                }
+            }
+            """);
+    }
 }
