@@ -453,6 +453,10 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
+        if (IsUploadedFileName(member.Member))
+        {
+            return Found(member, "file.name");
+        }
         if (IsFleetPlate(member.Member, NameWords.Split(member.Member.Name)))
         {
             // Sent under a key that names a plate (vehicle.plate), it is still no person's.
@@ -1051,6 +1055,11 @@ internal sealed partial class ValueFlow
         {
             return Found(invocation, keyDomain);
         }
+        if (method.Name is "GetExtension" or "HasExtension" or "GetPathRoot" && method.ContainingType is { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } })
+        {
+            // Path.GetExtension(upload.FileName): the kind of file, not the name a person gave it.
+            return FlowResult.Safe;
+        }
         if (method.Name == "Create" && invocation.Arguments.Length == 2 && KnownSymbols.Is(method.ContainingType, _known.KeyValuePairStatic))
         {
             return Rewrapped(Evaluate(PairValue(invocation.Arguments), frame, depth + 1), invocation);
@@ -1632,6 +1641,23 @@ internal sealed partial class ValueFlow
             return true;
         }
         return receiverType is not null && options.IsIdentifierName(NameWords.Split(receiverType.Name).Concat(words).ToList(), out domain);
+    }
+
+    /// <summary>
+    /// The name a client gave the file it uploaded (<c>IFormFile.FileName</c>, and the
+    /// <c>Content-Disposition</c> that quotes it): free text from a person, as often as not their
+    /// own or someone else's name (<c>Jane_Smith_CV.pdf</c>).
+    /// </summary>
+    private static bool IsUploadedFileName(ISymbol member)
+    {
+        if (member is not IPropertySymbol { Name: "FileName" or "ContentDisposition" } property || property.ContainingType is not { } type)
+        {
+            return false;
+        }
+        return IsFormFile(type) || type.AllInterfaces.Any(IsFormFile);
+
+        static bool IsFormFile(INamedTypeSymbol candidate) =>
+            candidate.Name is "IFormFile" or "FormFile" && candidate.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
     }
 
     /// <summary>

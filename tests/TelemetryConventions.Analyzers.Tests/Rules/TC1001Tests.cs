@@ -565,4 +565,39 @@ public class TC1001Tests
             }
             """);
     }
+    [Fact]
+    public async Task The_name_a_client_gave_an_uploaded_file_is_personal_and_its_size_and_type_are_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Microsoft.AspNetCore.Http
+            {
+                public interface IFormFile
+                {
+                    string FileName { get; }
+                    string ContentType { get; }
+                    string ContentDisposition { get; }
+                    long Length { get; }
+                }
+            }
+
+            namespace Referrals
+            {
+                using Microsoft.AspNetCore.Http;
+
+                public sealed class Attachments
+                {
+                    public void Upload(Activity activity, ILogger logger, IFormFile file, string storedName)
+                    {
+                        activity.SetTag("upload.original_name", {|TC1001:file.FileName|});
+                        logger.LogWarning("Rejected {FileName}", System.IO.Path.GetFileName({|TC1001:file.FileName|}));
+                        activity.SetTag("upload.disposition", {|TC1001:file.ContentDisposition|});
+                        activity.SetTag("upload.content_type", file.ContentType);
+                        activity.SetTag("upload.length", file.Length);
+                        activity.SetTag("upload.extension", System.IO.Path.GetExtension(file.FileName));
+                        activity.SetTag("upload.stored_name", storedName);
+                    }
+                }
+            }
+            """);
+    }
 }
