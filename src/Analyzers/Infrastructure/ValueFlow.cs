@@ -245,20 +245,17 @@ internal sealed partial class ValueFlow
                 // hash[..16] is still one value per person, computed without a key; a few characters of an
                 // identifier (card[^4..], iban[..2]) are only about it.
                 var sliced = Evaluate(slice.Instance, frame, depth + 1);
-                if (sliced.Identifier is not null && RunsToTheEndOf(slice, frame, depth))
+                if ((sliced.Identifier is not null || !sliced.Parameters.IsEmpty) && RunsToTheEndOf(slice, frame, depth))
                 {
                     // buffer[..serial.Length] after serial.TryCopyTo(buffer): all of it.
-                    return Rewrapped(sliced.WithoutParameters(), slice);
-                }
-                if (sliced.Identifier is not null)
-                {
-                    // A parameter named for an identifier, cut: what callers pass is cut too.
-                    sliced = sliced.WithoutParameters();
+                    return Rewrapped(sliced.Identifier is not null ? sliced.WithoutParameters() : sliced, slice);
                 }
                 // A few characters of an identifier are shown to be about it ("****" + card[^4..] under a card key).
+                // So are a few characters of a parameter: what callers pass is cut too (a masking helper's
+                // number[..6] + "******" + number[^4..]). A hash cut short is still the hash of what callers pass.
                 return sliced.Hash is { } slicedHash
                     ? new FlowResult(null, slicedHash.WithReplaceTarget(slice), sliced.Proven, sliced.Sanitized, sliced.Parameters)
-                    : new FlowResult(null, null, sliced.Proven || sliced.Identifier is not null, sliced.Sanitized, sliced.Parameters);
+                    : new FlowResult(null, null, sliced.Proven || sliced.Identifier is not null || !sliced.Parameters.IsEmpty, sliced.Sanitized);
             case IAnonymousObjectCreationOperation anonymous:
                 return EvaluateAnonymous(anonymous, frame, depth);
             case ILocalReferenceOperation local:

@@ -600,4 +600,24 @@ public class TC1001Tests
             }
             """);
     }
+    [Fact]
+    public async Task A_card_number_masked_to_its_first_six_and_last_four_is_about_the_card()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public static class Luhn
+            {
+                public static string Mask(string number) =>
+                    number.Length < 13 ? new string('*', number.Length) : $"{number[..6]}{new string('*', number.Length - 10)}{number[^4..]}";
+            }
+
+            public sealed class Moto
+            {
+                public void Authorise(Activity activity, string cardNumber)
+                {
+                    activity.SetTag("moto.card_masked", Luhn.Mask(cardNumber));
+                    activity.SetTag("moto.card", {|TC1001:cardNumber|});
+                }
+            }
+            """);
+    }
 }
