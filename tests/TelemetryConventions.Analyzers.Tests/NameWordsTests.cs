@@ -32,7 +32,6 @@ public class NameWordsTests
     [InlineData("subscriberProfileName", true, "profile")]
     [InlineData("awsProfileName", false, "")]
     [InlineData("publishProfileName", false, "")]
-    [InlineData("profileId", false, "")]
     [InlineData("storageAccountName", false, "")]
     [InlineData("HospitalNumber", true, "hospital")]
     [InlineData("hospitalId", false, "")]
@@ -104,6 +103,14 @@ public class NameWordsTests
     [InlineData("deviceToken", true, "token")]
     [InlineData("deviceName", false, "")]
     [InlineData("loyalty.has_postcode", false, "")]
+    [InlineData("DebtorName", true, "debtor")]
+    [InlineData("ConsultantName", true, "consultant")]
+    [InlineData("TutorEmail", true, "tutor")]
+    [InlineData("tutorGroup", false, "")]
+    [InlineData("ProfileId", true, "profile")]
+    [InlineData("loadProfileId", false, "")]
+    [InlineData("VehicleRegistration", true, "vehicle")]
+    [InlineData("VehicleId", false, "")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

@@ -39,6 +39,9 @@ internal sealed class TelemetryOptions
         "ip",
         // Staff are people too: the clinician who ordered a test, the officer who issued a ticket.
         "clinician", "physician", "officer", "staff", "carer", "caregiver", "nurse", "mobile",
+        "consultant", "doctor", "teacher", "tutor", "lecturer", "instructor",
+        // The person a bank transfer or direct debit comes from.
+        "debtor",
         // A payment card's primary account number.
         "pan",
         // A full postcode narrows an address to a few households; its outward part (a district) is about it.
@@ -84,7 +87,9 @@ internal sealed class TelemetryOptions
         ["loyalty"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ids", "card", "cards"),
         // A viewing or household profile is named after the person who uses it ("Anna", "Dad");
         // a configuration profile is named by a thing word before it (awsProfileName, publishProfileName).
-        ["profile"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names"),
+        ["profile"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "id", "ids"),
+        // A vehicle's registration (its plate) is its keeper's; a vehicle's id or type is not.
+        ["vehicle"] = ImmutableHashSet.Create(StringComparer.Ordinal, "registration", "registrations", "reg", "plate", "plates"),
         // A token's subject (OpenID Connect's sub) or a study's subject is a person; a message's subject line is not.
         ["subject"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers", "number", "numbers"),
         // A first, last, family, given, middle or maiden name is always somebody's; a full or display
@@ -150,6 +155,10 @@ internal sealed class TelemetryOptions
     /// </summary>
     public static readonly ImmutableHashSet<string> FleetWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "fleet", "bus", "buses", "tram", "trams", "coach", "coaches", "depot", "locomotive", "ferry");
+
+    private static readonly ImmutableHashSet<string> ProfileThingModifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "load", "tariff", "pricing", "rate", "usage", "consumption", "security", "network", "print", "audio", "video", "encoding",
+        "transcoding", "bitrate", "quality", "power", "charging", "thermal", "risk", "fraud", "scan");
 
     private static readonly ImmutableHashSet<string> BooleanPrefixes = ImmutableHashSet.Create(StringComparer.Ordinal,
         "has", "is", "was", "can", "should", "needs", "missing", "requires", "allow", "allows");
@@ -298,6 +307,11 @@ internal sealed class TelemetryOptions
                 continue;
             }
             // ratingByPlayer, visitsPerPatient: keyed by the person, not the person's identifier.
+            // A load, tariff or encoding profile is a configuration's, not a viewer's.
+            if (i > 0 && word == "profile" && ProfileThingModifiers.Contains(words[i - 1]))
+            {
+                continue;
+            }
             // A device token (APNs, FCM) reaches one person's phone: the device word does not make it a thing's.
             if (i > 0 && ((ThingModifiers.Contains(words[i - 1]) && !(word == "token" && words[i - 1] == "device")) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
                 || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))
@@ -331,7 +345,7 @@ internal sealed class TelemetryOptions
             // A card a restricted pattern asks for is identity enough (loyaltyCard is the member's card);
             // a record is not (medicalRecord is the record, medicalRecordNumber its identifier).
             if (tailIsIdentity && i < words.Count - 1 && !IdentityWords.Contains(words[words.Count - 1]) && !IdentifierPatterns.Contains(words[words.Count - 1])
-                && !(requiredTail?.Contains(words[words.Count - 1]) == true && words[words.Count - 1] is "card" or "cards"))
+                && !(requiredTail?.Contains(words[words.Count - 1]) == true && words[words.Count - 1] is "card" or "cards" or "registration" or "registrations"))
             {
                 tailIsIdentity = false;
             }
