@@ -35,6 +35,8 @@ internal sealed class KnownSymbols
         SpanAttributes = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.SpanAttributes");
         Baggage = compilation.GetTypeByMetadataName("OpenTelemetry.Baggage");
         Exception = compilation.GetTypeByMetadataName("System.Exception");
+        KeyNotFoundException = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyNotFoundException");
+        IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
         Pseudonymizer = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonymizer");
         Pseudonym = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonym");
         SinkEntries = SinkTable.Resolve(compilation);
@@ -72,6 +74,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? SpanAttributes { get; }
     public INamedTypeSymbol? Baggage { get; }
     public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? KeyNotFoundException { get; }
+    public INamedTypeSymbol? IOException { get; }
     public INamedTypeSymbol? Pseudonymizer { get; }
     public INamedTypeSymbol? Pseudonym { get; }
 

@@ -232,6 +232,15 @@ internal sealed partial class ValueFlow
                 case IThrowOperation { Exception: { } thrown } when ExceptionTypes.CanBeCaughtAs(OperationTree.Unwrap(thrown).Type, caught):
                     result = FlowResult.Combine(result, ExceptionMessage(thrown, frame, depth + 1));
                     break;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } lookup
+                    when IsDictionary(lookup.Instance?.Type) && !IsWrittenTo(lookup) && _known.KeyNotFoundException is { } keyNotFound && ExceptionTypes.CanBeCaughtAs(keyNotFound, caught):
+                    // dictionary[key] throws "The given key '…' was not present in the dictionary.": the key is in the message.
+                    result = FlowResult.Combine(result, Evaluate(lookup.Arguments[0].Value, frame, depth + 1));
+                    break;
+                case IInvocationOperation or IObjectCreationOperation when _known.IOException is { } io && ExceptionTypes.CanBeCaughtAs(io, caught) && OpenedPath(operation) is { } path:
+                    // File.OpenRead(path), new FileStream(path, …): "Could not find file '…'" quotes the path.
+                    result = FlowResult.Combine(result, Evaluate(path, frame, depth + 1));
+                    break;
                 case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
                     result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth, calls), frame, depth));
                     if (IsOverridable(invocation.TargetMethod) && calls > 1)
@@ -247,6 +256,36 @@ internal sealed partial class ValueFlow
             }
         }
         return new FlowResult(result.Identifier, null, result.Identifier is null, parameters: result.Parameters);
+    }
+
+    private static bool IsWrittenTo(IOperation reference) =>
+        reference.Parent is IAssignmentOperation assignment && assignment.Target == reference;
+
+    /// <summary>
+    /// The path a file-system call of the framework opens or reads (<c>File.OpenRead(path)</c>,
+    /// <c>new StreamReader(path)</c>, <c>Directory.GetFiles(path)</c>): its IO exceptions quote it.
+    /// </summary>
+    private static IOperation? OpenedPath(IOperation operation)
+    {
+        var (method, arguments) = operation switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => (null, default),
+        };
+        if (method?.ContainingType is not { ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } type
+            || type.Name is "Path" or "MemoryStream" or "StringReader" or "StringWriter" or "BinaryReader" or "BinaryWriter")
+        {
+            return null;
+        }
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String, Name: "path" or "sourceFileName" or "destFileName" or "fileName" or "sourceDirName" or "destDirName" })
+            {
+                return argument.Value;
+            }
+        }
+        return null;
     }
 
     /// <summary>How many calls deep a <c>try</c> block's callees are read for what they throw.</summary>

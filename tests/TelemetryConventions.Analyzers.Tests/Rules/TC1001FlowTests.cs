@@ -1803,4 +1803,63 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_dictionary_lookup_or_a_file_opened_in_the_try_block_puts_its_key_or_path_in_the_exception()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.IO;
+
+            public sealed class Permits(Dictionary<string, string> permitsByPlate, Dictionary<string, string> zonesByCode, ILogger logger)
+            {
+                public string? Kind(string plate, string zoneCode)
+                {
+                    try
+                    {
+                        return permitsByPlate[plate];
+                    }
+                    catch (KeyNotFoundException ex)
+                    {
+                        logger.LogDebug({|TC1001:ex|}, "No permit");
+                    }
+                    try
+                    {
+                        return zonesByCode[zoneCode];
+                    }
+                    catch (KeyNotFoundException ex)
+                    {
+                        logger.LogDebug(ex, "No zone");
+                    }
+                    try
+                    {
+                        permitsByPlate[plate] = "none";
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        logger.LogDebug(ex, "Not stored");
+                    }
+                    return null;
+                }
+
+                public void Open(string surname, string batchId)
+                {
+                    try
+                    {
+                        using var letter = File.OpenRead($"/letters/{surname}.pdf");
+                    }
+                    catch (IOException ex)
+                    {
+                        logger.LogWarning({|TC1001:ex|}, "Letter not opened");
+                    }
+                    try
+                    {
+                        using var batch = new StreamReader($"/batches/{batchId}.csv");
+                    }
+                    catch (IOException ex)
+                    {
+                        logger.LogWarning(ex, "Batch not opened");
+                    }
+                }
+            }
+            """);
+    }
 }
