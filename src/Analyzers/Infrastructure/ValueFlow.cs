@@ -450,6 +450,10 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
+        if ((RequestAddress(member, frame, depth) ?? UriPart(member, frame, depth)) is { } address)
+        {
+            return address;
+        }
         if (IsUploadedFileName(member.Member))
         {
             return Found(member, "file.name");

@@ -1862,4 +1862,31 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task The_address_of_an_outgoing_request_holds_what_it_was_built_from_and_its_host_does_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Net.Http;
+            using System.Threading;
+
+            public sealed class GatewayClient(HttpClient http, ILogger logger)
+            {
+                public async Task Collect(string accountNumber, string batchId, CancellationToken cancellationToken)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, $"v2/accounts/{accountNumber}/collections");
+                    using var response = await http.SendAsync(request, cancellationToken);
+                    logger.LogError("Rejected {RequestUri}", {|TC1001:request.RequestUri|});
+                    logger.LogError("Rejected by {Host}", request.RequestUri?.Host);
+                    logger.LogError("Rejected path {Path}", request.RequestUri?{|TC1001:.AbsolutePath|});
+                    logger.LogError("Answered {Status} for {RequestUri}", (int)response.StatusCode, {|TC1001:response.RequestMessage?.RequestUri|});
+
+                    using var instruments = await http.GetAsync($"customers/{Uri.EscapeDataString(accountNumber)}/instruments", cancellationToken);
+                    logger.LogWarning("Answered {Status} for {RequestUri}", (int)instruments.StatusCode, {|TC1001:instruments.RequestMessage?.RequestUri|});
+
+                    using var batch = await http.GetAsync($"batches/{batchId}", cancellationToken);
+                    logger.LogWarning("Answered {Status} for {RequestUri}", (int)batch.StatusCode, batch.RequestMessage?.RequestUri);
+                }
+            }
+            """);
+    }
 }
