@@ -293,10 +293,18 @@ internal sealed partial class ValueFlow
         }
         return SearchMembers(named, "printed", _printedMembers, frame, () =>
         {
+            var wrapped = WrappedIdentifier(named, frame.Options);
             var toString = named.GetMembers("ToString").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.IsEmpty && !m.IsImplicitlyDeclared && !m.DeclaringSyntaxReferences.IsEmpty);
             if (toString is not null)
             {
-                return Returns(toString, -1, frame, 0).Identifier;
+                // A strongly typed id prints what it wraps, unless its ToString shows it masked or hashed.
+                var printed = Returns(toString, -1, frame, 0);
+                return printed.Identifier ?? (wrapped is not null && !printed.Proven && printed.Hash is null ? wrapped : null);
+            }
+            if (wrapped is not null && named.IsRecord)
+            {
+                // record struct PatientId(Guid Value) prints "PatientId { Value = … }".
+                return wrapped;
             }
             var printMembers = named.IsRecord
                 ? named.GetMembers("PrintMembers").OfType<IMethodSymbol>().FirstOrDefault(m => !m.IsImplicitlyDeclared && !m.DeclaringSyntaxReferences.IsEmpty)
@@ -367,7 +375,50 @@ internal sealed partial class ValueFlow
         {
             return cached;
         }
-        return SearchMembers(named, "serialized", _serializedMembers, frame, () => MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f), serialized: true));
+        return SearchMembers(named, "serialized", _serializedMembers, frame, () => WrappedIdentifier(named, frame.Options) ?? MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f), serialized: true));
+    }
+
+    /// <summary>
+    /// A strongly typed id or value object named for an identifier (<c>PatientId</c>, <c>StudentNumber</c>,
+    /// <c>Email</c>, <c>Mpan</c>) that wraps one scalar value: the value is that identifier, whatever the
+    /// member holding it is called (<c>Value</c>, <c>_value</c>). Null for any other type.
+    /// </summary>
+    private static IdentifierFinding? WrappedIdentifier(INamedTypeSymbol type, TelemetryOptions options) =>
+        WrappedMember(type) is { } member && IsWrapperName(type.Name, options, out var domain)
+            ? new IdentifierFinding(member.Name, domain, null!)
+            : null;
+
+    /// <summary>A type named for an identifier, and not for what was done to it (<c>MaskedPan</c>, <c>HashedEmail</c>).</summary>
+    private static bool IsWrapperName(string name, TelemetryOptions options, out string domain)
+    {
+        var words = NameWords.Split(name);
+        domain = "";
+        return !words.Any(w => w is "masked" or "mask" or "redacted" or "hashed" or "hash" or "obfuscated" or "anonymised" or "anonymized" or "truncated" or "pseudonym" or "pseudonymised" or "pseudonymized")
+            && options.IsIdentifierName(words, out domain);
+    }
+
+    /// <summary>The one scalar field or property a value object stores, when it stores exactly one.</summary>
+    private static ISymbol? WrappedMember(INamedTypeSymbol type)
+    {
+        if (type.TypeKind is not (TypeKind.Struct or TypeKind.Class) || type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+        ISymbol? stored = null;
+        foreach (var member in type.GetMembers())
+        {
+            // Fields only: a property either has a backing field (found here) or computes from one.
+            if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+            {
+                continue;
+            }
+            if (stored is not null || !IsScalar(field.Type))
+            {
+                return null;
+            }
+            stored = field.AssociatedSymbol ?? field;
+        }
+        return stored;
     }
 
     /// <summary>

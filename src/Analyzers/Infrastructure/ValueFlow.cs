@@ -1626,6 +1626,12 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
+        // studentNumber.Value of a value object StudentNumber: the value it wraps.
+        if (member.Member.ContainingType is { } wrapper && WrappedMember(wrapper) is { } wrapped
+            && SymbolEqualityComparer.Default.Equals(wrapped, member.Member) && IsWrapperName(wrapper.Name, options, out domain))
+        {
+            return true;
+        }
         // patient.Id, visit.Patient.Id, this.Id inside class Patient, candidate.DisplayName: the
         // member says "id" or "name", the receiver says whose.
         var words = NameWords.Split(member.Member.Name);

@@ -1889,4 +1889,49 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_strongly_typed_id_is_the_identifier_it_wraps_unless_it_prints_itself_masked()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public readonly record struct PatientId(Guid Value);
+            public readonly record struct WardId(Guid Value);
+
+            public sealed class StudentNumber
+            {
+                private readonly string _value;
+                public StudentNumber(string value) => _value = value;
+                public string Value => _value;
+                public override string ToString() => _value;
+                public static implicit operator string(StudentNumber number) => number._value;
+            }
+
+            public sealed class CardNumber
+            {
+                private readonly string _value;
+                public CardNumber(string value) => _value = value;
+                public override string ToString() => "**** " + _value[^4..];
+            }
+
+            public readonly struct MaskedPan(string pan)
+            {
+                private readonly string _last4 = pan[^4..];
+                public override string ToString() => "**** " + _last4;
+            }
+
+            public sealed class Admissions(ILogger logger)
+            {
+                public void Admit(Activity activity, PatientId patient, WardId ward, StudentNumber student, CardNumber card, MaskedPan masked)
+                {
+                    activity.SetTag("card.masked", masked.ToString());
+                    activity.SetTag("patient", {|TC1001:patient|});
+                    activity.SetTag("ward", ward);
+                    activity.SetTag("patient.value", {|TC1001:patient.Value|});
+                    logger.LogInformation("Student {Student}", {|TC1001:student|});
+                    activity.SetBaggage("student", {|TC1001:student|});
+                    activity.SetTag("student.raw", {|TC1001:student.Value|});
+                    logger.LogInformation("Card {Card}", card);
+                }
+            }
+            """);
+    }
 }
