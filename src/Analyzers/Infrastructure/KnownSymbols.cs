@@ -29,6 +29,10 @@ internal sealed class KnownSymbols
         LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
         LogLevel = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LogLevel");
         LambdaLogger = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.ILambdaLogger");
+        SerilogLogger = compilation.GetTypeByMetadataName("Serilog.ILogger");
+        SerilogStaticLog = compilation.GetTypeByMetadataName("Serilog.Log");
+        SerilogLogContext = compilation.GetTypeByMetadataName("Serilog.Context.LogContext");
+        SerilogPropertyFactory = compilation.GetTypeByMetadataName("Serilog.Core.ILogEventPropertyFactory");
         StaticLambdaLogger = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.LambdaLogger");
         OpenTelemetryActivityExtensions = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.ActivityExtensions");
         TelemetrySpan = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.TelemetrySpan");
@@ -67,6 +71,14 @@ internal sealed class KnownSymbols
     /// <summary>AWS Lambda's logger (<c>context.Logger</c>), which writes to the function's log stream.</summary>
     public INamedTypeSymbol? LambdaLogger { get; }
 
+    /// <summary>Serilog's logger, its static <c>Log</c>, its ambient <c>LogContext</c> and an enricher's property factory.</summary>
+    public INamedTypeSymbol? SerilogLogger { get; }
+    public INamedTypeSymbol? SerilogStaticLog { get; }
+    public INamedTypeSymbol? SerilogLogContext { get; }
+    public INamedTypeSymbol? SerilogPropertyFactory { get; }
+
+    public bool HasSerilog => SerilogLogger is not null || SerilogStaticLog is not null || SerilogLogContext is not null || SerilogPropertyFactory is not null;
+
     /// <summary>AWS Lambda's static <c>LambdaLogger.Log</c>.</summary>
     public INamedTypeSymbol? StaticLambdaLogger { get; }
     public INamedTypeSymbol? OpenTelemetryActivityExtensions { get; }
@@ -81,7 +93,7 @@ internal sealed class KnownSymbols
 
     /// <summary>False when the project references no telemetry API at all: the analyzers then stay idle.</summary>
     public bool HasAnySink =>
-        Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null || LambdaLogger is not null;
+        Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null || LambdaLogger is not null || HasSerilog;
 
     /// <summary>
     /// The compilation's telemetry types, resolved once whichever rule asks first: each rule starts on

@@ -37,6 +37,15 @@ internal static class TelemetrySinks
         }
     }
 
+    private static bool IsSerilogNamespace(INamespaceSymbol ns)
+    {
+        while (ns.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            ns = parent;
+        }
+        return ns.Name == "Serilog";
+    }
+
     /// <summary>
     /// Whether a <c>try</c> of the method that encloses the throw has a catch that can take it (a
     /// catch with a filter counts: what the filter lets through is not known here).
@@ -154,6 +163,22 @@ internal static class TelemetrySinks
             if (method.Name.StartsWith("Log", StringComparison.Ordinal) || method.Name == "BeginScope")
             {
                 CollectLoggerCall(arguments, known, sites);
+            }
+            return;
+        }
+        if (known.HasSerilog && type.ContainingNamespace is { } serilogNamespace && IsSerilogNamespace(serilogNamespace))
+        {
+            if (KnownSymbols.Is(type, known.SerilogLogger) || KnownSymbols.Is(type, known.SerilogStaticLog))
+            {
+                if (method.Name is "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "Write")
+                {
+                    CollectSerilogCall(invocation, known, sites);
+                }
+            }
+            else if ((KnownSymbols.Is(type, known.SerilogLogContext) && method.Name == "PushProperty")
+                || (KnownSymbols.Is(type, known.SerilogPropertyFactory) && method.Name == "CreateProperty"))
+            {
+                CollectSerilogProperty(arguments, sites);
             }
             return;
         }
@@ -498,30 +523,51 @@ internal static class TelemetrySinks
         {
             return;
         }
+        var values = OperationTree.Argument(arguments, "args");
+        AddTemplateValues(message, values is null ? Array.Empty<IOperation>() : ParamsElements(values), sites);
+    }
+
+    /// <summary>
+    /// Serilog's <c>logger.Information(messageTemplate, propertyValue0, …)</c>, <c>Log.Error(exception,
+    /// messageTemplate, propertyValues)</c>: the same templates as <c>ILogger</c>'s, <c>{@X}</c> included.
+    /// </summary>
+    private static void CollectSerilogCall(IInvocationOperation invocation, KnownSymbols known, List<TelemetrySite> sites)
+    {
+        var arguments = invocation.Arguments;
+        AddExceptionMessage(OperationTree.Argument(arguments, "exception"), known, sites);
+        if (OperationTree.Argument(arguments, "messageTemplate") is not { } message)
+        {
+            return;
+        }
+        var values = new List<IOperation>();
+        foreach (var argument in arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue))
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+            if (argument.Parameter?.Name is "propertyValue" or "propertyValue0" or "propertyValue1" or "propertyValue2")
+            {
+                values.Add(argument.Value);
+            }
+            else if (argument.Parameter?.Name == "propertyValues")
+            {
+                values.AddRange(ParamsElements(argument.Value));
+            }
+        }
+        AddTemplateValues(message, values, sites);
+    }
+
+    /// <summary>A message template and the values that fill its placeholders, in order.</summary>
+    private static void AddTemplateValues(IOperation message, IEnumerable<IOperation> elements, List<TelemetrySite> sites)
+    {
         var template = OperationTree.Unwrap(message).ConstantValue is { HasValue: true, Value: string text } ? text : null;
         if (template is null)
         {
             sites.Add(new TelemetrySite(SinkKind.LogMessage, null, message));
         }
-        var values = OperationTree.Argument(arguments, "args");
-        if (values is null)
-        {
-            return;
-        }
         var placeholders = template is null ? new List<string>() : LogTemplate.Placeholders(template);
         var destructured = template is null ? new List<bool>() : LogTemplate.Destructured(template);
-        var elements = OperationTree.Unwrap(values) switch
-        {
-            // Request.Headers["X-Patient-Id"] alone binds as the whole array (StringValues converts to
-            // string[]): its values fill the placeholders, the first one first.
-            var converted when converted.Type is not IArrayTypeSymbol && converted.Type?.Name == "StringValues" => new[] { converted },
-            // A team's Log(string template, params object[] values) handing its values on: judged at its callers.
-            IParameterReferenceOperation { Parameter.IsParams: true } forwarded => new[] { (IOperation)forwarded },
-            IArrayCreationOperation { Initializer: { } initializer } => (IEnumerable<IOperation>)initializer.ElementValues,
-            // A params span (newer Logging.Abstractions) has no interface in this Roslyn version: its children are the values.
-            IArrayCreationOperation or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IInvocationOperation => Array.Empty<IOperation>(),
-            var other => other.ChildOperations,
-        };
         var index = 0;
         foreach (var element in elements)
         {
@@ -531,6 +577,36 @@ internal static class TelemetrySinks
             });
             index++;
         }
+    }
+
+    /// <summary>The values a <c>params</c> argument holds.</summary>
+    private static IEnumerable<IOperation> ParamsElements(IOperation values) => OperationTree.Unwrap(values) switch
+    {
+        // Request.Headers["X-Patient-Id"] alone binds as the whole array (StringValues converts to
+        // string[]): its values fill the placeholders, the first one first.
+        var converted when converted.Type is not IArrayTypeSymbol && converted.Type?.Name == "StringValues" => new[] { converted },
+        // A team's Log(string template, params object[] values) handing its values on: judged at its callers.
+        IParameterReferenceOperation { Parameter.IsParams: true } forwarded => new[] { (IOperation)forwarded },
+        IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+        // A params span (newer Logging.Abstractions) has no interface in this Roslyn version: its children are the values.
+        IArrayCreationOperation or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IInvocationOperation => Array.Empty<IOperation>(),
+        var other => other.ChildOperations,
+    };
+
+    /// <summary>
+    /// Serilog's ambient properties: <c>LogContext.PushProperty(name, value, destructureObjects)</c> adds
+    /// one to every event in its scope, and an enricher's <c>CreateProperty(name, value, …)</c> to the event.
+    /// </summary>
+    private static void CollectSerilogProperty(IEnumerable<IArgumentOperation> arguments, List<TelemetrySite> sites)
+    {
+        if (OperationTree.Argument(arguments, "value") is not { } value)
+        {
+            return;
+        }
+        var name = OperationTree.Argument(arguments, "name");
+        var destructure = OperationTree.Argument(arguments, "destructureObjects") is { ConstantValue: { HasValue: true, Value: true } };
+        var keyName = name is not null && OperationTree.Unwrap(name).ConstantValue is { HasValue: true, Value: string text } ? text : null;
+        sites.Add(new TelemetrySite(SinkKind.LogValue, null, value, keyName) { Destructured = destructure });
     }
 
     /// <summary>

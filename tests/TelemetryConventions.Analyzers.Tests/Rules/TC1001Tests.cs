@@ -620,4 +620,59 @@ public class TC1001Tests
             }
             """);
     }
+    [Fact]
+    public async Task Serilog_calls_pushed_properties_and_enricher_properties_are_logs()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Serilog
+            {
+                public interface ILogger
+                {
+                    void Information(string messageTemplate, params object?[]? propertyValues);
+                    void Information<T>(string messageTemplate, T propertyValue);
+                    void Error(Exception? exception, string messageTemplate, params object?[]? propertyValues);
+                }
+                public static class Log
+                {
+                    public static void Warning<T0, T1>(string messageTemplate, T0 propertyValue0, T1 propertyValue1) { }
+                }
+            }
+            namespace Serilog.Events
+            {
+                public sealed class LogEventProperty { }
+                public sealed class LogEvent { public void AddPropertyIfAbsent(LogEventProperty property) { } }
+            }
+            namespace Serilog.Core
+            {
+                public interface ILogEventPropertyFactory { Serilog.Events.LogEventProperty CreateProperty(string name, object? value, bool destructureObjects = false); }
+            }
+            namespace Serilog.Context
+            {
+                public static class LogContext { public static IDisposable PushProperty(string name, object? value, bool destructureObjects = false) => null!; }
+            }
+
+            namespace Campus
+            {
+                using Serilog.Context;
+
+                public sealed record Guardian(string Email, string Relationship);
+
+                public sealed class Enrolments(Serilog.ILogger log)
+                {
+                    public void Enrol(string studentNumber, string courseId, Guardian guardian, Serilog.Core.ILogEventPropertyFactory factory, Serilog.Events.LogEvent logEvent)
+                    {
+                        log.Information("Enrolling {StudentNumber} on {CourseId}", {|TC1001:studentNumber|}, courseId);
+                        log.Information("Course {CourseId}", courseId);
+                        log.Information("Student {Student}", {|TC1001:studentNumber|});
+                        Serilog.Log.Warning("Course {CourseId} full for {StudentNumber}", courseId, {|TC1001:studentNumber|});
+                        log.Error(new InvalidOperationException($"No place for {{|TC1001:studentNumber|}}"), "Enrolment failed on {CourseId}", courseId);
+                        using var student = LogContext.PushProperty("StudentNumber", {|TC1001:studentNumber|});
+                        using var course = LogContext.PushProperty("CourseId", courseId);
+                        using var family = LogContext.PushProperty("Guardian", {|TC1001:guardian|}, destructureObjects: true);
+                        logEvent.AddPropertyIfAbsent(factory.CreateProperty("StudentNumber", {|TC1001:studentNumber|}));
+                    }
+                }
+            }
+            """);
+    }
 }
