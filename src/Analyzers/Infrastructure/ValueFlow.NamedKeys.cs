@@ -80,8 +80,47 @@ internal sealed partial class ValueFlow
     private static bool IsIdentifierKey(IOperation key, TelemetryOptions options, out string domain)
     {
         domain = "";
-        return OperationTree.Unwrap(key).ConstantValue is { HasValue: true, Value: string text } && options.IsIdentifierName(NameWords.Split(text), out domain);
+        if (OperationTree.Unwrap(key).ConstantValue is not { HasValue: true, Value: string text })
+        {
+            return false;
+        }
+        if (PersonalHeaderDomain(text) is { } header)
+        {
+            domain = header;
+            return true;
+        }
+        return options.IsIdentifierName(NameWords.Split(text), out domain);
     }
+
+    /// <summary>
+    /// Headers that carry who is calling: their credentials (<c>Authorization</c>, <c>Cookie</c>) and
+    /// their address as proxies pass it on (<c>X-Forwarded-For</c>). Null for any other header name.
+    /// </summary>
+    private static string? PersonalHeaderDomain(string name) => name.ToLowerInvariant() switch
+    {
+        "authorization" or "proxy-authorization" or "cookie" or "set-cookie" or "x-api-key" => "token",
+        "x-forwarded-for" or "forwarded" or "x-real-ip" or "true-client-ip" or "cf-connecting-ip" or "x-client-ip" => "client.address",
+        _ => null,
+    };
+
+    /// <summary>
+    /// A request's or response's headers or cookies as a whole (<c>request.Headers</c>, printed or
+    /// destructured): they hold the caller's credentials and address.
+    /// </summary>
+    private static bool IsHeaderCollection(ITypeSymbol? type) =>
+        type is { Name: "IHeaderDictionary" or "HeaderDictionary" or "HttpRequestHeaders" or "HttpResponseHeaders" or "HttpHeaders" or "IRequestCookieCollection" or "RequestCookieCollection" }
+        && type.ContainingNamespace?.ToDisplayString() is "Microsoft.AspNetCore.Http" or "System.Net.Http.Headers";
+
+    /// <summary>A typed header of a header collection: <c>request.Headers.Authorization</c>, <c>Headers.Cookie</c>, <c>Headers.XForwardedFor</c>.</summary>
+    private static string? TypedPersonalHeader(IMemberReferenceOperation member) =>
+        member.Member.ContainingType is { } headers && (IsHeaderCollection(headers) || headers.AllInterfaces.Any(IsHeaderCollection))
+            ? member.Member.Name switch
+            {
+                "Authorization" or "ProxyAuthorization" or "Cookie" or "SetCookie" => "token",
+                "XForwardedFor" => "client.address",
+                _ => null,
+            }
+            : null;
 
     private static bool IsTelemetryType(INamedTypeSymbol? type) =>
         type is { Name: "Activity" or "Baggage" } && type.ContainingNamespace?.ToDisplayString() is "System.Diagnostics" or "OpenTelemetry";

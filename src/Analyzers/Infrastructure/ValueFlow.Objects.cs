@@ -281,6 +281,10 @@ internal sealed partial class ValueFlow
         {
             return user;
         }
+        if (IsHeaderCollection(type) || type.AllInterfaces.Any(IsHeaderCollection))
+        {
+            return new IdentifierFinding("its Authorization, Cookie and forwarding headers", "token", null!);
+        }
         if (type is not INamedTypeSymbol named || IsScalar(type) || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsException(type)
             || (named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType) || IsGenerated(named))
         {
@@ -366,6 +370,10 @@ internal sealed partial class ValueFlow
         if (SignedInUser(type, serialized: true) is { } user)
         {
             return user;
+        }
+        if (IsHeaderCollection(type) || type.AllInterfaces.Any(IsHeaderCollection))
+        {
+            return new IdentifierFinding("its Authorization, Cookie and forwarding headers", "token", null!);
         }
         if (type is not INamedTypeSymbol named || IsScalar(type) || named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType)
         {

@@ -454,6 +454,10 @@ internal sealed partial class ValueFlow
         {
             return address;
         }
+        if (TypedPersonalHeader(member) is { } headerDomain)
+        {
+            return Found(member, headerDomain);
+        }
         if (IsUploadedFileName(member.Member))
         {
             return Found(member, "file.name");

@@ -1934,4 +1934,24 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task Request_headers_logged_whole_or_read_by_a_credential_or_forwarding_name_are_the_callers()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Net.Http;
+
+            public sealed class LicenceHandler(ILogger logger)
+            {
+                public void Log(HttpRequestMessage request, IDictionary<string, string> headers)
+                {
+                    logger.LogTrace("Headers {Headers}", {|TC1001:request.Headers|});
+                    logger.LogTrace("Headers {@Headers}", {|TC1001:request.Headers|});
+                    logger.LogDebug("Authorised with {Authorization}", {|TC1001:request.Headers.Authorization|});
+                    logger.LogDebug("Forwarded for {ForwardedFor}", {|TC1001:headers["X-Forwarded-For"]|});
+                    logger.LogDebug("Agent {UserAgent}", headers["User-Agent"]);
+                    logger.LogDebug("Content type {ContentType}", request.Content?.Headers.ContentType);
+                }
+            }
+            """);
+    }
 }
