@@ -1946,6 +1946,7 @@ public class TC1001FlowTests
                 {
                     logger.LogTrace("Headers {Headers}", {|TC1001:request.Headers|});
                     logger.LogTrace("Headers {@Headers}", {|TC1001:request.Headers|});
+                    logger.LogTrace("Headers {Headers}", {|TC1001:request.Headers.ToString()|});
                     logger.LogDebug("Authorised with {Authorization}", {|TC1001:request.Headers.Authorization|});
                     logger.LogDebug("Forwarded for {ForwardedFor}", {|TC1001:headers["X-Forwarded-For"]|});
                     logger.LogDebug("Agent {UserAgent}", headers["User-Agent"]);
