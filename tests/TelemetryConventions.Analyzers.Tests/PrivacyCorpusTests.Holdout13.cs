@@ -15,10 +15,10 @@ public sealed partial class PrivacyCorpusTests
     /// (5.9 %). Six of those seven and eight of the leaks found came from one imprecision: every read of a
     /// generic message's <c>Key</c> was judged by every key stored into any construction of the type. A
     /// member of a constructed generic type holds only what is stored into that construction since:
-    /// 63 of 82 (76.8 %), 1 of 119 (0.8 %). With audit fields that say who did it since: 64 of 82 (78.0 %), 1 of 119 (0.8 %). The floor guards those figures (78 % recall, 1 % false positives).
+    /// 63 of 82 (76.8 %), 1 of 119 (0.8 %). With audit fields that say who did it since: 64 of 82 (78.0 %), 1 of 119 (0.8 %). With uncaught exceptions and the rules added with holdouts 17 to 23: 64 of 82 (78.0 %), 0 of 119. The floor guards those figures (78 % recall, 0 % false positives).
     /// </summary>
     [Fact]
     public Task Thirteenth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout13"), "PrivacyHoldout13.Telemetry", minimumMarkers: 180,
-            requiredRecall: 0.78, allowedFalsePositives: 0.01, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.78, allowedFalsePositives: 0.0, TestFolder("PrivacyCorpus", "Shared"));
 }

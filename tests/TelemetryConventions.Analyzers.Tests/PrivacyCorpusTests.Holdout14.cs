@@ -13,10 +13,10 @@ public sealed partial class PrivacyCorpusTests
     /// <c>Meter</c>, fluent tag builders, <c>TagList</c> helpers, span-based formatting, interpolated
     /// string handlers, LINQ query syntax, iterators, <c>Lazy&lt;T&gt;</c>, <c>AsyncLocal&lt;T&gt;</c>
     /// contexts, options objects and the generated API. Graded as written with the analyzers of commit
-    /// d62c348: 70 of 91 leaks found (76.9 %), 5 of 128 clean lines reported (3.9 %). With a lazy value judged by its factory, a card's PAN, a value kept whole only when too short since: 71 of 91 (78.0 %), 2 of 128 (1.6 %). The floor guards those figures (78 % recall, 2 % false positives).
+    /// d62c348: 70 of 91 leaks found (76.9 %), 5 of 128 clean lines reported (3.9 %). With a lazy value judged by its factory, a card's PAN, a value kept whole only when too short since: 71 of 91 (78.0 %), 2 of 128 (1.6 %). With uncaught exceptions and the rules added with holdouts 17 to 23: 72 of 91 (79.1 %), 1 of 128 (0.8 %). The floor guards those figures (79 % recall, 1 % false positives).
     /// </summary>
     [Fact]
     public Task Fourteenth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout14"), "PrivacyHoldout14.Telemetry", minimumMarkers: 197,
-            requiredRecall: 0.78, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.79, allowedFalsePositives: 0.01, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -12,11 +12,10 @@ public sealed partial class PrivacyCorpusTests
     /// Serilog enrichers and log context properties, logger providers and wrappers, audit loggers,
     /// correlation and baggage helpers, redaction helpers and exception-to-problem-details mappers.
     /// Graded as written with the analyzers of commit 250a68a: 51 of 98 leaks found (52.0 %), 3 of
-    /// 139 clean lines reported (2.2 %). The floor guards those figures (52 % recall, 3 % false
-    /// positives).
+    /// 139 clean lines reported (2.2 %). Since, with Serilog's logger and properties and request headers: 62 of 98 (63.3 %), 3 of 139 (2.2 %). The floor guards those figures (63 % recall, 3 % false positives).
     /// </summary>
     [Fact]
     public Task TwentySecond_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout22"), "PrivacyHoldout22.Telemetry", minimumMarkers: 213,
-            requiredRecall: 0.52, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.63, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -11,11 +11,11 @@ public sealed partial class PrivacyCorpusTests
     /// leaks found (76.5 %), 1 of 115 clean lines reported (0.9 %); 60 of 81 (74.1 %) before a
     /// viewing profile's name was personal to TC1001. The general gaps it showed were closed
     /// afterwards (see its README): 70 of 81 (86.4 %) and 2 of 115 clean lines (1.7 %), then 73 of 81
-    /// (90.1 %) once a grain's key was judged by the grain's type. The floor guards those figures
+    /// (90.1 %) once a grain's key was judged by the grain's type. With uncaught exceptions and the rules added with holdouts 17 to 23: 76 of 81 (93.8 %), 2 of 115 (1.7 %). The floor guards those figures
     /// (90 % recall, 2 % false positives).
     /// </summary>
     [Fact]
     public Task Fourth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout4"), "PrivacyHoldout4.Telemetry", minimumMarkers: 160,
-            requiredRecall: 0.90, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.93, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
 }
