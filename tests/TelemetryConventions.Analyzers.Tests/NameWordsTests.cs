@@ -111,6 +111,13 @@ public class NameWordsTests
     [InlineData("loadProfileId", false, "")]
     [InlineData("VehicleRegistration", true, "vehicle")]
     [InlineData("VehicleId", false, "")]
+    [InlineData("Xuid", true, "xuid")]
+    [InlineData("OwnerSteamId", true, "steam")]
+    [InlineData("lobbySteamId", false, "")]
+    [InlineData("steamAppId", false, "")]
+    [InlineData("actorMbox", true, "mbox")]
+    [InlineData("Vrm", true, "vrm")]
+    [InlineData("EvccId", true, "evcc")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

@@ -46,6 +46,9 @@ internal sealed class TelemetryOptions
         "pan",
         // A full postcode narrows an address to a few households; its outward part (a district) is about it.
         "postcode", "zipcode",
+        // Platform and scheme numbers that stand for one person: an Xbox user id, a SteamID, an xAPI
+        // actor's mailbox, a UK vehicle registration mark, an ITSO smartcard number, a railcard.
+        "xuid", "steamid", "mbox", "vrm", "isrn", "railcard",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
         // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
         "token");
@@ -71,6 +74,9 @@ internal sealed class TelemetryOptions
         ["shipping"] = ContactWords,
         ["delivery"] = ContactWords,
         ["postal"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
+        ["steam"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
+        // An electric vehicle's communication controller id (ISO 15118 EVCCID) is its driver's car.
+        ["evcc"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         ["zip"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         ["meter"] = ImmutableHashSet.Create(StringComparer.Ordinal, "serial", "serials", "number", "numbers", "id", "ids", "point"),
         // The MRN spelt out (medicalRecordNumber), not a medical code or device.
@@ -307,8 +313,10 @@ internal sealed class TelemetryOptions
                 continue;
             }
             // ratingByPlayer, visitsPerPatient: keyed by the person, not the person's identifier.
-            // A load, tariff or encoding profile is a configuration's, not a viewer's.
-            if (i > 0 && word == "profile" && ProfileThingModifiers.Contains(words[i - 1]))
+            // A load, tariff or encoding profile is a configuration's, not a viewer's; a lobby's or a
+            // game server's SteamID is not a player's.
+            if (i > 0 && ((word == "profile" && ProfileThingModifiers.Contains(words[i - 1]))
+                || (word is "steam" or "steamid" && words[i - 1] is "lobby" or "clan" or "group" or "server" or "game" or "app")))
             {
                 continue;
             }

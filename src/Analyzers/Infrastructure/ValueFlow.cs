@@ -1112,6 +1112,16 @@ internal sealed partial class ValueFlow
             }
         }
 
+        // A few characters cut out with a constant length (isrn.Substring(6, 4), the issuer's part) are
+        // about the value, as a slice of them is.
+        if (invocation.TargetMethod.Name is "Substring" && invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
+            && invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: int length and <= 6 })
+        {
+            var cut = Evaluate(invocation.Instance!, frame, depth + 1);
+            return cut.Hash is { } cutHash
+                ? new FlowResult(null, cutHash.WithReplaceTarget(invocation), cut.Proven, cut.Sanitized, cut.Parameters)
+                : new FlowResult(null, null, cut.Proven || cut.Identifier is not null || !cut.Parameters.IsEmpty, cut.Sanitized);
+        }
         // The mail domain cut from an address is about the provider, not the person.
         if (IsEmailDomainSubstring(invocation)
             || (invocation.TargetMethod.Name is "Last" or "LastOrDefault" && invocation.Arguments.Length == 1

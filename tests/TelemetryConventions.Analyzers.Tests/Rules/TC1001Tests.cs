@@ -675,4 +675,22 @@ public class TC1001Tests
             }
             """);
     }
+    [Fact]
+    public async Task Scheme_numbers_are_personal_and_a_few_characters_cut_from_one_are_about_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class Gates
+            {
+                public void Tap(Activity activity, string isrn, string railcard, string lobbySteamId, string xuid)
+                {
+                    activity.SetTag("itso.isrn", {|TC1001:isrn|});
+                    activity.SetTag("itso.oid", isrn.Substring(6, 4));
+                    activity.SetTag("itso.tail", {|TC1001:isrn.Substring(6)|});
+                    activity.SetTag("ticket.railcard", {|TC1001:railcard|});
+                    activity.SetTag("xbox.xuid", {|TC1001:xuid|});
+                    activity.SetTag("steam.lobby", lobbySteamId);
+                }
+            }
+            """);
+    }
 }
