@@ -37,15 +37,6 @@ internal static class TelemetrySinks
         }
     }
 
-    private static bool IsSerilogNamespace(INamespaceSymbol ns)
-    {
-        while (ns.ContainingNamespace is { IsGlobalNamespace: false } parent)
-        {
-            ns = parent;
-        }
-        return ns.Name == "Serilog";
-    }
-
     /// <summary>
     /// Whether a <c>try</c> of the method that encloses the throw has a catch that can take it (a
     /// catch with a filter counts: what the filter lets through is not known here).
@@ -556,6 +547,16 @@ internal static class TelemetrySinks
             }
         }
         AddTemplateValues(message, values, sites);
+    }
+
+    /// <summary>Serilog's own namespaces: <c>Serilog</c> and those under it.</summary>
+    private static bool IsSerilogNamespace(INamespaceSymbol ns)
+    {
+        while (ns.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            ns = parent;
+        }
+        return ns.Name == "Serilog";
     }
 
     /// <summary>A message template and the values that fill its placeholders, in order.</summary>

@@ -112,15 +112,18 @@ internal sealed partial class ValueFlow
         && type.ContainingNamespace?.ToDisplayString() is "Microsoft.AspNetCore.Http" or "System.Net.Http.Headers";
 
     /// <summary>A typed header of a header collection: <c>request.Headers.Authorization</c>, <c>Headers.Cookie</c>, <c>Headers.XForwardedFor</c>.</summary>
-    private static string? TypedPersonalHeader(IMemberReferenceOperation member) =>
-        member.Member.ContainingType is { } headers && (IsHeaderCollection(headers) || headers.AllInterfaces.Any(IsHeaderCollection))
-            ? member.Member.Name switch
-            {
-                "Authorization" or "ProxyAuthorization" or "Cookie" or "SetCookie" => "token",
-                "XForwardedFor" => "client.address",
-                _ => null,
-            }
+    private static string? TypedPersonalHeader(IMemberReferenceOperation member)
+    {
+        var domain = member.Member.Name switch
+        {
+            "Authorization" or "ProxyAuthorization" or "Cookie" or "SetCookie" => "token",
+            "XForwardedFor" => "client.address",
+            _ => null,
+        };
+        return domain is not null && member.Member.ContainingType is { } headers && (IsHeaderCollection(headers) || headers.AllInterfaces.Any(IsHeaderCollection))
+            ? domain
             : null;
+    }
 
     private static bool IsTelemetryType(INamedTypeSymbol? type) =>
         type is { Name: "Activity" or "Baggage" } && type.ContainingNamespace?.ToDisplayString() is "System.Diagnostics" or "OpenTelemetry";

@@ -281,14 +281,10 @@ internal sealed partial class ValueFlow
         {
             return user;
         }
-        if (IsHeaderCollection(type) || type.AllInterfaces.Any(IsHeaderCollection))
-        {
-            return new IdentifierFinding("its Authorization, Cookie and forwarding headers", "token", null!);
-        }
         if (type is not INamedTypeSymbol named || IsScalar(type) || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsException(type)
             || (named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType) || IsGenerated(named))
         {
-            return null;
+            return HeadersOf(type);
         }
         // Keyed by the constructed type: Wrapper<CreateOrder> and Wrapper<CancelOrder> expose different members.
         if (_printedMembers.TryGetValue(named, out var cached))
@@ -371,13 +367,9 @@ internal sealed partial class ValueFlow
         {
             return user;
         }
-        if (IsHeaderCollection(type) || type.AllInterfaces.Any(IsHeaderCollection))
-        {
-            return new IdentifierFinding("its Authorization, Cookie and forwarding headers", "token", null!);
-        }
         if (type is not INamedTypeSymbol named || IsScalar(type) || named.DeclaringSyntaxReferences.IsEmpty && !named.IsAnonymousType)
         {
-            return CollectionElement(type) is { } element && !IsScalar(element) ? SerializedIdentifier(element, frame) : null;
+            return HeadersOf(type) ?? (CollectionElement(type) is { } element && !IsScalar(element) ? SerializedIdentifier(element, frame) : null);
         }
         if (_serializedMembers.TryGetValue(named, out var cached))
         {
@@ -385,6 +377,12 @@ internal sealed partial class ValueFlow
         }
         return SearchMembers(named, "serialized", _serializedMembers, frame, () => WrappedIdentifier(named, frame.Options) ?? MemberIdentifier(named, frame, recurse: (t, f) => SerializedIdentifier(t, f), serialized: true));
     }
+
+    /// <summary>A framework's header or cookie collection, printed or serialised whole: the caller's credentials and address.</summary>
+    private static IdentifierFinding? HeadersOf(ITypeSymbol type) =>
+        type.Name.IndexOf("Header", StringComparison.Ordinal) >= 0 || type.Name.IndexOf("Cookie", StringComparison.Ordinal) >= 0
+            ? (IsHeaderCollection(type) || type.AllInterfaces.Any(IsHeaderCollection) ? new IdentifierFinding("its Authorization, Cookie and forwarding headers", "token", null!) : null)
+            : null;
 
     /// <summary>
     /// A strongly typed id or value object named for an identifier (<c>PatientId</c>, <c>StudentNumber</c>,
