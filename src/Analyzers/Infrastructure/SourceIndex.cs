@@ -66,7 +66,7 @@ internal sealed class SourceIndex
         {
             return null;
         }
-        var model = _models.GetOrAdd(node.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
+        var model = ModelOf(node.SyntaxTree);
         return _operations.GetOrAdd(node, model.GetOperation(node, cancellationToken));
     }
 
@@ -78,6 +78,9 @@ internal sealed class SourceIndex
     public IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method, CancellationToken cancellationToken) =>
         _implementations.GetOrAdd(method.OriginalDefinition, m => FindImplementations(m, cancellationToken));
 
+    /// <summary>One semantic model per tree, kept: each fresh model binds anew.</summary>
+    private SemanticModel ModelOf(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+
     /// <summary>The method, local function or accessor a node of the source is written in; null in top-level statements.</summary>
     public IMethodSymbol? ContainingMethod(SyntaxNode node, CancellationToken cancellationToken)
     {
@@ -85,13 +88,11 @@ internal sealed class SourceIndex
         {
             if (ancestor is LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
             {
-                var model = _models.GetOrAdd(ancestor.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
-                return model.GetDeclaredSymbol(ancestor, cancellationToken) as IMethodSymbol;
+                return ModelOf(ancestor.SyntaxTree).GetDeclaredSymbol(ancestor, cancellationToken) as IMethodSymbol;
             }
             if (ancestor is ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax } arrow)
             {
-                var model = _models.GetOrAdd(ancestor.SyntaxTree, tree => _compilation.GetSemanticModel(tree));
-                return (model.GetDeclaredSymbol(arrow.Parent!, cancellationToken) as IPropertySymbol)?.GetMethod;
+                return (ModelOf(ancestor.SyntaxTree).GetDeclaredSymbol(arrow.Parent!, cancellationToken) as IPropertySymbol)?.GetMethod;
             }
             if (ancestor is TypeDeclarationSyntax)
             {
@@ -152,7 +153,7 @@ internal sealed class SourceIndex
             {
                 continue;
             }
-            var model = _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+            var model = ModelOf(tree);
             if (model.GetDeclaredSymbol(declaration, cancellationToken) is { } candidate && Implements(candidate, method) && !found.Contains(candidate, SymbolEqualityComparer.Default))
             {
                 found.Add(candidate);

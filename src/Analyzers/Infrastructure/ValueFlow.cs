@@ -250,12 +250,7 @@ internal sealed partial class ValueFlow
                     // buffer[..serial.Length] after serial.TryCopyTo(buffer): all of it.
                     return Rewrapped(sliced.Identifier is not null ? sliced.WithoutParameters() : sliced, slice);
                 }
-                // A few characters of an identifier are shown to be about it ("****" + card[^4..] under a card key).
-                // So are a few characters of a parameter: what callers pass is cut too (a masking helper's
-                // number[..6] + "******" + number[^4..]). A hash cut short is still the hash of what callers pass.
-                return sliced.Hash is { } slicedHash
-                    ? new FlowResult(null, slicedHash.WithReplaceTarget(slice), sliced.Proven, sliced.Sanitized, sliced.Parameters)
-                    : new FlowResult(null, null, sliced.Proven || sliced.Identifier is not null || !sliced.Parameters.IsEmpty, sliced.Sanitized);
+                return FewCharactersOf(sliced, slice);
             case IAnonymousObjectCreationOperation anonymous:
                 return EvaluateAnonymous(anonymous, frame, depth);
             case ILocalReferenceOperation local:
@@ -429,6 +424,17 @@ internal sealed partial class ValueFlow
         return Rewrapped(result, element);
     }
 
+    /// <summary>
+    /// A few characters cut out of a value (<c>card[^4..]</c>, <c>isrn.Substring(6, 4)</c>). Of an
+    /// identifier they are shown to be about it ("****" + card[^4..] under a card key); of a parameter,
+    /// what callers pass is cut too (a masking helper's <c>number[..6] + "******" + number[^4..]</c>). A
+    /// hash cut short is still the hash, of what callers pass too.
+    /// </summary>
+    private static FlowResult FewCharactersOf(FlowResult cut, IOperation target) =>
+        cut.Hash is { } hash
+            ? new FlowResult(null, hash.WithReplaceTarget(target), cut.Proven, cut.Sanitized, cut.Parameters)
+            : new FlowResult(null, null, cut.Proven || cut.Identifier is not null || !cut.Parameters.IsEmpty, cut.Sanitized);
+
     /// <summary><c>text.Split(' ')[0]</c> (also with a count): the first word of the text.</summary>
     private static bool IsFirstWordOf(IArrayElementReferenceOperation element) =>
         element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 }
@@ -462,7 +468,7 @@ internal sealed partial class ValueFlow
         {
             return Found(member, "file.name");
         }
-        if (IsFleetPlate(member.Member, NameWords.Split(member.Member.Name)))
+        if (IsFleetPlate(member.Member))
         {
             // Sent under a key that names a plate (vehicle.plate), it is still no person's.
             return FlowResult.Safe;
@@ -1117,10 +1123,7 @@ internal sealed partial class ValueFlow
         if (invocation.TargetMethod.Name is "Substring" && invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
             && invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: int length and <= 6 })
         {
-            var cut = Evaluate(invocation.Instance!, frame, depth + 1);
-            return cut.Hash is { } cutHash
-                ? new FlowResult(null, cutHash.WithReplaceTarget(invocation), cut.Proven, cut.Sanitized, cut.Parameters)
-                : new FlowResult(null, null, cut.Proven || cut.Identifier is not null || !cut.Parameters.IsEmpty, cut.Sanitized);
+            return FewCharactersOf(Evaluate(invocation.Instance!, frame, depth + 1), invocation);
         }
         // The mail domain cut from an address is about the provider, not the person.
         if (IsEmailDomainSubstring(invocation)
@@ -1685,16 +1688,24 @@ internal sealed partial class ValueFlow
     /// The plate of one of the operator's own vehicles (<c>Bus.Plate</c>, <c>position.FleetPlate</c>):
     /// a thing's, known to be one, whatever key it is sent under.
     /// </summary>
-    private static bool IsFleetPlate(ISymbol symbol, List<string> words) =>
-        words.Count > 0 && words[words.Count - 1] == "plate"
-        && (words.Any(TelemetryOptions.FleetWords.Contains) || (symbol.ContainingType is { } owner && NameWords.Split(owner.Name).Any(TelemetryOptions.FleetWords.Contains)));
+    private static bool IsFleetPlate(ISymbol symbol)
+    {
+        // Asked for every member read: the name rules out nearly all of them before any splitting.
+        if (!symbol.Name.EndsWith("plate", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var words = NameWords.Split(symbol.Name);
+        return words.Count > 0 && words[words.Count - 1] == "plate"
+            && (words.Any(TelemetryOptions.FleetWords.Contains) || (symbol.ContainingType is { } owner && NameWords.Split(owner.Name).Any(TelemetryOptions.FleetWords.Contains)));
+    }
 
     public static bool IsIdentifierSymbol(ISymbol symbol, TelemetryOptions options, out string domain)
     {
         var words = NameWords.Split(symbol.Name);
         if (options.IsIdentifierName(words, out domain))
         {
-            return !IsFleetPlate(symbol, words);
+            return !IsFleetPlate(symbol);
         }
         // IPEndPoint remote, IPAddress Address: a peer's address is personal (client.address) whatever
         // it is called, unless the name says it is a machine's (localEndPoint, serverAddress).
