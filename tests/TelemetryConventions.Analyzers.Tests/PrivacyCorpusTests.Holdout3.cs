@@ -15,10 +15,10 @@ public sealed partial class PrivacyCorpusTests
     /// commit 1926282, which was made without it. The general gaps it showed were closed afterwards
     /// (see its README): 100 of 106 (94.3 %), then 103 of 106 (97.2 %) after the rules learnt values
     /// read by a key that names them, IP addresses and personal name words; no clean line reported.
-    /// The floor guards those figures (97 % recall, 1 % false positives); it is no longer unseen code.
+    /// It is no longer unseen code. With exceptions that a framework hands back (a handler's parameter, a filter context's exception, a catch around the next step) and exceptions matched by type judged by what the source throws: 104 of 106 (98.1 %), 0 of 145 (0.0 %). The floor guards those figures (98 % recall, 1 % false positives).
     /// </summary>
     [Fact]
     public Task Third_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout3"), "PrivacyHoldout3.Telemetry", minimumMarkers: 160,
-            requiredRecall: 0.97, allowedFalsePositives: 0.01);
+            requiredRecall: 0.98, allowedFalsePositives: 0.01);
 }

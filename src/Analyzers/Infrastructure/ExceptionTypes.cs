@@ -30,4 +30,17 @@ internal static class ExceptionTypes
         }
         return false;
     }
+
+    /// <summary>Whether <paramref name="type"/> is <paramref name="ancestor"/> or derives from it.</summary>
+    public static bool IsOrDerivesFrom(ITypeSymbol? type, ITypeSymbol ancestor)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, ancestor))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -39,6 +39,7 @@ internal sealed class SourceIndex
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _references = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
+    private IReadOnlyList<IOperation>? _thrown;
 
     public SourceIndex(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -109,6 +110,45 @@ internal sealed class SourceIndex
     /// </summary>
     public IReadOnlyList<IOperation> ReferencesOf(IMethodSymbol method, CancellationToken cancellationToken) =>
         _references.GetOrAdd(method.OriginalDefinition, m => FindReferences((IMethodSymbol)m, cancellationToken));
+
+    /// <summary>
+    /// The exceptions the source throws (<c>throw new …</c>, <c>throw Errors.NotFound(…)</c>), found
+    /// from the keyword's occurrences. A rethrow (<c>throw;</c>, <c>throw ex;</c>) adds nothing new and
+    /// is left out.
+    /// </summary>
+    public IReadOnlyList<IOperation> ThrownExceptions(CancellationToken cancellationToken)
+    {
+        if (_thrown is { } known)
+        {
+            return known;
+        }
+        var found = new List<IOperation>();
+        var words = _words.Value;
+        foreach (var (treeIndex, at) in words.Find("throw", cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at);
+            if (!token.IsKind(SyntaxKind.ThrowKeyword) || token.Span.Start != at)
+            {
+                continue;
+            }
+            var thrown = token.Parent switch
+            {
+                ThrowStatementSyntax statement => statement.Expression,
+                ThrowExpressionSyntax expression => expression.Expression,
+                _ => null,
+            };
+            if (thrown is null or IdentifierNameSyntax)
+            {
+                continue;
+            }
+            if (OperationOf(thrown, cancellationToken) is { } operation)
+            {
+                found.Add(operation);
+            }
+        }
+        return Interlocked.CompareExchange(ref _thrown, found, null) ?? found;
+    }
 
     private List<IOperation> FindReferences(IMethodSymbol method, CancellationToken cancellationToken)
     {

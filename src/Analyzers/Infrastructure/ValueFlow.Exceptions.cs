@@ -40,6 +40,9 @@ internal sealed partial class ValueFlow
                 return CreatedMessage(creation, frame, depth);
             case ILocalReferenceOperation local when IsCaught(local, frame.CancellationToken, out var tryBlock):
                 return Rewrapped(FlowResult.Combine(MayThrow(tryBlock, local.Local.Type, frame, depth, MaxThrowingCalls), TypeMessage(local.Local.Type, frame, depth)), exception);
+            case ILocalReferenceOperation local when IsDeclaredByPattern(local.Local, frame.CancellationToken) && IsException(local.Local.Type)
+                                                   && MatchedException(local.Local, local, frame, depth) is { } matched:
+                return matched;
             case ILocalReferenceOperation local when frame.Visited.Add(local.Local):
                 var result = FlowResult.Safe;
                 foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
@@ -47,8 +50,12 @@ internal sealed partial class ValueFlow
                     result = FlowResult.Combine(result, ExceptionMessage(write, frame, depth + 1));
                 }
                 return Rewrapped(result, exception);
+            case IParameterReferenceOperation parameter when IsHandedBack(parameter, frame.CancellationToken):
+                return FlowResult.Combine(FlowResult.Parameter(parameter.Parameter), ThrownAs(parameter.Type, reachingHost: true, exception, frame.CancellationToken));
             case IParameterReferenceOperation parameter:
                 return FlowResult.Parameter(parameter.Parameter);
+            case IPropertyReferenceOperation handedBack when IsHandedBack(handedBack, frame.CancellationToken):
+                return ThrownAs(handedBack.Type, reachingHost: true, exception, frame.CancellationToken);
             case IInvocationOperation invocation when HasSource(invocation.TargetMethod):
                 return CallSummary(invocation, Returns(invocation.TargetMethod, -1, frame, depth), frame, depth);
             case IPropertyReferenceOperation { Property.Name: "InnerException" } inner when inner.Instance is { } outer:
@@ -240,6 +247,10 @@ internal sealed partial class ValueFlow
                 case IInvocationOperation or IObjectCreationOperation when _known.IOException is { } io && ExceptionTypes.CanBeCaughtAs(io, caught) && OpenedPath(operation) is { } path:
                     // File.OpenRead(path), new FileStream(path, …): "Could not find file '…'" quotes the path.
                     result = FlowResult.Combine(result, Evaluate(path, frame, depth + 1));
+                    break;
+                case IInvocationOperation pipeline when CallsPipeline(pipeline):
+                    // try { await next(context); } catch (Exception ex): whatever the handlers after this one let out.
+                    result = FlowResult.Combine(result, ThrownAs(caught, reachingHost: true, pipeline, frame.CancellationToken));
                     break;
                 case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
                     result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth, calls), frame, depth));

@@ -535,8 +535,80 @@ internal sealed partial class ValueFlow
         {
             return Rewrapped(Returns(getter, -1, frame, depth).WithoutParameters(), member);
         }
+        if (WrittenJustBefore(member) is { } written)
+        {
+            // problem.Detail = stock.Message; activity.SetTag("problem.detail", problem.Detail): what the line above wrote.
+            return Rewrapped(Evaluate(written, frame, depth + 1), member);
+        }
         return Rewrapped(Stores(symbol, frame, depth), member);
     }
+
+    /// <summary>
+    /// The value a statement of the same straight-line run wrote into the member of a local or
+    /// parameter before the member is read, when nothing in between may have written it again.
+    /// </summary>
+    private static IOperation? WrittenJustBefore(IMemberReferenceOperation read)
+    {
+        ISymbol? holder = read.Instance is null ? null : OperationTree.Unwrap(read.Instance) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        if (holder is null)
+        {
+            return null;
+        }
+        IOperation statement = read;
+        while (statement.Parent is { } parent)
+        {
+            var run = parent switch
+            {
+                IBlockOperation block => block.Operations,
+                ISwitchCaseOperation section => section.Body,
+                _ => default,
+            };
+            if (run.IsDefault)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation
+                    || (parent is ILoopOperation && WritesMember(parent, read.Member)))
+                {
+                    // A write later in a loop's body reaches the read in the next pass.
+                    return null;
+                }
+                statement = parent;
+                continue;
+            }
+            for (var at = run.IndexOf(statement) - 1; at >= 0; at--)
+            {
+                var earlier = run[at];
+                if (earlier is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment }
+                    && SameMember(target, read, holder))
+                {
+                    return assignment.Value;
+                }
+                if (WritesMember(earlier, read.Member))
+                {
+                    return null;
+                }
+            }
+            statement = parent;
+        }
+        return null;
+    }
+
+    private static bool WritesMember(IOperation root, ISymbol member) =>
+        OperationTree.Descendants(root).Any(o => o is IAssignmentOperation { Target: IMemberReferenceOperation other } && SymbolEqualityComparer.Default.Equals(other.Member, member));
+
+    private static bool SameMember(IMemberReferenceOperation target, IMemberReferenceOperation read, ISymbol? holder) =>
+        SymbolEqualityComparer.Default.Equals(target.Member, read.Member)
+        && target.Instance is { } instance
+        && OperationTree.Unwrap(instance) switch
+        {
+            ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, holder),
+            IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, holder),
+            _ => false,
+        };
 
     /// <summary>What the factories given to the creations of a <c>Lazy&lt;T&gt;</c> (in a local, field or property) return.</summary>
     private FlowResult LazyFactoryReturns(IOperation lazy, Frame frame, int depth)

@@ -1955,4 +1955,42 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_member_read_right_after_it_was_written_is_what_was_written_there()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class Problem
+            {
+                public string? Detail { get; set; }
+            }
+
+            public sealed class ProblemShaper
+            {
+                public void Shape(Activity activity, Problem problem, string customerEmail, bool missing)
+                {
+                    if (missing)
+                    {
+                        problem.Detail = "No such account";
+                        activity.SetTag("problem.detail", problem.Detail);
+                    }
+                    else
+                    {
+                        problem.Detail = $"No account uses {customerEmail}";
+                        activity.SetTag("problem.detail", {|TC1001:problem.Detail|});
+                    }
+                }
+
+                public void Retry(Activity activity, Problem problem, string customerEmail)
+                {
+                    problem.Detail = "first attempt";
+                    for (var attempt = 0; attempt < 3; attempt++)
+                    {
+                        // The write below reaches this read on the next pass.
+                        activity.SetTag("problem.detail", {|TC1001:problem.Detail|});
+                        problem.Detail = customerEmail;
+                    }
+                }
+            }
+            """);
+    }
 }

@@ -1,0 +1,191 @@
+using Xunit;
+using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
+    TelemetryConventions.Analyzers.Rules.UnpseudonymisedIdentifierAnalyzer,
+    TelemetryConventions.CodeFixes.WrapWithPseudonymizerCodeFix>;
+
+namespace TelemetryConventions.Analyzers.Tests.Rules;
+
+/// <summary>
+/// TC1001 on exceptions a framework hands back to the source (an exception handler's parameter, a
+/// filter context's exception, a catch around the pipeline's next step) and on exceptions matched by
+/// type: they say what the source throws of that type.
+/// </summary>
+public class TC1001HandedBackExceptionTests
+{
+    private const string Usings = """
+        using System;
+        using System.Diagnostics;
+        using System.Threading.Tasks;
+
+        public sealed class PatientNotFoundException(string hospitalNumber) : Exception($"No patient with hospital number {hospitalNumber}");
+
+        public sealed class WardClosedException(string ward) : Exception($"Ward {ward} is closed");
+
+        public interface IExceptionHandler
+        {
+            bool TryHandle(object context, Exception exception);
+        }
+
+        public sealed class ErrorContext
+        {
+            public Exception? Exception { get; init; }
+        }
+
+        """;
+
+    private const string Throwers = """
+
+        public sealed class PatientQueries
+        {
+            public string Find(string hospitalNumber) => throw new PatientNotFoundException({|TC1001:hospitalNumber|});
+
+            public string Ward(string ward) => throw new WardClosedException(ward);
+        }
+        """;
+
+    [Fact]
+    public async Task An_exception_matched_by_its_type_says_what_the_source_throws_of_that_type()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ErrorFilter
+            {
+                public void OnError(ErrorContext context)
+                {
+                    switch (context.Exception)
+                    {
+                        case PatientNotFoundException notFound:
+                            Activity.Current?.SetTag("error.detail", {|TC1001:notFound.Message|});
+                            break;
+                        case WardClosedException closed:
+                            Activity.Current?.SetTag("error.detail", closed.Message);
+                            break;
+                    }
+                    if (context.Exception is PatientNotFoundException missing)
+                    {
+                        Activity.Current?.AddException({|TC1001:missing|});
+                    }
+                }
+            }
+            """ + Throwers);
+    }
+
+    [Fact]
+    public async Task A_handler_the_framework_calls_sees_every_exception_the_source_lets_out()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ProblemHandler : IExceptionHandler
+            {
+                public bool TryHandle(object context, Exception exception)
+                {
+                    Activity.Current?.SetTag("error.type", exception.GetType().Name);
+                    Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:exception.Message|});
+                    return true;
+                }
+            }
+
+            public sealed class FilterContextLogging
+            {
+                public void OnException(ErrorContext context) =>
+                    Activity.Current?.AddException({|TC1001:context.Exception|}!);
+            }
+
+            public sealed class ExceptionBehavior
+            {
+                public async Task<T> Handle<T>(Func<Task<T>> next)
+                {
+                    try
+                    {
+                        return await next();
+                    }
+                    catch (Exception ex)
+                    {
+                        Activity.Current?.AddException({|TC1001:ex|});
+                        throw;
+                    }
+                }
+            }
+            """ + Throwers);
+    }
+
+    [Fact]
+    public async Task A_handler_is_clean_when_every_exception_naming_a_person_is_caught_in_the_source()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ProblemHandler : IExceptionHandler
+            {
+                public bool TryHandle(object context, Exception exception)
+                {
+                    Activity.Current?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                    return true;
+                }
+            }
+
+            public sealed class PatientQueries
+            {
+                public string? Find(string hospitalNumber)
+                {
+                    try
+                    {
+                        throw new PatientNotFoundException(hospitalNumber);
+                    }
+                    catch (PatientNotFoundException)
+                    {
+                        return null;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_last_branch_of_a_handler_sees_only_what_its_other_branches_did_not_match()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ProblemHandler : IExceptionHandler
+            {
+                public bool TryHandle(object context, Exception exception)
+                {
+                    switch (exception)
+                    {
+                        case PatientNotFoundException:
+                            Activity.Current?.SetTag("error.kind", "not-found");
+                            return true;
+                        default:
+                            Activity.Current?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                            return false;
+                    }
+                }
+            }
+
+            public sealed class OtherHandler : IExceptionHandler
+            {
+                public bool TryHandle(object context, Exception exception)
+                {
+                    if (exception is PatientNotFoundException)
+                    {
+                        return true;
+                    }
+                    else
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                        return false;
+                    }
+                }
+            }
+
+            public sealed class ThirdHandler : IExceptionHandler
+            {
+                public bool TryHandle(object context, Exception exception)
+                {
+                    var detail = exception switch
+                    {
+                        PatientNotFoundException => "No such patient",
+                        _ => exception.Message,
+                    };
+                    Activity.Current?.SetStatus(ActivityStatusCode.Error, detail);
+                    return true;
+                }
+            }
+            """ + Throwers);
+    }
+}
