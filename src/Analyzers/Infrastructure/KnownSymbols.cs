@@ -33,6 +33,7 @@ internal sealed class KnownSymbols
         SerilogStaticLog = compilation.GetTypeByMetadataName("Serilog.Log");
         SerilogLogContext = compilation.GetTypeByMetadataName("Serilog.Context.LogContext");
         SerilogPropertyFactory = compilation.GetTypeByMetadataName("Serilog.Core.ILogEventPropertyFactory");
+        SentrySdk = compilation.GetTypeByMetadataName("Sentry.SentrySdk");
         StaticLambdaLogger = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.LambdaLogger");
         OpenTelemetryActivityExtensions = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.ActivityExtensions");
         TelemetrySpan = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.TelemetrySpan");
@@ -77,6 +78,11 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? SerilogLogContext { get; }
     public INamedTypeSymbol? SerilogPropertyFactory { get; }
 
+    /// <summary>The Sentry SDK's entry point: its scopes, events and breadcrumbs are error reports.</summary>
+    public INamedTypeSymbol? SentrySdk { get; }
+
+    public bool HasSentry => SentrySdk is not null;
+
     public bool HasSerilog => SerilogLogger is not null || SerilogStaticLog is not null || SerilogLogContext is not null || SerilogPropertyFactory is not null;
 
     /// <summary>AWS Lambda's static <c>LambdaLogger.Log</c>.</summary>
@@ -93,7 +99,7 @@ internal sealed class KnownSymbols
 
     /// <summary>False when the project references no telemetry API at all: the analyzers then stay idle.</summary>
     public bool HasAnySink =>
-        Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null || LambdaLogger is not null || HasSerilog;
+        Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null || LambdaLogger is not null || HasSerilog || HasSentry;
 
     /// <summary>
     /// The compilation's telemetry types, resolved once whichever rule asks first: each rule starts on

@@ -40,6 +40,9 @@ internal sealed class SinkEntry
     /// <summary>The parameter holding an exception whose message is exported.</summary>
     public string? Exception { get; init; }
 
+    /// <summary>The value is an object written member by member (an <c>EventSource.Write</c> or <c>DiagnosticSource.Write</c> payload).</summary>
+    public bool Destructured { get; init; }
+
     /// <summary>Set when <see cref="Value"/> is the name of a span or event, which the naming rules judge too.</summary>
     public TelemetryNameKind? NameKind { get; init; }
 
@@ -56,7 +59,8 @@ internal sealed class SinkEntry
 
 /// <summary>
 /// The telemetry members with a fixed shape, as data: the .NET <c>Activity</c> API, OpenTelemetry's
-/// span shim and baggage. Members whose shape varies (instruments and their tag overloads, tag
+/// span shim and baggage, and .NET's own diagnostics (<c>Trace</c>, <c>TraceSource</c>,
+/// <c>EventSource</c>, <c>DiagnosticSource</c>), whose listeners export what they are given. Members whose shape varies (instruments and their tag overloads, tag
 /// collections, loggers and their templates) are recognised in <see cref="TelemetrySinks"/>.
 /// The rule pages list exactly these entries; a test keeps them in step.
 /// </summary>
@@ -65,6 +69,11 @@ internal static class SinkTable
     private const string Activity = "System.Diagnostics.Activity";
     private const string ActivitySource = "System.Diagnostics.ActivitySource";
     private const string TelemetrySpan = "OpenTelemetry.Trace.TelemetrySpan";
+    private const string Trace = "System.Diagnostics.Trace";
+    private const string TraceSource = "System.Diagnostics.TraceSource";
+    private const string EventSource = "System.Diagnostics.Tracing.EventSource";
+    private const string DiagnosticSource = "System.Diagnostics.DiagnosticSource";
+    private const string DiagnosticListener = "System.Diagnostics.DiagnosticListener";
 
     public static ImmutableArray<SinkEntry> Entries { get; } = ImmutableArray.Create(
         new SinkEntry(Activity, "SetTag", SinkKind.SpanAttribute) { Key = "key", Value = "value" },
@@ -85,7 +94,41 @@ internal static class SinkTable
         new SinkEntry(TelemetrySpan, "AddEvent", SinkKind.EventName) { Value = "name" },
         new SinkEntry(TelemetrySpan, "RecordException", SinkKind.ExceptionMessage) { Exception = "ex", Value = "message" },
         new SinkEntry("OpenTelemetry.Trace.SpanAttributes", "Add", SinkKind.SpanAttribute) { Key = "key", Value = "value" },
-        new SinkEntry("OpenTelemetry.Baggage", "SetBaggage", SinkKind.Baggage) { Key = "name", Value = "value" });
+        new SinkEntry("OpenTelemetry.Baggage", "SetBaggage", SinkKind.Baggage) { Key = "name", Value = "value" },
+        new SinkEntry(Trace, "TraceInformation", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(Trace, "TraceInformation", SinkKind.DiagnosticEvent) { Value = "format" },
+        new SinkEntry(Trace, "TraceInformation", SinkKind.DiagnosticEvent) { Value = "args" },
+        new SinkEntry(Trace, "TraceWarning", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(Trace, "TraceWarning", SinkKind.DiagnosticEvent) { Value = "format" },
+        new SinkEntry(Trace, "TraceWarning", SinkKind.DiagnosticEvent) { Value = "args" },
+        new SinkEntry(Trace, "TraceError", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(Trace, "TraceError", SinkKind.DiagnosticEvent) { Value = "format" },
+        new SinkEntry(Trace, "TraceError", SinkKind.DiagnosticEvent) { Value = "args" },
+        new SinkEntry(Trace, "Write", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(Trace, "Write", SinkKind.DiagnosticEvent) { Value = "value" },
+        new SinkEntry(Trace, "WriteLine", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(Trace, "WriteLine", SinkKind.DiagnosticEvent) { Value = "value" },
+        new SinkEntry(Trace, "WriteIf", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(Trace, "WriteIf", SinkKind.DiagnosticEvent) { Value = "value" },
+        new SinkEntry(Trace, "WriteLineIf", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(Trace, "WriteLineIf", SinkKind.DiagnosticEvent) { Value = "value" },
+        new SinkEntry(TraceSource, "TraceEvent", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(TraceSource, "TraceEvent", SinkKind.DiagnosticEvent) { Value = "format" },
+        new SinkEntry(TraceSource, "TraceEvent", SinkKind.DiagnosticEvent) { Value = "args" },
+        new SinkEntry(TraceSource, "TraceInformation", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(TraceSource, "TraceInformation", SinkKind.DiagnosticEvent) { Value = "format" },
+        new SinkEntry(TraceSource, "TraceInformation", SinkKind.DiagnosticEvent) { Value = "args" },
+        new SinkEntry(TraceSource, "TraceData", SinkKind.DiagnosticEvent) { Value = "data" },
+        new SinkEntry(TraceSource, "TraceTransfer", SinkKind.DiagnosticEvent) { Value = "message" },
+        new SinkEntry(EventSource, "WriteEvent", SinkKind.DiagnosticEvent) { Value = "arg1" },
+        new SinkEntry(EventSource, "WriteEvent", SinkKind.DiagnosticEvent) { Value = "arg2" },
+        new SinkEntry(EventSource, "WriteEvent", SinkKind.DiagnosticEvent) { Value = "arg3" },
+        new SinkEntry(EventSource, "WriteEvent", SinkKind.DiagnosticEvent) { Value = "args" },
+        new SinkEntry(EventSource, "Write", SinkKind.DiagnosticEvent) { Value = "data", Destructured = true },
+        new SinkEntry(DiagnosticSource, "Write", SinkKind.DiagnosticEvent) { Value = "value", Destructured = true },
+        new SinkEntry(DiagnosticListener, "Write", SinkKind.DiagnosticEvent) { Value = "value", Destructured = true },
+        new SinkEntry(DiagnosticSource, "StartActivity", SinkKind.DiagnosticEvent) { Value = "args", Destructured = true },
+        new SinkEntry(DiagnosticSource, "StopActivity", SinkKind.DiagnosticEvent) { Value = "args", Destructured = true });
 
     /// <summary>The entries of the types this compilation can see, by declaring type and member name.</summary>
     public static Dictionary<(INamedTypeSymbol Type, string Member), List<SinkEntry>> Resolve(Compilation compilation)

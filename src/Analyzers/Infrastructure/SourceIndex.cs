@@ -150,6 +150,29 @@ internal sealed class SourceIndex
         return Interlocked.CompareExchange(ref _thrown, found, null) ?? found;
     }
 
+    /// <summary>
+    /// Whether the source makes objects of a type itself (<c>new TrustContext { … }</c>), read from the
+    /// syntax alone: a type only a deserialiser or an ORM materialises is never made so.
+    /// </summary>
+    public bool IsCreatedInSource(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var words = _words.Value;
+        foreach (var (treeIndex, at) in words.Find(type.Name, cancellationToken))
+        {
+            var token = words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at);
+            SyntaxNode? name = token.Parent;
+            while (name?.Parent is QualifiedNameSyntax or GenericNameSyntax or AliasQualifiedNameSyntax)
+            {
+                name = name.Parent;
+            }
+            if (name?.Parent is ObjectCreationExpressionSyntax creation && creation.Type == name)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<IOperation> FindReferences(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var found = new List<IOperation>();

@@ -14,7 +14,7 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 /// while general-purpose containers (<c>KeyValuePair</c>, dictionaries, arrays, lists) count only
 /// inside an argument that a sink takes as its tags.
 /// </summary>
-internal static class TelemetrySinks
+internal static partial class TelemetrySinks
 {
     public static void Collect(IOperation operation, KnownSymbols known, List<TelemetrySite> sites, List<TelemetryName> names)
     {
@@ -173,6 +173,11 @@ internal static class TelemetrySinks
             }
             return;
         }
+        if (known.HasSentry && IsSentryNamespace(type.ContainingNamespace))
+        {
+            CollectErrorReportCall(invocation, known, sites);
+            return;
+        }
         if (KnownSymbols.Is(type, known.LambdaLogger) || KnownSymbols.Is(type, known.StaticLambdaLogger))
         {
             // Log, LogLine, LogInformation(message, args), LogError(exception, message, args): the
@@ -212,6 +217,10 @@ internal static class TelemetrySinks
         {
             Apply(entries, arguments, known, sites, names);
         }
+        else if (known.HasSentry && type is INamedTypeSymbol { Name: "Breadcrumb" } breadcrumb && IsSentryNamespace(breadcrumb.ContainingNamespace))
+        {
+            CollectBreadcrumb(arguments, known, sites);
+        }
         else if (KnownSymbols.Is(type, known.Measurement))
         {
             foreach (var argument in arguments)
@@ -241,6 +250,10 @@ internal static class TelemetrySinks
             {
                 sites.Add(new TelemetrySite(entry.Kind, null, assignment.Value));
             }
+        }
+        else if (known.HasSentry && IsSentryNamespace(type.ContainingNamespace))
+        {
+            CollectErrorReportProperty(assignment, property, sites);
         }
         else if (property.Property.IsIndexer && known.IsTagCollection(type))
         {
@@ -424,7 +437,7 @@ internal static class TelemetrySinks
                 }
                 else
                 {
-                    AddValue(entry.Kind, value, sites);
+                    AddValues(entry.Kind, value, entry.Destructured, sites);
                 }
             }
             if (entry.Exception is { } exception)
@@ -468,6 +481,20 @@ internal static class TelemetrySinks
         {
             sites.Add(new TelemetrySite(kind, key, value));
         }
+    }
+
+    /// <summary>A value, or each element of the array a <c>params</c> parameter collects (<c>WriteEvent(1, serial, reason)</c>).</summary>
+    private static void AddValues(SinkKind kind, IOperation value, bool destructured, List<TelemetrySite> sites)
+    {
+        if (value is IArrayCreationOperation { IsImplicit: true, Initializer: { } collected })
+        {
+            foreach (var element in collected.ElementValues)
+            {
+                sites.Add(new TelemetrySite(kind, null, element) { Destructured = destructured });
+            }
+            return;
+        }
+        sites.Add(new TelemetrySite(kind, null, value) { Destructured = destructured });
     }
 
     private static void AddValue(SinkKind kind, IOperation? value, List<TelemetrySite> sites)

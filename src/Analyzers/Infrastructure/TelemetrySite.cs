@@ -19,6 +19,12 @@ internal enum SinkKind
 
     /// <summary>The message of an exception thrown out of the method that creates or rethrows it.</summary>
     ThrownException,
+
+    /// <summary>A payload or message of .NET's own diagnostics: <c>EventSource</c>, <c>DiagnosticSource</c>, <c>Trace</c> and <c>TraceSource</c>.</summary>
+    DiagnosticEvent,
+
+    /// <summary>What an error-reporting SDK sends with an error: its user, tags, extras, breadcrumbs and captured messages.</summary>
+    ErrorReport,
 }
 
 /// <summary>
@@ -81,6 +87,8 @@ internal sealed class TelemetrySite
             SinkKind.EventName => "event name",
             SinkKind.SpanStatus => "span status description",
             SinkKind.ThrownException => "message of an exception thrown out uncaught (the host logs it and records it on the span)",
+            SinkKind.DiagnosticEvent => "diagnostic event (EventSource, DiagnosticSource or trace listener)",
+            SinkKind.ErrorReport => "error report",
             _ => "exception message exported with the telemetry",
         };
         return KeyName is { Length: > 0 } name ? $"{what} '{name}'" : what;

@@ -67,6 +67,7 @@ internal sealed partial class ValueFlow
     private readonly Func<SyntaxTree, TelemetryOptions> _optionsFor;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Element), FlowResult> _returns = new();
     private readonly ConcurrentDictionary<ISymbol, FlowResult> _stores = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _onlyPseudonyms = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Caught, int Calls), FlowResult> _throws = new();
     private readonly ConcurrentDictionary<IMethodSymbol, FlowResult> _constructorMessages = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _printedMembers = new(SymbolEqualityComparer.Default);
@@ -480,6 +481,12 @@ internal sealed partial class ValueFlow
         }
         if (CarriesIdentifier(member.Type) && IsIdentifierMember(member, frame.Options, out var memberDomain))
         {
+            if (HoldsOnlyPseudonyms(member.Member, frame, depth))
+            {
+                // trust.PatientRef = pseudonymizer.ComputePatientId(hospitalNumber): named for the patient,
+                // but every value the source puts in it is a pseudonym.
+                return FlowResult.Pseudonymised;
+            }
             return Found(member, memberDomain);
         }
         if (IsPersonalClaimValue(member, frame.Options))
@@ -647,6 +654,52 @@ internal sealed partial class ValueFlow
         property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
             && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null))
         || SourceIndex.IsDeclaredByParameter(property);
+
+    /// <summary>
+    /// Whether a field or auto-property of the source is written somewhere and only ever with a
+    /// pseudonym (or a constant): its name then says whose pseudonym it holds, not that it holds the
+    /// identifier.
+    /// </summary>
+    private bool HoldsOnlyPseudonyms(ISymbol member, Frame frame, int depth)
+    {
+        // A record's positional member, one only a `with` sets, or one of an object the source never
+        // makes itself is filled out of sight (a deserialiser, a model binder, an ORM): what the source
+        // writes is not all it holds.
+        if (member.DeclaringSyntaxReferences.IsEmpty || member is not (IFieldSymbol or IPropertySymbol) || (member is IPropertySymbol && !IsAutoProperty(member))
+            || SourceIndex.IsDeclaredByParameter(member)
+            || (!member.IsStatic && !_index.IsCreatedInSource(member.ContainingType, frame.CancellationToken))
+            || !_index.WritesOf(member, frame.CancellationToken).Any(write => !write.Syntax.Ancestors().Any(a => a is WithExpressionSyntax)))
+        {
+            return false;
+        }
+        var key = member.OriginalDefinition;
+        if (_onlyPseudonyms.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        if (!frame.Active.Add((key, nameof(HoldsOnlyPseudonyms))))
+        {
+            return false;
+        }
+        try
+        {
+            var only = true;
+            foreach (var write in _index.WritesOf(member, frame.CancellationToken))
+            {
+                var written = Evaluate(write, frame.For(_optionsFor(write.Syntax.SyntaxTree)), depth + 1);
+                if (written is not { Identifier: null, Hash: null, Sanitized: true })
+                {
+                    only = false;
+                    break;
+                }
+            }
+            return _onlyPseudonyms.GetOrAdd(key, only);
+        }
+        finally
+        {
+            frame.Active.Remove((key, nameof(HoldsOnlyPseudonyms)));
+        }
+    }
 
     /// <summary>What the source stores into a member, anywhere in the compilation.</summary>
     private FlowResult Stores(ISymbol member, Frame frame, int depth)

@@ -1993,4 +1993,50 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_member_named_for_a_person_that_the_source_only_ever_fills_with_a_pseudonym_is_a_pseudonym()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class TrustContext
+            {
+                public required string TrustCode { get; init; }
+
+                public string? PatientRef { get; set; }
+            }
+
+            public sealed class TrustMiddleware(Pseudonymizer pseudonymizer)
+            {
+                public TrustContext Resolve(string trustCode, string? hospitalNumber)
+                {
+                    var trust = new TrustContext { TrustCode = trustCode };
+                    if (hospitalNumber is not null)
+                    {
+                        trust.PatientRef = pseudonymizer.Compute("patient.id", hospitalNumber);
+                    }
+                    return trust;
+                }
+
+                public void Tag(Activity activity, TrustContext trust) => activity.SetTag("patient.ref", trust.PatientRef);
+            }
+
+            // Made by a deserialiser, never by the source: what the source writes is not all it holds.
+            public sealed class AdmissionMessage
+            {
+                public string? PatientRef { get; set; }
+            }
+
+            public sealed record Referral(string PatientRef, string Ward);
+
+            public sealed class Admissions(Pseudonymizer pseudonymizer)
+            {
+                public void Handle(Activity activity, AdmissionMessage message, Referral referral)
+                {
+                    activity.SetTag("patient.ref", {|TC1001:message.PatientRef|});
+                    message.PatientRef = pseudonymizer.Compute("patient.id", message.PatientRef!);
+                    var forwarded = referral with { PatientRef = pseudonymizer.Compute("patient.id", referral.PatientRef) };
+                    activity.SetTag("referral.patient", {|TC1001:referral.PatientRef|});
+                }
+            }
+            """);
+    }
 }
