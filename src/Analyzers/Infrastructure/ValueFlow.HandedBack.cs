@@ -59,7 +59,7 @@ internal sealed partial class ValueFlow
             if ((thrown.ReachesHost || !reachingHost) && ExceptionTypes.CanBeCaughtAs(thrown.Type, type)
                 && !handledAbove.Any(handled => ExceptionTypes.IsOrDerivesFrom(thrown.Type, handled)))
             {
-                var origin = $"{Describe(target)} (a {thrown.Type?.Name ?? "exception"} the source throws with {thrown.Identifier.Origin})";
+                var origin = $"{Describe(target)} (the source throws {thrown.Type?.Name ?? "an exception"} with {thrown.Identifier.Origin})";
                 return new FlowResult(new IdentifierFinding(origin, thrown.Identifier.Domain, target), null, proven: false);
             }
         }

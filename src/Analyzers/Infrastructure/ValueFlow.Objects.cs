@@ -295,6 +295,12 @@ internal sealed partial class ValueFlow
         {
             var wrapped = WrappedIdentifier(named, frame.Options);
             var toString = named.GetMembers("ToString").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.IsEmpty && !m.IsImplicitlyDeclared && !m.DeclaringSyntaxReferences.IsEmpty);
+            if (toString is not null && FormatsItselfWhole(toString, frame.CancellationToken))
+            {
+                // ToString() => JsonFormatter.ToDiagnosticString(this) (a protobuf message), JsonSerializer.Serialize(this):
+                // it prints what the formatter writes.
+                return SerializedIdentifier(named, frame);
+            }
             if (toString is not null)
             {
                 // A strongly typed id prints what it wraps, unless its ToString shows it masked or hashed.
@@ -315,6 +321,23 @@ internal sealed partial class ValueFlow
             }
             return named.IsRecord || named.IsAnonymousType ? MemberIdentifier(named, frame, recurse: (t, f) => PrintedIdentifier(t, f)) : null;
         });
+    }
+
+    /// <summary>Whether a <c>ToString</c> returns what a formatter or serialiser makes of the whole object (<c>this</c> is an argument of the call it returns).</summary>
+    private bool FormatsItselfWhole(IMethodSymbol toString, CancellationToken cancellationToken)
+    {
+        foreach (var body in Bodies(toString, cancellationToken))
+        {
+            foreach (var returned in ReturnedValues(body))
+            {
+                if (OperationTree.Unwrap(returned) is IInvocationOperation call
+                    && call.Arguments.Any(argument => OperationTree.Unwrap(argument.Value) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>

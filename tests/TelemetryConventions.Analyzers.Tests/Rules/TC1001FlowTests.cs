@@ -2039,4 +2039,39 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task An_object_whose_ToString_formats_itself_whole_prints_what_the_formatter_writes()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public static class MessageFormatter
+            {
+                public static string ToDiagnosticString(object message) => System.Text.Json.JsonSerializer.Serialize(message);
+            }
+
+            public sealed class PlaceOrderRequest
+            {
+                public string CustomerEmail { get; set; } = "";
+                public int ItemCount { get; set; }
+
+                public override string ToString() => MessageFormatter.ToDiagnosticString(this);
+            }
+
+            public sealed class OrderSummary
+            {
+                public string OrderId { get; set; } = "";
+                public int ItemCount { get; set; }
+
+                public override string ToString() => MessageFormatter.ToDiagnosticString(this);
+            }
+
+            public sealed class Orders(ILogger<Orders> logger)
+            {
+                public void Place(PlaceOrderRequest request, OrderSummary summary)
+                {
+                    logger.LogInformation("PlaceOrder {Request}", {|TC1001:request|});
+                    logger.LogInformation("Placed {Summary}", summary);
+                }
+            }
+            """);
+    }
 }
