@@ -173,6 +173,33 @@ internal sealed class SourceIndex
         return false;
     }
 
+    /// <summary>
+    /// The methods and accessors of <paramref name="type"/>'s own declarations whose text names
+    /// <paramref name="name"/>, found from the name's occurrences without binding any body.
+    /// </summary>
+    public List<IMethodSymbol> MethodsNaming(string name, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var found = new List<IMethodSymbol>();
+        var words = _words.Value;
+        var declarations = type.DeclaringSyntaxReferences;
+        foreach (var (treeIndex, at) in words.Find(name, cancellationToken))
+        {
+            var tree = words.Tree(treeIndex);
+            if (!declarations.Any(d => d.SyntaxTree == tree && d.Span.Contains(at)))
+            {
+                continue;
+            }
+            var token = tree.GetRoot(cancellationToken).FindToken(at);
+            if (token.Parent is { } node && ContainingMethod(node, cancellationToken) is { } method
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                && !found.Contains(method, SymbolEqualityComparer.Default))
+            {
+                found.Add(method);
+            }
+        }
+        return found;
+    }
+
     private List<IOperation> FindReferences(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var found = new List<IOperation>();

@@ -51,6 +51,10 @@ public abstract class TelemetryAnalyzer : DiagnosticAnalyzer
                 {
                     compilation.Flow.AddSitesOfCall(invocation, sites, operationContext.CancellationToken);
                 }
+                else if (FollowsCalls && operationContext.Operation is IObjectCreationOperation creation)
+                {
+                    compilation.Flow.AddSitesOfCreation(creation, sites, operationContext.CancellationToken);
+                }
                 if (sites.Count == 0 && names.Count == 0)
                 {
                     return;

@@ -39,7 +39,7 @@ internal sealed class TelemetryOptions
         "ip",
         // Staff are people too: the clinician who ordered a test, the officer who issued a ticket.
         "clinician", "physician", "officer", "staff", "carer", "caregiver", "nurse", "mobile",
-        "consultant", "doctor", "teacher", "tutor", "lecturer", "instructor",
+        "consultant", "doctor", "teacher", "tutor", "lecturer", "instructor", "cashier", "inspector",
         // The person a bank transfer or direct debit comes from.
         "debtor",
         // A payment card's primary account number.

@@ -20,6 +20,9 @@ internal enum SinkKind
     /// <summary>The message of an exception thrown out of the method that creates or rethrows it.</summary>
     ThrownException,
 
+    /// <summary>The W3C trace state of a span (<c>Activity.TraceStateString</c>): exported with it and propagated to every service it calls.</summary>
+    TraceState,
+
     /// <summary>A payload or message of .NET's own diagnostics: <c>EventSource</c>, <c>DiagnosticSource</c>, <c>Trace</c> and <c>TraceSource</c>.</summary>
     DiagnosticEvent,
 
@@ -87,6 +90,7 @@ internal sealed class TelemetrySite
             SinkKind.EventName => "event name",
             SinkKind.SpanStatus => "span status description",
             SinkKind.ThrownException => "message of an exception thrown out uncaught (the host logs it and records it on the span)",
+            SinkKind.TraceState => "trace state (propagated with the trace context)",
             SinkKind.DiagnosticEvent => "diagnostic event (EventSource, DiagnosticSource or trace listener)",
             SinkKind.ErrorReport => "error report",
             _ => "exception message exported with the telemetry",

@@ -195,6 +195,26 @@ internal sealed partial class ValueFlow
         }
     }
 
+    /// <summary>
+    /// The telemetry sites of one operation of a body being summarised (the lists are cleared first):
+    /// its own, those a project method it calls forwards, and those a constructor it calls keeps for
+    /// another member (<c>Time(…) => new TimingScope(…, studentNumber)</c>).
+    /// </summary>
+    private void CollectSitesOf(IOperation operation, List<TelemetrySite> sites, List<TelemetryName> names, int helpers, CancellationToken cancellationToken)
+    {
+        sites.Clear();
+        names.Clear();
+        TelemetrySinks.Collect(operation, _known, sites, names);
+        if (operation is IInvocationOperation call)
+        {
+            AddSitesOfCall(call, sites, helpers, cancellationToken);
+        }
+        else if (operation is IObjectCreationOperation created)
+        {
+            AddSitesOfCreation(created, sites, cancellationToken);
+        }
+    }
+
     private ImmutableArray<ForwardedSink> ForwardedSinks(IMethodSymbol method, int helpers, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
@@ -242,13 +262,7 @@ internal sealed partial class ValueFlow
                 var options = _optionsFor(body.Syntax.SyntaxTree);
                 foreach (var operation in OperationTree.Descendants(body))
                 {
-                    sites.Clear();
-                    names.Clear();
-                    TelemetrySinks.Collect(operation, _known, sites, names);
-                    if (operation is IInvocationOperation call)
-                    {
-                        AddSitesOfCall(call, sites, helpers - 1, cancellationToken);
-                    }
+                    CollectSitesOf(operation, sites, names, helpers - 1, cancellationToken);
                     foreach (var site in sites)
                     {
                         if (site.Kind == SinkKind.ThrownException && TelemetrySinks.IsCaughtWhereRaised(site.Value, null, out _))

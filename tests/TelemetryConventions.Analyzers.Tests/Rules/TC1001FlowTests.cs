@@ -987,7 +987,7 @@ public class TC1001FlowTests
             {
                 public static void Run(ActivitySource source, Patient patient)
                 {
-                    new VisitTracer(source, patient.Mrn).Trace();
+                    new VisitTracer(source, {|TC1001:patient.Mrn|}).Trace();
                     VisitTracer typed = new(source, "walk-in");
                     typed.Trace();
                     new WardTracer(source, patient.Ward).Trace();
@@ -2070,6 +2070,41 @@ public class TC1001FlowTests
                 {
                     logger.LogInformation("PlaceOrder {Request}", {|TC1001:request|});
                     logger.LogInformation("Placed {Summary}", summary);
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task A_constructor_that_keeps_a_parameter_another_member_sends_makes_each_creation_a_sink()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class StageTimer : IDisposable
+            {
+                private readonly Activity? _activity;
+                private readonly string _subject;
+
+                public StageTimer(Activity? activity, string subject)
+                {
+                    _activity = activity;
+                    _subject = subject.Trim();
+                }
+
+                public void Dispose() => _activity?.SetTag("stage.subject", _subject);
+            }
+
+            public sealed class StageClock(Activity? activity)
+            {
+                public StageTimer Time(string subject) => new StageTimer(activity, subject);
+            }
+
+            public sealed class Uploads(StageClock clock)
+            {
+                public void Upload(Activity? activity, string studentNumber, string courseCode)
+                {
+                    using (new StageTimer(activity, {|TC1001:studentNumber|})) { }
+                    using (new StageTimer(activity, courseCode)) { }
+                    using (clock.Time({|TC1001:studentNumber|})) { }
+                    using (clock.Time(courseCode)) { }
                 }
             }
             """);

@@ -693,4 +693,22 @@ public class TC1001Tests
             }
             """);
     }
+    [Fact]
+    public async Task Trace_state_and_baggage_made_from_a_dictionary_are_propagated_with_the_trace()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using OpenTelemetry;
+
+            class Propagation
+            {
+                void Send(Activity activity, string mpan, string partyId, string leaderGamertag, string cashierName)
+                {
+                    activity.TraceStateString = $"dhub=mpan:{{|TC1001:mpan|}}";
+                    activity.TraceStateString = "dhub=region:north";
+                    var baggage = Baggage.Create(new Dictionary<string, string> { ["party.id"] = partyId, ["party.leader"] = {|TC1001:leaderGamertag|} });
+                    Baggage.SetBaggage(new[] { new KeyValuePair<string, string?>("till.cashier", {|TC1001:cashierName|}) });
+                }
+            }
+            """);
+    }
 }
