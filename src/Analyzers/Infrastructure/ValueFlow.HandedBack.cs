@@ -90,7 +90,11 @@ internal sealed partial class ValueFlow
                     {
                         foreach (var clause in other.Clauses.OfType<IPatternCaseClauseOperation>())
                         {
-                            AddMatched(clause.Pattern, handled);
+                            // case T t when …: only some of the T are taken.
+                            if (clause.Guard is null)
+                            {
+                                AddMatched(clause.Pattern, handled);
+                            }
                         }
                     }
                     break;
@@ -98,7 +102,10 @@ internal sealed partial class ValueFlow
                     && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(OperationTree.Unwrap(expression.Value)), symbol):
                     foreach (var other in expression.Arms)
                     {
-                        AddMatched(other.Pattern, handled);
+                        if (other.Guard is null)
+                        {
+                            AddMatched(other.Pattern, handled);
+                        }
                     }
                     break;
                 case IConditionalOperation { Condition: IIsPatternOperation test } conditional when conditional.WhenFalse == child

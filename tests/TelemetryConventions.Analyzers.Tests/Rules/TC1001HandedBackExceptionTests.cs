@@ -173,6 +173,22 @@ public class TC1001HandedBackExceptionTests
                 }
             }
 
+            public sealed class GuardedHandler : IExceptionHandler
+            {
+                public bool TryHandle(object context, Exception exception)
+                {
+                    switch (exception)
+                    {
+                        case PatientNotFoundException when context is null:
+                            return true;
+                        default:
+                            // A guarded case takes only some of the PatientNotFoundExceptions.
+                            Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:exception.Message|});
+                            return false;
+                    }
+                }
+            }
+
             public sealed class ThirdHandler : IExceptionHandler
             {
                 public bool TryHandle(object context, Exception exception)
