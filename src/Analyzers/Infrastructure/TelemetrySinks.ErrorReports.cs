@@ -38,6 +38,7 @@ internal static partial class TelemetrySinks
             case "SetTags" or "SetExtras":
                 foreach (var argument in arguments)
                 {
+                    // An extension method's first argument is the scope it is called on, not a tag.
                     if (argument.Parameter is { Ordinal: > 0 } || invocation.Instance is not null)
                     {
                         ScanTags(argument.Value, SinkKind.ErrorReport, known, sites);
