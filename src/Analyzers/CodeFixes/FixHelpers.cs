@@ -21,11 +21,33 @@ internal static class FixHelpers
         var node = root.FindNode(span, getInnermostNodeForTie: true);
         return node switch
         {
-            ArgumentSyntax argument => argument.Expression,
-            InterpolationSyntax interpolation => interpolation.Expression,
-            ExpressionSyntax expression => expression,
+            ArgumentSyntax argument => WholeAccess(argument.Expression),
+            InterpolationSyntax interpolation => WholeAccess(interpolation.Expression),
+            ExpressionSyntax expression => WholeAccess(expression),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The end of a null-conditional chain is replaced with the whole chain: <c>.Mrn</c> in
+    /// <c>patient?.Mrn</c> (a member binding) cannot stand on its own, so a fix wraps <c>patient?.Mrn</c>.
+    /// </summary>
+    private static ExpressionSyntax WholeAccess(ExpressionSyntax expression)
+    {
+        var current = expression;
+        while (current.Parent is { } parent)
+        {
+            if (parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == current)
+            {
+                // patient?.Visit?.Mrn nests: the outer access holds the inner one as its end.
+                current = access;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return current;
     }
 
     /// <summary>

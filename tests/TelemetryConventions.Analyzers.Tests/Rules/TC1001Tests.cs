@@ -711,4 +711,34 @@ public class TC1001Tests
             }
             """);
     }
+    [Fact]
+    public async Task A_null_conditional_member_is_wrapped_with_its_whole_access()
+    {
+        await VerifyCS.CodeFixAsync(Usings + """
+            class Patient { public string Mrn { get; init; } = ""; }
+
+            class Visit
+            {
+                private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromEnvironment();
+
+                void Record(Activity activity, Patient? patient)
+                {
+                    activity.SetTag("visit.subject", patient?{|#0:.Mrn|});
+                }
+            }
+            """, Usings + """
+            class Patient { public string Mrn { get; init; } = ""; }
+
+            class Visit
+            {
+                private readonly Pseudonymizer _pseudonymizer = Pseudonymizer.FromEnvironment();
+
+                void Record(Activity activity, Patient? patient)
+                {
+                    activity.SetTag("visit.subject", _pseudonymizer.Pseudonymize("mrn", patient?.Mrn));
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("patient?.Mrn", "span attribute 'visit.subject'", " without pseudonymisation"));
+    }
 }
