@@ -8,28 +8,8 @@ internal static class ExceptionTypes
     /// A <c>catch (ChartLockedException)</c> sees only what derives from it, or what it derives
     /// from when the exception is thrown as a base type (a helper that returns <c>Exception</c>).
     /// </summary>
-    public static bool CanBeCaughtAs(ITypeSymbol? thrown, ITypeSymbol caught)
-    {
-        if (thrown is null)
-        {
-            return true;
-        }
-        for (var current = thrown; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, caught))
-            {
-                return true;
-            }
-        }
-        for (var current = caught; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, thrown))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public static bool CanBeCaughtAs(ITypeSymbol? thrown, ITypeSymbol caught) =>
+        thrown is null || IsOrDerivesFrom(thrown, caught) || IsOrDerivesFrom(caught, thrown);
 
     /// <summary>Whether <paramref name="type"/> is <paramref name="ancestor"/> or derives from it.</summary>
     public static bool IsOrDerivesFrom(ITypeSymbol? type, ITypeSymbol ancestor)

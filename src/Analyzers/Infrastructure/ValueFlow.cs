@@ -556,13 +556,8 @@ internal sealed partial class ValueFlow
     /// </summary>
     private static IOperation? WrittenJustBefore(IMemberReferenceOperation read)
     {
-        ISymbol? holder = read.Instance is null ? null : OperationTree.Unwrap(read.Instance) switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            _ => null,
-        };
-        if (holder is null)
+        var holder = read.Instance is null ? null : ReferencedSymbol(OperationTree.Unwrap(read.Instance));
+        if (holder is not (ILocalSymbol or IParameterSymbol))
         {
             return null;
         }
@@ -607,15 +602,10 @@ internal sealed partial class ValueFlow
     private static bool WritesMember(IOperation root, ISymbol member) =>
         OperationTree.Descendants(root).Any(o => o is IAssignmentOperation { Target: IMemberReferenceOperation other } && SymbolEqualityComparer.Default.Equals(other.Member, member));
 
-    private static bool SameMember(IMemberReferenceOperation target, IMemberReferenceOperation read, ISymbol? holder) =>
+    private static bool SameMember(IMemberReferenceOperation target, IMemberReferenceOperation read, ISymbol holder) =>
         SymbolEqualityComparer.Default.Equals(target.Member, read.Member)
         && target.Instance is { } instance
-        && OperationTree.Unwrap(instance) switch
-        {
-            ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, holder),
-            IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, holder),
-            _ => false,
-        };
+        && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(OperationTree.Unwrap(instance)), holder);
 
     /// <summary>What the factories given to the creations of a <c>Lazy&lt;T&gt;</c> (in a local, field or property) return.</summary>
     private FlowResult LazyFactoryReturns(IOperation lazy, Frame frame, int depth)
@@ -657,25 +647,29 @@ internal sealed partial class ValueFlow
 
     /// <summary>
     /// Whether a field or auto-property of the source is written somewhere and only ever with a
-    /// pseudonym (or a constant): its name then says whose pseudonym it holds, not that it holds the
-    /// identifier.
+    /// pseudonym: its name then says whose pseudonym it holds, not that it holds the identifier.
     /// </summary>
     private bool HoldsOnlyPseudonyms(ISymbol member, Frame frame, int depth)
     {
-        // A record's positional member, one only a `with` sets, or one of an object the source never
-        // makes itself is filled out of sight (a deserialiser, a model binder, an ORM): what the source
-        // writes is not all it holds.
-        if (member.DeclaringSyntaxReferences.IsEmpty || member is not (IFieldSymbol or IPropertySymbol) || (member is IPropertySymbol && !IsAutoProperty(member))
-            || SourceIndex.IsDeclaredByParameter(member)
-            || (!member.IsStatic && !_index.IsCreatedInSource(member.ContainingType, frame.CancellationToken))
-            || !_index.WritesOf(member, frame.CancellationToken).Any(write => !write.Syntax.Ancestors().Any(a => a is WithExpressionSyntax)))
+        if (member.DeclaringSyntaxReferences.IsEmpty || member is not (IFieldSymbol or IPropertySymbol))
         {
             return false;
         }
+        // Asked on every read of a member named for an identifier: answered once per member.
         var key = member.OriginalDefinition;
         if (_onlyPseudonyms.TryGetValue(key, out var known))
         {
             return known;
+        }
+        // A record's positional member, one only a `with` sets, or one of an object the source never
+        // makes itself is filled out of sight (a deserialiser, a model binder, an ORM): what the source
+        // writes is not all it holds.
+        if ((member is IPropertySymbol && !IsAutoProperty(member))
+            || SourceIndex.IsDeclaredByParameter(member)
+            || (!member.IsStatic && !_index.IsCreatedInSource(member.ContainingType, frame.CancellationToken))
+            || !_index.WritesOf(member, frame.CancellationToken).Any(write => !write.Syntax.Ancestors().Any(a => a is WithExpressionSyntax)))
+        {
+            return _onlyPseudonyms.GetOrAdd(key, false);
         }
         if (!frame.Active.Add((key, nameof(HoldsOnlyPseudonyms))))
         {
