@@ -530,6 +530,11 @@ internal sealed partial class ValueFlow
             // g.Key in GroupBy(r => r.Mrn).ToDictionary(g => g.Key, …): the group stands for what it was grouped by.
             return Rewrapped(Evaluate(group, frame, depth + 1), member);
         }
+        if (IsInputBag(member, frame))
+        {
+            // context.ActionArguments, a job's Args, request.Headers sent whole: every input the caller sent.
+            return Found(member, "input", $"{Describe(member)} (every input it holds, as sent)");
+        }
         if (symbol.DeclaringSyntaxReferences.IsEmpty)
         {
             return FlowResult.Unknown;

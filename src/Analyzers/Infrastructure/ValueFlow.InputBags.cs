@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: what a caller sent, as a framework hands it over in one collection.
+internal sealed partial class ValueFlow
+{
+    /// <summary>
+    /// The members under which frameworks hand over every input of a call or a message at once:
+    /// MVC's <c>ActionArguments</c>, SignalR's <c>HubMethodArguments</c>, routing's <c>RouteValues</c>,
+    /// a background job's <c>Args</c> or <c>JobDataMap</c>, a function's <c>BindingData</c>, GraphQL's
+    /// <c>VariableValues</c>, a tool call's or kernel function's <c>Arguments</c>, a payment
+    /// provider's <c>Metadata</c>, a request's or message's headers, query, form and cookies.
+    /// </summary>
+    /// <remarks>
+    /// Which of the inputs is a person's identifier is only known entry by entry (a key such as
+    /// <c>studentNumber</c> is judged where it is read); sent whole, every entry goes, so the whole
+    /// is reported. Its keys and its count stay clean: they are other members.
+    /// </remarks>
+    private static readonly ImmutableHashSet<string> InputBagNames = ImmutableHashSet.Create(
+        "Arguments", "ActionArguments", "HubMethodArguments", "Args", "RouteValues", "VariableValues", "Variables",
+        "BindingData", "JobDataMap", "MergedJobDataMap", "Metadata", "Headers", "RequestHeaders", "Query", "Form", "Cookies",
+        "ApplicationProperties", "UserProperties");
+
+    /// <summary>
+    /// Whether a member is a framework's collection of a call's inputs (see <see cref="InputBagNames"/>).
+    /// A collection the source fills itself is judged by what the source puts in it instead; one a
+    /// type of the source only starts empty or takes from its constructor is still the framework's.
+    /// </summary>
+    private bool IsInputBag(IMemberReferenceOperation member, Frame frame) =>
+        InputBagNames.Contains(member.Member.Name)
+        && HoldsArbitraryValues(member.Type)
+        // A desktop app's StartupEventArgs.Args are the command line it was deployed with, no caller's input.
+        && !(member.Member.Name == "Args" && DerivesFromEventArgs(member.Member.ContainingType))
+        && (member.Member.DeclaringSyntaxReferences.IsEmpty || _index.WritesOf(member.Member, frame.CancellationToken).All(IsHandedOver));
+
+    /// <summary>A write that puts nothing of the source's own in: an empty collection, or a constructor's parameter.</summary>
+    private static bool IsHandedOver(IOperation write) => OperationTree.Unwrap(write) switch
+    {
+        IObjectCreationOperation creation => creation.Arguments.IsEmpty && (creation.Initializer is null || creation.Initializer.Initializers.IsEmpty),
+        IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } => true,
+        IInvocationOperation { TargetMethod.Name: "Empty", Arguments.IsEmpty: true } => true,
+        var other => other.Kind.ToString() == "CollectionExpression" && other.ChildOperations.Count == 0,
+    };
+
+    private static bool DerivesFromEventArgs(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A collection whose entries may be text or any object: not a list of counts, flags or dates.</summary>
+    private static bool HoldsArbitraryValues(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType == SpecialType.System_String || IsScalar(type)
+            || !(type.SpecialType == SpecialType.System_Collections_IEnumerable || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)))
+        {
+            return false;
+        }
+        var element = type is IArrayTypeSymbol array
+            ? array.ElementType
+            : (type as INamedTypeSymbol)?.AllInterfaces.Add((INamedTypeSymbol)type)
+                .FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
+        if (element is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair)
+        {
+            element = pair.TypeArguments[1];
+        }
+        return element is null || !IsMeasure(element);
+    }
+
+    /// <summary>Numbers, flags, dates and enums: values a collection of inputs is not made of.</summary>
+    private static bool IsMeasure(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Enum
+        || type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double
+            or SpecialType.System_Single or SpecialType.System_Decimal or SpecialType.System_DateTime or SpecialType.System_Byte
+        || type.Name is "TimeSpan" or "DateTimeOffset";
+}

@@ -1,0 +1,132 @@
+using Xunit;
+using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
+    TelemetryConventions.Analyzers.Rules.UnpseudonymisedIdentifierAnalyzer,
+    TelemetryConventions.CodeFixes.WrapWithPseudonymizerCodeFix>;
+
+namespace TelemetryConventions.Analyzers.Tests.Rules;
+
+/// <summary>
+/// TC1001 at a framework's collection of everything a caller sent (action arguments, a hub
+/// method's arguments, route values, a job's arguments, request headers) sent whole: its keys and
+/// its count stay clean, and so does one entry read by a key that names a thing.
+/// </summary>
+public class TC1001InputBagTests
+{
+    private const string StandIns = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Text.Json;
+        using Microsoft.Extensions.Logging;
+
+        public sealed class ActionExecutingContext
+        {
+            public IDictionary<string, object?> ActionArguments { get; } = new Dictionary<string, object?>();
+            public string ActionName { get; init; } = "";
+        }
+
+        public sealed class HubInvocationContext(string hubMethodName, IReadOnlyList<object?> hubMethodArguments)
+        {
+            public string HubMethodName { get; } = hubMethodName;
+            public IReadOnlyList<object?> HubMethodArguments { get; } = hubMethodArguments;
+        }
+
+        public sealed class BackgroundJob
+        {
+            public IReadOnlyList<object?> Args { get; init; } = Array.Empty<object?>();
+            public IReadOnlyList<int> Retries { get; init; } = Array.Empty<int>();
+        }
+
+        """;
+
+    [Fact]
+    public async Task Inputs_a_framework_hands_over_are_reported_when_sent_whole()
+    {
+        await VerifyCS.AnalyzerAsync(StandIns + """
+            public sealed class GradebookFilter(ILogger<GradebookFilter> logger)
+            {
+                public void OnExecuting(ActionExecutingContext context, HubInvocationContext invocation, BackgroundJob job)
+                {
+                    logger.LogDebug("Executing {Action} with {@Arguments}", context.ActionName, {|TC1001:context.ActionArguments|});
+                    logger.LogTrace("{Method} arguments: {Arguments}", invocation.HubMethodName, {|TC1001:invocation.HubMethodArguments|});
+                    logger.LogError("Job failed with {Args}", {|TC1001:string.Join(", ", job.Args)|});
+                    logger.LogDebug("Arguments {Json}", {|TC1001:JsonSerializer.Serialize(context.ActionArguments)|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Keys_counts_and_entries_named_for_things_stay_clean()
+    {
+        await VerifyCS.AnalyzerAsync(StandIns + """
+            public sealed class GradebookFilter(ILogger<GradebookFilter> logger)
+            {
+                public void OnExecuting(ActionExecutingContext context, HubInvocationContext invocation, BackgroundJob job)
+                {
+                    logger.LogDebug("Executing {Action} with {Names}", context.ActionName, string.Join(",", context.ActionArguments.Keys));
+                    logger.LogDebug("{Method} invoked with {Count} arguments", invocation.HubMethodName, invocation.HubMethodArguments.Count);
+                    logger.LogDebug("Course {Course}", context.ActionArguments.TryGetValue("courseCode", out var course) ? course : null);
+                    logger.LogDebug("Retried after {Retries}", string.Join(",", job.Retries));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_collection_the_source_fills_itself_is_judged_by_what_it_holds()
+    {
+        await VerifyCS.AnalyzerAsync(StandIns + """
+            public sealed class Ticket
+            {
+                public Dictionary<string, string> Metadata { get; set; } = new();
+            }
+
+            public sealed class Tickets(ILogger<Tickets> logger)
+            {
+                public void Open(string courseCode)
+                {
+                    var ticket = new Ticket { Metadata = new Dictionary<string, string> { ["course"] = courseCode } };
+                    logger.LogInformation("Ticket metadata {Metadata}", string.Join(",", ticket.Metadata));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Request_headers_sent_whole_are_reported_and_the_user_agent_is_not()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System.Net.Http;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class LicenceHandler(ILogger<LicenceHandler> logger)
+            {
+                public void Log(HttpRequestMessage request)
+                {
+                    logger.LogTrace("Licence request headers {Headers}", {|TC1001:request.Headers.ToString()|});
+                    logger.LogDebug("Licence request from {Agent}", request.Headers.UserAgent.ToString());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_desktop_apps_command_line_is_not_a_callers_input()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class StartupEventArgs : EventArgs
+            {
+                public string[] Args { get; init; } = Array.Empty<string>();
+            }
+
+            public sealed class KioskApp(ILogger<KioskApp> logger)
+            {
+                public void OnStartup(StartupEventArgs e) => logger.LogInformation("Started with {Args}", string.Join(' ', e.Args));
+            }
+            """);
+    }
+}
