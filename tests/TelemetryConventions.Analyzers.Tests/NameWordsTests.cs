@@ -118,6 +118,22 @@ public class NameWordsTests
     [InlineData("actorMbox", true, "mbox")]
     [InlineData("Vrm", true, "vrm")]
     [InlineData("EvccId", true, "evcc")]
+    [InlineData("DeliveredBy", true, "user")]
+    [InlineData("kickedBy", true, "user")]
+    [InlineData("approvedById", true, "user")]
+    [InlineData("lms.marked_by", true, "user")]
+    [InlineData("writtenBy", true, "user")]
+    [InlineData("sortedBy", false, "")]
+    [InlineData("groupBy", false, "")]
+    [InlineData("partitionedBy", false, "")]
+    [InlineData("course.overbooked_by", false, "")]
+    [InlineData("delayedBy", false, "")]
+    [InlineData("createdByCount", false, "")]
+    [InlineData("isApprovedBy", false, "")]
+    [InlineData("InviteeId", true, "invitee")]
+    [InlineData("WinnerId", true, "winner")]
+    [InlineData("winnerCount", false, "")]
+    [InlineData("reviewerEmail", true, "reviewer")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

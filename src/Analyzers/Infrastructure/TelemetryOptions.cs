@@ -49,6 +49,10 @@ internal sealed class TelemetryOptions
         // Platform and scheme numbers that stand for one person: an Xbox user id, a SteamID, an xAPI
         // actor's mailbox, a UK vehicle registration mark, an ITSO smartcard number, a railcard.
         "xuid", "steamid", "mbox", "vrm", "isrn", "railcard",
+        // People by the part they play: who invited or was invited, won, wrote, asked for, reported or
+        // reviewed something, a team's mate, a friend.
+        "invitee", "inviter", "winner", "author", "assignee", "requester", "requestor", "reporter", "reviewer",
+        "attendee", "participant", "opponent", "teammate", "friend", "follower",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
         // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
         "token");
@@ -293,6 +297,57 @@ internal sealed class TelemetryOptions
     }
 
     /// <summary>
+    /// Who did something, named by the deed: <c>createdBy</c>, <c>deliveredBy</c>, <c>kickedBy</c>,
+    /// <c>approvedById</c>, <c>markedByName</c>. Only a participle before <c>by</c> and identity words after
+    /// it: <c>sortedBy</c>, <c>groupBy</c> and <c>createdByCount</c> name no person.
+    /// </summary>
+    private static bool IsActorName(IReadOnlyList<string> words)
+    {
+        var by = -1;
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i] == "by")
+            {
+                by = i;
+            }
+        }
+        var deed = by < 1 ? "" : words[by - 1];
+        // overbookedBy, exceededBy, delayedBy: an amount, not a doer.
+        if (by < 1 || words.Take(by).Any(BooleanPrefixes.Contains) || ThingParticiples.Contains(deed) || AmountParticiples.Contains(deed)
+            || deed.StartsWith("over", StringComparison.Ordinal) || deed.StartsWith("under", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (!(deed.Length > 4 && deed.EndsWith("ed", StringComparison.Ordinal)) && !IrregularParticiples.Contains(deed))
+        {
+            return false;
+        }
+        for (var j = by + 1; j < words.Count; j++)
+        {
+            if (!IdentityWords.Contains(words[j]) && !Qualifiers.Contains(words[j]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static readonly ImmutableHashSet<string> IrregularParticiples = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "written", "taken", "given", "done", "sent", "made", "paid", "held", "seen", "read", "set", "run", "built", "bought",
+        "sold", "kept", "won", "lost", "taught", "brought", "caught", "told", "chosen", "drawn", "driven", "ridden", "spent", "met", "begun");
+
+    private static readonly ImmutableHashSet<string> AmountParticiples = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "exceeded", "increased", "decreased", "reduced", "delayed", "extended", "shifted", "rounded", "scaled", "incremented",
+        "decremented", "lowered", "offset", "padded", "trimmed", "truncated", "discounted");
+
+    /// <summary>Participles whose doer is a key, a clause or a system: <c>sortedBy</c>, <c>partitionedBy</c>, <c>servedBy</c>.</summary>
+    private static readonly ImmutableHashSet<string> ThingParticiples = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "grouped", "sorted", "ordered", "partitioned", "keyed", "indexed", "backed", "powered", "followed", "caused", "generated",
+        "served", "issued", "filtered", "limited", "bounded", "replaced", "superseded", "preceded", "supported", "affected",
+        "divided", "multiplied", "measured", "weighted", "clustered", "distributed", "encrypted", "hashed", "compressed",
+        "routed", "processed", "triggered", "scheduled", "owned", "managed", "published", "produced", "consumed");
+
+    /// <summary>
     /// Whether a name, split into words, names a personal identifier; <paramref name="domain"/> is the
     /// pattern word that matched (the pseudonymisation domain a fix uses). The head of the name
     /// decides: a person word counts when every word after it says "identity" (<c>patientId</c>,
@@ -303,6 +358,11 @@ internal sealed class TelemetryOptions
     public bool IsIdentifierName(IReadOnlyList<string> words, out string domain)
     {
         domain = "";
+        if (IsActorName(words))
+        {
+            domain = "user";
+            return true;
+        }
         words = WithGluedIdentities(words);
         for (var i = 0; i < words.Count; i++)
         {
