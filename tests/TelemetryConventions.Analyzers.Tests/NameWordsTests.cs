@@ -134,6 +134,15 @@ public class NameWordsTests
     [InlineData("WinnerId", true, "winner")]
     [InlineData("winnerCount", false, "")]
     [InlineData("reviewerEmail", true, "reviewer")]
+    [InlineData("comment", true, "text")]
+    [InlineData("clinicianQuestion", true, "text")]
+    [InlineData("FeedbackText", true, "text")]
+    [InlineData("searchTerm", true, "text")]
+    [InlineData("freeText", true, "text")]
+    [InlineData("commentLength", false, "")]
+    [InlineData("hasComment", false, "")]
+    [InlineData("questionId", false, "")]
+    [InlineData("SearchQueryKind", false, "")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

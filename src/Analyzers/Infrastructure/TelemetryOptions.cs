@@ -332,6 +332,34 @@ internal sealed class TelemetryOptions
         return true;
     }
 
+    /// <summary>
+    /// Text a person wrote, named for what it is: <c>comment</c>, <c>feedback</c>, <c>clinicianQuestion</c>,
+    /// <c>commentText</c>, <c>searchTerm</c>, <c>freeText</c>. It says whatever its writer put in it (a name, an
+    /// account number, a diagnosis). Its length, its presence and its id are other names.
+    /// </summary>
+    private static bool IsFreeTextName(IReadOnlyList<string> words)
+    {
+        if (words.Count == 0 || words.Any(BooleanPrefixes.Contains))
+        {
+            return false;
+        }
+        var end = words.Count;
+        if (end >= 2 && words[end - 1] == "text" && words[end - 2] is "free" or "typed")
+        {
+            return true;
+        }
+        while (end > 1 && words[end - 1] is "text" or "body" or "raw" or "original")
+        {
+            end--;
+        }
+        var head = words[end - 1];
+        return FreeTextWords.Contains(head)
+            || (end > 1 && words[end - 2] == "search" && head is "term" or "terms" or "query" or "phrase");
+    }
+
+    private static readonly ImmutableHashSet<string> FreeTextWords = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "comment", "comments", "feedback", "question", "remark", "remarks", "transcript", "essay", "bio", "biography", "utterance");
+
     private static readonly ImmutableHashSet<string> IrregularParticiples = ImmutableHashSet.Create(StringComparer.Ordinal,
         "written", "taken", "given", "done", "sent", "made", "paid", "held", "seen", "read", "set", "run", "built", "bought",
         "sold", "kept", "won", "lost", "taught", "brought", "caught", "told", "chosen", "drawn", "driven", "ridden", "spent", "met", "begun");
@@ -361,6 +389,11 @@ internal sealed class TelemetryOptions
         if (IsActorName(words))
         {
             domain = "user";
+            return true;
+        }
+        if (IsFreeTextName(words))
+        {
+            domain = "text";
             return true;
         }
         words = WithGluedIdentities(words);

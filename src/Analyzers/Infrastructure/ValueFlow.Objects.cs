@@ -132,6 +132,11 @@ internal sealed partial class ValueFlow
                     }
                 }
                 return null;
+            case IObjectCreationOperation { Type: INamedTypeSymbol created } creation
+                when !created.DeclaringSyntaxReferences.IsEmpty && NamedMembersGivenNothingPersonal(creation, created, frame, depth):
+                // new PlayerKicked(matchId, KickedBy: "moderator"): the member named for a person holds a constant or a
+                // pseudonym here, so what the object prints is what its other members are given.
+                return BuiltInSight(creation, frame, serialized, depth);
             case IWithOperation { Initializer: { } initializer } copy when copy.Type is INamedTypeSymbol copied:
                 // A copy of a copy (var safe = received with { GuardianEmail = null }; … safe with { StudentNumber = … }):
                 // each member holds what the latest copy that set it gave it.
@@ -155,6 +160,33 @@ internal sealed partial class ValueFlow
                 return MemberIdentifier(copied, frame, serialized ? (t, f) => SerializedIdentifier(t, f) : (t, f) => PrintedIdentifier(t, f), replaced: replaced);
         }
         return exposed;
+    }
+
+    /// <summary>
+    /// Whether a creation in sight gives every public member named for an identifier a constant or a
+    /// pseudonym (by a positional argument of the same name or an initializer).
+    /// </summary>
+    private bool NamedMembersGivenNothingPersonal(IObjectCreationOperation creation, INamedTypeSymbol created, Frame frame, int depth)
+    {
+        var any = false;
+        foreach (var property in created.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (property.IsStatic || property.DeclaredAccessibility != Accessibility.Public || !CarriesIdentifier(property.Type)
+                || !IsIdentifierSymbol(property, frame.Options, out _))
+            {
+                continue;
+            }
+            any = true;
+            var given = creation.Arguments.FirstOrDefault(a => a.ArgumentKind != ArgumentKind.DefaultValue
+                    && string.Equals(a.Parameter?.Name, property.Name, StringComparison.OrdinalIgnoreCase))?.Value
+                ?? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                    .FirstOrDefault(i => i.Target is IPropertyReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Property, property))?.Value;
+            if (given is null || !(given.ConstantValue.HasValue || IsPseudonymised(Evaluate(given, frame, depth + 1))))
+            {
+                return false;
+            }
+        }
+        return any;
     }
 
     /// <summary>

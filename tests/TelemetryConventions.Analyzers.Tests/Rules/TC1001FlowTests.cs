@@ -1101,6 +1101,26 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task An_object_built_here_whose_identifier_member_is_given_a_pseudonym_or_a_constant_is_clean()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public record VisitBooked(string PatientId, string Ward);
+            public sealed class Referral { public string PatientId { get; set; } = ""; public string Clinic { get; set; } = ""; }
+
+            class Bookings
+            {
+                void Booked(ILogger logger, Pseudonymizer pseudonymizer, string patientId, string ward)
+                {
+                    logger.LogInformation("Booked {Event}", new VisitBooked(pseudonymizer.Compute("patient", patientId), ward));
+                    logger.LogInformation("Booked {Event}", new VisitBooked("walk-in", ward));
+                    logger.LogInformation("Referred {@Referral}", new Referral { PatientId = pseudonymizer.Compute("patient", patientId), Clinic = ward });
+                    logger.LogInformation("Booked {Event}", {|TC1001:new VisitBooked(patientId, ward)|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_delegate_kept_in_a_field_returns_what_its_lambda_returns()
     {
         await VerifyCS.AnalyzerAsync(Usings + """

@@ -566,6 +566,28 @@ public class TC1001Tests
             """);
     }
     [Fact]
+    public async Task Text_a_person_wrote_and_who_did_something_are_personal_and_their_length_and_presence_are_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record SurveyResponse(string OrderId, int Score, string? Comment, string ReviewedBy);
+
+            public sealed class Surveys
+            {
+                public void Record(Activity activity, ILogger logger, SurveyResponse response, string clinicianQuestion)
+                {
+                    logger.LogInformation("Detractor said {Comment}", {|TC1001:response.Comment|});
+                    logger.LogInformation("Asked {Question}", {|TC1001:clinicianQuestion|});
+                    activity.SetTag("survey.reviewed_by", {|TC1001:response.ReviewedBy|});
+                    activity.SetTag("survey.comment_length", response.Comment?.Length ?? 0);
+                    activity.SetTag("survey.comment.present", response.Comment is not null);
+                    activity.SetTag("survey.order", response.OrderId);
+                    activity.SetTag("survey.score", response.Score);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task The_name_a_client_gave_an_uploaded_file_is_personal_and_its_size_and_type_are_not()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
