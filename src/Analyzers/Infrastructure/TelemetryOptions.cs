@@ -53,6 +53,10 @@ internal sealed class TelemetryOptions
         // reviewed something, a team's mate, a friend.
         "invitee", "inviter", "winner", "author", "assignee", "requester", "requestor", "reporter", "reviewer",
         "attendee", "participant", "opponent", "teammate", "friend", "follower",
+        // A CRM's or help desk's people, and who claims, complains, enquires, answers, signs or is paid.
+        "contact", "lead", "prospect", "claimant", "complainant", "enquirer", "respondent", "signatory", "payee",
+        // A date of birth, and an identity document's machine-readable zone.
+        "birth", "birthdate", "mrz",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
         // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
         "token");
