@@ -40,6 +40,7 @@ internal sealed class SourceIndex
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
     private IReadOnlyList<IOperation>? _thrown;
+    private IReadOnlyList<string>? _routeParameters;
 
     public SourceIndex(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -148,6 +149,65 @@ internal sealed class SourceIndex
             }
         }
         return Interlocked.CompareExchange(ref _thrown, found, null) ?? found;
+    }
+
+    /// <summary>
+    /// The parameters of the routes the app serves (<c>{studentNumber}</c> in <c>[HttpGet("students/{studentNumber}")]</c>,
+    /// <c>MapGet("/patients/{mrn}", …)</c>, a function trigger's <c>Route = "…"</c>), read from the syntax of
+    /// route attributes and endpoint mappings alone.
+    /// </summary>
+    public IReadOnlyList<string> RouteParameters(CancellationToken cancellationToken)
+    {
+        if (_routeParameters is { } known)
+        {
+            return known;
+        }
+        var found = new List<string>();
+        var words = _words.Value;
+        foreach (var name in RouteDeclarers)
+        {
+            foreach (var (treeIndex, at) in words.Find(name, cancellationToken))
+            {
+                var token = words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at);
+                var arguments = token.Parent?.FirstAncestorOrSelf<SyntaxNode>(n => n is AttributeSyntax or InvocationExpressionSyntax) switch
+                {
+                    AttributeSyntax { ArgumentList: { } list } => list.Arguments.Select(a => a.Expression),
+                    InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Select(a => a.Expression),
+                    _ => Enumerable.Empty<ExpressionSyntax>(),
+                };
+                foreach (var template in arguments.OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)))
+                {
+                    AddRouteParameters(template.Token.ValueText, found);
+                }
+            }
+        }
+        return Interlocked.CompareExchange(ref _routeParameters, found, null) ?? found;
+    }
+
+    private static readonly string[] RouteDeclarers =
+    {
+        "Route", "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpPatch", "HttpHead", "HttpTrigger", "Map", "MapGet", "MapPost",
+        "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapGroup", "MapHub", "MapControllerRoute",
+    };
+
+    /// <summary>The names in a route template's braces: <c>{id:int}</c>, <c>{slug?}</c> and <c>{**path}</c> give id, slug and path.</summary>
+    private static void AddRouteParameters(string template, List<string> found)
+    {
+        for (var open = template.IndexOf('{'); open >= 0 && open + 1 < template.Length; open = template.IndexOf('{', open + 1))
+        {
+            var close = template.IndexOf('}', open);
+            if (close < 0)
+            {
+                return;
+            }
+            var name = template.Substring(open + 1, close - open - 1).TrimStart('*');
+            var end = name.IndexOfAny(new[] { ':', '=', '?' });
+            name = end >= 0 ? name.Substring(0, end) : name;
+            if (name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !found.Contains(name))
+            {
+                found.Add(name);
+            }
+        }
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace TelemetryConventions.Analyzers.Infrastructure;
 
 // The value flow, continued: the address of an outgoing HTTP request, which a typed client builds from
-// the identifiers it is asked about ($"customers/{customerNumber}/instruments") and then logs.
+// the identifiers it is asked about ($"customers/{customerNumber}/instruments") and then logs; and the
+// path and query of an incoming one, which carry what the app's routes put there.
 internal sealed partial class ValueFlow
 {
     /// <summary>
@@ -44,6 +45,77 @@ internal sealed partial class ValueFlow
                 => Rewrapped(sent, member),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The path, query or whole address of the request being served (<c>HttpContext.Request.Path</c>,
+    /// <c>QueryString</c>, a function's <c>req.Url</c>, an API gateway event's <c>Path</c>), and their
+    /// text (<c>.Value</c>, <c>AbsolutePath</c>). Null for other members.
+    /// </summary>
+    /// <remarks>
+    /// They carry whatever the app's routes put in them: reported when a route the compilation
+    /// declares has a parameter named for an identifier (<c>students/{studentNumber}/grades</c>),
+    /// since a request logger or a middleware sees every route. With no such route, they are not judged.
+    /// </remarks>
+    private FlowResult? IncomingRequestAddress(IMemberReferenceOperation member, Frame frame, int depth)
+    {
+        if (member.Instance is not { } instance)
+        {
+            return null;
+        }
+        var owner = member.Member.ContainingType;
+        if (member.Member.Name is "Value" && owner?.Name is "PathString" or "QueryString")
+        {
+            // request.Path.Value: the path's text.
+            return OperationTree.Unwrap(instance) is IMemberReferenceOperation address && IncomingRequestAddress(address, frame, depth + 1) is { } served
+                ? Rewrapped(served, member)
+                : null;
+        }
+        if (owner is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            && member.Member.Name is "AbsolutePath" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "LocalPath" or "Query" or "Segments")
+        {
+            // req.Url.AbsolutePath: the served address's path.
+            return OperationTree.Unwrap(instance) is IMemberReferenceOperation address && IncomingRequestAddress(address, frame, depth + 1) is { } served
+                ? Rewrapped(served, member)
+                : null;
+        }
+        if (!IsServedRequest(owner) || member.Member.Name is not ("Path" or "QueryString" or "Url" or "RawUrl" or "PathAndQuery"))
+        {
+            return null;
+        }
+        return ServedAddress(member, frame);
+    }
+
+    /// <summary><c>request.GetDisplayUrl()</c>, <c>GetEncodedUrl()</c>, <c>GetEncodedPathAndQuery()</c> of the request being served.</summary>
+    private FlowResult? IncomingRequestUrl(IInvocationOperation invocation, Frame frame) =>
+        invocation.TargetMethod.Name is "GetDisplayUrl" or "GetEncodedUrl" or "GetEncodedPathAndQuery" or "GetUri"
+        && invocation.Arguments.Length == 1 && IsServedRequest(invocation.Arguments[0].Value.Type as INamedTypeSymbol)
+            ? ServedAddress(invocation, frame)
+            : null;
+
+    private FlowResult ServedAddress(IOperation address, Frame frame)
+    {
+        foreach (var parameter in _index.RouteParameters(frame.CancellationToken))
+        {
+            if (frame.Options.IsIdentifierName(NameWords.Split(parameter), out var domain))
+            {
+                return Found(address, domain, $"{Describe(address)} (the app's routes carry {{{parameter}}})");
+            }
+        }
+        return FlowResult.Unknown;
+    }
+
+    /// <summary>The request a server is handling: ASP.NET Core's, an isolated function's, an API gateway event's, <c>HttpListener</c>'s.</summary>
+    private static bool IsServedRequest(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "HttpRequest" or "HttpRequestData" or "APIGatewayProxyRequest" or "APIGatewayHttpApiV2ProxyRequest" or "HttpListenerRequest")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private FlowResult AddressOfRequest(IOperation request, Frame frame, int depth)

@@ -457,7 +457,7 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
-        if ((RequestAddress(member, frame, depth) ?? UriPart(member, frame, depth)) is { } address)
+        if ((RequestAddress(member, frame, depth) ?? UriPart(member, frame, depth) ?? IncomingRequestAddress(member, frame, depth)) is { } address)
         {
             return address;
         }
@@ -1185,6 +1185,10 @@ internal sealed partial class ValueFlow
         if (ReadsPersonalClaim(invocation, frame.Options))
         {
             return Found(invocation, "user");
+        }
+        if (IncomingRequestUrl(invocation, frame) is { } served)
+        {
+            return served;
         }
         if (CallReadsIdentifierKey(invocation, frame.Options, out var keyDomain) || IsGrainIdentity(invocation, frame.Options, out keyDomain))
         {

@@ -1,0 +1,113 @@
+using Xunit;
+using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
+    TelemetryConventions.Analyzers.Rules.UnpseudonymisedIdentifierAnalyzer,
+    TelemetryConventions.CodeFixes.WrapWithPseudonymizerCodeFix>;
+
+namespace TelemetryConventions.Analyzers.Tests.Rules;
+
+/// <summary>
+/// TC1001 at the path, query and address of the request being served, judged by the routes the app
+/// declares: a request logger sees every route, so a route with a parameter named for an identifier
+/// makes them personal; with none, they are not judged.
+/// </summary>
+public class TC1001ServedRequestTests
+{
+    private const string StandIns = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+
+        namespace Microsoft.AspNetCore.Http
+        {
+            public readonly struct PathString
+            {
+                public PathString(string? value) => Value = value;
+                public string? Value { get; }
+                public override string ToString() => Value ?? "";
+            }
+
+            public readonly struct QueryString
+            {
+                public QueryString(string? value) => Value = value;
+                public string? Value { get; }
+            }
+
+            public abstract class HttpRequest
+            {
+                public abstract string Method { get; }
+                public abstract PathString Path { get; }
+                public abstract QueryString QueryString { get; }
+            }
+
+            public abstract class HttpContext
+            {
+                public abstract HttpRequest Request { get; }
+            }
+
+            public static class UriHelper
+            {
+                public static string GetDisplayUrl(this HttpRequest request) => "";
+            }
+
+            public static class EndpointRoutes
+            {
+                public static object MapGet(this object app, string pattern, Delegate handler) => app;
+            }
+        }
+
+        namespace Service
+        {
+            using Microsoft.AspNetCore.Http;
+
+            public sealed class RequestLogging(ILogger<RequestLogging> logger)
+            {
+                public Task Invoke(HttpContext context)
+                {
+                    var request = context.Request;
+                    logger.LogInformation("HTTP {Method} started", request.Method);
+                    LOGS
+                    return Task.CompletedTask;
+                }
+            }
+        }
+
+        """;
+
+    private const string Logs = """
+        logger.LogInformation("HTTP {Method} {Path}", request.Method, {|TC1001:request.Path|});
+                            logger.LogInformation("Query {Query}", {|TC1001:request.QueryString.Value|});
+                            logger.LogInformation("Url {Url}", {|TC1001:request.GetDisplayUrl()|});
+        """;
+
+    [Fact]
+    public async Task The_served_path_query_and_address_are_reported_when_a_route_carries_an_identifier()
+    {
+        await VerifyCS.AnalyzerAsync(StandIns.Replace("LOGS", Logs) + """
+            namespace Service
+            {
+                using Microsoft.AspNetCore.Http;
+
+                public static class Endpoints
+                {
+                    public static void Map(object app) => app.MapGet("/students/{studentNumber:alpha}/grades", (string studentNumber) => "");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task With_routes_that_name_only_things_the_served_path_is_not_judged()
+    {
+        await VerifyCS.AnalyzerAsync(StandIns.Replace("LOGS", Logs.Replace("{|TC1001:", "").Replace("|}", "")) + """
+            namespace Service
+            {
+                using Microsoft.AspNetCore.Http;
+
+                public static class Endpoints
+                {
+                    public static void Map(object app) => app.MapGet("/courses/{courseCode}/timetable/{week:int}", (string courseCode, int week) => "");
+                }
+            }
+            """);
+    }
+}
