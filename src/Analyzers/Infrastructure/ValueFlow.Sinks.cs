@@ -30,9 +30,38 @@ internal sealed partial class ValueFlow
         {
             return Found(site.Value, element.Domain, $"{Describe(site.Value)} (its element {element.Origin})");
         }
-        return site.Destructured
+        var result = site.Destructured
             ? EvaluateDestructured(site.Value, site.RedactsClassifiedMembers, options, cancellationToken)
             : Evaluate(site.Value, options, cancellationToken);
+        if (result.Identifier is null && site.Kind == SinkKind.LogValue && !site.Destructured && PrintedElements(site.Value, options, cancellationToken) is { } printed)
+        {
+            return printed;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A sequence of the source's objects logged as a value (<c>{Matches}</c>): the logger writes each
+    /// element as the element prints itself, so a list of records that print an identifier prints them all.
+    /// </summary>
+    private FlowResult? PrintedElements(IOperation value, TelemetryOptions options, CancellationToken cancellationToken)
+    {
+        var type = OperationTree.Unwrap(value).Type;
+        if (type is null || type.SpecialType == SpecialType.System_String || IsDictionary(type))
+        {
+            return null;
+        }
+        var element = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequence
+            ? sequence.TypeArguments[0]
+            : CollectionElement(type);
+        if (element is not INamedTypeSymbol { IsRecord: true } record || record.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+        var frame = new Frame(options, new HashSet<object>(), cancellationToken);
+        return PrintedIdentifier(record, frame) is { } member
+            ? Found(value, member.Domain, $"{Describe(value)} (each element's {member.Origin})")
+            : null;
     }
 
     /// <summary>

@@ -1121,6 +1121,28 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_list_of_records_logged_as_a_value_prints_each_record()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record StudentMatch(string StudentNumber, string YearGroup);
+            public sealed record YearCount(string YearGroup, int Count);
+            public sealed class Match { public string StudentNumber { get; set; } = ""; }
+
+            class SupportTools
+            {
+                void Lookup(ILogger logger, IReadOnlyList<StudentMatch> matches, List<YearCount> years, List<Match> plain)
+                {
+                    logger.LogDebug("Matches: {Matches}", {|TC1001:matches|});
+                    logger.LogDebug("Years: {Years}", years);
+                    // A class without its own ToString prints its type name.
+                    logger.LogDebug("Plain: {Plain}", plain);
+                    logger.LogDebug("Found {Count}", matches.Count);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_delegate_kept_in_a_field_returns_what_its_lambda_returns()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
