@@ -509,6 +509,12 @@ internal sealed partial class ValueFlow
             // failures[appointment.PatientMrn] = error; string.Join(",", failures.Keys): the keys are what was sent.
             return Rewrapped(DictionaryKeys(dictionary, frame, depth + 1), member);
         }
+        if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } held && OperationTree.Unwrap(held) is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } kept
+            && !kept.Member.DeclaringSyntaxReferences.IsEmpty && IsDictionary(kept.Type))
+        {
+            // _online[playerId] = connection in one method, _online.Keys logged in another: the keys its type's code puts in.
+            return Rewrapped(KeptDictionaryKeys(kept.Member, frame, depth + 1), member);
+        }
         if (symbol is IPropertySymbol { Name: "Value" or "Message" } property && member.Instance is { } instance)
         {
             if (property.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || _known.IsPseudonym(instance.Type))
@@ -959,6 +965,54 @@ internal sealed partial class ValueFlow
         }
         var written = CombineAll(keys, frame, depth);
         return selected is null ? written : FlowResult.Combine(written, selected);
+    }
+
+    /// <summary>
+    /// The keys the code of a type puts into a dictionary it keeps in a field or property:
+    /// <c>_memo[studentNumber] = grade</c>, <c>_gates.GetOrAdd(nhsNumber, …)</c>, <c>TryAdd</c>, <c>AddOrUpdate</c>.
+    /// </summary>
+    private FlowResult KeptDictionaryKeys(ISymbol dictionary, Frame frame, int depth)
+    {
+        if (!frame.Active.Add(("keys", dictionary)))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var result = FlowResult.Unknown;
+            foreach (var declaration in dictionary.ContainingType.DeclaringSyntaxReferences)
+            {
+                var root = declaration.GetSyntax(frame.CancellationToken);
+                foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != dictionary.Name || KeyWrittenAt(name) is not { } key
+                        || _index.OperationOf(key, frame.CancellationToken) is not { } written)
+                    {
+                        continue;
+                    }
+                    result = FlowResult.Combine(result, Evaluate(written, frame.For(_optionsFor(key.SyntaxTree)), depth + 1).WithoutParameters());
+                }
+            }
+            return result;
+        }
+        finally
+        {
+            frame.Active.Remove(("keys", dictionary));
+        }
+    }
+
+    /// <summary>The key expression where a name is indexed for a write or given to an adding call: <c>name[key] = …</c>, <c>name.TryAdd(key, …)</c>.</summary>
+    private static ExpressionSyntax? KeyWrittenAt(IdentifierNameSyntax name)
+    {
+        SyntaxNode reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return reference.Parent switch
+        {
+            ElementAccessExpressionSyntax element when element.Expression == reference && element.ArgumentList.Arguments.Count == 1
+                && element.Parent is AssignmentExpressionSyntax assignment && assignment.Left == element => element.ArgumentList.Arguments[0].Expression,
+            MemberAccessExpressionSyntax call when call.Expression == reference && call.Name.Identifier.ValueText is "Add" or "TryAdd" or "GetOrAdd" or "AddOrUpdate" or "TryUpdate"
+                && call.Parent is InvocationExpressionSyntax invocation && invocation.ArgumentList.Arguments.Count >= 1 => invocation.ArgumentList.Arguments[0].Expression,
+            _ => null,
+        };
     }
 
     /// <summary>

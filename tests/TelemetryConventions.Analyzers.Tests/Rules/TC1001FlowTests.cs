@@ -1121,6 +1121,49 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task The_keys_of_a_dictionary_kept_in_a_field_are_what_the_types_code_puts_in()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Collections.Concurrent;
+
+            class Presence
+            {
+                private readonly ConcurrentDictionary<string, DateTime> _online = new();
+                private readonly Dictionary<string, int> _byRegion = new();
+                private readonly Dictionary<string, decimal> _memo = new();
+
+                public void Connected(string playerId, string region)
+                {
+                    _online[playerId] = DateTime.UtcNow;
+                    _byRegion[region] = _byRegion.TryGetValue(region, out var n) ? n + 1 : 1;
+                }
+
+                public decimal Quote(string accountNumber) => _memo.GetOrAdd(accountNumber, 12m);
+
+                public void Report(ILogger logger)
+                {
+                    logger.LogDebug("Online players: {Players}", {|TC1001:_online.Keys|});
+                    logger.LogDebug("Memoized: {Accounts}", {|TC1001:string.Join(",", _memo.Keys)|});
+                    logger.LogDebug("Regions: {Regions}", string.Join(",", _byRegion.Keys));
+                    logger.LogDebug("Online: {Count}", _online.Count);
+                }
+            }
+
+            static class MemoExtensions
+            {
+                public static TValue GetOrAdd<TKey, TValue>(this Dictionary<TKey, TValue> dictionary, TKey key, TValue value) where TKey : notnull
+                {
+                    if (!dictionary.TryGetValue(key, out var held))
+                    {
+                        dictionary[key] = held = value;
+                    }
+                    return held;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_list_of_records_logged_as_a_value_prints_each_record()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
