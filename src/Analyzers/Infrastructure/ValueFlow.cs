@@ -395,6 +395,10 @@ internal sealed partial class ValueFlow
             return Found(indexer, keyDomain);
         }
         var collection = OperationTree.Unwrap(indexed);
+        if (indexer.Arguments.Length == 1 && ColumnByPosition(indexer, collection, indexer.Arguments[0].Value, frame) is { } column)
+        {
+            return column;
+        }
         if (IsDictionary(collection.Type))
         {
             return FlowResult.Unknown;
@@ -1243,6 +1247,11 @@ internal sealed partial class ValueFlow
         if (IncomingRequestUrl(invocation, frame) is { } served)
         {
             return served;
+        }
+        if (method.Name.StartsWith("Get", StringComparison.Ordinal) && invocation.Instance is { } reader && invocation.Arguments.Length == 1
+            && ColumnByPosition(invocation, reader, invocation.Arguments[0].Value, frame) is { } column)
+        {
+            return column;
         }
         if (CallReadsIdentifierKey(invocation, frame.Options, out var keyDomain) || IsGrainIdentity(invocation, frame.Options, out keyDomain))
         {

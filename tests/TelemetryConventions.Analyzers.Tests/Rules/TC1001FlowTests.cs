@@ -1164,6 +1164,32 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_column_read_by_position_is_named_by_the_query_the_reader_was_opened_with()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Data.Common;
+
+            class SupplyPoints
+            {
+                void Load(DbConnection connection, Activity activity, ILogger logger)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "SELECT sp.MPAN, m.SERIAL, sp.TARIFF_CODE, COUNT(*) AS READS FROM SUPPLY_POINT sp JOIN METER m ON m.SUPPLY_POINT_ID = sp.ID GROUP BY sp.MPAN, m.SERIAL, sp.TARIFF_CODE";
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        activity.SetTag("supply.mpan", {|TC1001:reader.GetString(0)|});
+                        logger.LogWarning("Meter {Serial}", {|TC1001:reader.GetString(1)|});
+                        activity.SetTag("supply.tariff", reader.GetString(2));
+                        activity.SetTag("supply.reads", reader.GetInt32(3));
+                        logger.LogDebug("Meter {Serial}", {|TC1001:reader[1]|});
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_list_of_records_logged_as_a_value_prints_each_record()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
