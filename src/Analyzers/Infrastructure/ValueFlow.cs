@@ -165,6 +165,10 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Combine(taken, result);
         }
+        if (result.Identifier is null && result.Hash is null && !result.Sanitized && ReadAsType(operation, frame) is { } parsed)
+        {
+            return FlowResult.Combine(parsed, result);
+        }
         if (result.Identifier is null && !result.Sanitized && ObjectIdentifier(operation, frame, serialized: false, visited: null, depth) is { } printed)
         {
             // A record or anonymous object prints its members; so does a ToString written to.

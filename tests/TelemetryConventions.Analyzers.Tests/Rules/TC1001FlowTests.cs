@@ -1190,6 +1190,40 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task Text_the_method_reads_as_a_type_with_an_identifier_member_holds_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Text.Json;
+
+            public sealed record BounceWebhook(string Email, string Reason);
+            public sealed record DeliveryWebhook(string MessageId, string Status);
+            public sealed class WebhookRequest { public string Body { get; set; } = ""; }
+
+            class Webhooks
+            {
+                void Bounced(WebhookRequest request, ILogger logger)
+                {
+                    var bounce = JsonSerializer.Deserialize<BounceWebhook>(request.Body)!;
+                    logger.LogDebug("Webhook payload {Payload}", {|TC1001:request.Body|});
+                    logger.LogDebug("Bounce reason {Reason}", bounce.Reason);
+                }
+
+                void Delivered(WebhookRequest request, ILogger logger)
+                {
+                    var delivery = JsonSerializer.Deserialize<DeliveryWebhook>(request.Body)!;
+                    logger.LogDebug("Webhook payload {Payload}", request.Body);
+                }
+
+                void Queued(string json, ILogger logger)
+                {
+                    var bounce = JsonSerializer.Deserialize<List<BounceWebhook>>(json);
+                    logger.LogWarning("Unreadable batch {Json}", {|TC1001:json|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_list_of_records_logged_as_a_value_prints_each_record()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
