@@ -13,10 +13,10 @@ public sealed partial class PrivacyCorpusTests
     /// ProblemDetails and an IExceptionHandler, Result and error objects, AggregateException from
     /// Task.WhenAll, transient retries, GDPR erasure jobs and the generated API. Graded as written with
     /// the analyzers of commit d62c348: 54 of 91 leaks found (59.3 %), 2 of 130 clean lines reported
-    /// (1.5 %). With a tracked property's original and current values judged by which property it is, a validation failure's attempted value by the validated object, and anonymous objects projected from a sequence, since: 63 of 91 (69.2 %), 2 of 130 (1.5 %). With uncaught exceptions and the rules added with holdouts 17 to 23: 64 of 91 (70.3 %), 1 of 130 (0.8 %). With exceptions that a framework hands back (a handler's parameter, a filter context's exception, a catch around the next step) and exceptions matched by type judged by what the source throws: 66 of 91 (72.5 %), 2 of 130 (1.5 %). Since, with inputs a framework hands over sent whole, doers and people named by their part, and text a person wrote: 67 of 91 (73.6 %), 2 of 130 (1.5 %). The floor guards those figures (73 % recall, 1.6 % false positives).
+    /// (1.5 %). With a tracked property's original and current values judged by which property it is, a validation failure's attempted value by the validated object, and anonymous objects projected from a sequence, since: 63 of 91 (69.2 %), 2 of 130 (1.5 %). With uncaught exceptions and the rules added with holdouts 17 to 23: 64 of 91 (70.3 %), 1 of 130 (0.8 %). With exceptions that a framework hands back (a handler's parameter, a filter context's exception, a catch around the next step) and exceptions matched by type judged by what the source throws: 66 of 91 (72.5 %), 2 of 130 (1.5 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type): 68 of 91 (74.7 %), 2 of 130 (1.5 %). The floor guards those figures (74 % recall, 1.6 % false positives).
     /// </summary>
     [Fact]
     public Task Twelfth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout12"), "PrivacyHoldout12.Telemetry", minimumMarkers: 199,
-            requiredRecall: 0.73, allowedFalsePositives: 0.016, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.74, allowedFalsePositives: 0.016, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -15,10 +15,10 @@ public sealed partial class PrivacyCorpusTests
     /// clean lines reported (2.5 %). One clean marker contradicted PrivacyHoldout14's rule for a method
     /// of the service that sends its parameter (a Hangfire schedule whose job tags the MRN it is handed)
     /// and was corrected, with the four other schedule lines of that shape: 85 of 122 (69.7 %), 3 of 155
-    /// (1.9 %). With mail recipients by type, a bare mobile number, flags about an identifier (has_phone) since: 88 of 122 (72.1 %), 2 of 155 (1.3 %). With uncaught exceptions and the rules added with holdouts 17 to 23: 92 of 122 (75.4 %), 2 of 155 (1.3 %). With exceptions that a framework hands back (a handler's parameter, a filter context's exception, a catch around the next step) and exceptions matched by type judged by what the source throws: 93 of 122 (76.2 %), 2 of 155 (1.3 %). Since, with inputs a framework hands over sent whole, doers and people named by their part, and text a person wrote: 98 of 122 (80.3 %), 2 of 155 (1.3 %). The floor guards those figures (80 % recall, 1.3 % false positives).
+    /// (1.9 %). With mail recipients by type, a bare mobile number, flags about an identifier (has_phone) since: 88 of 122 (72.1 %), 2 of 155 (1.3 %). With uncaught exceptions and the rules added with holdouts 17 to 23: 92 of 122 (75.4 %), 2 of 155 (1.3 %). With exceptions that a framework hands back (a handler's parameter, a filter context's exception, a catch around the next step) and exceptions matched by type judged by what the source throws: 93 of 122 (76.2 %), 2 of 155 (1.3 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type): 99 of 122 (81.1 %), 2 of 155 (1.3 %). The floor guards those figures (81 % recall, 1.3 % false positives).
     /// </summary>
     [Fact]
     public Task Fifteenth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout15"), "PrivacyHoldout15.Telemetry", minimumMarkers: 249,
-            requiredRecall: 0.80, allowedFalsePositives: 0.013, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.81, allowedFalsePositives: 0.013, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -14,10 +14,10 @@ public sealed partial class PrivacyCorpusTests
     /// streams, push registrations (device tokens, installation ids, app and OS versions, locales),
     /// chat with moderation, typing indicators and rate limits per connection. Graded as written with
     /// the analyzers of commit db5573e: 56 of 94 leaks found (59.6 %), 1 of 137 clean lines reported
-    /// (0.7 %). Since, with uncaught exceptions, postcodes, device tokens, fleet plates and viewing profiles: 68 of 94 (72.3 %), 0 of 137. With exceptions that a framework hands back (a handler's parameter, a filter context's exception, a catch around the next step) and exceptions matched by type judged by what the source throws: 72 of 94 (76.6 %), 2 of 137 (1.5 %). Since, with inputs a framework hands over sent whole, doers and people named by their part, and text a person wrote: 75 of 94 (79.8 %), 2 of 137 (1.5 %). The floor guards those figures (79 % recall, 1.5 % false positives).
+    /// (0.7 %). Since, with uncaught exceptions, postcodes, device tokens, fleet plates and viewing profiles: 68 of 94 (72.3 %), 0 of 137. With exceptions that a framework hands back (a handler's parameter, a filter context's exception, a catch around the next step) and exceptions matched by type judged by what the source throws: 72 of 94 (76.6 %), 2 of 137 (1.5 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type): 77 of 94 (81.9 %), 2 of 137 (1.5 %). The floor guards those figures (81 % recall, 1.5 % false positives).
     /// </summary>
     [Fact]
     public Task Nineteenth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout19"), "PrivacyHoldout19.Telemetry", minimumMarkers: 208,
-            requiredRecall: 0.79, allowedFalsePositives: 0.015, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.81, allowedFalsePositives: 0.015, TestFolder("PrivacyCorpus", "Shared"));
 }
