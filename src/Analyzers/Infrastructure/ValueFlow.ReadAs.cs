@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
@@ -38,9 +39,12 @@ internal sealed partial class ValueFlow
     }
 
     private static List<IInvocationOperation> FindDeserializations(IOperation root) =>
-        OperationTree.Descendants(root).OfType<IInvocationOperation>()
-            .Where(i => i.TargetMethod.Name is "Deserialize" or "DeserializeObject" or "ToObjectFromJson" && i.TargetMethod.IsGenericMethod)
-            .ToList();
+        // Most methods deserialise nothing: their tokens say so without walking their operations.
+        root.Syntax.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText is "Deserialize" or "DeserializeObject" or "ToObjectFromJson")
+            ? OperationTree.Descendants(root).OfType<IInvocationOperation>()
+                .Where(i => i.TargetMethod.Name is "Deserialize" or "DeserializeObject" or "ToObjectFromJson" && i.TargetMethod.IsGenericMethod)
+                .ToList()
+            : new List<IInvocationOperation>();
 
     /// <summary>The same local or parameter, or the same member of the same local, parameter or <c>this</c>.</summary>
     private static bool SameValue(IOperation left, IOperation right)
