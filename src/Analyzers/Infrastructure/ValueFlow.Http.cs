@@ -64,17 +64,11 @@ internal sealed partial class ValueFlow
             return null;
         }
         var owner = member.Member.ContainingType;
-        if (member.Member.Name is "Value" && owner?.Name is "PathString" or "QueryString")
+        if ((member.Member.Name is "Value" && owner?.Name is "PathString" or "QueryString")
+            || (owner is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+                && member.Member.Name is "AbsolutePath" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "LocalPath" or "Query" or "Segments"))
         {
-            // request.Path.Value: the path's text.
-            return OperationTree.Unwrap(instance) is IMemberReferenceOperation address && IncomingRequestAddress(address, frame, depth + 1) is { } served
-                ? Rewrapped(served, member)
-                : null;
-        }
-        if (owner is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
-            && member.Member.Name is "AbsolutePath" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "LocalPath" or "Query" or "Segments")
-        {
-            // req.Url.AbsolutePath: the served address's path.
+            // request.Path.Value, req.Url.AbsolutePath: the text of the served address or of a part of it.
             return OperationTree.Unwrap(instance) is IMemberReferenceOperation address && IncomingRequestAddress(address, frame, depth + 1) is { } served
                 ? Rewrapped(served, member)
                 : null;

@@ -66,10 +66,7 @@ internal sealed partial class ValueFlow
         {
             return false;
         }
-        var element = type is IArrayTypeSymbol array
-            ? array.ElementType
-            : (type as INamedTypeSymbol)?.AllInterfaces.Add((INamedTypeSymbol)type)
-                .FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
+        var element = SequenceElement(type);
         if (element is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair)
         {
             element = pair.TypeArguments[1];

@@ -513,6 +513,12 @@ internal sealed partial class ValueFlow
         return IsOne(type) || type.AllInterfaces.Any(IsOne);
     }
 
+    /// <summary>The element of a sequence: <c>IEnumerable&lt;T&gt;</c> itself, or a type (an array, a list) that implements it.</summary>
+    private static ITypeSymbol? SequenceElement(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequence
+            ? sequence.TypeArguments[0]
+            : CollectionElement(type);
+
     private static ITypeSymbol? CollectionElement(ITypeSymbol type) =>
         type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
 

@@ -51,10 +51,7 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        var element = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequence
-            ? sequence.TypeArguments[0]
-            : CollectionElement(type);
-        if (element is not INamedTypeSymbol { IsRecord: true } record || record.DeclaringSyntaxReferences.IsEmpty)
+        if (SequenceElement(type) is not INamedTypeSymbol { IsRecord: true } record || record.DeclaringSyntaxReferences.IsEmpty)
         {
             return null;
         }
