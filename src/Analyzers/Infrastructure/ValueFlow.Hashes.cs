@@ -61,9 +61,26 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
+        if (method.Name == "Redact" && method.ReturnType.SpecialType == SpecialType.System_String && IsComplianceRedactor(method.ContainingType))
+        {
+            // Microsoft.Extensions.Compliance: what a redactor returns is erased, masked or keyed, never the value.
+            return true;
+        }
         if (options.SanitizerMethodNames.Contains(method.Name) && method.ContainingType is { } type)
         {
             return options.Sanitizers.Contains(type.ToDisplayString(QualifiedName) + "." + method.Name);
+        }
+        return false;
+    }
+
+    private static bool IsComplianceRedactor(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "Redactor" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Compliance.Redaction")
+            {
+                return true;
+            }
         }
         return false;
     }

@@ -416,6 +416,36 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task What_a_compliance_redactor_returns_is_not_the_value()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Microsoft.Extensions.Compliance.Redaction
+            {
+                public abstract class Redactor
+                {
+                    public string Redact(string? source) => "";
+                }
+
+                public interface IRedactorProvider
+                {
+                    Redactor GetRedactor(object classification);
+                }
+            }
+
+            class Mandates
+            {
+                void Filled(ILogger logger, Microsoft.Extensions.Compliance.Redaction.IRedactorProvider redactors, string accountHolderName, string meterSerial)
+                {
+                    var redactor = redactors.GetRedactor("private");
+                    logger.LogDebug("Mandate account holder {Holder}", redactor.Redact(accountHolderName));
+                    logger.LogDebug("Meter {Meter}", redactor.Redact(meterSerial));
+                    logger.LogDebug("Meter {Meter}", {|TC1001:meterSerial|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Without_conventions_the_name_rules_still_apply()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
