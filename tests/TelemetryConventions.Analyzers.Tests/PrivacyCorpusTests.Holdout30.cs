@@ -11,10 +11,10 @@ public sealed partial class PrivacyCorpusTests
     /// backfill jobs run from the command line, seeders and migrations that report what they touched, debug
     /// endpoints, health checks with detailed results, feature toggles flipped by operators, support lookups
     /// by email or phone and the audit of operator actions. Graded as written with the analyzers of commit
-    /// 2f44ced: 85 of 106 leaks found (80.2 %), 2 of 136 clean lines reported (1.5 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type): 87 of 106 (82.1 %), 2 of 136 (1.5 %). The floor guards those figures (82 % recall, 1.5 % false positives).
+    /// 2f44ced: 85 of 106 leaks found (80.2 %), 2 of 136 clean lines reported (1.5 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output): 87 of 106 (82.1 %), 1 of 136 (0.7 %). The floor guards those figures (82 % recall, 0.8 % false positives).
     /// </summary>
     [Fact]
     public Task Thirtieth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout30"), "PrivacyHoldout30.Telemetry", minimumMarkers: 218,
-            requiredRecall: 0.82, allowedFalsePositives: 0.015, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.82, allowedFalsePositives: 0.008, TestFolder("PrivacyCorpus", "Shared"));
 }
