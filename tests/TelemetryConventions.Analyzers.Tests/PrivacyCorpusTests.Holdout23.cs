@@ -13,10 +13,10 @@ public sealed partial class PrivacyCorpusTests
     /// specifications and repositories, <c>Result&lt;T&gt;</c> and <c>Error</c> types, guard clauses,
     /// integration events and the transactional outbox, and the generated API. Graded as written
     /// with the analyzers of commit 250a68a: 44 of 73 leaks found (60.3 %), 3 of 106 clean lines
-    /// reported (2.8 %). Since, with strongly typed ids and value objects: 59 of 73 (80.8 %), 3 of 106 (2.8 %). With exceptions that a framework hands back (a handler's parameter, a filter context's exception, a catch around the next step) and exceptions matched by type judged by what the source throws: 60 of 73 (82.2 %), 5 of 106 (4.7 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output): 61 of 73 (83.6 %), 5 of 106 (4.7 %). The floor guards those figures (83 % recall, 4.8 % false positives).
+    /// reported (2.8 %). Since, with strongly typed ids and value objects: 59 of 73 (80.8 %), 3 of 106 (2.8 %). With exceptions that a framework hands back (a handler's parameter, a filter context's exception, a catch around the next step) and exceptions matched by type judged by what the source throws: 60 of 73 (82.2 %), 5 of 106 (4.7 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output, a member read from an object built in the method): 61 of 73 (83.6 %), 4 of 106 (3.8 %). The floor guards those figures (83 % recall, 3.8 % false positives).
     /// </summary>
     [Fact]
     public Task TwentyThird_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout23"), "PrivacyHoldout23.Telemetry", minimumMarkers: 161,
-            requiredRecall: 0.83, allowedFalsePositives: 0.048, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.83, allowedFalsePositives: 0.038, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -13,7 +13,7 @@ public sealed partial class PrivacyCorpusTests
     /// carry identifiers, embeddings and vector-store retrieval, token-usage metrics, evaluation logging,
     /// content-safety results, completion caches, agent memory, and the generated API. Graded as written
     /// with the analyzers of commit 9107738: 43 of 77 leaks found (55.8 %), 2 of 110 clean lines reported
-    /// (1.8 %). Since, with exceptions handed back by a framework: 44 of 77 (57.1 %), 2 of 110 (1.8 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output): 54 of 77 (70.1 %), 2 of 110 (1.8 %). The floor guards those figures (70 % recall, 1.9 % false positives).
+    /// (1.8 %). Since, with exceptions handed back by a framework: 44 of 77 (57.1 %), 2 of 110 (1.8 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output, a member read from an object built in the method): 54 of 77 (70.1 %), 2 of 110 (1.8 %). The floor guards those figures (70 % recall, 1.9 % false positives).
     /// </summary>
     [Fact]
     public Task Twenty_fourth_holdout_corpus_as_written() =>

@@ -10,11 +10,13 @@ public sealed partial class PrivacyCorpusTests
     /// slot booking, iCalendar invitations, feeds and replies, reminders scheduled as jobs and sent by
     /// SMS, email and push, waiting lists and overbooking, rostering, cover and shift swaps, time-zone
     /// conversion, recurrence rules, cancellations and no-shows. Graded as written with the analyzers of
-    /// commit b0b387f: 85 of 103 leaks found (82.5 %), 4 of 150 clean lines reported (2.7 %). The floor
-    /// guards those figures (82 % recall, 3 % false positives).
+    /// commit b0b387f: 85 of 103 leaks found (82.5 %), 4 of 150 clean lines reported (2.7 %). Since, with
+    /// this round's last rule (a member read from an object built in the method is what its
+    /// initializer set): 85 of 103 (82.5 %), 3 of 150 (2.0 %). The floor guards those figures (82 %
+    /// recall, 2.1 % false positives).
     /// </summary>
     [Fact]
     public Task Thirty_second_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout32"), "PrivacyHoldout32.Telemetry", minimumMarkers: 227,
-            requiredRecall: 0.82, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.82, allowedFalsePositives: 0.021, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -18,7 +18,7 @@ public sealed partial class PrivacyCorpusTests
     /// made before its grading was seen (a grain's key) left that unchanged. The general gaps it showed,
     /// closed since (a record's own PrintMembers, [JsonIgnore], a params helper that hands its values to
     /// a log call): 65 of 70 (92.9 %) and 0 of 111, then 66 of 70 (94.3 %) once a buffer filled by
-    /// CopyTo and sliced to the identifier's length was all of it. With buckets of unkeyed hashes since: 68 of 70 (97.1 %), 0 of 111 (0.0 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output): 69 of 70 (98.6 %), 0 of 111 (0.0 %). The floor guards those figures (98 % recall, 0 % false positives).
+    /// CopyTo and sliced to the identifier's length was all of it. With buckets of unkeyed hashes since: 68 of 70 (97.1 %), 0 of 111 (0.0 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output, a member read from an object built in the method): 69 of 70 (98.6 %), 0 of 111 (0.0 %). The floor guards those figures (98 % recall, 0 % false positives).
     /// </summary>
     [Fact]
     public Task Eighth_holdout_corpus_as_written() =>

@@ -544,6 +544,12 @@ internal sealed partial class ValueFlow
             // g.Key in GroupBy(r => r.Mrn).ToDictionary(g => g.Key, …): the group stands for what it was grouped by.
             return Rewrapped(Evaluate(group, frame, depth + 1), member);
         }
+        if (InitializedInSight(member) is { } initialized)
+        {
+            // var envelope = new EnvelopeDefinition { EmailSubject = $"… {quote.ContractNumber}" }; envelope.EmailSubject:
+            // what this creation set, not what every creation of the type in the compilation sets.
+            return Rewrapped(Evaluate(initialized, frame, depth + 1), member);
+        }
         if (IsInputBag(member, frame))
         {
             // context.ActionArguments, a job's Args, request.Headers sent whole: every input the caller sent.
@@ -616,6 +622,35 @@ internal sealed partial class ValueFlow
             statement = parent;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The value an object initializer gave a member, when the member is read from a local whose only
+    /// value is that creation and nothing else in the method writes the member through the local.
+    /// </summary>
+    private static IOperation? InitializedInSight(IMemberReferenceOperation read)
+    {
+        if (read.Instance is null || OperationTree.Unwrap(read.Instance) is not ILocalReferenceOperation holder)
+        {
+            return null;
+        }
+        var root = OperationTree.Root(holder);
+        var writes = LocalWrites(holder.Local, root);
+        if (writes.Count != 1 || writes[0].Element >= 0 || writes[0].Value is IArgumentOperation
+            || OperationTree.Unwrap(writes[0].Value) is not IObjectCreationOperation { Initializer: { } initializer })
+        {
+            return null;
+        }
+        var given = initializer.Initializers.OfType<ISimpleAssignmentOperation>()
+            .FirstOrDefault(i => i.Target is IMemberReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Member, read.Member))?.Value;
+        if (given is null)
+        {
+            return null;
+        }
+        var rewritten = OperationTree.Descendants(root).Any(o => o is IAssignmentOperation { Target: IMemberReferenceOperation other }
+            && SymbolEqualityComparer.Default.Equals(other.Member, read.Member) && other.Instance is { } instance
+            && OperationTree.Unwrap(instance) is ILocalReferenceOperation local && Same(local, holder.Local));
+        return rewritten ? null : given;
     }
 
     private static bool WritesMember(IOperation root, ISymbol member) =>

@@ -1224,6 +1224,36 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_member_read_from_an_object_built_in_the_method_is_what_its_initializer_set()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class Envelope { public string Subject { get; set; } = ""; }
+
+            class Envelopes
+            {
+                void Consent(ILogger logger, string patientName)
+                {
+                    var envelope = new Envelope { Subject = $"Consent form for {patientName}" };
+                    logger.LogInformation("Sending {Subject}", {|TC1001:envelope.Subject|});
+                }
+
+                void Contract(ILogger logger, string tariffCode)
+                {
+                    var envelope = new Envelope { Subject = $"Your {tariffCode} supply contract" };
+                    logger.LogInformation("Sending {Subject}", envelope.Subject);
+                }
+
+                void Renamed(ILogger logger, string tariffCode, string patientName)
+                {
+                    var envelope = new Envelope { Subject = $"Your {tariffCode} supply contract" };
+                    envelope.Subject = $"Consent form for {patientName}";
+                    logger.LogInformation("Sending {Subject}", {|TC1001:envelope.Subject|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_list_of_records_logged_as_a_value_prints_each_record()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
