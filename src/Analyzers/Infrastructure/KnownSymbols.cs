@@ -42,6 +42,7 @@ internal sealed class KnownSymbols
         Exception = compilation.GetTypeByMetadataName("System.Exception");
         KeyNotFoundException = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyNotFoundException");
         IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
+        SmtpFailedRecipientException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientException");
         Pseudonymizer = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonymizer");
         Pseudonym = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonym");
         SinkEntries = SinkTable.Resolve(compilation);
@@ -94,6 +95,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? KeyNotFoundException { get; }
     public INamedTypeSymbol? IOException { get; }
+    public INamedTypeSymbol? SmtpFailedRecipientException { get; }
     public INamedTypeSymbol? Pseudonymizer { get; }
     public INamedTypeSymbol? Pseudonym { get; }
 

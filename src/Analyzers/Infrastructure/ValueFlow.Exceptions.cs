@@ -248,6 +248,11 @@ internal sealed partial class ValueFlow
                     // File.OpenRead(path), new FileStream(path, …): "Could not find file '…'" quotes the path.
                     result = FlowResult.Combine(result, Evaluate(path, frame, depth + 1));
                     break;
+                case IInvocationOperation send when _known.SmtpFailedRecipientException is { } refused && ExceptionTypes.CanBeCaughtAs(refused, caught)
+                    && send.Arguments.FirstOrDefault(a => IsMailMessage(a.Value.Type)) is { } mail:
+                    // A refused recipient's exception quotes the mailbox in the server's reply (and FailedRecipient).
+                    result = FlowResult.Combine(result, Recipients(mail.Value, frame, depth + 1));
+                    break;
                 case IInvocationOperation pipeline when CallsPipeline(pipeline):
                     // try { await next(context); } catch (Exception ex): whatever the handlers after this one let out.
                     result = FlowResult.Combine(result, ThrownAs(caught, reachingHost: true, pipeline, frame.CancellationToken));
@@ -267,6 +272,37 @@ internal sealed partial class ValueFlow
             }
         }
         return new FlowResult(result.Identifier, null, result.Identifier is null, parameters: result.Parameters);
+    }
+
+    private static bool IsMailMessage(ITypeSymbol? type) =>
+        type is { Name: "MailMessage", ContainingNamespace: { Name: "Mail", ContainingNamespace: { Name: "Net", ContainingNamespace.Name: "System" } } };
+
+    /// <summary>
+    /// The addresses a mail message built in the method is sent to: its constructor's <c>to</c> and
+    /// what is added to its <c>To</c>, <c>Cc</c> and <c>Bcc</c>.
+    /// </summary>
+    private FlowResult Recipients(IOperation message, Frame frame, int depth)
+    {
+        if (OperationTree.Unwrap(message) is not ILocalReferenceOperation local)
+        {
+            return FlowResult.Unknown;
+        }
+        var result = FlowResult.Unknown;
+        foreach (var operation in OperationTree.Descendants(OperationTree.Root(local)))
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
+                    && OperationTree.Unwrap(initial) is IObjectCreationOperation creation && OperationTree.Argument(creation.Arguments, "to") is { } to:
+                    result = FlowResult.Combine(result, Evaluate(to, frame, depth + 1));
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Add", Instance: IPropertyReferenceOperation { Property.Name: "To" or "CC" or "Bcc", Instance: ILocalReferenceOperation holder } } add
+                    when Same(holder, local.Local) && add.Arguments.Length > 0:
+                    result = FlowResult.Combine(result, Evaluate(add.Arguments[0].Value, frame, depth + 1));
+                    break;
+            }
+        }
+        return result;
     }
 
     private static bool IsWrittenTo(IOperation reference) =>

@@ -1254,6 +1254,44 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_refused_recipients_exception_quotes_the_address_the_message_was_sent_to()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class Invitations
+            {
+                async Task Send(SmtpClient smtp, ILogger logger, string guardianEmail, string courseCode)
+                {
+                    using var message = new MailMessage("school@example.org", guardianEmail, "Parents' evening", courseCode);
+                    try
+                    {
+                        await smtp.SendMailAsync(message);
+                    }
+                    catch (SmtpFailedRecipientException ex)
+                    {
+                        logger.LogWarning({|TC1001:ex|}, "Invitation for {Course} refused", courseCode);
+                    }
+                }
+
+                async Task Broadcast(SmtpClient smtp, ILogger logger, string courseCode)
+                {
+                    using var message = new MailMessage("school@example.org", "parents@example.org", "Parents' evening", courseCode);
+                    try
+                    {
+                        await smtp.SendMailAsync(message);
+                    }
+                    catch (SmtpFailedRecipientException ex)
+                    {
+                        logger.LogWarning(ex, "Broadcast for {Course} refused", courseCode);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_list_of_records_logged_as_a_value_prints_each_record()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
