@@ -190,6 +190,9 @@ internal sealed class SourceIndex
         "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapGroup", "MapHub", "MapControllerRoute",
     };
 
+    /// <summary>What ends a route parameter's name: a constraint, a default value, or the optional mark.</summary>
+    private static readonly char[] RouteParameterEnds = { ':', '=', '?' };
+
     /// <summary>The names in a route template's braces: <c>{id:int}</c>, <c>{slug?}</c> and <c>{**path}</c> give id, slug and path.</summary>
     private static void AddRouteParameters(string template, List<string> found)
     {
@@ -201,7 +204,7 @@ internal sealed class SourceIndex
                 return;
             }
             var name = template.Substring(open + 1, close - open - 1).TrimStart('*');
-            var end = name.IndexOfAny(new[] { ':', '=', '?' });
+            var end = name.IndexOfAny(RouteParameterEnds);
             name = end >= 0 ? name.Substring(0, end) : name;
             if (name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !found.Contains(name))
             {

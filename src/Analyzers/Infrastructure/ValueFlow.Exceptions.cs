@@ -287,19 +287,21 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Unknown;
         }
+        var root = OperationTree.Root(local);
         var result = FlowResult.Unknown;
-        foreach (var operation in OperationTree.Descendants(OperationTree.Root(local)))
+        foreach (var (written, _) in LocalWrites(local.Local, root))
         {
-            switch (operation)
+            if (OperationTree.Unwrap(written) is IObjectCreationOperation creation && OperationTree.Argument(creation.Arguments, "to") is { } to)
             {
-                case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
-                    && OperationTree.Unwrap(initial) is IObjectCreationOperation creation && OperationTree.Argument(creation.Arguments, "to") is { } to:
-                    result = FlowResult.Combine(result, Evaluate(to, frame, depth + 1));
-                    break;
-                case IInvocationOperation { TargetMethod.Name: "Add", Instance: IPropertyReferenceOperation { Property.Name: "To" or "CC" or "Bcc", Instance: ILocalReferenceOperation holder } } add
-                    when Same(holder, local.Local) && add.Arguments.Length > 0:
-                    result = FlowResult.Combine(result, Evaluate(add.Arguments[0].Value, frame, depth + 1));
-                    break;
+                result = FlowResult.Combine(result, Evaluate(to, frame, depth + 1));
+            }
+        }
+        foreach (var add in OperationTree.Descendants(root).OfType<IInvocationOperation>())
+        {
+            if (add is { TargetMethod.Name: "Add", Instance: IPropertyReferenceOperation { Property.Name: "To" or "CC" or "Bcc", Instance: ILocalReferenceOperation holder } }
+                && Same(holder, local.Local) && add.Arguments.Length > 0)
+            {
+                result = FlowResult.Combine(result, Evaluate(add.Arguments[0].Value, frame, depth + 1));
             }
         }
         return result;

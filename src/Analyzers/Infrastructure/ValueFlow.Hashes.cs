@@ -73,17 +73,8 @@ internal sealed partial class ValueFlow
         return false;
     }
 
-    private static bool IsComplianceRedactor(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "Redactor" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Compliance.Redaction")
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool IsComplianceRedactor(INamedTypeSymbol? type) =>
+        IsOrDerivesFrom(type, t => t.Name == "Redactor" && t.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Compliance.Redaction");
 
     /// <summary>
     /// An HMAC with a secret key, judged by the receiver's type (<c>new HMACSHA256(key).ComputeHash</c>

@@ -100,17 +100,8 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>The request a server is handling: ASP.NET Core's, an isolated function's, an API gateway event's, <c>HttpListener</c>'s.</summary>
-    private static bool IsServedRequest(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name is "HttpRequest" or "HttpRequestData" or "APIGatewayProxyRequest" or "APIGatewayHttpApiV2ProxyRequest" or "HttpListenerRequest")
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool IsServedRequest(INamedTypeSymbol? type) =>
+        IsOrDerivesFrom(type, t => t.Name is "HttpRequest" or "HttpRequestData" or "APIGatewayProxyRequest" or "APIGatewayHttpApiV2ProxyRequest" or "HttpListenerRequest");
 
     private FlowResult AddressOfRequest(IOperation request, Frame frame, int depth)
     {

@@ -46,22 +46,13 @@ internal sealed partial class ValueFlow
         var other => other.Kind.ToString() == "CollectionExpression" && other.ChildOperations.Count == 0,
     };
 
-    private static bool DerivesFromEventArgs(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool DerivesFromEventArgs(INamedTypeSymbol? type) =>
+        IsOrDerivesFrom(type, t => t is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
 
     /// <summary>A collection whose entries may be text or any object: not a list of counts, flags or dates.</summary>
     private static bool HoldsArbitraryValues(ITypeSymbol? type)
     {
-        if (type is null || type.SpecialType == SpecialType.System_String || IsScalar(type)
+        if (type is null || IsScalar(type)
             || !(type.SpecialType == SpecialType.System_Collections_IEnumerable || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)))
         {
             return false;

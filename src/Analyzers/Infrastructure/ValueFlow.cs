@@ -2032,6 +2032,19 @@ internal sealed partial class ValueFlow
     private static bool IsCallerInfo(IParameterSymbol parameter) =>
         parameter.GetAttributes().Any(a => a.AttributeClass?.Name is "CallerMemberNameAttribute" or "CallerFilePathAttribute" or "CallerArgumentExpressionAttribute" or "CallerLineNumberAttribute");
 
+    /// <summary>Whether the type or one of its base types is one <paramref name="matches"/> accepts.</summary>
+    private static bool IsOrDerivesFrom(INamedTypeSymbol? type, Func<INamedTypeSymbol, bool> matches)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (matches(current))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
     {
         ILocalReferenceOperation local => local.Local,
