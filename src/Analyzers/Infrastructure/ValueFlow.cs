@@ -539,6 +539,13 @@ internal sealed partial class ValueFlow
                 return Rewrapped(Evaluate(instance, frame, depth + 1), member);
             }
         }
+        if (symbol is IPropertySymbol { Name: "Key" } pairKey && KnownSymbols.Is(pairKey.ContainingType, _known.KeyValuePair)
+            && member.Instance is { } entry && OperationTree.Unwrap(entry) is ILocalReferenceOperation entryLocal
+            && EnclosingForEach(entryLocal) is { } entries && DictionaryKeysOf(entries.Collection, frame, depth) is { } entryKeys)
+        {
+            // foreach (var pair in _chargedToday) … pair.Key: the keys the dictionary was given.
+            return Rewrapped(entryKeys, member);
+        }
         if (symbol is IPropertySymbol { Name: "Key", ContainingType.Name: "IGrouping" } && member.Instance is { } group)
         {
             // g.Key in GroupBy(r => r.Mrn).ToDictionary(g => g.Key, …): the group stands for what it was grouped by.
@@ -890,7 +897,8 @@ internal sealed partial class ValueFlow
                     break;
                 case IForEachLoopOperation loop when OperationTree.Descendants(loop.LoopControlVariable ?? loop).OfType<ILocalReferenceOperation>().Any(r => Same(r, local))
                                                     || (loop.LoopControlVariable is IVariableDeclaratorOperation d && SymbolEqualityComparer.Default.Equals(d.Symbol, local)):
-                    writes.Add((loop.Collection, -1));
+                    // foreach (var (key, value) in entries): the key of a dictionary's entries is one of its keys.
+                    writes.Add((loop.Collection, loop.LoopControlVariable is { } control && IsDictionary(OperationTree.Unwrap(loop.Collection).Type) && ElementOf(control, local) == 0 ? 0 : -1));
                     break;
                 case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument when ReferencesLocal(argument.Value, local):
                     writes.Add((argument, -1));
@@ -1008,6 +1016,26 @@ internal sealed partial class ValueFlow
         }
         var written = CombineAll(keys, frame, depth);
         return selected is null ? written : FlowResult.Combine(written, selected);
+    }
+
+    /// <summary>
+    /// The keys of a dictionary held in a local or kept in a field or property of the compilation;
+    /// <see langword="null"/> when the expression is neither.
+    /// </summary>
+    private FlowResult? DictionaryKeysOf(IOperation collection, Frame frame, int depth)
+    {
+        var unwrapped = OperationTree.Unwrap(collection);
+        if (!IsDictionary(unwrapped.Type))
+        {
+            return null;
+        }
+        return unwrapped switch
+        {
+            ILocalReferenceOperation local => DictionaryKeys(local, frame, depth + 1),
+            IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } kept when !kept.Member.DeclaringSyntaxReferences.IsEmpty
+                => KeptDictionaryKeys(kept.Member, frame, depth + 1),
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -1169,6 +1197,11 @@ internal sealed partial class ValueFlow
 
     private FlowResult TupleElement(IOperation value, int element, Frame frame, int depth)
     {
+        if (element == 0 && IsForEachCollection(value) && DictionaryKeysOf(value, frame, depth) is { } keys)
+        {
+            // foreach (var (card, fare) in _chargedToday): card is one of the keys the dictionary was given.
+            return keys;
+        }
         switch (OperationTree.Unwrap(value))
         {
             case ITupleOperation tuple when element < tuple.Elements.Length:

@@ -1164,6 +1164,64 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task The_key_of_an_entry_enumerated_from_a_dictionary_is_one_of_its_keys()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class CapTracker
+            {
+                private readonly Dictionary<string, decimal> _chargedToday = new();
+                private readonly Dictionary<string, decimal> _byZone = new();
+
+                public void Charge(string cardNumber, string zone, decimal fare)
+                {
+                    _chargedToday[cardNumber] = fare;
+                    _byZone[zone] = fare;
+                }
+
+                public void Reset(ILogger logger)
+                {
+                    var capped = new List<string>();
+                    foreach (KeyValuePair<string, decimal> pair in _chargedToday)
+                    {
+                        if (pair.Value > 8m)
+                        {
+                            capped.Add(pair.Key);
+                        }
+                        logger.LogDebug("Charged {Fare}", pair.Value);
+                    }
+                    logger.LogDebug("Capped cards: " + {|TC1001:string.Join(", ", capped.ToArray())|});
+                    foreach (var (entry, fare) in _chargedToday)
+                    {
+                        logger.LogDebug("Card {Card} paid {Fare}", {|TC1001:entry|}, fare);
+                    }
+                    foreach (var (zone, fare) in _byZone)
+                    {
+                        logger.LogDebug("Zone {Zone} took {Fare}", zone, fare);
+                    }
+                    foreach (var pair in _byZone)
+                    {
+                        logger.LogDebug("Zone {Zone}", pair.Key);
+                    }
+                }
+
+                public void Local(ILogger logger, IEnumerable<(string CardNumber, int Taps)> taps)
+                {
+                    var counts = new Dictionary<string, int>();
+                    foreach (var tap in taps)
+                    {
+                        counts[tap.CardNumber] = tap.Taps;
+                    }
+                    foreach (var kv in counts)
+                    {
+                        Activity.Current?.SetTag("card", {|TC1001:kv.Key|});
+                        Activity.Current?.SetTag("taps", kv.Value);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_column_read_by_position_is_named_by_the_query_the_reader_was_opened_with()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
