@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using TelemetryConventions.Analyzers.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -68,9 +69,12 @@ public sealed partial class PrivacyCorpusTests
         GradeAsync(TestFolder("PrivacyHoldout2"), "PrivacyHoldout2.Telemetry", minimumMarkers: 100,
             requiredRecall: 0.95, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"), TestFolder("PrivacyHoldout", "Support"));
 
-    private async Task GradeAsync(string folder, string generatedNamespace, int minimumMarkers, double requiredRecall, double allowedFalsePositives, params string[] sharedFolders)
+    private Task GradeAsync(string folder, string generatedNamespace, int minimumMarkers, double requiredRecall, double allowedFalsePositives, params string[] sharedFolders) =>
+        GradeAsync(folder, generatedNamespace, LanguageVersion.Latest, minimumMarkers, requiredRecall, allowedFalsePositives, sharedFolders);
+
+    private async Task GradeAsync(string folder, string generatedNamespace, LanguageVersion languageVersion, int minimumMarkers, double requiredRecall, double allowedFalsePositives, params string[] sharedFolders)
     {
-        var corpus = await CorpusCompilation.BuildAsync(folder, generatedNamespace, sharedFolders);
+        var corpus = await CorpusCompilation.BuildAsync(folder, generatedNamespace, languageVersion, sharedFolders);
         Assert.True(corpus.CompilerErrors.IsEmpty, "The corpus must compile:\n" + string.Join("\n", corpus.CompilerErrors.Take(20)));
 
         var crashes = corpus.AnalyzerDiagnostics.Where(d => d.Id == "AD0001").ToList();

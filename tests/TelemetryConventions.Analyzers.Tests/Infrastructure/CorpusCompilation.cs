@@ -29,9 +29,18 @@ public sealed class CorpusCompilation
     public ImmutableArray<Diagnostic> AnalyzerDiagnostics { get; }
 
     /// <param name="sharedFolders">Folders of C# stand-ins compiled with the folder's own code (no YAML is read from them).</param>
-    public static async Task<CorpusCompilation> BuildAsync(string folder, string generatedNamespace, params string[] sharedFolders)
+    public static Task<CorpusCompilation> BuildAsync(string folder, string generatedNamespace, params string[] sharedFolders) =>
+        BuildAsync(folder, generatedNamespace, LanguageVersion.Latest, sharedFolders);
+
+    /// <param name="languageVersion">
+    /// The C# version the folder is written in. <see cref="LanguageVersion.Latest"/> of the Roslyn the tests run on is
+    /// C# 13; a corpus written in C# 14 (extension blocks, the <c>field</c> keyword, null-conditional assignment) asks
+    /// for <see cref="LanguageVersion.Preview"/>, which compiles those features as the .NET 10 SDK does.
+    /// </param>
+    /// <param name="sharedFolders">Folders of C# stand-ins compiled with the folder's own code (no YAML is read from them).</param>
+    public static async Task<CorpusCompilation> BuildAsync(string folder, string generatedNamespace, LanguageVersion languageVersion, params string[] sharedFolders)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var parseOptions = new CSharpParseOptions(languageVersion);
         var trees = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(p => !IsBuildOutput(folder, p))
             .Concat(sharedFolders.SelectMany(shared => Directory.EnumerateFiles(shared, "*.cs", SearchOption.AllDirectories)))
