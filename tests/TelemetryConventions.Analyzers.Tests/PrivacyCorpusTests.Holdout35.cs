@@ -11,10 +11,10 @@ public sealed partial class PrivacyCorpusTests
     /// de-duplication and record linkage, pseudonymisation, generalisation and small-cell suppression,
     /// Parquet and CSV exports to a data lake, data-quality suites and lineage. Graded as written with
     /// the analyzers of commit 4fc5023: 68 of 78 leaks found (87.2 %), 5 of 114 clean lines reported
-    /// (4.4 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output, a member read from an object built in the method): 68 of 78 (87.2 %), 4 of 114 (3.5 %). The floor guards those figures (87 % recall, 3.6 % false positives).
+    /// (4.4 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output, a member read from an object built in the method): 68 of 78 (87.2 %), 4 of 114 (3.5 %). Then, with dates of birth: 69 of 78 (88.5 %), 4 of 114 (3.5 %). The floor guards those figures (88 % recall, 3.6 % false positives).
     /// </summary>
     [Fact]
     public Task Thirty_fifth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout35"), "PrivacyHoldout35.Telemetry", minimumMarkers: 172,
-            requiredRecall: 0.87, allowedFalsePositives: 0.036, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.88, allowedFalsePositives: 0.036, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -1478,7 +1478,8 @@ internal sealed partial class ValueFlow
                 : combined;
         }
         // GetPatientId(), customer.GetEmail(): the method's name says what it returns.
-        if (CarriesIdentifier(method.ReturnType) && frame.Options.IsIdentifierName(NameWords.Split(StripAsync(method.Name)), out var domain))
+        if (CarriesIdentifier(method.ReturnType) && frame.Options.IsIdentifierName(NameWords.Split(StripAsync(method.Name)), out var domain)
+            && (!IsDate(method.ReturnType) || IsBirthDateName(NameWords.Split(StripAsync(method.Name)))))
         {
             return Found(invocation, domain);
         }
@@ -1835,7 +1836,7 @@ internal sealed partial class ValueFlow
         return returned.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char
             || IsTextBuilder(returned)
             || returned.Name is "FormattableString" or "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" or "IFormattable"
-            || (CarriesIdentifier(returned) && !IsScalar(returned));
+            || (CarriesIdentifier(returned) && !IsScalar(returned) && !IsDate(returned));
     }
 
     /// <summary>Framework functions whose result depends on nothing but their inputs.</summary>
@@ -1906,6 +1907,11 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
+        if (IsDate(member.Type))
+        {
+            // patient.LastLogin is not made a person's by its receiver: only a date of birth is.
+            return false;
+        }
         // studentNumber.Value of a value object StudentNumber: the value it wraps.
         if (member.Member.ContainingType is { } wrapper && WrappedMember(wrapper) is { } wrapped
             && SymbolEqualityComparer.Default.Equals(wrapped, member.Member) && IsWrapperName(wrapper.Name, options, out domain))
@@ -1966,6 +1972,13 @@ internal sealed partial class ValueFlow
     public static bool IsIdentifierSymbol(ISymbol symbol, TelemetryOptions options, out string domain)
     {
         var words = NameWords.Split(symbol.Name);
+        if (IsDate(TypeOf(symbol)))
+        {
+            // A date is a person's only when it is their date of birth: lastLogin, memberSince and
+            // patientAdmittedAt are moments about them, named in words that make text an identifier.
+            domain = "birth";
+            return IsBirthDateName(words);
+        }
         if (options.IsIdentifierName(words, out domain))
         {
             return !IsFleetPlate(symbol);
@@ -1987,7 +2000,7 @@ internal sealed partial class ValueFlow
         // HashSet<string> gamertags, List<string> patients: a collection named in the plural holds
         // one identifier per element. A number named so (int players) is a count, and is not judged.
         if (words.Count > 0 && words[words.Count - 1] is { Length: > 3 } last && last[last.Length - 1] == 's'
-            && TypeOf(symbol) is { } type && !IsScalar(type) && CarriesIdentifier(type))
+            && TypeOf(symbol) is { } type && !IsScalar(type) && !IsDate(type) && CarriesIdentifier(type))
         {
             var singular = new List<string>(words) { [words.Count - 1] = last.Substring(0, last.Length - 1) };
             // tokens split from a text are a tokenizer's, not credentials.
@@ -2093,7 +2106,7 @@ internal sealed partial class ValueFlow
     /// </summary>
     public static bool CarriesIdentifier(ITypeSymbol? type)
     {
-        if (IsScalar(type))
+        if (IsScalar(type) || IsDate(type))
         {
             return true;
         }
@@ -2118,6 +2131,24 @@ internal sealed partial class ValueFlow
         }
         return false;
     }
+
+    /// <summary>
+    /// A calendar date or a moment (<c>DateOnly</c>, <c>DateTime</c>, <c>DateTimeOffset</c>, also nullable):
+    /// it carries a person's data only as a date of birth (see <see cref="IsBirthDateName"/>).
+    /// </summary>
+    public static bool IsDate(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+        return type is not null && (type.SpecialType == SpecialType.System_DateTime
+            || (type.Name is "DateOnly" or "DateTimeOffset" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }));
+    }
+
+    /// <summary><c>dateOfBirth</c>, <c>dob</c>, <c>birthDate</c>, <c>carerBirthday</c>: a date that says when someone was born.</summary>
+    private static bool IsBirthDateName(IReadOnlyList<string> words) =>
+        words.Any(w => w is "birth" or "dob" or "birthdate" or "birthday" or "born");
 
     /// <summary>Types an identifier is carried in: text, numbers and GUIDs (not objects, whose ToString says little).</summary>
     public static bool IsScalar(ITypeSymbol? type)

@@ -98,7 +98,9 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             || known.IsPseudonym(type)
             || type.SpecialType == SpecialType.System_Object
             || type.TypeKind is TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error
-            || ValueFlow.CarriesIdentifier(type);
+            // A date under a key named for a person (user.last_login) is a moment about them; a date of
+            // birth is found by the flow, from its name.
+            || (ValueFlow.CarriesIdentifier(type) && !ValueFlow.IsDate(type));
     }
 
     private static string Describe(IOperation operation)

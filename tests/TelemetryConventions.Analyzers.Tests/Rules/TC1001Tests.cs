@@ -575,6 +575,31 @@ public class TC1001Tests
             """);
     }
     [Fact]
+    public async Task A_date_of_birth_is_personal_and_other_dates_about_a_person_are_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Carer(string Name, DateOnly DateOfBirth, DateTime LastLogin, DateTimeOffset? MemberSince);
+
+            public sealed class Invitations
+            {
+                public void Accept(Activity activity, ILogger logger, Carer carer, DateOnly carerDob, DateTime patientLastLogin, DateTime? patientBirthDate)
+                {
+                    var age = DateTime.Today.Year - carerDob.Year;
+                    logger.LogInformation("Carer born {DateOfBirth} accepted", {|TC1001:carerDob|});
+                    logger.LogInformation("Carer born {DateOfBirth} accepted", {|TC1001:carer.DateOfBirth|});
+                    activity.SetTag("patient.birth_date", $"{ {|TC1001:patientBirthDate|}:yyyy-MM-dd}");
+                    activity.SetTag("carer.age", age);
+                    activity.SetTag("carer.birth_year", carer.DateOfBirth.Year);
+                    activity.SetTag("user.last_login", carer.LastLogin);
+                    activity.SetTag("patient.last_login", patientLastLogin);
+                    activity.SetTag("member.since", carer.MemberSince);
+                    logger.LogInformation("Last sign-in {LastLogin}", carer.LastLogin);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_full_postcode_is_personal_and_its_outward_code_or_presence_is_about_it()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
