@@ -12,10 +12,10 @@ public sealed partial class PrivacyCorpusTests
     /// baggage and propagators, ActivityListener sampling and callbacks, Trace and TraceSource, span
     /// display names, custom properties, AsyncLocal and scoped tenant and user contexts, and timing scopes.
     /// Graded as written with the analyzers of commit 9107738: 41 of 79 leaks found (51.9 %), 11 of 103
-    /// clean lines reported (10.7 %). Since, with .NET's own diagnostics (EventSource, DiagnosticSource, Trace, TraceSource), trace state and baggage made from a dictionary as sinks, members only ever given pseudonyms, and constructors that keep a parameter another member sends: 71 of 79 (89.9 %), 16 of 103 (15.5 %). The floor guards those figures (89 % recall, 15.6 % false positives).
+    /// clean lines reported (10.7 %). Since, with .NET's own diagnostics (EventSource, DiagnosticSource, Trace, TraceSource), trace state and baggage made from a dictionary as sinks, members only ever given pseudonyms, and constructors that keep a parameter another member sends: 71 of 79 (89.9 %), 16 of 103 (15.5 %). Then, with helpers that send a member of their parameter judged at each call: 72 of 79 (91.1 %), 16 of 103 (15.5 %). The floor guards those figures (91 % recall, 15.6 % false positives).
     /// </summary>
     [Fact]
     public Task Twenty_seventh_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout27"), "PrivacyHoldout27.Telemetry", minimumMarkers: 164,
-            requiredRecall: 0.89, allowedFalsePositives: 0.156, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.91, allowedFalsePositives: 0.156, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -67,6 +67,12 @@ internal sealed class TelemetrySite
     /// <summary>The value is a call of a project helper that returns tags: its own tag values are the site's.</summary>
     public bool ReturnedByHelper { get; init; }
 
+    /// <summary>
+    /// The site is an argument of a project helper that sends these members of it (<c>Trace(request)</c>
+    /// where the helper tags <c>command.AccountNumber</c>): the value is judged by them, not as a whole.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<ISymbol> SentMembers { get; init; } = System.Collections.Immutable.ImmutableArray<ISymbol>.Empty;
+
     /// <summary>The logging generator redacts the members of this value that carry a data classification.</summary>
     public bool RedactsClassifiedMembers { get; init; }
 

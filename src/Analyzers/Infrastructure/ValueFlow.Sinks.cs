@@ -21,6 +21,10 @@ internal sealed partial class ValueFlow
         {
             return EvaluateThrown(site, options, cancellationToken);
         }
+        if (!site.SentMembers.IsEmpty)
+        {
+            return SentMembersOf(site, options, cancellationToken);
+        }
         if (site.ReturnedByHelper && OperationTree.Unwrap(site.Value) is IInvocationOperation helper && HasSource(helper.TargetMethod))
         {
             var frame = new Frame(options, new HashSet<object>(), cancellationToken);
@@ -128,8 +132,13 @@ internal sealed partial class ValueFlow
             AddGeneratedApiSites(invocation, sites);
             return;
         }
-        foreach (var sink in ForwardedSinks(method, helpers, cancellationToken))
+        var forwarded = ForwardedSinks(method, helpers, cancellationToken);
+        foreach (var sink in forwarded)
         {
+            if (sink.Member is not null)
+            {
+                continue;
+            }
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.OriginalDefinition, sink.Parameter) && argument.ArgumentKind != ArgumentKind.DefaultValue)
@@ -138,6 +147,7 @@ internal sealed partial class ValueFlow
                 }
             }
         }
+        AddSitesOfSentMembers(invocation, forwarded, sites);
     }
 
     private static void ReportForwardingDepth(int needed) => s_forwardingNeeded = Math.Max(s_forwardingNeeded, needed);
@@ -296,13 +306,36 @@ internal sealed partial class ValueFlow
                             // The helper catches what it (or a helper it calls) throws: nothing leaves it.
                             continue;
                         }
+                        if (!site.SentMembers.IsEmpty)
+                        {
+                            // TagVisit(activity, visit) inside a helper given visit: its callers' argument is sent by the same members.
+                            if (OperationTree.Unwrap(site.Value) is IParameterReferenceOperation passedOn
+                                && SymbolEqualityComparer.Default.Equals(passedOn.Parameter.ContainingSymbol.OriginalDefinition, method))
+                            {
+                                foreach (var member in site.SentMembers)
+                                {
+                                    if (!sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, passedOn.Parameter.OriginalDefinition) && s.Kind == site.Kind && SymbolEqualityComparer.Default.Equals(s.Member, member)))
+                                    {
+                                        sinks.Add(new ForwardedSink(passedOn.Parameter.OriginalDefinition, site.Kind, site.KeyName, member));
+                                    }
+                                }
+                            }
+                            continue;
+                        }
                         var flow = Evaluate(site.Value, options, cancellationToken);
                         foreach (var parameter in flow.Parameters)
                         {
                             if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
-                                && !sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter.OriginalDefinition) && s.Kind == site.Kind))
+                                && !sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter.OriginalDefinition) && s.Kind == site.Kind && s.Member is null))
                             {
                                 sinks.Add(new ForwardedSink(parameter.OriginalDefinition, site.Kind, site.KeyName));
+                            }
+                        }
+                        foreach (var (parameter, member) in ParameterMembersSent(site.Value, method))
+                        {
+                            if (!sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter) && s.Kind == site.Kind && SymbolEqualityComparer.Default.Equals(s.Member, member)))
+                            {
+                                sinks.Add(new ForwardedSink(parameter, site.Kind, site.KeyName, member));
                             }
                         }
                     }

@@ -2222,17 +2222,24 @@ internal sealed partial class ValueFlow
     }
 }
 
-/// <summary>A parameter of a project method that the method sends on to telemetry: its callers' argument is a sink.</summary>
+/// <summary>
+/// A parameter of a project method that the method sends on to telemetry: its callers' argument is a
+/// sink, whole or, when <see cref="Member"/> is set, by that member of it.
+/// </summary>
 internal sealed class ForwardedSink
 {
-    public ForwardedSink(IParameterSymbol parameter, SinkKind kind, string? keyName)
+    public ForwardedSink(IParameterSymbol parameter, SinkKind kind, string? keyName, ISymbol? member = null)
     {
         Parameter = parameter;
         Kind = kind;
         KeyName = keyName;
+        Member = member;
     }
 
     public IParameterSymbol Parameter { get; }
+
+    /// <summary>The field or property of the parameter that is sent (<c>command.AccountNumber</c>); null when the parameter is sent itself.</summary>
+    public ISymbol? Member { get; }
 
     public SinkKind Kind { get; }
 

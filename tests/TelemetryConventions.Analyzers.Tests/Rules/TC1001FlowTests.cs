@@ -1222,6 +1222,43 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_helper_that_sends_a_member_of_its_parameter_makes_each_call_a_sink_judged_by_what_the_caller_hands_over()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public interface IAlert { string Subject { get; } }
+            public sealed record MissedDose(string HospitalNumber, string Drug) : IAlert { public string Subject => HospitalNumber; }
+            public sealed record FridgeAlarm(string FridgeId, decimal Celsius) : IAlert { public string Subject => FridgeId; }
+            public interface ICommand<TSelf> where TSelf : ICommand<TSelf> { static abstract string Operation { get; } string AccountNumber { get; } }
+            public sealed record SwitchTariff(string AccountNumber, string Region) : ICommand<SwitchTariff> { public static string Operation => "switch"; }
+            public sealed record Vehicle(string Plate, string Colour);
+
+            static class Helpers
+            {
+                public static void Raise<T>(T alert) where T : IAlert =>
+                    Activity.Current?.AddEvent(new ActivityEvent("alert", tags: new ActivityTagsCollection { ["alert.subject"] = alert.Subject }));
+
+                public static void Trace<T>(T command) where T : ICommand<T> =>
+                    Activity.Current?.SetTag("account", {|TC1001:command.AccountNumber|});
+
+                public static void TagVehicle(this Activity activity, Vehicle vehicle) =>
+                    activity.SetTag("vehicle", $"{vehicle.Colour} car");
+            }
+
+            class Rounds
+            {
+                void Run(Pseudonymizer pseudonymizer, string hospitalNumber, SwitchTariff request, Vehicle vehicle)
+                {
+                    Helpers.Raise(new MissedDose({|TC1001:hospitalNumber|}, "amoxicillin"));
+                    Helpers.Raise(new FridgeAlarm("fridge-3", 9.5m));
+                    Helpers.Trace({|TC1001:request|});
+                    Helpers.Trace(request with { AccountNumber = pseudonymizer.Compute("account", request.AccountNumber) });
+                    Activity.Current!.TagVehicle(vehicle);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_column_read_by_position_is_named_by_the_query_the_reader_was_opened_with()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
