@@ -43,6 +43,10 @@ internal sealed partial class ValueFlow
                 when (OperationTree.Unwrap(uri) is IConditionalAccessInstanceOperation placeholder ? ConditionalReceiver(placeholder) : OperationTree.Unwrap(uri))
                     is IPropertyReferenceOperation address && RequestAddress(address, frame, depth + 1) is { } sent
                 => Rewrapped(sent, member),
+            // Of an address built in the source (new Uri($"…?player={playerId}")), what it was built from.
+            // Its path alone is not judged so: what was built into the query is not in it.
+            "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "Query" or "Fragment"
+                when IncomingRequestAddress(member, frame, depth) is null => Rewrapped(Evaluate(uri, frame, depth + 1), member),
             _ => null,
         };
     }

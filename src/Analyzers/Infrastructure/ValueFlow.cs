@@ -237,6 +237,9 @@ internal sealed partial class ValueFlow
             case IObjectCreationOperation { Arguments.Length: 2 } pair when KnownSymbols.Is(pair.Type, _known.KeyValuePair):
                 // A pair holds what its value was built from; its key is a name.
                 return Rewrapped(Evaluate(PairValue(pair.Arguments), frame, depth + 1), pair);
+            case IObjectCreationOperation address when IsUri(address.Type):
+                // new Uri($"https://crm.example/applicants/{applicantId}"), new Uri(baseAddress, relative): the text it is made of.
+                return Rewrapped(CombineAll(address.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && (a.Value.Type?.SpecialType == SpecialType.System_String || IsUri(a.Value.Type))).Select(a => a.Value), frame, depth), address);
             case IObjectCreationOperation creation when IsTextBuilder(creation.Type):
                 return CombineAll(creation.Arguments.Select(a => a.Value), frame, depth);
             case IObjectCreationOperation { Initializer: { } contents } collection when IsCollection(collection.Type):
@@ -2177,13 +2180,17 @@ internal sealed partial class ValueFlow
         // An IP address, an endpoint or a MAC address identifies the person behind it (client.address);
         // its ToString is the address.
         return type.Name == "Guid" && type.ContainingNamespace?.Name == "System"
-            || IsNetworkAddress(type) || IsMailAddress(type)
+            || IsNetworkAddress(type) || IsMailAddress(type) || IsUri(type)
             || (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte });
     }
 
     private static bool IsMailAddress(ITypeSymbol type) =>
         type.Name is "MailAddress" or "MailAddressCollection" or "MailboxAddress" or "InternetAddressList"
         && type.ContainingNamespace?.ToDisplayString() is "System.Net.Mail" or "MimeKit";
+
+    /// <summary><c>System.Uri</c>: its text is the address it was made from.</summary>
+    internal static bool IsUri(ITypeSymbol? type) =>
+        type is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
     private static bool IsNetworkAddress(ITypeSymbol type) =>
         (type.Name is "IPAddress" or "IPEndPoint" && type.ContainingNamespace?.ToDisplayString() == "System.Net")

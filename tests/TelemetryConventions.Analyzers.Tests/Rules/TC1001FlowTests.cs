@@ -1259,6 +1259,32 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task An_address_built_from_an_identifier_carries_it_in_its_text_but_not_in_its_host_or_path()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Chargeback(string CaseId, Guid PlayerId);
+            public sealed record ScreenPop(string CallSid, Uri Url);
+
+            class Dialler
+            {
+                void Call(ILogger logger, Chargeback chargeback, string applicantId, string caseId)
+                {
+                    var twimlUrl = new Uri($"https://voice.example/outreach?case={chargeback.CaseId}&player={chargeback.PlayerId}");
+                    Activity.Current?.SetTag("outreach.url", {|TC1001:twimlUrl.ToString()|});
+                    Activity.Current?.SetTag("outreach.url", {|TC1001:twimlUrl.AbsoluteUri|});
+                    logger.LogInformation("Calling back through {Url}", {|TC1001:twimlUrl|});
+                    Activity.Current?.SetTag("outreach.host", twimlUrl.Host);
+                    Activity.Current?.SetTag("outreach.path", twimlUrl.AbsolutePath);
+                    var pop = new ScreenPop("CA01", new Uri(new Uri("https://crm.example/"), $"applicants/{applicantId}"));
+                    logger.LogInformation("Popped {Url}", {|TC1001:pop.Url|});
+                    var status = new Uri($"https://voice.example/status?case={caseId}");
+                    Activity.Current?.SetTag("outreach.status_url", status.ToString());
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_column_read_by_position_is_named_by_the_query_the_reader_was_opened_with()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
