@@ -13,10 +13,10 @@ public sealed partial class PrivacyCorpusTests
     /// Google Play payloads, a Widevine licence proxy, ONIX feeds, subtitle files, EDIFACT ORDERS, cXML
     /// orders, GS1 barcodes, loyalty cards and receipts, Aztec and ITSO tickets, ANPR reads and a
     /// GTFS-Realtime feed. Graded as written with the analyzers of commit 250a68a: 57 of 112 leaks
-    /// found (50.9 %), 4 of 151 clean lines reported (2.6 %). Since, with platform and scheme numbers (an Xbox user id, a SteamID, an xAPI mailbox, a vehicle registration mark, an ITSO number, a railcard), a Substring of a few characters, strongly typed ids, Serilog and request headers: 73 of 112 (65.2 %), 4 of 151 (2.6 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output, a member read from an object built in the method): 76 of 112 (67.9 %), 4 of 151 (2.6 %). The floor guards those figures (67 % recall, 2.7 % false positives).
+    /// found (50.9 %), 4 of 151 clean lines reported (2.6 %). Since, with platform and scheme numbers (an Xbox user id, a SteamID, an xAPI mailbox, a vehicle registration mark, an ITSO number, a railcard), a Substring of a few characters, strongly typed ids, Serilog and request headers: 73 of 112 (65.2 %), 4 of 151 (2.6 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output, a member read from an object built in the method): 76 of 112 (67.9 %), 4 of 151 (2.6 %). Then, with notes someone typed and card fingerprints: 77 of 112 (68.8 %), 4 of 151 (2.6 %). The floor guards those figures (68 % recall, 2.7 % false positives).
     /// </summary>
     [Fact]
     public Task TwentyFirst_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout21"), "PrivacyHoldout21.Telemetry", minimumMarkers: 236,
-            requiredRecall: 0.67, allowedFalsePositives: 0.027, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.68, allowedFalsePositives: 0.027, TestFolder("PrivacyCorpus", "Shared"));
 }

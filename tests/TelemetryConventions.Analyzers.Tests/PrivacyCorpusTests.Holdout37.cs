@@ -13,10 +13,10 @@ public sealed partial class PrivacyCorpusTests
     /// spans, logs, metrics, events and exceptions around them. Graded as written with the analyzers of
     /// commit a5927b3: 74 of 117 leaks found (63.2 %), 5 of 156 clean lines reported (3.2 %). Since,
     /// with addresses built from an identifier (made from its misses): 78 of 117 (66.7 %), 5 of 156
-    /// (3.2 %). The floor guards those figures (66 % recall, 3.3 % false positives).
+    /// (3.2 %). Then, with notes someone typed and card fingerprints: 81 of 117 (69.2 %), 5 of 156 (3.2 %). The floor guards those figures (69 % recall, 3.3 % false positives).
     /// </summary>
     [Fact]
     public Task Thirty_seventh_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout37"), "PrivacyHoldout37.Telemetry", minimumMarkers: 245,
-            requiredRecall: 0.66, allowedFalsePositives: 0.033, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.69, allowedFalsePositives: 0.033, TestFolder("PrivacyCorpus", "Shared"));
 }

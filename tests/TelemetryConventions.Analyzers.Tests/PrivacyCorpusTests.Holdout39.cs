@@ -12,10 +12,10 @@ public sealed partial class PrivacyCorpusTests
     /// chat and messages between users, blocking and muting, bans and suspensions with ban evasion, age
     /// checks and parental controls, reputation and leaderboards, invitations and referral codes. Graded
     /// as written with the analyzers of commit a5927b3: 83 of 110 leaks found (75.5 %), 2 of 159 clean
-    /// lines reported (1.3 %). Since, with the keys of a dictionary's enumerated entries (made before this corpus was read) and dates of birth (made from its misses): 86 of 110 (78.2 %), 2 of 159 (1.3 %). The floor guards those figures (78 % recall, 1.3 % false positives).
+    /// lines reported (1.3 %). Since, with the keys of a dictionary's enumerated entries (made before this corpus was read) and dates of birth (made from its misses): 86 of 110 (78.2 %), 2 of 159 (1.3 %). Then, with notes someone typed and card fingerprints: 89 of 110 (80.9 %), 2 of 159 (1.3 %). The floor guards those figures (80 % recall, 1.3 % false positives).
     /// </summary>
     [Fact]
     public Task Thirty_ninth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout39"), "PrivacyHoldout39.Telemetry", minimumMarkers: 242,
-            requiredRecall: 0.78, allowedFalsePositives: 0.013, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.80, allowedFalsePositives: 0.013, TestFolder("PrivacyCorpus", "Shared"));
 }

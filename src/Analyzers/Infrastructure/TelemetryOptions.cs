@@ -92,7 +92,8 @@ internal sealed class TelemetryOptions
         // A VAT registration number is a tax number; a VAT rate, amount or code is not.
         ["vat"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "id", "ids", "no", "nr"),
         // A payment or loyalty card's number is its holder's; a card's type, count or design is not.
-        ["card"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "token", "tokens"),
+        // A payment processor's card fingerprint is the same for every use of one card number: it stands for it.
+        ["card"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "token", "tokens", "fingerprint", "fingerprints"),
         // The UID of an RFID card (charging, transit, access) is its holder's; an RFID reader or tag count is not.
         ["rfid"] = ImmutableHashSet.Create(StringComparer.Ordinal, "uid", "uids", "card", "cards", "token", "tokens"),
         // A hospital number is a patient's (the NHS's local MRN); a hospital's id or name is not.
@@ -203,7 +204,8 @@ internal sealed class TelemetryOptions
     public static readonly ImmutableHashSet<string> IdentityWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "id", "ids", "identifier", "identifiers", "number", "numbers", "num", "no", "nr", "key", "name", "names",
         "email", "emails", "mail", "phone", "mobile", "code", "uuid", "guid", "handle", "login", "username",
-        "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point", "uid", "uids", "token", "tokens", "mac");
+        "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point", "uid", "uids", "token", "tokens", "mac",
+        "fingerprint", "fingerprints");
 
     /// <summary>The identity words in a fixed order (a hash set's order changes from process to process), longest first.</summary>
     private static readonly string[] IdentityWordsLongestFirst =
@@ -338,7 +340,7 @@ internal sealed class TelemetryOptions
 
     /// <summary>
     /// Text a person wrote, named for what it is: <c>comment</c>, <c>feedback</c>, <c>clinicianQuestion</c>,
-    /// <c>commentText</c>, <c>searchTerm</c>, <c>freeText</c>. It says whatever its writer put in it (a name, an
+    /// <c>commentText</c>, <c>searchTerm</c>, <c>freeText</c>, <c>analystNote</c>, <c>narrative</c>. It says whatever its writer put in it (a name, an
     /// account number, a diagnosis). Its length, its presence and its id are other names.
     /// </summary>
     private static bool IsFreeTextName(IReadOnlyList<string> words)
@@ -357,12 +359,26 @@ internal sealed class TelemetryOptions
             end--;
         }
         var head = words[end - 1];
+        if (head is "note" or "notes")
+        {
+            return end == 1 || NoteWriters.Contains(words[end - 2]);
+        }
         return FreeTextWords.Contains(head)
             || (end > 1 && words[end - 2] == "search" && head is "term" or "terms" or "query" or "phrase");
     }
 
     private static readonly ImmutableHashSet<string> FreeTextWords = ImmutableHashSet.Create(StringComparer.Ordinal,
-        "comment", "comments", "feedback", "question", "remark", "remarks", "transcript", "essay", "bio", "biography", "utterance");
+        "comment", "comments", "feedback", "question", "remark", "remarks", "transcript", "essay", "bio", "biography", "utterance", "narrative");
+
+    /// <summary>
+    /// Who writes the notes that are free text about a person or a case: <c>analystNote</c>,
+    /// <c>agentNotes</c>, <c>internalNote</c>; a bare <c>Note</c> of a decision or a flag too. A thing's
+    /// notes (<c>plotNotes</c>, <c>releaseNotes</c>) are not.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> NoteWriters = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "analyst", "agent", "agents", "moderator", "inspector", "internal", "case", "staff", "adviser", "advisor", "reviewer",
+        "operator", "handler", "officer", "caseworker", "worker", "clinical", "clinician", "nurse", "doctor", "teacher", "tutor",
+        "carer", "investigator", "assessor", "adjuster", "examiner", "invigilator", "wrapup", "up", "support", "triage");
 
     private static readonly ImmutableHashSet<string> IrregularParticiples = ImmutableHashSet.Create(StringComparer.Ordinal,
         "written", "taken", "given", "done", "sent", "made", "paid", "held", "seen", "read", "set", "run", "built", "bought",

@@ -834,11 +834,48 @@ internal sealed partial class ValueFlow
         var held = WrittenToLocal(local, frame, depth);
         if (named is not null)
         {
+            if (named == "text" && held.Identifier is null && held.Hash is null
+                && LocalWrites(local.Local, OperationTree.Root(local)).All(w => IsComposedHere(w.Value, w.Element)))
+            {
+                // var note = $"transfer to {transfer.ToWard}": named for free text, but text the method composes
+                // itself, judged by what it is composed of.
+                return held;
+            }
             // A local named for an identifier holds one, unless what it is given is shown to be a
             // hash of one (emailKey = MD5(email): TC1002, not TC1001) or a pseudonym.
             return held.Hash is not null || (held.Sanitized && held.Identifier is null) ? held : Found(local, named);
         }
         return held;
+    }
+
+    /// <summary>
+    /// Text the method writes itself: a literal, an interpolation, a concatenation, or a choice among
+    /// them (<c>?:</c>, a switch expression's arms, the element of a tuple they give).
+    /// </summary>
+    private static bool IsComposedHere(IOperation value, int element)
+    {
+        var operation = OperationTree.Unwrap(value);
+        if (element >= 0)
+        {
+            return operation switch
+            {
+                ITupleOperation tuple => element < tuple.Elements.Length && IsComposedHere(tuple.Elements[element], -1),
+                ISwitchExpressionOperation choice => choice.Arms.All(a => IsComposedHere(a.Value, element)),
+                IConditionalOperation { WhenFalse: { } whenFalse } conditional => IsComposedHere(conditional.WhenTrue, element) && IsComposedHere(whenFalse, element),
+                _ => false,
+            };
+        }
+        return operation switch
+        {
+            _ when operation.ConstantValue.HasValue => true,
+            IInterpolatedStringOperation => true,
+            // message.GetType().Name: the name of a type of the program.
+            IPropertyReferenceOperation { Property.Name: "Name", Instance: IInvocationOperation { TargetMethod.Name: "GetType", Arguments.Length: 0 } } => true,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation => concatenation.Type?.SpecialType == SpecialType.System_String,
+            ISwitchExpressionOperation choice => choice.Arms.All(a => IsComposedHere(a.Value, -1)),
+            IConditionalOperation { WhenFalse: { } whenFalse } conditional => IsComposedHere(conditional.WhenTrue, -1) && IsComposedHere(whenFalse, -1),
+            _ => false,
+        };
     }
 
     private FlowResult WrittenToLocal(ILocalReferenceOperation local, Frame frame, int depth)

@@ -341,7 +341,7 @@ public class TC1001FlowTests
     public async Task A_local_declared_by_a_pattern_holds_what_the_pattern_matched()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
-            record Report(string MeterSerial, string? Note, Visit Visit);
+            record Report(string MeterSerial, string? Region, Visit Visit);
             record Visit(string Mrn, int Bed);
 
             class Outages
@@ -352,9 +352,9 @@ public class TC1001FlowTests
                     {
                         activity.SetTag("grid.outage.meter", {|TC1001:serial|});
                     }
-                    if (report.Note is string note)
+                    if (report.Region is string region)
                     {
-                        activity.SetTag("grid.outage.note", note);
+                        activity.SetTag("grid.outage.region", region);
                     }
                     if (report is { Visit: { Mrn: var mrn, Bed: var bed } })
                     {

@@ -600,6 +600,39 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task A_note_someone_typed_is_personal_and_a_note_the_method_composes_is_judged_by_its_parts()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record ReviewDecision(string CaseId, string Outcome, string? Note);
+            public sealed record WrapUp(string Code, string AgentNotes);
+            public sealed record Episode(string TitleId, string PlotNotes);
+            public abstract record Message;
+            public sealed record Transfer(string ToWard) : Message;
+            public sealed record Discharge(int OpenOrders) : Message;
+
+            public sealed class Desk
+            {
+                public void Release(Activity activity, ILogger logger, ReviewDecision decision, WrapUp wrapUp, Episode episode, Message message, string cardFingerprint)
+                {
+                    logger.LogInformation("Analyst note on {CaseId}: {Note}", decision.CaseId, {|TC1001:decision.Note|});
+                    activity.SetTag("wrapup.notes", {|TC1001:wrapUp.AgentNotes|});
+                    activity.SetTag("wrapup.notes.present", !string.IsNullOrWhiteSpace(wrapUp.AgentNotes));
+                    activity.SetTag("wrapup.notes.length", wrapUp.AgentNotes.Length);
+                    activity.SetTag("episode.plot_notes", episode.PlotNotes);
+                    var note = message switch
+                    {
+                        Transfer transfer => $"transfer to {transfer.ToWard}",
+                        Discharge discharge => $"{discharge.OpenOrders} orders open",
+                        _ => message.GetType().Name,
+                    };
+                    activity.SetTag("admission.note", note);
+                    activity.SetTag("trial.card.fingerprint", {|TC1001:cardFingerprint|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_full_postcode_is_personal_and_its_outward_code_or_presence_is_about_it()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
