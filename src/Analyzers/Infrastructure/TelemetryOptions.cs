@@ -55,6 +55,13 @@ internal sealed class TelemetryOptions
         "attendee", "participant", "opponent", "teammate", "friend", "follower",
         // A CRM's or help desk's people, and who claims, complains, enquires, answers, signs or is paid.
         "contact", "lead", "prospect", "claimant", "complainant", "enquirer", "respondent", "signatory", "payee",
+        // People named by their trade or their part in a case: the engineer or technician sent out, the
+        // loss adjuster, surveyor or assessor, the investigator, the appellant, a policyholder, a
+        // ratepayer or an occupier, a caseworker, a GP.
+        "engineer", "technician", "adjuster", "surveyor", "assessor", "investigator", "appellant", "policyholder",
+        "ratepayer", "occupier", "caseworker", "gp",
+        // A dwelling's unique property reference number names one household, as a full postcode nearly does.
+        "uprn",
         // A date of birth, and an identity document's machine-readable zone.
         "birth", "birthdate", "mrz",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
@@ -92,6 +99,14 @@ internal sealed class TelemetryOptions
         // A VAT registration number is a tax number; a VAT rate, amount or code is not.
         ["vat"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "id", "ids", "no", "nr"),
         // A payment or loyalty card's number is its holder's; a card's type, count or design is not.
+        // Numbers of what is issued to one person: an insurance policy or a membership, a licence (to
+        // drive, to sell alcohol, for a television), a parking or clock badge, a certificate (a DBS check).
+        ["policy"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        ["membership"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id"),
+        ["licence"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        ["license"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        ["badge"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        ["certificate"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A payment processor's card fingerprint is the same for every use of one card number: it stands for it.
         ["card"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "token", "tokens", "fingerprint", "fingerprints"),
         // The UID of an RFID card (charging, transit, access) is its holder's; an RFID reader or tag count is not.
@@ -162,7 +177,8 @@ internal sealed class TelemetryOptions
     private static readonly ImmutableHashSet<string> ThingModifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
         "storage", "service", "system", "machine", "device", "app", "application", "api", "cloud", "database", "db", "sql", "blob",
         "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template",
-        "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour");
+        "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour",
+        "premises", "software");
 
     /// <summary>
     /// The operator's own vehicles, whose plates are a thing's: <c>fleetPlate</c>, <c>busPlate</c>, a
@@ -205,7 +221,9 @@ internal sealed class TelemetryOptions
         "id", "ids", "identifier", "identifiers", "number", "numbers", "num", "no", "nr", "key", "name", "names",
         "email", "emails", "mail", "phone", "mobile", "code", "uuid", "guid", "handle", "login", "username",
         "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point", "uid", "uids", "token", "tokens", "mac",
-        "fingerprint", "fingerprints");
+        "fingerprint", "fingerprints",
+        // An OpenID Connect subject (user.Sub): the identity provider's id of the person.
+        "sub");
 
     /// <summary>The identity words in a fixed order (a hash set's order changes from process to process), longest first.</summary>
     private static readonly string[] IdentityWordsLongestFirst =
@@ -368,7 +386,9 @@ internal sealed class TelemetryOptions
     }
 
     private static readonly ImmutableHashSet<string> FreeTextWords = ImmutableHashSet.Create(StringComparer.Ordinal,
-        "comment", "comments", "feedback", "question", "remark", "remarks", "transcript", "essay", "bio", "biography", "utterance", "narrative");
+        "comment", "comments", "feedback", "question", "remark", "remarks", "transcript", "essay", "bio", "biography", "utterance", "narrative",
+        // What someone sets out in an application, a claim or an appeal.
+        "circumstances", "grounds");
 
     /// <summary>
     /// Who writes the notes that are free text about a person or a case: <c>analystNote</c>,
