@@ -169,6 +169,8 @@ public class NameWordsTests
     [InlineData("AdjusterName", true, "adjuster")]
     [InlineData("TechnicianName", true, "technician")]
     [InlineData("engineerCount", false, "")]
+    [InlineData("AcceptingColleague", true, "colleague")]
+    [InlineData("colleagueCount", false, "")]
     [InlineData("Uprn", true, "uprn")]
     [InlineData("userSub", true, "user")]
     [InlineData("Grounds", true, "text")]

@@ -57,9 +57,9 @@ internal sealed class TelemetryOptions
         "contact", "lead", "prospect", "claimant", "complainant", "enquirer", "respondent", "signatory", "payee",
         // People named by their trade or their part in a case: the engineer or technician sent out, the
         // loss adjuster, surveyor or assessor, the investigator, the appellant, a policyholder, a
-        // ratepayer or an occupier, a caseworker, a GP.
+        // ratepayer or an occupier, a caseworker, a GP, a colleague.
         "engineer", "technician", "adjuster", "surveyor", "assessor", "investigator", "appellant", "policyholder",
-        "ratepayer", "occupier", "caseworker", "gp",
+        "ratepayer", "occupier", "caseworker", "gp", "colleague",
         // A dwelling's unique property reference number names one household, as a full postcode nearly does.
         "uprn",
         // A date of birth, and an identity document's machine-readable zone.
