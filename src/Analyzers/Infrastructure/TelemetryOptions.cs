@@ -103,6 +103,8 @@ internal sealed class TelemetryOptions
         // drive, to sell alcohol, for a television), a parking or clock badge, a certificate (a DBS check).
         ["policy"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         ["membership"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id"),
+        // An employee's payroll number is theirs; a payroll run, period or total is not.
+        ["payroll"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ref", "reference"),
         ["licence"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         ["license"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         ["badge"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
@@ -177,8 +179,7 @@ internal sealed class TelemetryOptions
     private static readonly ImmutableHashSet<string> ThingModifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
         "storage", "service", "system", "machine", "device", "app", "application", "api", "cloud", "database", "db", "sql", "blob",
         "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template",
-        "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour",
-        "premises", "software");
+        "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour");
 
     /// <summary>
     /// The operator's own vehicles, whose plates are a thing's: <c>fleetPlate</c>, <c>busPlate</c>, a
@@ -449,7 +450,9 @@ internal sealed class TelemetryOptions
             // A load, tariff or encoding profile is a configuration's, not a viewer's; a lobby's or a
             // game server's SteamID is not a player's.
             if (i > 0 && ((word == "profile" && ProfileThingModifiers.Contains(words[i - 1]))
-                || (word is "steam" or "steamid" && words[i - 1] is "lobby" or "clan" or "group" or "server" or "game" or "app")))
+                || (word is "steam" or "steamid" && words[i - 1] is "lobby" or "clan" or "group" or "server" or "game" or "app")
+                // A premises licence is a shop's or a pub's, a software or product licence a product's.
+                || (word is "licence" or "license" && words[i - 1] is "premises" or "software" or "product")))
             {
                 continue;
             }
