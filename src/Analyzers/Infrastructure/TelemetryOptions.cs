@@ -103,6 +103,9 @@ internal sealed class TelemetryOptions
         // drive, to sell alcohol, for a television), a parking or clock badge, a certificate (a DBS check).
         ["policy"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         ["membership"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id"),
+        // A wristband is worn by one person (a patient, a festival-goer); a frequent flyer number is a traveller's.
+        ["wristband"] = ImmutableHashSet.Create(StringComparer.Ordinal, "uid", "uids", "id", "ids", "number", "numbers", "barcode", "token"),
+        ["flyer"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id"),
         // An employee's payroll number is theirs; a payroll run, period or total is not.
         ["payroll"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ref", "reference"),
         ["licence"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
