@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
@@ -71,7 +72,7 @@ internal sealed class TelemetrySite
     /// The site is an argument of a project helper that sends these members of it (<c>Trace(request)</c>
     /// where the helper tags <c>command.AccountNumber</c>): the value is judged by them, not as a whole.
     /// </summary>
-    public System.Collections.Immutable.ImmutableArray<ISymbol> SentMembers { get; init; } = System.Collections.Immutable.ImmutableArray<ISymbol>.Empty;
+    public ImmutableArray<ISymbol> SentMembers { get; init; } = ImmutableArray<ISymbol>.Empty;
 
     /// <summary>The logging generator redacts the members of this value that carry a data classification.</summary>
     public bool RedactsClassifiedMembers { get; init; }

@@ -293,6 +293,16 @@ internal sealed partial class ValueFlow
             // sink, and a body has hundreds of them.
             var sites = new List<TelemetrySite>();
             var names = new List<TelemetryName>();
+
+            // One sink per parameter, kind and member sent (none when the parameter is sent itself).
+            void AddOnce(IParameterSymbol parameter, TelemetrySite site, ISymbol? member)
+            {
+                if (!sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter) && s.Kind == site.Kind && SymbolEqualityComparer.Default.Equals(s.Member, member)))
+                {
+                    sinks.Add(new ForwardedSink(parameter, site.Kind, site.KeyName, member));
+                }
+            }
+
             foreach (var body in Bodies(method, cancellationToken, MaxForwardingBody))
             {
                 var options = _optionsFor(body.Syntax.SyntaxTree);
@@ -314,10 +324,7 @@ internal sealed partial class ValueFlow
                             {
                                 foreach (var member in site.SentMembers)
                                 {
-                                    if (!sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, passedOn.Parameter.OriginalDefinition) && s.Kind == site.Kind && SymbolEqualityComparer.Default.Equals(s.Member, member)))
-                                    {
-                                        sinks.Add(new ForwardedSink(passedOn.Parameter.OriginalDefinition, site.Kind, site.KeyName, member));
-                                    }
+                                    AddOnce(passedOn.Parameter.OriginalDefinition, site, member);
                                 }
                             }
                             continue;
@@ -325,23 +332,20 @@ internal sealed partial class ValueFlow
                         var flow = Evaluate(site.Value, options, cancellationToken);
                         foreach (var parameter in flow.Parameters)
                         {
-                            if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
-                                && !sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter.OriginalDefinition) && s.Kind == site.Kind && s.Member is null))
+                            if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method))
                             {
-                                sinks.Add(new ForwardedSink(parameter.OriginalDefinition, site.Kind, site.KeyName));
+                                AddOnce(parameter.OriginalDefinition, site, null);
                             }
                         }
                         foreach (var (parameter, member) in ParameterMembersSent(site.Value, method))
                         {
-                            if (!sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter) && s.Kind == site.Kind && SymbolEqualityComparer.Default.Equals(s.Member, member)))
-                            {
-                                sinks.Add(new ForwardedSink(parameter, site.Kind, site.KeyName, member));
-                            }
+                            AddOnce(parameter, site, member);
                         }
                     }
                 }
             }
             needed = s_forwardingNeeded == UnboundedDepth ? UnboundedDepth : s_forwardingNeeded + 1;
+
             return needed == UnboundedDepth
                 ? _forwarded.GetOrAdd((method, helpers), sinks.ToImmutable())
                 : _forwardedAtAnyDepth.GetOrAdd(method, (sinks.ToImmutable(), needed)).Sinks;

@@ -1518,8 +1518,9 @@ internal sealed partial class ValueFlow
                 : combined;
         }
         // GetPatientId(), customer.GetEmail(): the method's name says what it returns.
-        if (CarriesIdentifier(method.ReturnType) && frame.Options.IsIdentifierName(NameWords.Split(StripAsync(method.Name)), out var domain)
-            && (!IsDate(method.ReturnType) || IsBirthDateName(NameWords.Split(StripAsync(method.Name)))))
+        var nameWords = NameWords.Split(StripAsync(method.Name));
+        if (CarriesIdentifier(method.ReturnType) && frame.Options.IsIdentifierName(nameWords, out var domain)
+            && (!IsDate(method.ReturnType) || IsBirthDateName(nameWords)))
         {
             return Found(invocation, domain);
         }
