@@ -13,7 +13,7 @@ namespace TelemetryConventions.AnalyzerCost;
 
 /// <summary>
 /// Usage: <c>dotnet run -c Release --project benchmarks/TelemetryConventions.AnalyzerCost -- &lt;source folder&gt;
-/// [--conventions &lt;folder&gt;] [--registry &lt;folder&gt;] [--namespace &lt;generated namespace&gt;] [--references &lt;file&gt;] [--runs N] [--list]</c> (<c>--list</c> prints every diagnostic reported). Each run parses the folder afresh, compiles it (diagnostics
+/// [--conventions &lt;folder&gt;] [--registry &lt;folder&gt;] [--namespace &lt;generated namespace&gt;] [--references &lt;file&gt;] [--runs N] [--list]</c> (<c>--list</c> prints every diagnostic reported; <c>--runs 0</c> with it only lists them). Each run parses the folder afresh, compiles it (diagnostics
 /// and emit, as the compiler does), then runs every analyzer of the package on that compilation with
 /// execution times logged. The first run warms the JIT and is not counted; the median of the others
 /// is printed. The compile is timed by the clock; the analyzers' time is the analyzer driver's own
@@ -89,6 +89,11 @@ public static class Program
             }
             samples.Add(sample);
             Console.WriteLine($"run {run}: compile {sample.Compile.TotalMilliseconds:F0} ms, generator {sample.Generator.TotalMilliseconds:F0} ms, analyzer callbacks {sample.Analyzers.TotalMilliseconds:F0} ms ({Share(sample):P1}), processor time: compile {sample.CompileProcessor.TotalMilliseconds:F0} ms, analysis {sample.Baseline.TotalMilliseconds:F0} → {sample.Baseline.TotalMilliseconds + sample.Added.TotalMilliseconds:F0} ms, added {sample.Added.TotalMilliseconds:F0} ms ({AddedShare(sample):P1}); allocated: compile {sample.CompileBytes / 1e6:F0} MB, added {sample.AddedBytes / 1e6:F1} MB ({AddedBytesShare(sample):P1})");
+        }
+        if (samples.Count == 0)
+        {
+            // --runs 0: the warm-up run only, for its diagnostics (with --list); nothing was timed.
+            return 0;
         }
         var median = samples.OrderBy(Share).ElementAt(samples.Count / 2);
         var medianAdded = samples.OrderBy(AddedShare).ElementAt(samples.Count / 2);
