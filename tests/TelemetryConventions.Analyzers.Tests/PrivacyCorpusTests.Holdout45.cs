@@ -11,11 +11,12 @@ public sealed partial class PrivacyCorpusTests
     /// checks with a bureau, buy-now-pay-later and instalment plans, open-banking consents and account
     /// linking, direct debits and mandates, arrears and collections, student loans and bursaries, and
     /// prepaid and stored-value accounts. Graded as written with the analyzers of commit 3a6b254: 94 of
-    /// 113 leaks found (83.2 %), 4 of 165 clean lines reported (2.4 %). The floor guards those figures
-    /// (83 % recall, 3 % false positives).
+    /// 113 leaks found (83.2 %), 4 of 165 clean lines reported (2.4 %). Since,
+    /// with a dictionary's entry keys read in a query (a rule made after this corpus was read): 95 of
+    /// 113 (84.1 %), 4 of 165 (2.4 %). The floor guards those figures (84 % recall, 3 % false positives).
     /// </summary>
     [Fact]
     public Task Forty_fifth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout45"), "PrivacyHoldout45.Telemetry", minimumMarkers: 250,
-            requiredRecall: 0.83, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.84, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
 }

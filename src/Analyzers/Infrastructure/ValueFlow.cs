@@ -543,10 +543,11 @@ internal sealed partial class ValueFlow
             }
         }
         if (symbol is IPropertySymbol { Name: "Key" } pairKey && KnownSymbols.Is(pairKey.ContainingType, _known.KeyValuePair)
-            && member.Instance is { } entry && OperationTree.Unwrap(entry) is ILocalReferenceOperation entryLocal
-            && EnclosingForEach(entryLocal) is { } entries && DictionaryKeysOf(entries.Collection, frame, depth) is { } entryKeys)
+            && member.Instance is { } entry && EnumeratedDictionary(OperationTree.Unwrap(entry)) is { } enumerated
+            && DictionaryKeysOf(enumerated, frame, depth) is { } entryKeys)
         {
-            // foreach (var pair in _chargedToday) … pair.Key: the keys the dictionary was given.
+            // foreach (var pair in _chargedToday) … pair.Key, _lateToday.Where(p => p.Value > 1).Select(p => p.Key):
+            // the keys the dictionary was given.
             return Rewrapped(entryKeys, member);
         }
         if (symbol is IPropertySymbol { Name: "Key", ContainingType.Name: "IGrouping" } && member.Instance is { } group)
@@ -1056,6 +1057,41 @@ internal sealed partial class ValueFlow
         }
         var written = CombineAll(keys, frame, depth);
         return selected is null ? written : FlowResult.Combine(written, selected);
+    }
+
+    /// <summary>
+    /// The dictionary whose entries a variable stands for: the collection of the <c>foreach</c> that
+    /// declares it, or the source of the LINQ call whose lambda it is the parameter of, through calls
+    /// that keep the entries as they are (<c>Where</c>, <c>OrderBy</c>, <c>Take</c>, <c>ToList</c>).
+    /// </summary>
+    private static IOperation? EnumeratedDictionary(IOperation variable)
+    {
+        if (variable is ILocalReferenceOperation local)
+        {
+            return EnclosingForEach(local)?.Collection;
+        }
+        if (variable is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } lambdaParameter)
+        {
+            return null;
+        }
+        var lambda = lambdaParameter.Parent;
+        while (lambda is not null and not IAnonymousFunctionOperation)
+        {
+            lambda = lambda.Parent;
+        }
+        var call = lambda?.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation invocation } } ? invocation : null;
+        var source = call is null ? null : SourceOfQuery(call);
+        while (source is not null && OperationTree.Unwrap(source) is IInvocationOperation kept && kept.TargetMethod.Name is "Where" or "OrderBy" or "OrderByDescending"
+            or "ThenBy" or "ThenByDescending" or "Take" or "Skip" or "TakeWhile" or "SkipWhile" or "Distinct" or "ToList" or "ToArray" or "AsEnumerable" or "Reverse")
+        {
+            source = SourceOfQuery(kept);
+        }
+        return source is not null && IsDictionary(OperationTree.Unwrap(source).Type) ? source : null;
+
+        static IOperation? SourceOfQuery(IInvocationOperation query) =>
+            query.TargetMethod.ContainingType?.Name is "Enumerable" or "Queryable"
+                ? query.Instance ?? (query.Arguments.Length > 0 ? query.Arguments[0].Value : null)
+                : null;
     }
 
     /// <summary>

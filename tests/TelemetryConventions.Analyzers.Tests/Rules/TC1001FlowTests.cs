@@ -1167,6 +1167,8 @@ public class TC1001FlowTests
     public async Task The_key_of_an_entry_enumerated_from_a_dictionary_is_one_of_its_keys()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
             class CapTracker
             {
                 private readonly Dictionary<string, decimal> _chargedToday = new();
@@ -1202,6 +1204,14 @@ public class TC1001FlowTests
                     {
                         logger.LogDebug("Zone {Zone}", pair.Key);
                     }
+                }
+
+                public void Query(ILogger logger)
+                {
+                    logger.LogInformation("Repeat: {Repeats}", {|TC1001:_chargedToday.Where(p => p.Value > 8m).ToDictionary(p => p.Key, p => p.Value)|});
+                    logger.LogInformation("Capped: {Cards}", string.Join(",", _chargedToday.OrderBy(p => p.Value).Select(p => {|TC1001:p.Key|})));
+                    logger.LogInformation("Zones: {Zones}", string.Join(",", _byZone.Select(p => p.Key)));
+                    logger.LogInformation("Fares: {Fares}", string.Join(",", _chargedToday.Select(p => p.Value)));
                 }
 
                 public void Local(ILogger logger, IEnumerable<(string CardNumber, int Taps)> taps)
