@@ -30,7 +30,7 @@ internal sealed partial class ValueFlow
     private FlowResult? UriPart(IMemberReferenceOperation member, Frame frame, int depth)
     {
         if (member is not IPropertyReferenceOperation { Instance: { } uri } property
-            || property.Property.ContainingType is not { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            || !IsUri(property.Property.ContainingType))
         {
             return null;
         }
@@ -69,7 +69,7 @@ internal sealed partial class ValueFlow
         }
         var owner = member.Member.ContainingType;
         if ((member.Member.Name is "Value" && owner?.Name is "PathString" or "QueryString")
-            || (owner is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            || (IsUri(owner)
                 && member.Member.Name is "AbsolutePath" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "LocalPath" or "Query" or "Segments"))
         {
             // request.Path.Value, req.Url.AbsolutePath: the text of the served address or of a part of it.

@@ -177,10 +177,7 @@ internal sealed partial class ValueFlow
                 continue;
             }
             any = true;
-            var given = creation.Arguments.FirstOrDefault(a => a.ArgumentKind != ArgumentKind.DefaultValue
-                    && string.Equals(a.Parameter?.Name, property.Name, StringComparison.OrdinalIgnoreCase))?.Value
-                ?? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-                    .FirstOrDefault(i => i.Target is IPropertyReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Property, property))?.Value;
+            var given = GivenAtCreation(creation, property);
             if (given is null || !(given.ConstantValue.HasValue || IsPseudonymised(Evaluate(given, frame, depth + 1))))
             {
                 return false;
@@ -188,6 +185,16 @@ internal sealed partial class ValueFlow
         }
         return any;
     }
+
+    /// <summary>
+    /// What a creation gives a member: the constructor argument named like it (a record's positional
+    /// parameter), or the object initializer's assignment to it.
+    /// </summary>
+    private static IOperation? GivenAtCreation(IObjectCreationOperation creation, ISymbol member) =>
+        creation.Arguments.FirstOrDefault(a => a.ArgumentKind != ArgumentKind.DefaultValue
+                && string.Equals(a.Parameter?.Name, member.Name, StringComparison.OrdinalIgnoreCase))?.Value
+            ?? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                .FirstOrDefault(i => i.Target is IMemberReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Member, member))?.Value;
 
     /// <summary>
     /// The identifier an object created in this method puts into a member it exposes: a record's

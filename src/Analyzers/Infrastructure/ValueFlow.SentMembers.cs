@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -117,16 +116,9 @@ internal sealed partial class ValueFlow
                 .FirstOrDefault(i => i.Target is IMemberReferenceOperation target && target.Member.Name == resolved.Name)?.Value;
             return replaced is not null ? Evaluate(replaced, frame, depth + 1).WithoutParameters() : MemberOfArgument(copy.Operand, member, frame, depth + 1);
         }
-        if (operation is IObjectCreationOperation creation)
+        if (operation is IObjectCreationOperation creation && GivenAtCreation(creation, resolved) is { } given)
         {
-            var given = creation.Arguments.FirstOrDefault(a => a.ArgumentKind != ArgumentKind.DefaultValue
-                    && string.Equals(a.Parameter?.Name, resolved.Name, StringComparison.OrdinalIgnoreCase))?.Value
-                ?? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-                    .FirstOrDefault(i => i.Target is IMemberReferenceOperation target && target.Member.Name == resolved.Name)?.Value;
-            if (given is not null)
-            {
-                return Evaluate(given, frame, depth + 1).WithoutParameters();
-            }
+            return Evaluate(given, frame, depth + 1).WithoutParameters();
         }
         if (depth < MaxCopyChain && ComputedFrom(resolved, frame.CancellationToken) is { } underlying)
         {

@@ -1089,9 +1089,7 @@ internal sealed partial class ValueFlow
         return source is not null && IsDictionary(OperationTree.Unwrap(source).Type) ? source : null;
 
         static IOperation? SourceOfQuery(IInvocationOperation query) =>
-            query.TargetMethod.ContainingType?.Name is "Enumerable" or "Queryable"
-                ? query.Instance ?? (query.Arguments.Length > 0 ? query.Arguments[0].Value : null)
-                : null;
+            query.TargetMethod.ContainingType?.Name is "Enumerable" or "Queryable" ? ReceiverOf(query) : null;
     }
 
     /// <summary>
