@@ -367,7 +367,8 @@ internal sealed class TelemetryOptions
     /// </summary>
     private static bool IsFreeTextName(IReadOnlyList<string> words)
     {
-        if (words.Count == 0 || words.Any(BooleanPrefixes.Contains))
+        // accessNeeds: "needs" ends the name, so it is not the flag word of needsReview.
+        if (words.Count == 0 || words.Take(words.Count - 1).Any(BooleanPrefixes.Contains) || (words.Count == 1 && BooleanPrefixes.Contains(words[0])))
         {
             return false;
         }
@@ -376,11 +377,21 @@ internal sealed class TelemetryOptions
         {
             return true;
         }
+        if (IsHomeAccessName(words) || (end >= 2 && words[end - 2] == "what" && words[end - 1] is "happened" or "happens"))
+        {
+            return true;
+        }
         while (end > 1 && words[end - 1] is "text" or "body" or "raw" or "original")
         {
             end--;
         }
         var head = words[end - 1];
+        if (end < words.Count && head is "description" or "explanation" or "answer")
+        {
+            // descriptionText, answerText: the words someone typed. A reason's text is as often a
+            // bank's or a provider's wording of a code, and a response's a server's.
+            return true;
+        }
         if (head is "note" or "notes")
         {
             return end == 1 || NoteWriters.Contains(words[end - 2]);
@@ -392,7 +403,47 @@ internal sealed class TelemetryOptions
     private static readonly ImmutableHashSet<string> FreeTextWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "comment", "comments", "feedback", "question", "remark", "remarks", "transcript", "essay", "bio", "biography", "utterance", "narrative",
         // What someone sets out in an application, a claim or an appeal.
-        "circumstances", "grounds");
+        "circumstances", "grounds", "justification", "explanation", "testimony");
+
+    /// <summary>
+    /// How to get into, or leave something at, one person's home: <c>doorCode</c>, <c>KeySafeCode</c>,
+    /// <c>gatePin</c>, <c>safePlace</c>, <c>accessInstructions</c>, <c>deliveryInstructions</c>; and
+    /// what a person asked for or needs: <c>specialRequests</c>, <c>accessNeeds</c>, <c>careNeeds</c>.
+    /// A delivery note (the document that goes with goods) and a building's code are other things.
+    /// </summary>
+    private static bool IsHomeAccessName(IReadOnlyList<string> words)
+    {
+        var count = words.Count;
+        if (count < 2)
+        {
+            return false;
+        }
+        var last = words[count - 1];
+        var before = words[count - 2];
+        if (before == "safe" && last == "place")
+        {
+            return true;
+        }
+        if (last is "code" or "codes" or "pin")
+        {
+            return before is "door" or "gate" or "alarm" or "keysafe" or "lockbox" or "keybox" or "intercom"
+                || (count >= 3 && words[count - 3] is "key" or "lock" && before is "safe" or "box");
+        }
+        if (last is "instruction" or "instructions")
+        {
+            return before is "access" or "delivery" or "entry" or "parking" or "handover" or "collection" or "pickup" or "dropoff" or "arrival" or "courier" or "driver" or "gate";
+        }
+        if (last is "needs" or "requirements")
+        {
+            return before is "special" or "access" or "accessibility" or "care" or "dietary" or "mobility" or "medical" or "support";
+        }
+        if (last is "requests" or "request")
+        {
+            // An access request is as often a request for data or for a system's rights.
+            return before == "special";
+        }
+        return false;
+    }
 
     /// <summary>
     /// Who writes the notes that are free text about a person or a case: <c>analystNote</c>,

@@ -1470,6 +1470,11 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Unknown;
         }
+        if (MasksEveryCharacter(invocation))
+        {
+            // Regex.Replace(message.Text, @"\w", "*"): only the text's shape is left.
+            return FlowResult.Safe;
+        }
         if (UnaryInput(invocation) is { } unary)
         {
             var inner = Evaluate(unary, frame, depth + 1);
@@ -1993,6 +1998,11 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
+        if (IsAuthoredText(member))
+        {
+            domain = "text";
+            return true;
+        }
         // patient.Id, visit.Patient.Id, this.Id inside class Patient, candidate.DisplayName: the
         // member says "id" or "name", the receiver says whose.
         var words = NameWords.Split(member.Member.Name);
@@ -2010,6 +2020,90 @@ internal sealed partial class ValueFlow
         }
         return receiverType is not null && options.IsIdentifierName(NameWords.Split(receiverType.Name).Concat(words).ToList(), out domain);
     }
+
+    /// <summary>
+    /// The words of something a person wrote: <c>complaint.Text</c>, <c>ticket.Body</c>,
+    /// <c>appeal.Statement</c>, <c>report.Description</c>, <c>message.Content</c>. The member's name
+    /// says only "the text"; the object it is read from says whose: a message, post, review, complaint,
+    /// form or report a person sent. The same member of a health check, a job or a rule is the
+    /// service's own text, and its length or presence is only about it.
+    /// </summary>
+    private static bool IsAuthoredText(IMemberReferenceOperation member)
+    {
+        if (member.Type?.SpecialType != SpecialType.System_String || !TextMembers.Contains(member.Member.Name)
+            || member.Member.ContainingType is not { } owner || IsModelExchange(owner))
+        {
+            return false;
+        }
+        var receiver = member.Instance is null ? null : OperationTree.Unwrap(member.Instance);
+        if (receiver is not null && ReferencedSymbol(receiver) is { } receiverSymbol && IsAuthoredName(receiverSymbol.Name))
+        {
+            return true;
+        }
+        return (receiver?.Type is { } receiverType && IsAuthoredName(receiverType.Name)) || IsAuthoredName(owner.Name);
+    }
+
+    /// <summary>
+    /// <c>Regex.Replace(text, @"\w", "*")</c>, <c>Regex.Replace(text, ".", "#")</c>: every letter and
+    /// digit replaced by a constant, so nothing of the value is left but its length and punctuation.
+    /// A pattern that keeps letters (<c>\d</c>) or a replacement that puts groups back is no mask.
+    /// </summary>
+    private static bool MasksEveryCharacter(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod is not { Name: "Replace", IsStatic: true, ContainingType: { Name: "Regex" } regex }
+            || regex.ContainingNamespace?.ToDisplayString() != "System.Text.RegularExpressions"
+            || invocation.Arguments.Length < 3)
+        {
+            return false;
+        }
+        var pattern = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue;
+        var replacement = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "replacement")?.Value.ConstantValue;
+        if (pattern is not { HasValue: true, Value: string mask } || replacement is not { HasValue: true, Value: string with } || with.IndexOf('$') >= 0)
+        {
+            return false;
+        }
+        mask = mask.TrimEnd('+');
+        return mask is @"\w" or @"\S" or "." or @"[^\s]" or "[^ ]" or @"[\w]" or "[a-zA-Z0-9]" or "[A-Za-z0-9]" or "[0-9A-Za-z]" or @"[\p{L}\p{N}]";
+    }
+
+    /// <summary>
+    /// A model's messages (Microsoft.Extensions.AI, Semantic Kernel, the OpenAI and Azure AI clients)
+    /// hold what a prompt put in them or what the model wrote: judged by what they were built from,
+    /// not by their name.
+    /// </summary>
+    private static bool IsModelExchange(ITypeSymbol type)
+    {
+        var space = type.ContainingNamespace?.ToDisplayString() ?? "";
+        return space.StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal) || space.StartsWith("Microsoft.SemanticKernel", StringComparison.Ordinal)
+            || space.StartsWith("OpenAI", StringComparison.Ordinal) || space.StartsWith("Azure.AI", StringComparison.Ordinal);
+    }
+
+    private static readonly ImmutableHashSet<string> TextMembers = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "Text", "Body", "Description", "Statement", "Details", "Content", "Concern", "Message", "RawText", "FullText", "PlainText",
+        "BodyText", "MessageText", "TextBody", "HtmlBody", "PlainTextBody", "Comments", "Explanation");
+
+    /// <summary>
+    /// Whether a variable or type is named for what a person writes and sends: <c>complaint</c>,
+    /// <c>SupportTicket</c>, <c>ChatMessage</c>, <c>BanAppeal</c>, <c>SicknessReportDto</c>. Its head
+    /// decides (a trailing <c>Dto</c>, <c>Model</c> or <c>Entity</c> is skipped), so a
+    /// <c>HealthReportEntry</c> or a <c>MessageBroker</c> is not one.
+    /// </summary>
+    private static bool IsAuthoredName(string name)
+    {
+        var words = NameWords.Split(name);
+        var end = words.Count;
+        while (end > 1 && words[end - 1] is "dto" or "model" or "entity" or "record" or "payload" or "input" or "view" or "item" or "row" or "doc" or "data")
+        {
+            end--;
+        }
+        return end > 0 && AuthoredWords.Contains(words[end - 1]);
+    }
+
+    private static readonly ImmutableHashSet<string> AuthoredWords = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "message", "messages", "comment", "post", "reply", "review", "complaint", "appeal", "dispute", "report", "ticket", "form",
+        "submission", "feedback", "enquiry", "inquiry", "referral", "statement", "testimony", "chat", "sms", "mail", "email",
+        "letter", "turn", "utterance", "transcript", "note", "question", "essay", "claim", "concern", "grievance", "objection",
+        "representation", "confession", "story", "testimonial", "answer");
 
     /// <summary>
     /// The name a client gave the file it uploaded (<c>IFormFile.FileName</c>, and the

@@ -29,7 +29,7 @@ public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
 
     private protected override void AnalyzeSite(OperationAnalysisContext context, TelemetryCompilation compilation, TelemetrySite site)
     {
-        if (!site.IsMetric || OperationTree.Unwrap(site.Value).ConstantValue.HasValue)
+        if (!site.IsMetric || OperationTree.Unwrap(site.Value).ConstantValue.HasValue || IsFlag(site.Value))
         {
             return;
         }
@@ -54,6 +54,17 @@ public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, (site.ReportAt ?? site.Key ?? site.Value).Syntax.GetLocation(), what, site.Describe()));
         }
+    }
+
+    /// <summary>A true or false under a key named for a person (drt.mobility_needs) is two series, not one per person.</summary>
+    private static bool IsFlag(IOperation value)
+    {
+        var type = OperationTree.Unwrap(value).Type;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+        return type?.SpecialType == SpecialType.System_Boolean;
     }
 
     private static string Describe(IOperation operation)

@@ -2453,4 +2453,49 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task The_text_of_something_a_person_wrote_is_judged_by_what_it_was_read_from()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Text.RegularExpressions;
+
+            public sealed record BroadcastComplaint(string ComplaintId, string Text);
+            public sealed class SupportTicketDto { public string Body { get; set; } = ""; public string Subject { get; set; } = ""; }
+            public sealed record HealthEntry(string Description);
+            public sealed record RenewalJob(string Description);
+
+            public sealed class Moderation(ILogger<Moderation> logger)
+            {
+                public void Handle(Activity? activity, BroadcastComplaint complaint, SupportTicketDto ticket, HealthEntry entry, RenewalJob job)
+                {
+                    logger.LogInformation("Complaint {ComplaintId}: {Text}", complaint.ComplaintId, {|TC1001:complaint.Text|});
+                    activity?.SetTag("ticket.body", {|TC1001:ticket.Body|});
+                    activity?.SetTag("ticket.body.length", ticket.Body.Length);
+                    logger.LogInformation("Masked {Masked}", Regex.Replace(complaint.Text, @"\w", "*"));
+                    logger.LogInformation("Digits removed {Text}", Regex.Replace({|TC1001:complaint.Text|}, @"\d", "#"));
+                    logger.LogInformation("Health {Description}", entry.Description);
+                    activity?.SetTag("job.description", job.Description);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Home_access_codes_and_instructions_are_free_text_about_a_home()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Visit(string VisitId, string KeySafeCode, string? AccessInstructions, string DeliveryNotes);
+
+            public sealed class Visits(ILogger<Visits> logger)
+            {
+                public void Start(Activity? activity, Visit visit)
+                {
+                    logger.LogDebug("Key safe for {VisitId} is {Code}", visit.VisitId, {|TC1001:visit.KeySafeCode|});
+                    activity?.SetTag("visit.access", {|TC1001:visit.AccessInstructions|});
+                    activity?.SetTag("visit.has_access_instructions", visit.AccessInstructions is not null);
+                    activity?.SetTag("visit.delivery_notes", visit.DeliveryNotes);
+                }
+            }
+            """);
+    }
 }

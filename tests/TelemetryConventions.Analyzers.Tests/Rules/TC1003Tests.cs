@@ -40,6 +40,22 @@ public class TC1003Tests
     }
 
     [Fact]
+    public async Task A_flag_under_a_key_named_for_a_person_is_two_series_not_one_per_person()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Bookings
+            {
+                void Count(Counter<long> seats, string? mobilityNeeds, string? patientId)
+                {
+                    seats.Add(1, new KeyValuePair<string, object?>("drt.mobility_needs", mobilityNeeds is not null));
+                    seats.Add(1, new KeyValuePair<string, object?>("patient.id", patientId is null));
+                    seats.Add(1, new KeyValuePair<string, object?>({|TC1003:"drt.mobility_needs"|}, mobilityNeeds));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_small_bucket_of_a_keyed_value_is_a_bounded_tag_and_a_large_one_is_not()
     {
         // A remainder or mask by a small constant has a few dozen values whoever it came from; a
