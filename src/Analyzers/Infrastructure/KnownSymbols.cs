@@ -33,6 +33,11 @@ internal sealed class KnownSymbols
         SerilogStaticLog = compilation.GetTypeByMetadataName("Serilog.Log");
         SerilogLogContext = compilation.GetTypeByMetadataName("Serilog.Context.LogContext");
         SerilogPropertyFactory = compilation.GetTypeByMetadataName("Serilog.Core.ILogEventPropertyFactory");
+        SerilogDiagnosticContext = compilation.GetTypeByMetadataName("Serilog.IDiagnosticContext");
+        HttpLoggingInterceptorContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.HttpLogging.HttpLoggingInterceptorContext");
+        AuthenticateResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticateResult");
+        AuthenticationResultContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.ResultContext`1");
+        RemoteAuthenticationContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.RemoteAuthenticationContext`1");
         SentrySdk = compilation.GetTypeByMetadataName("Sentry.SentrySdk");
         StaticLambdaLogger = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.LambdaLogger");
         OpenTelemetryActivityExtensions = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.ActivityExtensions");
@@ -79,12 +84,23 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? SerilogLogContext { get; }
     public INamedTypeSymbol? SerilogPropertyFactory { get; }
 
+    /// <summary>Serilog.AspNetCore's request logging: properties set here go into each request's completion event.</summary>
+    public INamedTypeSymbol? SerilogDiagnosticContext { get; }
+
+    /// <summary>ASP.NET Core's HTTP logging: parameters added here are written into the request's log.</summary>
+    public INamedTypeSymbol? HttpLoggingInterceptorContext { get; }
+
+    /// <summary>An authentication failure's message, which the authentication handler logs.</summary>
+    public INamedTypeSymbol? AuthenticateResult { get; }
+    public INamedTypeSymbol? AuthenticationResultContext { get; }
+    public INamedTypeSymbol? RemoteAuthenticationContext { get; }
+
     /// <summary>The Sentry SDK's entry point: its scopes, events and breadcrumbs are error reports.</summary>
     public INamedTypeSymbol? SentrySdk { get; }
 
     public bool HasSentry => SentrySdk is not null;
 
-    public bool HasSerilog => SerilogLogger is not null || SerilogStaticLog is not null || SerilogLogContext is not null || SerilogPropertyFactory is not null;
+    public bool HasSerilog => SerilogLogger is not null || SerilogStaticLog is not null || SerilogLogContext is not null || SerilogPropertyFactory is not null || SerilogDiagnosticContext is not null;
 
     /// <summary>AWS Lambda's static <c>LambdaLogger.Log</c>.</summary>
     public INamedTypeSymbol? StaticLambdaLogger { get; }

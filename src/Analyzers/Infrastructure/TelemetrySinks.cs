@@ -167,10 +167,30 @@ internal static partial class TelemetrySinks
                 }
             }
             else if ((KnownSymbols.Is(type, known.SerilogLogContext) && method.Name == "PushProperty")
-                || (KnownSymbols.Is(type, known.SerilogPropertyFactory) && method.Name == "CreateProperty"))
+                || (KnownSymbols.Is(type, known.SerilogPropertyFactory) && method.Name == "CreateProperty")
+                || (KnownSymbols.Is(type, known.SerilogDiagnosticContext) && method.Name == "Set"))
             {
                 CollectSerilogProperty(arguments, sites);
             }
+            return;
+        }
+        if (KnownSymbols.Is(type, known.HttpLoggingInterceptorContext))
+        {
+            if (method.Name == "AddParameter")
+            {
+                AddKeyed(SinkKind.LogValue, arguments, "key", "value", sites);
+            }
+            return;
+        }
+        if (method.Name == "Fail" && (KnownSymbols.Is(type, known.AuthenticateResult) || KnownSymbols.Is(type, known.AuthenticationResultContext) || KnownSymbols.Is(type, known.RemoteAuthenticationContext)))
+        {
+            // AuthenticateResult.Fail(message), context.Fail(message): the authentication handler logs
+            // the failure's message ("… was not authenticated. Failure message: …").
+            if (OperationTree.Argument(arguments, "failureMessage") is { } failureMessage)
+            {
+                AddValues(SinkKind.LogValue, failureMessage, destructured: false, sites);
+            }
+            AddExceptionMessage(OperationTree.Argument(arguments, "failure"), known, sites);
             return;
         }
         if (known.HasSentry && IsSentryNamespace(type.ContainingNamespace))
@@ -623,7 +643,8 @@ internal static partial class TelemetrySinks
 
     /// <summary>
     /// Serilog's ambient properties: <c>LogContext.PushProperty(name, value, destructureObjects)</c> adds
-    /// one to every event in its scope, and an enricher's <c>CreateProperty(name, value, …)</c> to the event.
+    /// one to every event in its scope, an enricher's <c>CreateProperty(name, value, …)</c> to the event,
+    /// and request logging's <c>IDiagnosticContext.Set(propertyName, value, …)</c> to the request's event.
     /// </summary>
     private static void CollectSerilogProperty(IEnumerable<IArgumentOperation> arguments, List<TelemetrySite> sites)
     {
@@ -631,7 +652,7 @@ internal static partial class TelemetrySinks
         {
             return;
         }
-        var name = OperationTree.Argument(arguments, "name");
+        var name = OperationTree.Argument(arguments, "name") ?? OperationTree.Argument(arguments, "propertyName");
         var destructure = OperationTree.Argument(arguments, "destructureObjects") is { ConstantValue: { HasValue: true, Value: true } };
         var keyName = name is not null && OperationTree.Unwrap(name).ConstantValue is { HasValue: true, Value: string text } ? text : null;
         sites.Add(new TelemetrySite(SinkKind.LogValue, null, value, keyName) { Destructured = destructure });

@@ -786,6 +786,59 @@ public class TC1001Tests
             """);
     }
     [Fact]
+    public async Task Request_log_properties_and_authentication_failures_are_logs()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Serilog
+            {
+                public interface IDiagnosticContext { void Set(string propertyName, object? value, bool destructureObjects = false); }
+            }
+            namespace Microsoft.AspNetCore.HttpLogging
+            {
+                public sealed class HttpLoggingInterceptorContext { public void AddParameter(string key, object? value) { } }
+            }
+            namespace Microsoft.AspNetCore.Authentication
+            {
+                public sealed class AuthenticateResult
+                {
+                    public static AuthenticateResult Fail(string failureMessage) => new();
+                    public static AuthenticateResult Fail(Exception failure) => new();
+                }
+                public abstract class ResultContext<TOptions>
+                {
+                    public void Fail(string failureMessage) { }
+                }
+                public sealed class TokenValidatedContext : ResultContext<object> { }
+            }
+
+            namespace Clinic
+            {
+                using Microsoft.AspNetCore.Authentication;
+
+                public sealed class RequestLogging(Serilog.IDiagnosticContext diagnostics)
+                {
+                    public void Enrich(Microsoft.AspNetCore.HttpLogging.HttpLoggingInterceptorContext log, string patientId, string clinicId)
+                    {
+                        diagnostics.Set("PatientId", {|TC1001:patientId|});
+                        diagnostics.Set("ClinicId", clinicId);
+                        log.AddParameter("patient", {|TC1001:patientId|});
+                        log.AddParameter("clinic", clinicId);
+                    }
+
+                    public AuthenticateResult Check(TokenValidatedContext context, string staffNumber, string scheme)
+                    {
+                        context.Fail($"Staff {{|TC1001:staffNumber|}} is suspended");
+                        context.Fail("Token revoked");
+                        return scheme == "basic"
+                            ? AuthenticateResult.Fail(new InvalidOperationException($"Unknown staff {{|TC1001:staffNumber|}}"))
+                            : AuthenticateResult.Fail($"Scheme {scheme} refused");
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Scheme_numbers_are_personal_and_a_few_characters_cut_from_one_are_about_it()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
