@@ -192,10 +192,18 @@ internal sealed partial class ValueFlow
         // AddFailure/RecordFailure record the exception's type as error.type, never its message.
         var recordsMessage = method.Name is not ("RecordException" or "AddFailure" or "RecordFailure")
             || invocation.Arguments.Any(a => a.Parameter?.Name == "includeMessage" && a.ArgumentKind != ArgumentKind.DefaultValue && !(a.Value.ConstantValue is { HasValue: true, Value: false }));
+        // Measure builds an observable instrument's measurement: its tags are metric tags too.
+        var isMetric = GeneratedApi.IsMetricRecording(method);
         foreach (var argument in invocation.Arguments)
         {
             if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
             {
+                continue;
+            }
+            if (isMetric && parameter.Ordinal > 0 && !IsException(parameter.Type))
+            {
+                // A metric's tag, a pseudonym included: one series per person is what TC1003 judges.
+                sites.Add(new TelemetrySite(SinkKind.MetricAttribute, null, argument.Value));
                 continue;
             }
             if (_known.IsPseudonym(parameter.Type))
@@ -214,13 +222,6 @@ internal sealed partial class ValueFlow
                 {
                     sites.Add(new TelemetrySite(SinkKind.ExceptionMessage, null, argument.Value));
                 }
-                continue;
-            }
-            // Measure builds an observable instrument's measurement: its tags are metric tags too.
-            var isMetric = GeneratedApi.IsMetricRecording(method);
-            if (isMetric && parameter.Ordinal > 0)
-            {
-                sites.Add(new TelemetrySite(SinkKind.MetricAttribute, null, argument.Value));
                 continue;
             }
             if (CarriesIdentifier(parameter.Type))

@@ -40,6 +40,31 @@ public class TC1003Tests
     }
 
     [Fact]
+    public async Task A_pseudonym_given_to_a_generated_metric_wrapper_is_still_one_series_per_person()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.CodeDom.Compiler;
+
+            [GeneratedCode("TelemetryConventions", "1.0.0.0")]
+            sealed class QueryDuration
+            {
+                public void Record(double value, string? queryName = null, Pseudonym? subjectId = null)
+                {
+                }
+            }
+
+            class Lookups
+            {
+                void Find(QueryDuration duration, Pseudonymizer pseudonymizer, string hospitalNumber)
+                {
+                    duration.Record(0.2, "FindByNumber", {|TC1003:pseudonymizer.Pseudonymize("patient", hospitalNumber)|});
+                    duration.Record(0.2, "FindByNumber");
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_flag_under_a_key_named_for_a_person_is_two_series_not_one_per_person()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
