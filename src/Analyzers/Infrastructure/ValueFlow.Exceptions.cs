@@ -82,7 +82,7 @@ internal sealed partial class ValueFlow
         {
             var message = OperationTree.Argument(creation.Arguments, "message");
             var inner = OperationTree.Argument(creation.Arguments, "innerException");
-            var result = message is null ? FlowResult.Safe : Evaluate(message, frame, depth + 1);
+            var result = FlowResult.Combine(message is null ? FlowResult.Safe : Evaluate(message, frame, depth + 1), DescribedBy(creation, frame, depth));
             return inner is null ? result : FlowResult.Combine(result, ExceptionMessage(inner, frame, depth + 1));
         }
         var summary = ConstructorMessage(constructor, frame, depth);
@@ -99,6 +99,34 @@ internal sealed partial class ValueFlow
         return summary.Identifier is { } own && !summary.Parameters.Any(p => p.Name == own.Origin)
             ? FlowResult.Combine(new FlowResult(own, null, proven: false), found)
             : found;
+    }
+
+    /// <summary>
+    /// <c>new RpcException(new Status(StatusCode.NotFound, $"No patient {mrn}"))</c>,
+    /// <c>new ValidationException(new ValidationResult($"… {email}"), …)</c>: a library's exception built
+    /// from a status or error object takes that object's text into its message (gRPC prints the
+    /// status, detail included), so the text given to it counts as the message. An exception whose
+    /// constructor is in the source is judged by what that constructor does.
+    /// </summary>
+    private FlowResult DescribedBy(IObjectCreationOperation creation, Frame frame, int depth)
+    {
+        var found = FlowResult.Safe;
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || OperationTree.Unwrap(argument.Value) is not IObjectCreationOperation nested || IsException(nested.Type))
+            {
+                continue;
+            }
+            foreach (var text in nested.Arguments)
+            {
+                if (text.ArgumentKind != ArgumentKind.DefaultValue && text.Parameter?.Name is "detail" or "message" or "description" or "errorMessage"
+                    && text.Value.Type?.SpecialType == SpecialType.System_String)
+                {
+                    found = FlowResult.Combine(found, Evaluate(text.Value, frame, depth + 1));
+                }
+            }
+        }
+        return found;
     }
 
     /// <summary>What a custom exception's constructor hands its base as the message, in terms of its own parameters.</summary>

@@ -526,6 +526,13 @@ internal sealed partial class ValueFlow
             // _online[playerId] = connection in one method, _online.Keys logged in another: the keys its type's code puts in.
             return Rewrapped(KeptDictionaryKeys(kept.Member, frame, depth + 1), member);
         }
+        if (symbol is IPropertySymbol { Name: "Detail" or "Details" or "Description" or "ErrorMessage" } && member.Instance is { } statusOf
+            && OperationTree.Unwrap(statusOf) is IPropertyReferenceOperation { Property.Name: "Status" or "Error" or "ValidationResult", Instance: { } thrown } && IsException(thrown.Type))
+        {
+            // ex.Status.Detail of a caught RpcException, ex.ValidationResult.ErrorMessage: the text its
+            // thrower wrote, which is in its message too.
+            return Rewrapped(ExceptionMessage(thrown, frame, depth + 1), member);
+        }
         if (symbol is IPropertySymbol { Name: "Value" or "Message" } property && member.Instance is { } instance)
         {
             if (property.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || _known.IsPseudonym(instance.Type))

@@ -2498,4 +2498,57 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_library_exception_built_from_an_error_object_carries_that_objects_text()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.ComponentModel.DataAnnotations;
+
+            public sealed class Registrations(ILogger<Registrations> logger)
+            {
+                public void Register(Activity? activity, string email, string planCode)
+                {
+                    try
+                    {
+                        Validate(email, planCode);
+                    }
+                    catch (ValidationException ex)
+                    {
+                        logger.LogWarning("Invalid: {Error}", {|TC1001:ex.ValidationResult.ErrorMessage|});
+                        activity?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                    }
+                }
+
+                private static void Validate(string email, string planCode)
+                {
+                    if (!email.Contains('@'))
+                    {
+                        throw new ValidationException(new ValidationResult($"{email} is not an address"), null, null);
+                    }
+                    if (planCode.Length != 4)
+                    {
+                        throw new ValidationException(new ValidationResult($"Plan {planCode} is unknown"), null, null);
+                    }
+                }
+            }
+
+            public sealed class Plans(ILogger<Plans> logger)
+            {
+                public void Change(string planCode)
+                {
+                    try
+                    {
+                        if (planCode.Length != 4)
+                        {
+                            throw new ValidationException(new ValidationResult($"Plan {planCode} is unknown"), null, null);
+                        }
+                    }
+                    catch (ValidationException ex)
+                    {
+                        logger.LogWarning("Invalid: {Error}", ex.ValidationResult.ErrorMessage);
+                    }
+                }
+            }
+            """);
+    }
 }
