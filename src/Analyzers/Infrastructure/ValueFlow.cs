@@ -185,15 +185,26 @@ internal sealed partial class ValueFlow
                 // member.PostalCode is not null: whether there is one, not which.
                 return FlowResult.Safe;
             case IInterpolatedStringOperation interpolated:
-                // Parts are holes ({id}) or, under an interpolated string handler, AppendFormatted calls.
-                return CombineAll(interpolated.Parts.Where(p => p is not IInterpolatedStringTextOperation)
-                    .Select(p => p is IInterpolationOperation hole ? hole.Expression : p), frame, depth);
+                {
+                    // Parts are holes ({id}) or, under an interpolated string handler, AppendFormatted calls.
+                    var parts = FlowResult.Safe;
+                    foreach (var part in interpolated.Parts)
+                    {
+                        parts = part switch
+                        {
+                            IInterpolatedStringTextOperation => parts,
+                            IInterpolationOperation hole => FlowResult.Combine(parts, EvaluateHole(hole, frame, depth)),
+                            _ => FlowResult.Combine(parts, Evaluate(part, frame, depth + 1)),
+                        };
+                    }
+                    return parts;
+                }
             case IInterpolatedStringAdditionOperation addition:
                 return CombineAll(new[] { addition.Left, addition.Right }, frame, depth);
             case IInterpolatedStringHandlerCreationOperation handler:
                 return Evaluate(handler.Content, frame, depth + 1);
             case IInterpolatedStringAppendOperation append:
-                return append.AppendCall is IInvocationOperation { Arguments.Length: > 0 } call ? Evaluate(call.Arguments[0].Value, frame, depth + 1) : FlowResult.Safe;
+                return append.AppendCall is IInvocationOperation { Arguments.Length: > 0 } call ? EvaluateAppended(call, frame, depth) : FlowResult.Safe;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 return CombineAll(new[] { binary.LeftOperand, binary.RightOperand }, frame, depth);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder or BinaryOperatorKind.And } bucket when IsSmallConstant(bucket.RightOperand):
@@ -479,6 +490,10 @@ internal sealed partial class ValueFlow
         if (IsUploadedFileName(member.Member))
         {
             return Found(member, "file.name");
+        }
+        if (Position(member) is { } position)
+        {
+            return position;
         }
         if (IsFleetPlate(member.Member))
         {
@@ -1396,6 +1411,10 @@ internal sealed partial class ValueFlow
         if (ReadsPersonalClaim(invocation, frame.Options))
         {
             return Found(invocation, "user");
+        }
+        if ((RoundedCoordinate(invocation, frame, depth) ?? PositionCall(invocation, frame, depth)) is { } place)
+        {
+            return place;
         }
         if (IncomingRequestUrl(invocation, frame) is { } served)
         {

@@ -2551,4 +2551,39 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_precise_position_is_a_persons_unless_a_things_or_rounded()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Globalization;
+
+            public readonly record struct GeoPoint(double Latitude, double Longitude)
+            {
+                public GeoPoint Rounded(int places) => new(Math.Round(Latitude, places), Math.Round(Longitude, places));
+                public string ToLatLng(int decimals = 6) => string.Create(CultureInfo.InvariantCulture, $"{Latitude},{Longitude}");
+            }
+
+            public sealed record VisitCheckIn(string VisitId, GeoPoint Position);
+            public sealed record VanPing(string VanId, GeoPoint Position);
+            public sealed record CrashAlert(string AlertId, double Latitude, double Longitude);
+            public sealed record Member(string MemberId, double HomeLatitude, double HomeLongitude);
+
+            public sealed class Positions(ILogger<Positions> logger)
+            {
+                public void Track(Activity? activity, VisitCheckIn checkIn, VanPing ping, CrashAlert alert, Member member)
+                {
+                    activity?.SetTag("care.checkin.position", {|TC1001:checkIn.Position.ToString()|});
+                    activity?.SetTag("care.checkin.area", checkIn.Position.Rounded(1).ToString());
+                    activity?.SetTag("care.checkin.latlng", {|TC1001:checkIn.Position.ToLatLng()|});
+                    activity?.SetTag("care.checkin.coarse", checkIn.Position.ToLatLng(1));
+                    activity?.SetTag("van.position", ping.Position.ToLatLng());
+                    activity?.SetTag("crash.position", {|TC1001:$"{alert.Latitude:F5},{alert.Longitude:F5}"|});
+                    activity?.SetTag("crash.area", $"{alert.Latitude:F1},{alert.Longitude:F1}");
+                    activity?.SetTag("crash.area.handler", string.Create(CultureInfo.InvariantCulture, $"{alert.Latitude:F1},{alert.Longitude:F1}"));
+                    activity?.SetTag("pickup.area", $"{Math.Round(member.HomeLatitude, 1)},{Math.Round(member.HomeLongitude, 1)}");
+                    logger.LogInformation("Pickup at {Lat},{Lon}", {|TC1001:member.HomeLatitude|}, {|TC1001:member.HomeLongitude|});
+                }
+            }
+            """);
+    }
 }
