@@ -92,6 +92,9 @@ internal sealed class TelemetryOptions
         ["steam"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An electric vehicle's communication controller id (ISO 15118 EVCCID) is its driver's car.
         ["evcc"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
+        // An app's installation id stands for one phone, tablet or TV and whoever uses it, as a device
+        // token does; an installation's count, platform or version is not.
+        ["installation"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers"),
         ["zip"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         ["meter"] = ImmutableHashSet.Create(StringComparer.Ordinal, "serial", "serials", "number", "numbers", "id", "ids", "point"),
         // The MRN spelt out (medicalRecordNumber), not a medical code or device.
@@ -510,8 +513,9 @@ internal sealed class TelemetryOptions
             {
                 continue;
             }
-            // A device token (APNs, FCM) reaches one person's phone: the device word does not make it a thing's.
-            if (i > 0 && ((ThingModifiers.Contains(words[i - 1]) && !(word == "token" && words[i - 1] == "device")) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
+            // A device token (APNs, FCM) reaches one person's phone, and an app's installation id stands
+            // for it: the device or app word does not make them a thing's.
+            if (i > 0 && ((ThingModifiers.Contains(words[i - 1]) && !(word == "token" && words[i - 1] == "device") && !(word == "installation" && words[i - 1] is "app" or "device")) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
                 || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))
                 || (word == "plate" && FleetWords.Contains(words[i - 1]))))
             {
