@@ -18,7 +18,7 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 /// occurrences in the source text, and only the syntax around them is visited and bound: the
 /// compilation is never walked node by node, and a member never asked about costs nothing.
 /// </summary>
-internal sealed class SourceIndex
+internal sealed partial class SourceIndex
 {
     private static readonly HashSet<string> MutatorNames = new(StringComparer.Ordinal)
     {

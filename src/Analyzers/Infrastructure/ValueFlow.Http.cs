@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,13 +15,42 @@ internal sealed partial class ValueFlow
     /// was created with, or the one the <c>HttpClient</c> call that returned the response was given.
     /// Null when the member is not one of these.
     /// </summary>
-    private FlowResult? RequestAddress(IMemberReferenceOperation member, Frame frame, int depth)
+    private FlowResult? RequestAddress(IMemberReferenceOperation member, Frame frame, int depth, AddressSection section = AddressSection.Whole)
     {
         if (member is not IPropertyReferenceOperation { Property.Name: "RequestUri", Instance: { } request } || !IsHttpType(member.Member.ContainingType, "HttpRequestMessage"))
         {
             return null;
         }
-        return Rewrapped(AddressOfRequest(request, frame, depth + 1), member);
+        return Rewrapped(AddressOfRequest(request, frame, depth + 1, section), member);
+    }
+
+    /// <summary>The part of an address a member of <c>Uri</c> gives.</summary>
+    private enum AddressSection
+    {
+        Whole,
+        Path,
+        Query,
+    }
+
+    /// <summary>
+    /// <c>request.RequestUri</c> behind a <c>Uri</c>: read directly, through <c>?.</c> or <c>!</c>, or
+    /// through a local it was put in once (<c>var uri = request.RequestUri!;</c>).
+    /// </summary>
+    private static IPropertyReferenceOperation? RequestAddressBehind(IOperation uri)
+    {
+        var unwrapped = OperationTree.Unwrap(uri);
+        if (unwrapped is IConditionalAccessInstanceOperation placeholder)
+        {
+            unwrapped = OperationTree.Unwrap(ConditionalReceiver(placeholder));
+        }
+        if (unwrapped is ILocalReferenceOperation local
+            && LocalWrites(local.Local, OperationTree.Root(local)) is { Count: 1 } writes)
+        {
+            unwrapped = OperationTree.Unwrap(writes[0].Value);
+        }
+        return unwrapped is IPropertyReferenceOperation { Property.Name: "RequestUri" } address && IsHttpType(address.Property.ContainingType, "HttpRequestMessage")
+            ? address
+            : null;
     }
 
     /// <summary>
@@ -37,11 +67,12 @@ internal sealed partial class ValueFlow
         return property.Property.Name switch
         {
             "Host" or "Port" or "Scheme" or "Authority" or "IdnHost" or "DnsSafeHost" or "IsAbsoluteUri" or "IsDefaultPort" or "HostNameType" => FlowResult.Safe,
-            // Of a request's address, the path is what the client built it from (v2/accounts/{accountNumber});
-            // of any other address it is judged as before, by what is known to be cut out of it.
-            "AbsolutePath" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "LocalPath" or "Segments"
-                when (OperationTree.Unwrap(uri) is IConditionalAccessInstanceOperation placeholder ? ConditionalReceiver(placeholder) : OperationTree.Unwrap(uri))
-                    is IPropertyReferenceOperation address && RequestAddress(address, frame, depth + 1) is { } sent
+            // Of a request's address, the path is what the client put before the '?' (v2/accounts/{accountNumber})
+            // and the query what it put after; of any other address it is judged as before, by what is known
+            // to be cut out of it.
+            "AbsolutePath" or "LocalPath" or "Segments" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "Query"
+                when RequestAddressBehind(uri) is { } address
+                    && RequestAddress(address, frame, depth + 1, SectionRead(property.Property.Name)) is { } sent
                 => Rewrapped(sent, member),
             // Of an address built in the source (new Uri($"…?player={playerId}")), what it was built from.
             // Its path alone is not judged so: what was built into the query is not in it.
@@ -107,7 +138,14 @@ internal sealed partial class ValueFlow
     private static bool IsServedRequest(INamedTypeSymbol? type) =>
         IsOrDerivesFrom(type, t => t.Name is "HttpRequest" or "HttpRequestData" or "APIGatewayProxyRequest" or "APIGatewayHttpApiV2ProxyRequest" or "HttpListenerRequest");
 
-    private FlowResult AddressOfRequest(IOperation request, Frame frame, int depth)
+    private static AddressSection SectionRead(string uriMember) => uriMember switch
+    {
+        "AbsolutePath" or "LocalPath" or "Segments" => AddressSection.Path,
+        "Query" => AddressSection.Query,
+        _ => AddressSection.Whole,
+    };
+
+    private FlowResult AddressOfRequest(IOperation request, Frame frame, int depth, AddressSection section = AddressSection.Whole)
     {
         var result = FlowResult.Unknown;
         switch (OperationTree.Unwrap(request))
@@ -115,13 +153,13 @@ internal sealed partial class ValueFlow
             case ILocalReferenceOperation local when frame.Visited.Add(local.Local):
                 foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
                 {
-                    result = FlowResult.Combine(result, AddressOfRequest(write, frame, depth + 1));
+                    result = FlowResult.Combine(result, AddressOfRequest(write, frame, depth + 1, section));
                 }
                 return result;
             case IObjectCreationOperation creation when IsHttpType(creation.Type, "HttpRequestMessage"):
                 if (OperationTree.Argument(creation.Arguments, "requestUri") is { } address)
                 {
-                    result = Evaluate(address, frame, depth + 1);
+                    result = AddressSectionOf(address, section, frame, depth + 1);
                 }
                 if (creation.Initializer is { } initializer)
                 {
@@ -129,23 +167,158 @@ internal sealed partial class ValueFlow
                     {
                         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "RequestUri" })
                         {
-                            result = FlowResult.Combine(result, Evaluate(assignment.Value, frame, depth + 1));
+                            result = FlowResult.Combine(result, AddressSectionOf(assignment.Value, section, frame, depth + 1));
                         }
                     }
                 }
                 return result;
             case IPropertyReferenceOperation { Property.Name: "RequestMessage", Instance: { } response } when IsHttpType(response.Type, "HttpResponseMessage"):
-                return SentAddress(response, frame, depth + 1);
+                return SentAddress(response, frame, depth + 1, section);
             case IConditionalAccessInstanceOperation instance when ConditionalReceiver(instance) is var accessed && accessed != instance:
                 // response.RequestMessage?.RequestUri: the request is what the ?. was applied to.
-                return AddressOfRequest(accessed, frame, depth + 1);
+                return AddressOfRequest(accessed, frame, depth + 1, section);
+            case IParameterReferenceOperation { Parameter: var parameter } when IsHttpType(parameter.Type, "HttpRequestMessage"):
+                return HandledRequestAddresses(parameter, section, frame, depth);
             default:
                 return result;
         }
     }
 
+    /// <summary>
+    /// The request a message handler's <c>SendAsync</c> or an enricher's callback is given: any request
+    /// the clients it serves send. Those are the typed clients the source registers the handler on, or,
+    /// with no such registration, the clients of the handler's own namespace. Null-equivalent (unknown)
+    /// for any other parameter.
+    /// </summary>
+    private FlowResult HandledRequestAddresses(IParameterSymbol parameter, AddressSection section, Frame frame, int depth)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return FlowResult.Unknown;
+        }
+        var isHandler = method is { Name: "SendAsync" or "Send", IsOverride: true }
+            && IsOrDerivesFrom(method.ContainingType, t => IsHttpType(t, "HttpMessageHandler"));
+        if (!isHandler && method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LambdaMethod))
+        {
+            return FlowResult.Unknown;
+        }
+        var owner = method.ContainingType;
+        if (owner is null || !frame.Active.Add(("handled requests", owner, section)))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var clients = isHandler ? _index.ClientsOfHandler(owner, frame.CancellationToken) : null;
+            var result = FlowResult.Unknown;
+            foreach (var request in _index.OutgoingRequests(frame.CancellationToken))
+            {
+                var serves = clients is not null
+                    ? clients.Any(c => SymbolEqualityComparer.Default.Equals(c, request.Sender.OriginalDefinition))
+                    : SymbolEqualityComparer.Default.Equals(request.Sender.ContainingNamespace, owner.ContainingNamespace)
+                        && !SymbolEqualityComparer.Default.Equals(request.Sender, owner);
+                if (serves)
+                {
+                    // Judged where it was built: its parameters are the client method's, not this one's.
+                    result = FlowResult.Combine(result, AddressSectionOf(request.Address, section, frame, depth + 1).WithoutParameters());
+                }
+            }
+            return result;
+        }
+        finally
+        {
+            frame.Active.Remove(("handled requests", owner, section));
+        }
+    }
+
+    /// <summary>
+    /// What the part of an address that <paramref name="section"/> names was built from: for an
+    /// address written as text (<c>$"Patient?identifier={nhsNumber}"</c>, <c>"meters/" + serial</c>),
+    /// the values before the first '?' make its path and those after make its query. An address of
+    /// another shape is judged whole.
+    /// </summary>
+    private FlowResult AddressSectionOf(IOperation address, AddressSection section, Frame frame, int depth)
+    {
+        if (section == AddressSection.Whole)
+        {
+            return Evaluate(address, frame, depth);
+        }
+        var pieces = new List<(IOperation Piece, bool InQuery)>();
+        var inQuery = false;
+        if (!SplitAddress(address, pieces, ref inQuery, 0))
+        {
+            return Evaluate(address, frame, depth);
+        }
+        var result = FlowResult.Safe;
+        foreach (var (piece, pieceInQuery) in pieces)
+        {
+            if (pieceInQuery == (section == AddressSection.Query))
+            {
+                result = FlowResult.Combine(result, piece is IInterpolationOperation hole ? EvaluateHole(hole, frame, depth + 1) : Evaluate(piece, frame, depth + 1));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Cuts an address written as text into its values, each marked with whether a '?' came before it.</summary>
+    private static bool SplitAddress(IOperation address, List<(IOperation Piece, bool InQuery)> pieces, ref bool inQuery, int depth)
+    {
+        var operation = OperationTree.Unwrap(address);
+        if (depth > 4)
+        {
+            return false;
+        }
+        if (operation.ConstantValue is { HasValue: true } constant)
+        {
+            inQuery |= constant.Value is string text && text.IndexOf('?') >= 0;
+            return true;
+        }
+        switch (operation)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    switch (part)
+                    {
+                        case IInterpolatedStringTextOperation text:
+                            inQuery |= text.Text.ConstantValue.Value is string literal && literal.IndexOf('?') >= 0;
+                            break;
+                        case IInterpolationOperation hole:
+                            pieces.Add((hole, inQuery));
+                            break;
+                        default:
+                            return false;
+                    }
+                }
+                return true;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
+                foreach (var operand in new[] { concatenation.LeftOperand, concatenation.RightOperand })
+                {
+                    if (!SplitAddress(operand, pieces, ref inQuery, depth + 1))
+                    {
+                        // "meters/" + serial: a value of any other shape is one piece of the text.
+                        pieces.Add((operand, inQuery));
+                    }
+                }
+                return true;
+            case ILocalReferenceOperation local when LocalWrites(local.Local, OperationTree.Root(local)) is { Count: 1 } writes:
+                return SplitAddress(writes[0].Value, pieces, ref inQuery, depth + 1);
+            case IObjectCreationOperation creation when IsUri(creation.Type):
+                foreach (var argument in creation.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && (a.Value.Type?.SpecialType == SpecialType.System_String || IsUri(a.Value.Type))))
+                {
+                    if (!SplitAddress(argument.Value, pieces, ref inQuery, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The address the <c>HttpClient</c> call that returned this response was given.</summary>
-    private FlowResult SentAddress(IOperation response, Frame frame, int depth)
+    private FlowResult SentAddress(IOperation response, Frame frame, int depth, AddressSection section = AddressSection.Whole)
     {
         var result = FlowResult.Unknown;
         switch (OperationTree.Unwrap(response))
@@ -153,17 +326,18 @@ internal sealed partial class ValueFlow
             case ILocalReferenceOperation local when frame.Visited.Add(local.Local):
                 foreach (var (write, _) in LocalWrites(local.Local, OperationTree.Root(local)))
                 {
-                    result = FlowResult.Combine(result, SentAddress(write, frame, depth + 1));
+                    result = FlowResult.Combine(result, SentAddress(write, frame, depth + 1, section));
                 }
                 return result;
             case IAwaitOperation awaited:
-                return SentAddress(awaited.Operation, frame, depth + 1);
-            case IInvocationOperation call when IsHttpType(call.TargetMethod.ContainingType, "HttpClient") || IsHttpType(call.TargetMethod.ContainingType, "HttpMessageInvoker"):
+                return SentAddress(awaited.Operation, frame, depth + 1, section);
+            case IInvocationOperation call when IsHttpType(call.TargetMethod.ContainingType, "HttpClient") || IsHttpType(call.TargetMethod.ContainingType, "HttpMessageInvoker")
+                || call.TargetMethod.ContainingType is { Name: "HttpClientJsonExtensions", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Http" } } }:
                 if (OperationTree.Argument(call.Arguments, "requestUri") is { } address)
                 {
-                    return Evaluate(address, frame, depth + 1);
+                    return AddressSectionOf(address, section, frame, depth + 1);
                 }
-                return OperationTree.Argument(call.Arguments, "request") is { } request ? AddressOfRequest(request, frame, depth + 1) : result;
+                return OperationTree.Argument(call.Arguments, "request") is { } request ? AddressOfRequest(request, frame, depth + 1, section) : result;
             default:
                 return result;
         }

@@ -1,0 +1,209 @@
+using Xunit;
+using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
+    TelemetryConventions.Analyzers.Rules.UnpseudonymisedIdentifierAnalyzer,
+    TelemetryConventions.CodeFixes.WrapWithPseudonymizerCodeFix>;
+
+namespace TelemetryConventions.Analyzers.Tests.Rules;
+
+/// <summary>
+/// TC1001 at the address a message handler's <c>SendAsync</c> or an HTTP enricher's callback reads
+/// from the request it is given: judged by the requests of the clients it serves (those the source
+/// registers it on, or else the clients of its namespace), the path by what they put before the '?'
+/// and the query by what they put after it.
+/// </summary>
+public class TC1001OutgoingRequestHandlerTests
+{
+    private const string Registration = """
+        using System;
+        using System.Diagnostics;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IServiceCollection { }
+            public interface IHttpClientBuilder { }
+
+            public static class HttpClientRegistration
+            {
+                public static IHttpClientBuilder AddHttpClient<TClient>(this IServiceCollection services) where TClient : class => null!;
+                public static IHttpClientBuilder AddHttpClient(this IServiceCollection services, string name) => null!;
+                public static IHttpClientBuilder AddHttpMessageHandler<THandler>(this IHttpClientBuilder builder) where THandler : DelegatingHandler => builder;
+            }
+        }
+
+        """;
+
+    [Fact]
+    public async Task A_handler_reads_the_identifiers_its_client_put_in_the_query_but_not_in_the_path()
+    {
+        await VerifyCS.AnalyzerAsync(Registration + """
+            namespace Clinic
+            {
+                public sealed class PatientRecordsClient(HttpClient http)
+                {
+                    public Task<string?> FindAsync(string nhsNumber, string wardCode, CancellationToken ct) =>
+                        http.GetFromJsonAsync<string>($"wards/{wardCode}/Patient?identifier={nhsNumber}", ct);
+                }
+
+                public sealed class RecordsLoggingHandler(ILogger<RecordsLoggingHandler> logger) : DelegatingHandler
+                {
+                    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                    {
+                        var response = await base.SendAsync(request, cancellationToken);
+                        logger.LogDebug("Records {Method} {Uri}", request.Method, {|TC1001:request.RequestUri|});
+                        logger.LogDebug("Records search {Query}", request.RequestUri?{|TC1001:.Query|});
+                        logger.LogDebug("Records call {Path}", request.RequestUri?.AbsolutePath);
+                        logger.LogDebug("Records host {Host}", request.RequestUri?.Host);
+                        var uri = request.RequestUri!;
+                        Activity.Current?.SetTag("records.search", {|TC1001:uri.PathAndQuery|});
+                        Activity.Current?.SetTag("records.path", uri.AbsolutePath);
+                        return response;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_identifier_in_the_path_makes_the_path_personal_and_leaves_the_query_alone()
+    {
+        await VerifyCS.AnalyzerAsync(Registration + """
+            namespace Grid
+            {
+                public sealed class MeterHubClient(HttpClient http)
+                {
+                    public Task<HttpResponseMessage> ReadAsync(string meterSerial, DateOnly day, CancellationToken ct) =>
+                        http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "meters/" + meterSerial + "/profile?day=" + day.ToString("yyyy-MM-dd")), ct);
+                }
+
+                public sealed class HubTimingHandler(ILogger<HubTimingHandler> logger) : DelegatingHandler
+                {
+                    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                    {
+                        var response = await base.SendAsync(request, cancellationToken);
+                        logger.LogInformation("Hub {Path} -> {Status}", request.RequestUri?{|TC1001:.AbsolutePath|}, (int)response.StatusCode);
+                        logger.LogInformation("Hub query {Query}", request.RequestUri?.Query);
+                        return response;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_registered_handler_answers_only_for_the_clients_it_is_registered_on()
+    {
+        await VerifyCS.AnalyzerAsync(Registration + """
+            namespace Shop
+            {
+                using Microsoft.Extensions.DependencyInjection;
+
+                public sealed class LoyaltyClient(HttpClient http)
+                {
+                    public Task<string> BalanceAsync(string loyaltyCardNumber) => http.GetStringAsync($"cards/{loyaltyCardNumber}/balance");
+                }
+
+                public sealed class CatalogueClient(HttpClient http)
+                {
+                    public Task<string> ProductAsync(string sku) => http.GetStringAsync($"products/{sku}");
+                }
+
+                public sealed class CatalogueLoggingHandler(ILogger<CatalogueLoggingHandler> logger) : DelegatingHandler
+                {
+                    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                    {
+                        logger.LogDebug("Catalogue {Uri}", request.RequestUri);
+                        return base.SendAsync(request, cancellationToken);
+                    }
+                }
+
+                public sealed class LoyaltyLoggingHandler(ILogger<LoyaltyLoggingHandler> logger) : DelegatingHandler
+                {
+                    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                    {
+                        logger.LogDebug("Loyalty {Uri}", {|TC1001:request.RequestUri|});
+                        return base.SendAsync(request, cancellationToken);
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Add(IServiceCollection services)
+                    {
+                        services.AddHttpClient<CatalogueClient>().AddHttpMessageHandler<CatalogueLoggingHandler>();
+                        services.AddHttpClient<LoyaltyClient>().AddHttpMessageHandler<LoyaltyLoggingHandler>();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_unregistered_handler_or_an_enricher_answers_for_the_clients_of_its_namespace()
+    {
+        await VerifyCS.AnalyzerAsync(Registration + """
+            namespace Playback
+            {
+                public sealed class RightsClient(HttpClient http)
+                {
+                    public Task<HttpResponseMessage> RightsAsync(string subscriberId, string titleId) =>
+                        http.GetAsync($"https://rights.example/v1/subscribers/{subscriberId}/titles/{titleId}");
+                }
+
+                public sealed class TracingOptions
+                {
+                    public Action<Activity, HttpRequestMessage>? EnrichWithHttpRequestMessage { get; set; }
+                }
+
+                public static class PlaybackTracing
+                {
+                    public static void Configure(TracingOptions options) =>
+                        options.EnrichWithHttpRequestMessage = (activity, message) => activity.SetTag("upstream.url", message.RequestUri?{|TC1001:.ToString()|});
+                }
+            }
+
+            namespace Catalogue
+            {
+                public sealed class TitlesClient(HttpClient http)
+                {
+                    public Task<HttpResponseMessage> TitleAsync(string titleId) => http.GetAsync($"titles/{titleId}");
+                }
+
+                public sealed class TitlesLoggingHandler(ILogger<TitlesLoggingHandler> logger) : DelegatingHandler
+                {
+                    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                    {
+                        logger.LogDebug("Titles {Uri}", request.RequestUri);
+                        return base.SendAsync(request, cancellationToken);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_json_call_s_response_carries_the_address_it_was_sent_to()
+    {
+        await VerifyCS.AnalyzerAsync(Registration + """
+            namespace Rota
+            {
+                public sealed record StandbyEntry(string StaffNumber, DateTime From);
+
+                public sealed class StandbySync(HttpClient http, ILogger<StandbySync> logger)
+                {
+                    public async Task PushAsync(StandbyEntry entry, string patch, CancellationToken ct)
+                    {
+                        var response = await http.PutAsJsonAsync($"api/standby/{entry.StaffNumber}", new { entry.From }, ct);
+                        logger.LogWarning("Refused {Uri}", {|TC1001:response.RequestMessage?.RequestUri|});
+                        var patchResponse = await http.PutAsJsonAsync($"api/patches/{patch}", new { entry.From }, ct);
+                        logger.LogWarning("Refused {Uri}", patchResponse.RequestMessage?.RequestUri);
+                    }
+                }
+            }
+            """);
+    }
+}
