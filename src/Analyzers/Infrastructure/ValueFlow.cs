@@ -2178,6 +2178,11 @@ internal sealed partial class ValueFlow
         {
             return !IsFleetPlate(symbol);
         }
+        if (IsIdentityDocumentNumber(symbol, words))
+        {
+            domain = "identity_document";
+            return true;
+        }
         // IPEndPoint remote, IPAddress Address: a peer's address is personal (client.address) whatever
         // it is called, unless the name says it is a machine's (localEndPoint, serverAddress).
         // A MAC address is judged by its name only: a school's tablet's is a thing's, a shopper's phone's a person's.
@@ -2342,6 +2347,41 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary><c>dateOfBirth</c>, <c>dob</c>, <c>birthDate</c>, <c>carerBirthday</c>: a date that says when someone was born.</summary>
+    /// <summary>
+    /// The number of an identity document: a <c>Number</c> or <c>DocumentNumber</c> of a type that
+    /// names a passport or an identity document, or that also holds what only such a document holds
+    /// about its bearer (a date of birth, a nationality, an issuing country or authority, a
+    /// machine-readable zone). An invoice's or a credit note's number holds none of these.
+    /// </summary>
+    private static bool IsIdentityDocumentNumber(ISymbol symbol, IReadOnlyList<string> words)
+    {
+        if (symbol is not (IPropertySymbol or IFieldSymbol) || symbol.ContainingType is not { } document
+            || words.Count == 0 || words[words.Count - 1] is not ("number" or "no")
+            || !(words.Count == 1 || (words.Count == 2 && words[0] is "document" or "doc" or "id")))
+        {
+            return false;
+        }
+        var typeWords = NameWords.Split(document.Name);
+        if (typeWords.Contains("passport") || (typeWords.Contains("document") && typeWords.Any(w => w is "identity" or "id" or "travel")))
+        {
+            return true;
+        }
+        foreach (var member in document.GetMembers())
+        {
+            if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared && member is IFieldSymbol)
+            {
+                continue;
+            }
+            var memberWords = NameWords.Split(member.Name);
+            if (IsBirthDateName(memberWords) || memberWords.Any(w => w is "nationality" or "issuing" or "mrz")
+                || (memberWords.Contains("country") && memberWords.Contains("issue")))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool IsBirthDateName(IReadOnlyList<string> words) =>
         words.Any(w => w is "birth" or "dob" or "birthdate" or "birthday" or "born");
 

@@ -904,4 +904,30 @@ public class TC1001Tests
             """,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("patient?.Mrn", "span attribute 'visit.subject'", " without pseudonymisation"));
     }
+
+    [Fact]
+    public async Task An_identity_document_s_number_is_personal_and_an_invoice_s_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record TravelDocument(string DocumentType, string Number, string IssuingCountry, DateOnly Expiry);
+            record AgeCheck(string CheckId, string? DocumentNumber, DateOnly? DateOfBirth);
+            record PassportScan(string Number);
+            record TaxInvoice(string Number, long NetMinor, string Currency);
+            record DeliveryNote(string DocumentNumber, DateOnly Shipped, string Carrier);
+
+            class CheckIn
+            {
+                void Record(Activity activity, TravelDocument document, AgeCheck check, PassportScan scan, TaxInvoice invoice, DeliveryNote note)
+                {
+                    activity.SetTag("checkin.document.number", {|TC1001:document.Number|});
+                    activity.SetTag("age.document.number", {|TC1001:check.DocumentNumber|});
+                    activity.SetTag("scan.number", {|TC1001:scan.Number|});
+                    activity.SetTag("checkin.document.type", document.DocumentType);
+                    activity.SetTag("checkin.document.country", document.IssuingCountry);
+                    activity.SetTag("billing.document.number", invoice.Number);
+                    activity.SetTag("delivery.document.number", note.DocumentNumber);
+                }
+            }
+            """);
+    }
 }
