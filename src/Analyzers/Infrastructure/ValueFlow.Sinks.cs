@@ -189,6 +189,11 @@ internal sealed partial class ValueFlow
             // The generated pseudonymisation helpers take the raw value: that is what they are for.
             return;
         }
+        if (IsOpenEnumCustom(method) && !IsHandedToGeneratedApi(invocation))
+        {
+            // Custom("…") kept in a local, a field or a helper's return: judged where the value is sent.
+            return;
+        }
         // AddFailure/RecordFailure record the exception's type as error.type, never its message.
         var recordsMessage = method.Name is not ("RecordException" or "AddFailure" or "RecordFailure")
             || invocation.Arguments.Any(a => a.Parameter?.Name == "includeMessage" && a.ArgumentKind != ArgumentKind.DefaultValue && !(a.Value.ConstantValue is { HasValue: true, Value: false }));
@@ -228,8 +233,44 @@ internal sealed partial class ValueFlow
             {
                 var kind = parameter.Name is "spanName" or "name" ? SinkKind.SpanName : parameter.Name == "description" ? SinkKind.SpanStatus : SinkKind.SpanAttribute;
                 sites.Add(new TelemetrySite(kind, null, argument.Value));
+                continue;
+            }
+            if (IsOpenEnumValue(parameter.Type) && !OperationTree.Descendants(argument.Value).OfType<IInvocationOperation>().Any(c => IsOpenEnumCustom(c.TargetMethod)))
+            {
+                // An open enum's value made elsewhere: its Custom("…") text goes on the wire.
+                sites.Add(new TelemetrySite(SinkKind.SpanAttribute, null, argument.Value));
             }
         }
+    }
+
+    /// <summary>A generated open enum's <c>Custom(string)</c>: the text it is given goes on the wire.</summary>
+    private bool IsOpenEnumCustom(IMethodSymbol method) =>
+        method is { IsStatic: true, Name: "Custom", Parameters.Length: 1 } && IsGenerated(method);
+
+    /// <summary>A generated open enum's value type: one that can be made with <c>Custom(string)</c>.</summary>
+    private bool IsOpenEnumValue(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Struct } named && !named.DeclaringSyntaxReferences.IsEmpty
+        && named.GetMembers("Custom").OfType<IMethodSymbol>().Any(IsOpenEnumCustom);
+
+    /// <summary>
+    /// Whether a <c>Custom(…)</c> value is handed straight to a generated method, directly or as a
+    /// branch of a choice (<c>known ? Category.Abuse : CategoryValue.Custom(text)</c>).
+    /// </summary>
+    private bool IsHandedToGeneratedApi(IOperation value)
+    {
+        for (var node = value.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case IConversionOperation or IParenthesizedOperation or IConditionalOperation or ICoalesceOperation or ISwitchExpressionArmOperation or ISwitchExpressionOperation:
+                    continue;
+                case IArgumentOperation { Parent: IInvocationOperation call }:
+                    return IsGenerated(call.TargetMethod.ReducedFrom ?? call.TargetMethod) || !HasSource(call.TargetMethod.ReducedFrom ?? call.TargetMethod);
+                default:
+                    return false;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -304,6 +345,25 @@ internal sealed partial class ValueFlow
                 }
             }
 
+            if (method.IsAbstract)
+            {
+                // A facade called through its interface (telemetry.Denied(session, …)) forwards what the
+                // source's implementations forward, each parameter matched by its position.
+                foreach (var implementation in _index.ImplementationsOf(method, cancellationToken))
+                {
+                    foreach (var sink in ForwardedSinks(implementation, helpers, cancellationToken))
+                    {
+                        if (sink.Parameter.Ordinal < method.Parameters.Length)
+                        {
+                            var parameter = method.Parameters[sink.Parameter.Ordinal].OriginalDefinition;
+                            if (!sinks.Any(s => SymbolEqualityComparer.Default.Equals(s.Parameter, parameter) && s.Kind == sink.Kind && SymbolEqualityComparer.Default.Equals(s.Member, sink.Member)))
+                            {
+                                sinks.Add(new ForwardedSink(parameter, sink.Kind, sink.KeyName, sink.Member));
+                            }
+                        }
+                    }
+                }
+            }
             foreach (var body in Bodies(method, cancellationToken, MaxForwardingBody))
             {
                 var options = _optionsFor(body.Syntax.SyntaxTree);
