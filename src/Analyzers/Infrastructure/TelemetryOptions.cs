@@ -138,6 +138,9 @@ internal sealed class TelemetryOptions
         ["given"] = PersonalNameWords,
         ["middle"] = PersonalNameWords,
         ["maiden"] = PersonalNameWords,
+        // The name a person asked to be called by, and the name on their documents.
+        ["preferred"] = PersonalNameWords,
+        ["legal"] = PersonalNameWords,
         // A travel or companion pass's number is its holder's; a pass's type or a battle pass's id is not.
         ["pass"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A feature flag's targeting key is the user it evaluates for; an analytics anonymous id is a
@@ -159,6 +162,8 @@ internal sealed class TelemetryOptions
         ["given"] = "name",
         ["middle"] = "name",
         ["maiden"] = "name",
+        ["preferred"] = "name",
+        ["legal"] = "name",
         // One pseudonym space for a client's address, whatever the code calls it (RemoteIpAddress, clientIp).
         ["ip"] = "client.address",
         ["id"] = "token",

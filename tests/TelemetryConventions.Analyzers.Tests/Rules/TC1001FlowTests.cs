@@ -2586,4 +2586,29 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_dictionary_kept_in_a_field_and_logged_whole_prints_the_keys_its_code_put_in()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class TapValidation(ILogger<TapValidation> logger)
+            {
+                private readonly Dictionary<string, int> _declinesByCard = new();
+                private readonly Dictionary<string, int> _declinesByReader = new();
+
+                public void Declined(string cardNumber, string readerId)
+                {
+                    _declinesByCard[cardNumber] = _declinesByCard.GetValueOrDefault(cardNumber) + 1;
+                    _declinesByReader[readerId] = _declinesByReader.GetValueOrDefault(readerId) + 1;
+                }
+
+                public void Report()
+                {
+                    logger.LogInformation("Repeat decliners {Decliners}", {|TC1001:_declinesByCard|});
+                    logger.LogInformation("Repeat decliners: {Count}", _declinesByCard.Count);
+                    logger.LogInformation("Declines by reader {Readers}", _declinesByReader);
+                }
+            }
+            """);
+    }
 }
