@@ -71,9 +71,15 @@ public sealed class CorpusCompilation
         var generators = new List<ISourceGenerator> { new ConventionGenerator().AsSourceGenerator() };
         generators.AddRange(LoggingGenerators());
         CSharpGeneratorDriver.Create(generators, conventions, parseOptions, options)
-            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
 
-        var errors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        // A convention the generator rejects (a malformed domain, an unknown reference) is a broken
+        // corpus as much as C# that does not compile. TC0015 (a person's identifier declared on a
+        // metric) is the exception: several corpora declare one on purpose, so that what TC1003 says of
+        // the wrapper the generator still emits for it is graded too.
+        var errors = generatorDiagnostics.Where(d => d.Id != "TC0015").Concat(generated.GetDiagnostics())
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .ToImmutableArray();
         var analyzers = AllAnalyzers.Analyzers;
         var diagnostics = await generated
             .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(conventions, options), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false))
