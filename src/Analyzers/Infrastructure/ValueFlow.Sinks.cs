@@ -41,6 +41,10 @@ internal sealed partial class ValueFlow
         {
             return printed;
         }
+        if (result.Identifier is null && site.Kind == SinkKind.LogValue && LoggedDictionaryKeys(site.Value, options, cancellationToken) is { } keys)
+        {
+            return keys;
+        }
         return result;
     }
 
@@ -109,6 +113,22 @@ internal sealed partial class ValueFlow
         {
             frame.Active.Remove(key);
         }
+    }
+
+    /// <summary>
+    /// A dictionary kept in a field or property and logged whole (<c>{Decliners}</c>, <c>_declinesByCard</c>):
+    /// a log writes out its entries, so the keys its type's code puts in. Null when those hold no identifier.
+    /// </summary>
+    private FlowResult? LoggedDictionaryKeys(IOperation value, TelemetryOptions options, CancellationToken cancellationToken)
+    {
+        if (OperationTree.Unwrap(value) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } held
+            || held.Member.DeclaringSyntaxReferences.IsEmpty
+            || held.Type is not INamedTypeSymbol { Name: "Dictionary" or "ConcurrentDictionary" or "SortedDictionary" or "IDictionary" or "IReadOnlyDictionary" })
+        {
+            return null;
+        }
+        var keys = KeptDictionaryKeys(held.Member, new Frame(options, new HashSet<object>(), cancellationToken), 0);
+        return keys.Identifier is null ? null : Rewrapped(keys, held);
     }
 
     /// <summary>

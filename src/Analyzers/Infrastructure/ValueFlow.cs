@@ -541,13 +541,6 @@ internal sealed partial class ValueFlow
             // _online[playerId] = connection in one method, _online.Keys logged in another: the keys its type's code puts in.
             return Rewrapped(KeptDictionaryKeys(kept.Member, frame, depth + 1), member);
         }
-        if (symbol is IFieldSymbol or IPropertySymbol && !symbol.DeclaringSyntaxReferences.IsEmpty
-            && member.Type is INamedTypeSymbol { Name: "Dictionary" or "ConcurrentDictionary" or "SortedDictionary" or "IDictionary" or "IReadOnlyDictionary" }
-            && KeptDictionaryKeys(symbol, frame, depth + 1) is { Identifier: not null } printedKeys)
-        {
-            // _declinesByCard logged whole: a dictionary is written out as its entries, keys included.
-            return Rewrapped(printedKeys, member);
-        }
         if (symbol is IPropertySymbol { Name: "Detail" or "Details" or "Description" or "ErrorMessage" } && member.Instance is { } statusOf
             && OperationTree.Unwrap(statusOf) is IPropertyReferenceOperation { Property.Name: "Status" or "Error" or "ValidationResult", Instance: { } thrown } && IsException(thrown.Type))
         {

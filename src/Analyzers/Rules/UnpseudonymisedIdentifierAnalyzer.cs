@@ -62,6 +62,11 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
                 && !ValueFlow.IsUri(target.Type);
             Report(context, site, inPlace ? identifier.WrapTarget : site.Value, identifier.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : identifier.Domain, redact: false, fixable: inPlace);
         }
+        else if (compilation.Flow.HandedByACaller(flow, site.Value, options, context.CancellationToken) is { } handed)
+        {
+            // A helper's own line: what it sends is what its callers hand it, and one hands it an identifier.
+            Report(context, site, site.Value, handed.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : handed.Domain, redact: false, fixable: false);
+        }
         else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null && CouldBeIdentifier(site.Value, compilation.Known))
         {
             // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report.

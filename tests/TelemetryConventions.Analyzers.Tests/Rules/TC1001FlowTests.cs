@@ -45,7 +45,7 @@ public class TC1001FlowTests
                     return true;
                 }
 
-                static void Tag(Activity activity, string key, object? value) => activity.SetTag(key, value);
+                static void Tag(Activity activity, string key, object? value) => activity.SetTag(key, {|TC1001:value|});
 
                 async Task Record(Activity activity, string patientId)
                 {
@@ -179,12 +179,12 @@ public class TC1001FlowTests
         await VerifyCS.AnalyzerAsync(Usings + """
             static class Tagging
             {
-                public static void Outer(Activity activity, string value) => Middle(activity, value);
+                public static void Outer(Activity activity, string value) => Middle(activity, {|TC1001:value|});
                 static void Middle(Activity activity, string value) => Inner(activity, value);
                 static void Inner(Activity activity, string value) => activity.SetTag("visit.note", value);
 
-                public static void Deep1(Activity activity, string value) => Deep2(activity, value);
-                public static void Deep2(Activity activity, string value) => Deep3(activity, value);
+                public static void Deep1(Activity activity, string value) => Deep2(activity, {|TC1001:value|});
+                public static void Deep2(Activity activity, string value) => Deep3(activity, {|TC1001:value|});
                 static void Deep3(Activity activity, string value) => Deep4(activity, value);
                 static void Deep4(Activity activity, string value) => activity.SetTag("visit.note", value);
             }
@@ -459,7 +459,7 @@ public class TC1001FlowTests
                 {
                     foreach (var entry in context)
                     {
-                        activity?.SetTag("retail.return." + entry.Key, entry.Value);
+                        activity?.SetTag("retail.return." + entry.Key, {|TC1001:entry.Value|});
                     }
                 }
             }
@@ -488,7 +488,7 @@ public class TC1001FlowTests
 
                 public static Activity? WithTag(this Activity? activity, string key, string value)
                 {
-                    activity?.SetTag(key, value);
+                    activity?.SetTag(key, {|TC1001:value|});
                     return activity;
                 }
             }
@@ -1479,7 +1479,7 @@ public class TC1001FlowTests
                 private readonly Dictionary<string, T> _items = new();
 
                 public T Get(string key) =>
-                    _items.TryGetValue(key, out var item) ? item : throw new EntityNotFoundException($"{typeof(T).Name} '{key}' was not found");
+                    _items.TryGetValue(key, out var item) ? item : throw {|TC1001:new EntityNotFoundException($"{typeof(T).Name} '{key}' was not found")|};
             }
 
             class Checkout(Repository<string> baskets, ILogger logger)
@@ -1735,7 +1735,7 @@ public class TC1001FlowTests
                     Log("Switching to {Tariff}", "economy-7");
                 }
 
-                void Log(string template, params object[] values) => logger.LogInformation(template, values);
+                void Log(string template, params object[] values) => logger.LogInformation(template, {|TC1001:values|});
             }
             """);
     }
@@ -2438,7 +2438,7 @@ public class TC1001FlowTests
 
             public sealed class StageClock(Activity? activity)
             {
-                public StageTimer Time(string subject) => new StageTimer(activity, subject);
+                public StageTimer Time(string subject) => new StageTimer(activity, {|TC1001:subject|});
             }
 
             public sealed class Uploads(StageClock clock)
@@ -2607,6 +2607,30 @@ public class TC1001FlowTests
                     logger.LogInformation("Repeat decliners {Decliners}", {|TC1001:_declinesByCard|});
                     logger.LogInformation("Repeat decliners: {Count}", _declinesByCard.Count);
                     logger.LogInformation("Declines by reader {Readers}", _declinesByReader);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_helper_s_own_line_is_reported_when_a_caller_hands_it_an_identifier_and_not_when_none_does()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            static class SlowQueryLog
+            {
+                public static void Write(ILogger logger, string query, object parameter, double elapsedMs) =>
+                    logger.LogWarning("Slow {Query} with {Parameter} took {Elapsed} ms", query, {|TC1001:parameter|}, elapsedMs);
+
+                public static void Note(ILogger logger, string what) => logger.LogDebug("Note {What}", what);
+            }
+
+            class FareRepository(ILogger<FareRepository> logger)
+            {
+                public void Journeys(string cardNumber)
+                {
+                    SlowQueryLog.Write(logger, "journeys", {|TC1001:cardNumber|}, 812);
+                    SlowQueryLog.Note(logger, "timetable");
+                    SlowQueryLog.Note(logger, nameof(Journeys));
                 }
             }
             """);

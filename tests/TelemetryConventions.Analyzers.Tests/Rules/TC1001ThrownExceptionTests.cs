@@ -175,7 +175,7 @@ public class TC1001ThrownExceptionTests
         await VerifyCS.AnalyzerAsync(Usings + """
             public sealed class Reminders
             {
-                public void Remind(string key) => throw new InvalidOperationException($"Nobody to remind for {key}");
+                public void Remind(string key) => throw {|TC1001:new InvalidOperationException($"Nobody to remind for {key}")|};
 
                 public void Schedule(Guid playerId, string tripId)
                 {

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: a helper's own line, when what it sends is only what it is handed. Its
+// callers are told where they hand it an identifier; the helper's line sends that identifier on those
+// calls too, so it is told as well, naming a caller.
+internal sealed partial class ValueFlow
+{
+    /// <summary>How many calls of a helper are looked at for one that hands it an identifier.</summary>
+    private const int MaxCallersLookedAt = 16;
+
+    /// <summary>
+    /// For a value that depends on its method's parameters and holds no identifier of its own: the
+    /// first identifier a source call of that method hands to one of those parameters, or null.
+    /// Only ordinary methods and local functions are asked about: a lambda's caller is a framework.
+    /// </summary>
+    public IdentifierFinding? HandedByACaller(FlowResult flow, IOperation sinkValue, TelemetryOptions options, CancellationToken cancellationToken)
+    {
+        if (flow.Identifier is not null || flow.Hash is not null || flow.Sanitized || flow.Parameters.IsEmpty)
+        {
+            return null;
+        }
+        foreach (var parameter in flow.Parameters)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
+                || method.DeclaringSyntaxReferences.IsEmpty || IsGenerated(method))
+            {
+                continue;
+            }
+            foreach (var reference in _index.ReferencesOf(method.OriginalDefinition, cancellationToken).Take(MaxCallersLookedAt))
+            {
+                if (reference is not IInvocationOperation call
+                    || call.Arguments.FirstOrDefault(a => a.Parameter is { } p && p.Ordinal == parameter.Ordinal && a.ArgumentKind != ArgumentKind.DefaultValue) is not { } argument)
+                {
+                    continue;
+                }
+                var handed = Evaluate(argument.Value, options, cancellationToken);
+                if (handed.Identifier is { } identifier && !handed.Sanitized)
+                {
+                    var where = call.Syntax.GetLocation().GetLineSpan();
+                    return new IdentifierFinding(
+                        $"{parameter.Name} (given {identifier.Origin} by the call at line {where.StartLinePosition.Line + 1} of {System.IO.Path.GetFileName(where.Path)})",
+                        identifier.Domain,
+                        sinkValue);
+                }
+            }
+        }
+        return null;
+    }
+}
