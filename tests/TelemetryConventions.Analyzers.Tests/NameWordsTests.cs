@@ -81,6 +81,8 @@ public class NameWordsTests
     [InlineData("lastNameLength", false, "")]
     [InlineData("FullName", false, "")]
     [InlineData("PreferredName", true, "name")]
+    [InlineData("uci", true, "uci")]
+    [InlineData("uln", true, "uln")]
     [InlineData("legalName", true, "name")]
     [InlineData("preferredLanguage", false, "")]
     [InlineData("legalBasis", false, "")]

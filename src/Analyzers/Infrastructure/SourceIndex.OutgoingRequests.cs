@@ -7,8 +7,12 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
 
-/// <summary>An address the source sends a request to, and the type whose code sends it.</summary>
-internal readonly record struct OutgoingRequest(INamedTypeSymbol Sender, IOperation Address);
+/// <summary>
+/// An address the source sends a request to, and the type whose code sends it: an <see cref="Address"/>
+/// written in code, or a declarative client's <see cref="Method"/> and its route <see cref="Template"/>
+/// (Refit's <c>[Get("/candidates/{uci}/results")]</c>).
+/// </summary>
+internal readonly record struct OutgoingRequest(INamedTypeSymbol Sender, IOperation? Address, IMethodSymbol? Method = null, string? Template = null);
 
 // The index, continued: the requests the compilation's HTTP clients send and the message handlers
 // registered on them, which a handler's or an enricher's view of "the request" stands for.
@@ -62,7 +66,53 @@ internal sealed partial class SourceIndex
                 }
             }
         }
+        AddDeclaredRoutes(found, cancellationToken);
         return Interlocked.CompareExchange(ref _outgoingRequests, found, null) ?? found;
+    }
+
+    /// <summary>The HTTP method attributes of a declarative client (Refit's), whose argument is the route.</summary>
+    private static readonly string[] RouteAttributes = { "Get", "Post", "Put", "Delete", "Patch", "Head", "Options" };
+
+    /// <summary>
+    /// The methods of declarative client interfaces (Refit's <c>[Get("/candidates/{uci}/results")]</c>): their
+    /// route is the address, with the method's parameters in its braces and in its query.
+    /// </summary>
+    private void AddDeclaredRoutes(List<OutgoingRequest> found, CancellationToken cancellationToken)
+    {
+        var words = _words.Value;
+        foreach (var name in RouteAttributes)
+        {
+            foreach (var (treeIndex, at) in words.Find(name, cancellationToken))
+            {
+                var tree = words.Tree(treeIndex);
+                var token = tree.GetRoot(cancellationToken).FindToken(at);
+                if (token.ValueText != name || token.Parent?.Parent is not AttributeSyntax { ArgumentList.Arguments.Count: > 0 } attribute
+                    || attribute.ArgumentList.Arguments[0].Expression is not LiteralExpressionSyntax literal
+                    || attribute.Parent?.Parent is not MethodDeclarationSyntax { Parent: InterfaceDeclarationSyntax } declaration)
+                {
+                    continue;
+                }
+                var model = ModelOf(tree);
+                if (model.GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol method && method.ContainingType is { } api
+                    && model.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType is { } attributeType
+                    && DerivesFromRouteAttribute(attributeType))
+                {
+                    found.Add(new OutgoingRequest(api, null, method, literal.Token.ValueText));
+                }
+            }
+        }
+    }
+
+    private static bool DerivesFromRouteAttribute(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "HttpMethodAttribute")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -112,7 +162,7 @@ internal sealed partial class SourceIndex
     {
         for (IOperation? receiver = ChainReceiver(registration); receiver is IInvocationOperation step; receiver = ChainReceiver(step))
         {
-            if (step.TargetMethod.Name == "AddHttpClient")
+            if (step.TargetMethod.Name is "AddHttpClient" or "AddRefitClient")
             {
                 return step.TargetMethod.TypeArguments.LastOrDefault() as INamedTypeSymbol;
             }

@@ -49,6 +49,8 @@ internal sealed class TelemetryOptions
         // Platform and scheme numbers that stand for one person: an Xbox user id, a SteamID, an xAPI
         // actor's mailbox, a UK vehicle registration mark, an ITSO smartcard number, a railcard.
         "xuid", "steamid", "mbox", "vrm", "isrn", "railcard",
+        // A learner's unique numbers: an exam candidate's unique candidate identifier, a unique learner number.
+        "uci", "uln",
         // People by the part they play: who invited or was invited, won, wrote, asked for, reported or
         // reviewed something, a team's mate, a friend.
         "invitee", "inviter", "winner", "author", "assignee", "requester", "requestor", "reporter", "reviewer",

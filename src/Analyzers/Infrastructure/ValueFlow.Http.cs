@@ -177,8 +177,8 @@ internal sealed partial class ValueFlow
             case IConditionalAccessInstanceOperation instance when ConditionalReceiver(instance) is var accessed && accessed != instance:
                 // response.RequestMessage?.RequestUri: the request is what the ?. was applied to.
                 return AddressOfRequest(accessed, frame, depth + 1, section);
-            case IParameterReferenceOperation { Parameter: var parameter } when IsHttpType(parameter.Type, "HttpRequestMessage"):
-                return HandledRequestAddresses(parameter, section, frame, depth);
+            case IParameterReferenceOperation { Parameter: var parameter } handed when IsHttpType(parameter.Type, "HttpRequestMessage"):
+                return HandledRequestAddresses(handed, section, frame, depth);
             default:
                 return result;
         }
@@ -190,8 +190,9 @@ internal sealed partial class ValueFlow
     /// with no such registration, the clients of the handler's own namespace. Null-equivalent (unknown)
     /// for any other parameter.
     /// </summary>
-    private FlowResult HandledRequestAddresses(IParameterSymbol parameter, AddressSection section, Frame frame, int depth)
+    private FlowResult HandledRequestAddresses(IParameterReferenceOperation handed, AddressSection section, Frame frame, int depth)
     {
+        var parameter = handed.Parameter;
         if (parameter.ContainingSymbol is not IMethodSymbol method)
         {
             return FlowResult.Unknown;
@@ -219,8 +220,9 @@ internal sealed partial class ValueFlow
                         && !SymbolEqualityComparer.Default.Equals(request.Sender, owner);
                 if (serves)
                 {
-                    // Judged where it was built: its parameters are the client method's, not this one's.
-                    result = FlowResult.Combine(result, AddressSectionOf(request.Address, section, frame, depth + 1).WithoutParameters());
+                    result = FlowResult.Combine(result, request.Address is { } address
+                        ? SentAddressSection(address, section, frame, depth + 1)
+                        : DeclaredRouteSection(request.Method!, request.Template!, section, handed, frame, depth + 1));
                 }
             }
             return result;
@@ -229,6 +231,65 @@ internal sealed partial class ValueFlow
         {
             frame.Active.Remove(("handled requests", owner, section));
         }
+    }
+
+    /// <summary>
+    /// An address as the client built it. When it is a parameter of the method that sends it
+    /// (<c>CreateAsync(method, path, …)</c>), it is what that method's callers hand it, each judged
+    /// as they wrote it; its other parameters are the client method's, not the handler's, and are dropped.
+    /// </summary>
+    private FlowResult SentAddressSection(IOperation address, AddressSection section, Frame frame, int depth)
+    {
+        if (OperationTree.Unwrap(address) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } sender } parameter }
+            && !sender.DeclaringSyntaxReferences.IsEmpty)
+        {
+            var handed = FlowResult.Unknown;
+            foreach (var reference in _index.ReferencesOf(sender.OriginalDefinition, frame.CancellationToken).Take(MaxCallersLookedAt))
+            {
+                if (reference is IInvocationOperation call
+                    && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal && a.ArgumentKind != ArgumentKind.DefaultValue) is { } argument)
+                {
+                    handed = FlowResult.Combine(handed, AddressSectionOf(argument.Value, section, frame, depth + 1).WithoutParameters());
+                }
+            }
+            return handed;
+        }
+        return AddressSectionOf(address, section, frame, depth).WithoutParameters();
+    }
+
+    /// <summary>
+    /// A declarative client's route (<c>[Get("/candidates/{uci}/results")]</c>): its path holds the
+    /// parameters named in braces, its query the others that are sent as values ([Query] or plain,
+    /// not [Body], [Header] or a cancellation token). Each is judged by its name and by what the
+    /// method's callers hand it.
+    /// </summary>
+    private FlowResult DeclaredRouteSection(IMethodSymbol method, string template, AddressSection section, IOperation target, Frame frame, int depth)
+    {
+        var result = FlowResult.Safe;
+        foreach (var parameter in method.Parameters)
+        {
+            var inPath = template.IndexOf("{" + parameter.Name, System.StringComparison.OrdinalIgnoreCase) >= 0;
+            var attributes = parameter.GetAttributes().Select(a => a.AttributeClass?.Name).ToList();
+            var inQuery = !inPath && CarriesIdentifier(parameter.Type)
+                && !attributes.Any(a => a is "BodyAttribute" or "HeaderAttribute" or "AuthorizeAttribute" or "PropertyAttribute");
+            if (!(section == AddressSection.Whole ? inPath || inQuery : section == AddressSection.Path ? inPath : inQuery))
+            {
+                continue;
+            }
+            if (IsIdentifierSymbol(parameter, frame.Options, out var domain))
+            {
+                return new FlowResult(new IdentifierFinding($"{{{parameter.Name}}} of {method.ContainingType.Name}.{method.Name}", domain, target), null, proven: false);
+            }
+            foreach (var reference in _index.ReferencesOf(method.OriginalDefinition, frame.CancellationToken).Take(MaxCallersLookedAt))
+            {
+                if (reference is IInvocationOperation call
+                    && call.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition)) is { ArgumentKind: not ArgumentKind.DefaultValue } argument)
+                {
+                    result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1).WithoutParameters());
+                }
+            }
+        }
+        return result;
     }
 
     /// <summary>

@@ -206,4 +206,83 @@ public class TC1001OutgoingRequestHandlerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_declarative_client_s_routes_and_a_sending_helper_s_callers_are_the_addresses_a_handler_sees()
+    {
+        await VerifyCS.AnalyzerAsync(Registration + """
+            namespace Refit
+            {
+                [AttributeUsage(AttributeTargets.Method)]
+                public abstract class HttpMethodAttribute(string path) : Attribute { public string Path { get; } = path; }
+                public sealed class GetAttribute(string path) : HttpMethodAttribute(path);
+                public sealed class PostAttribute(string path) : HttpMethodAttribute(path);
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class QueryAttribute : Attribute;
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class BodyAttribute : Attribute;
+            }
+
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                public static class RefitRegistration
+                {
+                    public static IHttpClientBuilder AddRefitClient<T>(this IServiceCollection services) => null!;
+                }
+            }
+
+            namespace Exams
+            {
+                using Microsoft.Extensions.DependencyInjection;
+                using Refit;
+
+                public interface IExamBoardApi
+                {
+                    [Get("/centres/{centreNumber}/results")]
+                    Task<string> ResultsAsync(string centreNumber, [Query] int page);
+
+                    [Get("/candidates/{uci}/results")]
+                    Task<string> CandidateAsync(string uci, [Query] string series);
+                }
+
+                public sealed class BoardLoggingHandler(ILogger<BoardLoggingHandler> logger) : DelegatingHandler
+                {
+                    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                    {
+                        logger.LogDebug("Board {Path}", request.RequestUri?{|TC1001:.AbsolutePath|});
+                        logger.LogDebug("Board query {Query}", request.RequestUri?.Query);
+                        return base.SendAsync(request, cancellationToken);
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Add(IServiceCollection services) =>
+                        services.AddRefitClient<IExamBoardApi>().AddHttpMessageHandler<BoardLoggingHandler>();
+                }
+            }
+
+            namespace Store
+            {
+                public sealed class PlatformStoreClient(HttpClient http)
+                {
+                    public async Task EntitlementsAsync(string platformAccountId, CancellationToken ct)
+                    {
+                        using var request = Create(HttpMethod.Get, $"v1/users/{platformAccountId}/entitlements?label=consumable");
+                        using var response = await http.SendAsync(request, ct);
+                    }
+
+                    private static HttpRequestMessage Create(HttpMethod method, string path) => new HttpRequestMessage(method, path);
+                }
+
+                public sealed class StoreLoggingHandler(ILogger<StoreLoggingHandler> logger) : DelegatingHandler
+                {
+                    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                    {
+                        logger.LogInformation("Store call {Uri}", {|TC1001:request.RequestUri|});
+                        logger.LogInformation("Store query {Query}", request.RequestUri?.Query);
+                        return base.SendAsync(request, cancellationToken);
+                    }
+                }
+            }
+            """);
+    }
 }
