@@ -157,6 +157,15 @@ internal sealed partial class SourceIndex
         return Interlocked.CompareExchange(ref _handlerRegistrations, found, null) ?? found;
     }
 
+    /// <summary>
+    /// The typed client a fluent registration call belongs to: the call itself, or any call of the
+    /// chain it continues, is <c>AddHttpClient&lt;TClient&gt;</c> or <c>AddRefitClient&lt;TApi&gt;</c>.
+    /// </summary>
+    public static INamedTypeSymbol? TypedClientOfChain(IInvocationOperation call) =>
+        call.TargetMethod.Name is "AddHttpClient" or "AddRefitClient" && call.TargetMethod.TypeArguments.LastOrDefault() is INamedTypeSymbol direct
+            ? direct
+            : TypedClientOf(call);
+
     /// <summary>The implementation type of the <c>AddHttpClient&lt;…&gt;</c> call a registration chain starts from, if it is typed.</summary>
     private static INamedTypeSymbol? TypedClientOf(IInvocationOperation registration)
     {

@@ -206,9 +206,12 @@ internal sealed partial class ValueFlow
         {
             return instance;
         }
-        for (var current = instance.Parent; current is not null; current = current.Parent)
+        // In a?.b?.c the placeholder of .b is a's, but it sits in the inner access's Operation: the
+        // access it belongs to is the first one reached from its WhenNotNull side.
+        IOperation from = instance;
+        for (var current = instance.Parent; current is not null; from = current, current = current.Parent)
         {
-            if (current is IConditionalAccessOperation access)
+            if (current is IConditionalAccessOperation access && access.WhenNotNull == from)
             {
                 return access.Operation;
             }

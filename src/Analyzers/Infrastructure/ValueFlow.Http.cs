@@ -179,6 +179,9 @@ internal sealed partial class ValueFlow
                 return AddressOfRequest(accessed, frame, depth + 1, section);
             case IParameterReferenceOperation { Parameter: var parameter } handed when IsHttpType(parameter.Type, "HttpRequestMessage"):
                 return HandledRequestAddresses(handed, section, frame, depth);
+            case IInvocationOperation { TargetMethod.Name: "GetRequestMessage" } fromContext when IsInCallback(fromContext):
+                // A resilience context's request (args.Context.GetRequestMessage()).
+                return RequestsSeenByCallback(fromContext, section, frame, depth);
             default:
                 return result;
         }
@@ -192,25 +195,54 @@ internal sealed partial class ValueFlow
     /// </summary>
     private FlowResult HandledRequestAddresses(IParameterReferenceOperation handed, AddressSection section, Frame frame, int depth)
     {
-        var parameter = handed.Parameter;
-        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        if (handed.Parameter.ContainingSymbol is not IMethodSymbol method)
         {
             return FlowResult.Unknown;
         }
         var isHandler = method is { Name: "SendAsync" or "Send", IsOverride: true }
             && IsOrDerivesFrom(method.ContainingType, t => IsHttpType(t, "HttpMessageHandler"));
-        if (!isHandler && method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LambdaMethod))
+        if (isHandler)
         {
-            return FlowResult.Unknown;
+            return method.ContainingType is { } handler
+                ? RequestsOfClients(handed, handler, _index.ClientsOfHandler(handler, frame.CancellationToken), section, frame, depth)
+                : FlowResult.Unknown;
         }
-        var owner = method.ContainingType;
-        if (owner is null || !frame.Active.Add(("handled requests", owner, section)))
+        return method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LambdaMethod
+            ? RequestsSeenByCallback(handed, section, frame, depth)
+            : FlowResult.Unknown;
+    }
+
+    /// <summary>
+    /// The request or response a callback is handed (an enricher's <c>HttpRequestMessage</c>, a
+    /// resilience strategy's <c>args.Outcome.Result</c> or <c>args.Context.GetRequestMessage()</c>):
+    /// any request of the client whose registration the callback is configured in
+    /// (<c>AddHttpClient&lt;PdsClient&gt;().AddResilienceHandler(…, pipeline => … OnRetry = args => …)</c>),
+    /// or else of the clients of its own namespace.
+    /// </summary>
+    private FlowResult RequestsSeenByCallback(IOperation target, AddressSection section, Frame frame, int depth)
+    {
+        IReadOnlyList<INamedTypeSymbol>? clients = null;
+        for (var node = target.Parent; node is not null; node = node.Parent)
+        {
+            if (node is IInvocationOperation call && SourceIndex.TypedClientOfChain(call) is { } client)
+            {
+                clients = new[] { client.OriginalDefinition };
+                break;
+            }
+        }
+        var enclosing = target.SemanticModel?.GetEnclosingSymbol(target.Syntax.SpanStart, frame.CancellationToken);
+        var owner = enclosing as INamedTypeSymbol ?? enclosing?.ContainingType;
+        return owner is null ? FlowResult.Unknown : RequestsOfClients(target, owner, clients, section, frame, depth);
+    }
+
+    private FlowResult RequestsOfClients(IOperation target, INamedTypeSymbol owner, IReadOnlyList<INamedTypeSymbol>? clients, AddressSection section, Frame frame, int depth)
+    {
+        if (!frame.Active.Add(("handled requests", owner, section)))
         {
             return FlowResult.Unknown;
         }
         try
         {
-            var clients = isHandler ? _index.ClientsOfHandler(owner, frame.CancellationToken) : null;
             var result = FlowResult.Unknown;
             foreach (var request in _index.OutgoingRequests(frame.CancellationToken))
             {
@@ -222,7 +254,7 @@ internal sealed partial class ValueFlow
                 {
                     result = FlowResult.Combine(result, request.Address is { } address
                         ? SentAddressSection(address, section, frame, depth + 1)
-                        : DeclaredRouteSection(request.Method!, request.Template!, section, handed, frame, depth + 1));
+                        : DeclaredRouteSection(request.Method!, request.Template!, section, target, frame, depth + 1));
                 }
             }
             return result;
@@ -399,8 +431,48 @@ internal sealed partial class ValueFlow
                     return AddressSectionOf(address, section, frame, depth + 1);
                 }
                 return OperationTree.Argument(call.Arguments, "request") is { } request ? AddressOfRequest(request, frame, depth + 1, section) : result;
+            case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } outcome } when IsInCallback(outcome) && RootsAtLambdaParameter(outcome):
+                // A resilience strategy's args.Outcome.Result: a response of the pipeline's client.
+                return RequestsSeenByCallback(outcome, section, frame, depth);
+            case IConditionalAccessInstanceOperation instance when ConditionalReceiver(instance) is var accessed && accessed != instance:
+                return SentAddress(accessed, frame, depth + 1, section);
             default:
                 return result;
+        }
+    }
+
+    /// <summary>Whether an operation is written inside a lambda or anonymous method.</summary>
+    private static bool IsInCallback(IOperation operation)
+    {
+        for (var node = operation.Parent; node is not null; node = node.Parent)
+        {
+            if (node is IAnonymousFunctionOperation)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether a chain of member reads starts at a parameter of the lambda it is written in (<c>args.Outcome</c>).</summary>
+    private static bool RootsAtLambdaParameter(IOperation operation)
+    {
+        var current = OperationTree.Unwrap(operation);
+        while (true)
+        {
+            switch (current)
+            {
+                case IMemberReferenceOperation { Instance: { } instance }:
+                    current = OperationTree.Unwrap(instance);
+                    continue;
+                case IConditionalAccessInstanceOperation placeholder when ConditionalReceiver(placeholder) is var receiver && receiver != placeholder:
+                    current = OperationTree.Unwrap(receiver);
+                    continue;
+                case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LambdaMethod } }:
+                    return true;
+                default:
+                    return false;
+            }
         }
     }
 

@@ -285,4 +285,71 @@ public class TC1001OutgoingRequestHandlerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_resilience_callback_configured_on_a_client_sees_that_client_s_requests()
+    {
+        await VerifyCS.AnalyzerAsync(Registration + """
+            namespace Polly
+            {
+                public readonly struct Outcome<TResult>
+                {
+                    public TResult? Result { get; init; }
+                    public Exception? Exception { get; init; }
+                }
+
+                public readonly struct OnRetryArguments<TResult>
+                {
+                    public Outcome<TResult> Outcome { get; init; }
+                    public int AttemptNumber { get; init; }
+                }
+
+                public class RetryStrategyOptions<TResult>
+                {
+                    public Func<OnRetryArguments<TResult>, ValueTask>? OnRetry { get; set; }
+                }
+
+                public sealed class PipelineBuilder
+                {
+                    public PipelineBuilder AddRetry(RetryStrategyOptions<HttpResponseMessage> options) => this;
+                }
+            }
+
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                public static class ResilienceRegistration
+                {
+                    public static IHttpClientBuilder AddResilienceHandler(this IHttpClientBuilder builder, string name, Action<Polly.PipelineBuilder> configure) => builder;
+                }
+            }
+
+            namespace Spine
+            {
+                using Microsoft.Extensions.DependencyInjection;
+                using Polly;
+
+                public sealed class DemographicsClient(HttpClient http)
+                {
+                    public Task<HttpResponseMessage> ReadAsync(string nhsNumber, CancellationToken ct) =>
+                        http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"Patient/{nhsNumber}"), ct);
+                }
+
+                public static class Registrations
+                {
+                    public static void Add(IServiceCollection services, ILogger logger) =>
+                        services.AddHttpClient<DemographicsClient>().AddResilienceHandler("pds", pipeline =>
+                            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+                            {
+                                OnRetry = args =>
+                                {
+                                    var uri = args.Outcome.Result?.RequestMessage?.RequestUri;
+                                    logger.LogWarning("Retrying {Uri}, attempt {Attempt}", {|TC1001:uri|}, args.AttemptNumber);
+                                    logger.LogWarning("Retrying {Host}", args.Outcome.Result?.RequestMessage?.RequestUri?.Host);
+                                    return default;
+                                },
+                            }));
+                }
+            }
+            """);
+    }
 }
