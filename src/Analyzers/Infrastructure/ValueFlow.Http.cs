@@ -33,6 +33,39 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
+    /// <c>ex.Uri</c> of a declarative client's exception (Refit's <c>ApiException</c>) caught around a
+    /// call of that client: the route the call filled in, judged by the arguments the call gives the
+    /// parameters in the route's braces and query. Null for other members.
+    /// </summary>
+    private FlowResult? DeclaredCallAddress(IMemberReferenceOperation member, Frame frame, int depth)
+    {
+        if (member is not IPropertyReferenceOperation { Property.Name: "Uri", Instance: { } instance }
+            || OperationTree.Unwrap(instance) is not ILocalReferenceOperation caught
+            || !IsOrDerivesFrom(caught.Local.Type as INamedTypeSymbol, t => t.Name == "ApiException" && t.ContainingNamespace?.Name == "Refit")
+            || !IsCaught(caught, frame.CancellationToken, out var tryBlock))
+        {
+            return null;
+        }
+        var routes = _index.OutgoingRequests(frame.CancellationToken).Where(r => r.Method is not null).ToList();
+        var result = FlowResult.Unknown;
+        foreach (var call in OperationTree.Descendants(tryBlock).OfType<IInvocationOperation>())
+        {
+            if (routes.FirstOrDefault(r => SymbolEqualityComparer.Default.Equals(r.Method, call.TargetMethod.OriginalDefinition)) is { Method: not null })
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && CarriesIdentifier(parameter.Type)
+                        && !parameter.GetAttributes().Any(a => a.AttributeClass?.Name is "BodyAttribute" or "HeaderAttribute" or "AuthorizeAttribute"))
+                    {
+                        result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1));
+                    }
+                }
+            }
+        }
+        return Rewrapped(result, member);
+    }
+
+    /// <summary>
     /// <c>request.RequestUri</c> behind a <c>Uri</c>: read directly, through <c>?.</c> or <c>!</c>, or
     /// through a local it was put in once (<c>var uri = request.RequestUri!;</c>).
     /// </summary>
@@ -179,6 +212,9 @@ internal sealed partial class ValueFlow
                 return AddressOfRequest(accessed, frame, depth + 1, section);
             case IParameterReferenceOperation { Parameter: var parameter } handed when IsHttpType(parameter.Type, "HttpRequestMessage"):
                 return HandledRequestAddresses(handed, section, frame, depth);
+            case IConditionalAccessOperation access:
+                // var last = args.Outcome.Result?.RequestMessage: the request is what the access reads.
+                return AddressOfRequest(access.WhenNotNull, frame, depth + 1, section);
             case IInvocationOperation { TargetMethod.Name: "GetRequestMessage" } fromContext when IsInCallback(fromContext):
                 // A resilience context's request (args.Context.GetRequestMessage()).
                 return RequestsSeenByCallback(fromContext, section, frame, depth);

@@ -479,7 +479,7 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
-        if ((RequestAddress(member, frame, depth) ?? UriPart(member, frame, depth) ?? IncomingRequestAddress(member, frame, depth)) is { } address)
+        if ((RequestAddress(member, frame, depth) ?? DeclaredCallAddress(member, frame, depth) ?? UriPart(member, frame, depth) ?? IncomingRequestAddress(member, frame, depth)) is { } address)
         {
             return address;
         }

@@ -352,4 +352,55 @@ public class TC1001OutgoingRequestHandlerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_declarative_client_s_exception_carries_the_route_its_call_filled_in()
+    {
+        await VerifyCS.AnalyzerAsync(Registration + """
+            namespace Refit
+            {
+                [AttributeUsage(AttributeTargets.Method)]
+                public abstract class HttpMethodAttribute(string path) : Attribute { public string Path { get; } = path; }
+                public sealed class GetAttribute(string path) : HttpMethodAttribute(path);
+                public class ApiException(string message, Uri? uri) : Exception(message) { public Uri? Uri { get; } = uri; }
+            }
+
+            namespace Exams
+            {
+                using Refit;
+
+                public interface IExamBoardApi
+                {
+                    [Get("/candidates/{uci}/results")]
+                    Task<string> CandidateAsync(string uci, string series);
+
+                    [Get("/centres/{centre}/results")]
+                    Task<string> CentreAsync(string centre);
+                }
+
+                public sealed class Results(IExamBoardApi api, ILogger<Results> logger)
+                {
+                    public async Task RefreshAsync(string uci, string centre)
+                    {
+                        try
+                        {
+                            await api.CandidateAsync(uci, "2026-06");
+                        }
+                        catch (ApiException ex)
+                        {
+                            logger.LogInformation("No results yet at {Uri}", {|TC1001:ex.Uri|});
+                        }
+                        try
+                        {
+                            await api.CentreAsync(centre);
+                        }
+                        catch (ApiException ex)
+                        {
+                            logger.LogInformation("No results yet at {Uri}", ex.Uri);
+                        }
+                    }
+                }
+            }
+            """);
+    }
 }
