@@ -616,12 +616,14 @@ internal static partial class TelemetrySinks
         }
         var placeholders = template is null ? new List<string>() : LogTemplate.Placeholders(template);
         var destructured = template is null ? new List<bool>() : LogTemplate.Destructured(template);
+        var formats = template is null ? new List<string?>() : LogTemplate.Formats(template);
         var index = 0;
         foreach (var element in elements)
         {
             sites.Add(new TelemetrySite(SinkKind.LogValue, null, element, index < placeholders.Count ? placeholders[index] : null)
             {
                 Destructured = index < destructured.Count && destructured[index],
+                Format = index < formats.Count ? formats[index] : null,
             });
             index++;
         }
@@ -809,6 +811,18 @@ internal static class LogTemplate
             names.Add((cut >= 0 ? hole.Substring(0, cut) : hole).Trim().TrimStart('@', '$'));
         }
         return names;
+    }
+
+    /// <summary>For each placeholder, the format it gives its value (<c>{Time:HH:mm}</c> gives HH:mm), or null.</summary>
+    public static List<string?> Formats(string template)
+    {
+        var formats = new List<string?>();
+        foreach (var hole in Holes(template))
+        {
+            var colon = hole.IndexOf(':');
+            formats.Add(colon >= 0 ? hole.Substring(colon + 1) : null);
+        }
+        return formats;
     }
 
     /// <summary>For each placeholder, whether it asks for the value to be destructured (<c>{@Order}</c>).</summary>

@@ -59,6 +59,9 @@ internal sealed class TelemetrySite
     /// <summary>A log value written member by member (<c>{@Order}</c>, a scope's state object, <c>[LogProperties]</c>).</summary>
     public bool Destructured { get; init; }
 
+    /// <summary>The format a message template's placeholder gives its value (<c>{Email:F}</c>); null when none.</summary>
+    public string? Format { get; init; }
+
     /// <summary>
     /// Where the privacy rules report: the local a tag list was built in, where it reaches telemetry
     /// (<c>BeginScope(scope)</c>), when the value was written into it on another line. Null: at the value.

@@ -67,6 +67,10 @@ internal sealed partial class ValueFlow
     /// <summary>A hole formatted to two decimals or fewer (<c>{fix.Latitude:F1}</c>): a coordinate so printed is about the place.</summary>
     private FlowResult EvaluateHole(IInterpolationOperation hole, Frame frame, int depth)
     {
+        if (FormattedValue(hole.Expression, hole.FormatString?.ConstantValue.Value as string, frame, depth) is { } formatted)
+        {
+            return formatted;
+        }
         var value = Evaluate(hole.Expression, frame, depth + 1);
         return value.Identifier?.Domain == LocationDomain && hole.FormatString is { ConstantValue: { HasValue: true, Value: string format } } && IsCoarseFormat(format)
             ? FlowResult.Safe
@@ -76,6 +80,11 @@ internal sealed partial class ValueFlow
     /// <summary>The same under an interpolated string handler: <c>AppendFormatted(fix.Latitude, "F1")</c>.</summary>
     private FlowResult EvaluateAppended(IInvocationOperation append, Frame frame, int depth)
     {
+        var appendedFormat = append.Arguments.FirstOrDefault(a => a.Parameter?.Name == "format")?.Value.ConstantValue.Value as string;
+        if (FormattedValue(append.Arguments[0].Value, appendedFormat, frame, depth) is { } formatted)
+        {
+            return formatted;
+        }
         var value = Evaluate(append.Arguments[0].Value, frame, depth + 1);
         return value.Identifier?.Domain == LocationDomain
             && append.Arguments.Any(a => a.Parameter?.Name == "format" && a.Value.ConstantValue is { HasValue: true, Value: string format } && IsCoarseFormat(format))

@@ -41,6 +41,12 @@ internal sealed partial class ValueFlow
         {
             return printed;
         }
+        if (result.Identifier is null && site.Kind == SinkKind.LogValue && !site.Destructured && site.Format is { } format
+            && FormattedValue(site.Value, format, new Frame(options, new HashSet<object>(), cancellationToken), 0) is { Identifier: not null } rendered)
+        {
+            // {Email:F}: the rendered message holds what the value's ToString gives for that format.
+            return rendered;
+        }
         if (result.Identifier is null && site.Kind == SinkKind.LogValue && LoggedDictionaryKeys(site.Value, options, cancellationToken) is { } keys)
         {
             return keys;

@@ -1462,6 +1462,11 @@ internal sealed partial class ValueFlow
                 return CallSummary(invocation, implemented, frame, depth);
             }
         }
+        if (HasSource(method) && !IsGenerated(method) && ChosenByConstant(invocation, frame.CancellationToken) is { } chosen)
+        {
+            // card.ToString("L4", culture): only what that format returns.
+            return CallSummary(invocation, Evaluate(chosen, frame, depth + 1), frame, depth);
+        }
         if (HasSource(method) && !IsGenerated(method))
         {
             var summary = Returns(method, -1, frame, depth);

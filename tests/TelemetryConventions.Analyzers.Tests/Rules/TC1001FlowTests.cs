@@ -2635,4 +2635,45 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_value_formatted_by_a_constant_is_judged_by_what_that_format_returns()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            sealed class EmailAddress(string value) : IFormattable
+            {
+                public string Value { get; } = value;
+                public string Domain => Value[(Value.IndexOf('@') + 1)..];
+
+                /// <summary>"M" (the default) masks the mailbox; "F" is the whole address.</summary>
+                public string ToString(string? format, IFormatProvider? formatProvider) => format == "F" ? Value : $"***@{Domain}";
+                public override string ToString() => ToString("M", null);
+            }
+
+            sealed class LoyaltyCardNumber(string value) : IFormattable
+            {
+                public string Value { get; } = value;
+                public string ToString(string? format, IFormatProvider? formatProvider) => format switch
+                {
+                    "L4" => "**** " + Value[^4..],
+                    _ => Value,
+                };
+                public override string ToString() => Value;
+            }
+
+            class Enrolment(ILogger<Enrolment> logger)
+            {
+                void Record(Activity activity, EmailAddress guardianEmail, LoyaltyCardNumber card)
+                {
+                    logger.LogInformation("Guardian contact {GuardianEmail}", guardianEmail);
+                    logger.LogInformation("Guardian contact {GuardianEmail:F}", {|TC1001:guardianEmail|});
+                    activity.SetTag("guardian", $"{guardianEmail}");
+                    activity.SetTag("guardian.full", {|TC1001:$"{guardianEmail:F}"|});
+                    activity.SetTag("card.masked", card.ToString("L4", null));
+                    activity.SetTag("card.masked2", $"{card:L4}");
+                    activity.SetTag("card", {|TC1001:card.ToString("G", null)|});
+                }
+            }
+            """);
+    }
 }
