@@ -594,7 +594,20 @@ internal sealed partial class ValueFlow
     /// </summary>
     private static bool IsLeftOutOfJson(ISymbol member)
     {
-        foreach (var attribute in member.GetAttributes())
+        var attributes = member.GetAttributes();
+        if (member is IPropertySymbol { ContainingType.IsRecord: true } positional && attributes.IsEmpty
+            && positional.ContainingType.InstanceConstructors.SelectMany(c => c.Parameters).FirstOrDefault(p => p.Name == positional.Name) is { } parameter
+            && parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax { AttributeLists: var lists }
+            && lists.Any(l => l.Target?.Identifier.ValueText == "property" && l.Attributes.Any(a => a.Name.ToString().EndsWith("JsonIgnore", StringComparison.Ordinal) || a.Name.ToString().EndsWith("JsonIgnoreAttribute", StringComparison.Ordinal))))
+        {
+            // [property: JsonIgnore] on a positional record's parameter.
+            return true;
+        }
+        if (WrittenByConstantConverter(member))
+        {
+            return true;
+        }
+        foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass?.Name != "JsonIgnoreAttribute")
             {
@@ -606,6 +619,28 @@ internal sealed partial class ValueFlow
         }
         return false;
     }
+
+    /// <summary>
+    /// A member written by a JSON converter of the source (<c>[JsonConverter(typeof(PlayerIdRedactingConverter))]</c>,
+    /// on the member or on its type) whose <c>Write</c> never reads the value it is given: the member is
+    /// written as a constant.
+    /// </summary>
+    private static bool WrittenByConstantConverter(ISymbol member)
+    {
+        var memberType = member switch { IPropertySymbol property => property.Type, IFieldSymbol field => field.Type, _ => null };
+        var converter = ConverterOf(member.GetAttributes()) ?? (memberType is null ? null : ConverterOf(memberType.GetAttributes()));
+        if (converter?.GetMembers("Write").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.Length >= 2) is not { } write
+            || write.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+        var value = write.Parameters[1].Name;
+        return write.DeclaringSyntaxReferences.All(reference => !reference.GetSyntax().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == value));
+    }
+
+    private static INamedTypeSymbol? ConverterOf(ImmutableArray<AttributeData> attributes) =>
+        attributes.FirstOrDefault(a => a.AttributeClass?.Name == "JsonConverterAttribute" && a.ConstructorArguments.Length == 1)?.ConstructorArguments[0].Value as INamedTypeSymbol;
 
     /// <summary>
     /// What a record's own <c>PrintMembers</c> appends: a record that prints only some of its members

@@ -131,7 +131,10 @@ internal sealed partial class ValueFlow
     public FlowResult Evaluate(IOperation value, TelemetryOptions options, CancellationToken cancellationToken) =>
         Evaluate(value, new Frame(options, new HashSet<object>(), cancellationToken), 0);
 
-    private FlowResult Evaluate(IOperation value, Frame frame, int depth)
+    private FlowResult Evaluate(IOperation value, Frame frame, int depth) => Evaluate(value, frame, depth, printed: true);
+
+    /// <param name="printed">Whether an object is judged by what it prints too: not where a serialiser writes it.</param>
+    private FlowResult Evaluate(IOperation value, Frame frame, int depth, bool printed)
     {
         frame.CancellationToken.ThrowIfCancellationRequested();
         var operation = OperationTree.Unwrap(value);
@@ -169,10 +172,10 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Combine(parsed, result);
         }
-        if (result.Identifier is null && !result.Sanitized && ObjectIdentifier(operation, frame, serialized: false, visited: null, depth) is { } printed)
+        if (printed && result.Identifier is null && !result.Sanitized && ObjectIdentifier(operation, frame, serialized: false, visited: null, depth) is { } member)
         {
             // A record or anonymous object prints its members; so does a ToString written to.
-            return FlowResult.Combine(Found(operation, printed.Domain, $"{Describe(operation)} (its member {printed.Origin})"), result);
+            return FlowResult.Combine(Found(operation, member.Domain, $"{Describe(operation)} (its member {member.Origin})"), result);
         }
         return result;
     }
@@ -1539,7 +1542,8 @@ internal sealed partial class ValueFlow
             {
                 return Found(invocation, member.Domain, $"{Describe(serialized)} (its member {member.Origin})");
             }
-            var written = Evaluate(serialized, frame, depth + 1);
+            // Written member by member: what its ToString or a record's printing shows is not written.
+            var written = Evaluate(serialized, frame, depth + 1, printed: false);
             // A type of the source whose written members hold no identifier is shown to be about the
             // person, whatever key it is sent under (its [JsonIgnore] contact details are not written).
             return written.Identifier is null && written.Hash is null && !serializedType.DeclaringSyntaxReferences.IsEmpty

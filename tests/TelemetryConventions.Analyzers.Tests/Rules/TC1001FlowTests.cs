@@ -2676,4 +2676,46 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_member_left_out_of_json_or_written_by_a_converter_that_ignores_it_is_not_serialised()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+
+            readonly record struct PlayerId(Guid Value);
+
+            sealed class PlayerIdRedactingConverter : JsonConverter<PlayerId>
+            {
+                public override PlayerId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => default;
+                public override void Write(Utf8JsonWriter writer, PlayerId value, JsonSerializerOptions options) => writer.WriteStringValue("redacted");
+            }
+
+            sealed class GrantReceipt
+            {
+                public Guid GrantId { get; init; }
+                [JsonConverter(typeof(PlayerIdRedactingConverter))]
+                public PlayerId PlayerId { get; init; }
+            }
+
+            sealed class GiftReceipt
+            {
+                public Guid GrantId { get; init; }
+                public PlayerId PlayerId { get; init; }
+            }
+
+            sealed record PlanChanged(string FromPlan, string ToPlan, [property: JsonIgnore] Guid SubscriberId);
+
+            class Grants
+            {
+                void Record(Activity activity, GrantReceipt receipt, GiftReceipt gift, PlanChanged plan)
+                {
+                    activity.SetTag("game.receipt", JsonSerializer.Serialize(receipt));
+                    activity.SetTag("game.gift", {|TC1001:JsonSerializer.Serialize(gift)|});
+                    activity.SetTag("media.plan.changed", JsonSerializer.Serialize(plan));
+                }
+            }
+            """);
+    }
 }
