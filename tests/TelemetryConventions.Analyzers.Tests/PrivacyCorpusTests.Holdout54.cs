@@ -14,11 +14,13 @@ public sealed partial class PrivacyCorpusTests
     /// source-generated contexts and contract resolvers, reflection "log every property" helpers,
     /// <c>{Dto}</c> and <c>{@Dto}</c>, scopes with state objects, manual and AutoMapper-style mappers,
     /// diff helpers and <c>[DebuggerDisplay]</c>. Graded as written with the analyzers of commit
-    /// 48d6758: 103 of 120 leaks found (85.8 %), 22 of 174 clean lines reported (12.6 %). The floor
-    /// guards those figures (85 % recall, 13 % false positives).
+    /// 48d6758: 103 of 120 leaks found (85.8 %), 22 of 174 clean lines reported (12.6 %). Then, with a
+    /// value formatted by a constant judged by what that format returns, a serialised object judged
+    /// by what it writes and a member written by a converter that ignores its value: 103 of 120
+    /// (85.8 %), 10 of 174 (5.7 %). The floor guards those figures (85 % recall, 6 % false positives).
     /// </summary>
     [Fact]
     public Task Fifty_fourth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout54"), "PrivacyHoldout54.Telemetry", minimumMarkers: 265,
-            requiredRecall: 0.85, allowedFalsePositives: 0.13, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.85, allowedFalsePositives: 0.06, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -14,11 +14,11 @@ public sealed partial class PrivacyCorpusTests
     /// the correct uses beside them. Graded as written with the analyzers of commit 48d6758: 102 of
     /// 117 leaks found (87.2 %), 0 of 168 clean lines reported (0.0 %). Then, with calls of a telemetry
     /// facade through its interface, an open enum's custom value kept in a local and the other rules
-    /// made from its misses: 112 of 117 (95.7 %), 0 of 168 (0.0 %). The floor guards those figures
-    /// (95 % recall, 0 % false positives).
+    /// made from its misses, and a helper's own line when a caller hands it an identifier: 114 of 117
+    /// (97.4 %), 0 of 168 (0.0 %). The floor guards those figures (97 % recall, 0 % false positives).
     /// </summary>
     [Fact]
     public Task Fifty_fifth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout55"), "PrivacyHoldout55.Telemetry", minimumMarkers: 256,
-            requiredRecall: 0.95, allowedFalsePositives: 0.00, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.97, allowedFalsePositives: 0.00, TestFolder("PrivacyCorpus", "Shared"));
 }
