@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -32,14 +33,9 @@ internal sealed partial class ValueFlow
             {
                 continue;
             }
-            foreach (var reference in _index.ReferencesOf(method.OriginalDefinition, cancellationToken).Take(MaxCallersLookedAt))
+            foreach (var (call, argument) in ArgumentsHandedTo(parameter, cancellationToken))
             {
-                if (reference is not IInvocationOperation call
-                    || call.Arguments.FirstOrDefault(a => a.Parameter is { } p && p.Ordinal == parameter.Ordinal && a.ArgumentKind != ArgumentKind.DefaultValue) is not { } argument)
-                {
-                    continue;
-                }
-                var handed = Evaluate(argument.Value, options, cancellationToken);
+                var handed = Evaluate(argument, options, cancellationToken);
                 if (handed.Identifier is { } identifier && !handed.Sanitized)
                 {
                     var where = call.Syntax.GetLocation().GetLineSpan();
@@ -51,5 +47,25 @@ internal sealed partial class ValueFlow
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The arguments the source's calls of a method (the first <see cref="MaxCallersLookedAt"/>) give
+    /// one of its parameters, written out: a default value is no argument.
+    /// </summary>
+    private IEnumerable<(IInvocationOperation Call, IOperation Argument)> ArgumentsHandedTo(IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            yield break;
+        }
+        foreach (var reference in _index.ReferencesOf(method.OriginalDefinition, cancellationToken).Take(MaxCallersLookedAt))
+        {
+            if (reference is IInvocationOperation call
+                && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal && a.ArgumentKind != ArgumentKind.DefaultValue) is { } argument)
+            {
+                yield return (call, argument.Value);
+            }
+        }
     }
 }

@@ -54,8 +54,7 @@ internal sealed partial class ValueFlow
             {
                 foreach (var argument in call.Arguments)
                 {
-                    if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && CarriesIdentifier(parameter.Type)
-                        && !parameter.GetAttributes().Any(a => a.AttributeClass?.Name is "BodyAttribute" or "HeaderAttribute" or "AuthorizeAttribute"))
+                    if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsSentInAddress(parameter))
                     {
                         result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1));
                     }
@@ -312,13 +311,9 @@ internal sealed partial class ValueFlow
             && !sender.DeclaringSyntaxReferences.IsEmpty)
         {
             var handed = FlowResult.Unknown;
-            foreach (var reference in _index.ReferencesOf(sender.OriginalDefinition, frame.CancellationToken).Take(MaxCallersLookedAt))
+            foreach (var (_, argument) in ArgumentsHandedTo(parameter, frame.CancellationToken))
             {
-                if (reference is IInvocationOperation call
-                    && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal && a.ArgumentKind != ArgumentKind.DefaultValue) is { } argument)
-                {
-                    handed = FlowResult.Combine(handed, AddressSectionOf(argument.Value, section, frame, depth + 1).WithoutParameters());
-                }
+                handed = FlowResult.Combine(handed, AddressSectionOf(argument, section, frame, depth + 1).WithoutParameters());
             }
             return handed;
         }
@@ -337,9 +332,7 @@ internal sealed partial class ValueFlow
         foreach (var parameter in method.Parameters)
         {
             var inPath = template.IndexOf("{" + parameter.Name, System.StringComparison.OrdinalIgnoreCase) >= 0;
-            var attributes = parameter.GetAttributes().Select(a => a.AttributeClass?.Name).ToList();
-            var inQuery = !inPath && CarriesIdentifier(parameter.Type)
-                && !attributes.Any(a => a is "BodyAttribute" or "HeaderAttribute" or "AuthorizeAttribute" or "PropertyAttribute");
+            var inQuery = !inPath && IsSentInAddress(parameter);
             if (!(section == AddressSection.Whole ? inPath || inQuery : section == AddressSection.Path ? inPath : inQuery))
             {
                 continue;
@@ -348,17 +341,21 @@ internal sealed partial class ValueFlow
             {
                 return new FlowResult(new IdentifierFinding($"{{{parameter.Name}}} of {method.ContainingType.Name}.{method.Name}", domain, target), null, proven: false);
             }
-            foreach (var reference in _index.ReferencesOf(method.OriginalDefinition, frame.CancellationToken).Take(MaxCallersLookedAt))
+            foreach (var (_, argument) in ArgumentsHandedTo(parameter, frame.CancellationToken))
             {
-                if (reference is IInvocationOperation call
-                    && call.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition)) is { ArgumentKind: not ArgumentKind.DefaultValue } argument)
-                {
-                    result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1).WithoutParameters());
-                }
+                result = FlowResult.Combine(result, Evaluate(argument, frame, depth + 1).WithoutParameters());
             }
         }
         return result;
     }
+
+    /// <summary>
+    /// A declarative client method's parameter that goes into the request's address (its route or
+    /// query): a value, not the body, a header, the authorization or a request property.
+    /// </summary>
+    private static bool IsSentInAddress(IParameterSymbol parameter) =>
+        CarriesIdentifier(parameter.Type)
+        && !parameter.GetAttributes().Any(a => a.AttributeClass?.Name is "BodyAttribute" or "HeaderAttribute" or "AuthorizeAttribute" or "PropertyAttribute");
 
     /// <summary>
     /// What the part of an address that <paramref name="section"/> names was built from: for an

@@ -594,20 +594,11 @@ internal sealed partial class ValueFlow
     /// </summary>
     private static bool IsLeftOutOfJson(ISymbol member)
     {
-        var attributes = member.GetAttributes();
-        if (member is IPropertySymbol { ContainingType.IsRecord: true } positional && attributes.IsEmpty
-            && positional.ContainingType.InstanceConstructors.SelectMany(c => c.Parameters).FirstOrDefault(p => p.Name == positional.Name) is { } parameter
-            && parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax { AttributeLists: var lists }
-            && lists.Any(l => l.Target?.Identifier.ValueText == "property" && l.Attributes.Any(a => a.Name.ToString().EndsWith("JsonIgnore", StringComparison.Ordinal) || a.Name.ToString().EndsWith("JsonIgnoreAttribute", StringComparison.Ordinal))))
-        {
-            // [property: JsonIgnore] on a positional record's parameter.
-            return true;
-        }
         if (WrittenByConstantConverter(member))
         {
             return true;
         }
-        foreach (var attribute in attributes)
+        foreach (var attribute in member.GetAttributes())
         {
             if (attribute.AttributeClass?.Name != "JsonIgnoreAttribute")
             {

@@ -2355,7 +2355,6 @@ internal sealed partial class ValueFlow
             || (type.Name is "DateOnly" or "DateTimeOffset" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }));
     }
 
-    /// <summary><c>dateOfBirth</c>, <c>dob</c>, <c>birthDate</c>, <c>carerBirthday</c>: a date that says when someone was born.</summary>
     /// <summary>
     /// The number of an identity document: a <c>Number</c> or <c>DocumentNumber</c> of a type that
     /// names a passport or an identity document, or that also holds what only such a document holds
@@ -2391,6 +2390,7 @@ internal sealed partial class ValueFlow
         return false;
     }
 
+    /// <summary><c>dateOfBirth</c>, <c>dob</c>, <c>birthDate</c>, <c>carerBirthday</c>: a date that says when someone was born.</summary>
     private static bool IsBirthDateName(IReadOnlyList<string> words) =>
         words.Any(w => w is "birth" or "dob" or "birthdate" or "birthday" or "born");
 
