@@ -16,5 +16,5 @@ public sealed partial class PrivacyCorpusTests
     [Fact]
     public Task Thirty_first_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout31"), "PrivacyHoldout31.Telemetry", minimumMarkers: 187,
-            requiredRecall: 0.86, allowedFalsePositives: 0.009, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.87, allowedFalsePositives: 0.017, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -98,6 +98,15 @@ internal sealed class TelemetryOptions
         // token does; an installation's count, platform or version is not.
         ["installation"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers"),
         ["zip"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
+        // Devices only a household or one person has (a games console, a headset, a home thermostat,
+        // a wearable, a phone handset) and a PC's hardware id, which anti-cheat bans stand for the
+        // player by: their ids and serials single out their owner; their model or firmware does not.
+        ["console"] = ConsumerDeviceWords,
+        ["headset"] = ConsumerDeviceWords,
+        ["thermostat"] = ConsumerDeviceWords,
+        ["wearable"] = ConsumerDeviceWords,
+        ["handset"] = ConsumerDeviceWords,
+        ["hardware"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "hwid"),
         ["meter"] = ImmutableHashSet.Create(StringComparer.Ordinal, "serial", "serials", "number", "numbers", "id", "ids", "point"),
         // The MRN spelt out (medicalRecordNumber), not a medical code or device.
         ["medical"] = ImmutableHashSet.Create(StringComparer.Ordinal, "record", "records"),
@@ -171,6 +180,9 @@ internal sealed class TelemetryOptions
         ["id"] = "token",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
+    private static ImmutableHashSet<string> ConsumerDeviceWords => ImmutableHashSet.Create(StringComparer.Ordinal,
+        "id", "ids", "serial", "serials", "hwid", "name", "names", "uid");
+
     private static ImmutableHashSet<string> PersonalNameWords => ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names");
 
     private static ImmutableHashSet<string> ContactWords => ImmutableHashSet.Create(StringComparer.Ordinal,
@@ -234,7 +246,7 @@ internal sealed class TelemetryOptions
     public static readonly ImmutableHashSet<string> IdentityWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "id", "ids", "identifier", "identifiers", "number", "numbers", "num", "no", "nr", "key", "name", "names",
         "email", "emails", "mail", "phone", "mobile", "code", "uuid", "guid", "handle", "login", "username",
-        "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point", "uid", "uids", "token", "tokens", "mac",
+        "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point", "uid", "uids", "token", "tokens", "mac", "hwid",
         "fingerprint", "fingerprints",
         // An OpenID Connect subject (user.Sub): the identity provider's id of the person.
         "sub");

@@ -2192,6 +2192,11 @@ internal sealed partial class ValueFlow
             domain = "identity_document";
             return true;
         }
+        if (IsPersonsDeviceIdentifier(symbol, words, options))
+        {
+            domain = "device";
+            return true;
+        }
         // IPEndPoint remote, IPAddress Address: a peer's address is personal (client.address) whatever
         // it is called, unless the name says it is a machine's (localEndPoint, serverAddress).
         // A MAC address is judged by its name only: a school's tablet's is a thing's, a shopper's phone's a person's.
@@ -2388,6 +2393,67 @@ internal sealed partial class ValueFlow
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// A device's id or serial number held next to a person's identifier (<c>DeviceId</c> beside
+    /// <c>SubscriberId</c> in one token, <c>SerialNumber</c> beside <c>CustomerEmail</c> in a warranty
+    /// registration, a <c>deviceId</c> parameter beside <c>subscriberId</c>): the record ties the
+    /// device to that person, so its id singles them out as an online identifier does. A device
+    /// named without anyone beside it (a ventilator, a ticket validator, a grid sensor) stays a thing.
+    /// </summary>
+    private static bool IsPersonsDeviceIdentifier(ISymbol symbol, IReadOnlyList<string> words, TelemetryOptions options)
+    {
+        if (!IsDeviceIdentifierName(words) || !IsScalar(TypeOf(symbol)))
+        {
+            return false;
+        }
+        var siblings = symbol switch
+        {
+            IParameterSymbol { ContainingSymbol: IMethodSymbol method } => method.MethodKind == MethodKind.Constructor && method.ContainingType.IsRecord
+                ? method.ContainingType.GetMembers()
+                : method.Parameters.CastArray<ISymbol>(),
+            IPropertySymbol or IFieldSymbol when symbol.ContainingType is { } owner => owner.GetMembers(),
+            _ => ImmutableArray<ISymbol>.Empty,
+        };
+        foreach (var sibling in siblings)
+        {
+            if (sibling is not (IPropertySymbol or IFieldSymbol or IParameterSymbol) || sibling.IsImplicitlyDeclared
+                || SymbolEqualityComparer.Default.Equals(sibling, symbol) || !IsScalar(TypeOf(sibling)))
+            {
+                continue;
+            }
+            var siblingWords = NameWords.Split(sibling.Name);
+            // Another device word (DeviceToken) or an audit field (RegisteredBy) does not name the device's person.
+            if (siblingWords.Count == 0 || siblingWords.Contains("device") || IsDeviceIdentifierName(siblingWords) || siblingWords[siblingWords.Count - 1] == "by")
+            {
+                continue;
+            }
+            if (options.IsIdentifierName(siblingWords, out var siblingDomain) && siblingDomain != "text")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary><c>DeviceId</c>, <c>PlaybackDeviceId</c>, <c>DeviceSerial</c>, <c>SerialNumber</c>, <c>HubSerial</c>, <c>HardwareId</c>.</summary>
+    private static bool IsDeviceIdentifierName(IReadOnlyList<string> words)
+    {
+        if (words.Count == 0)
+        {
+            return false;
+        }
+        var last = words[words.Count - 1];
+        if (last is "serial" or "serials")
+        {
+            return true;
+        }
+        if (words.Count >= 2 && last is "number" or "no" or "nr" && words[words.Count - 2] == "serial")
+        {
+            return true;
+        }
+        return words.Count >= 2 && last is "id" or "ids" or "identifier" or "uid" && words[words.Count - 2] is "device" or "hardware";
     }
 
     /// <summary><c>dateOfBirth</c>, <c>dob</c>, <c>birthDate</c>, <c>carerBirthday</c>: a date that says when someone was born.</summary>

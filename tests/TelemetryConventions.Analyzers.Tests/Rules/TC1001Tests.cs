@@ -930,4 +930,37 @@ public class TC1001Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_device_held_with_a_person_s_identifier_is_theirs_and_a_device_alone_is_a_thing()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record PlaybackToken(Guid SubscriberId, string DeviceId, string Plan);
+            record WarrantyRegistration(string SerialNumber, string Model, string CustomerEmail);
+            record VentilatorPoll(string DeviceId, string Ward, int Bed);
+            record Validator(string Serial, string DepotCode, string RegisteredBy);
+            record HardwareBan(string HardwareId, string BanId);
+
+            class Devices
+            {
+                void Record(Activity activity, PlaybackToken token, WarrantyRegistration registration, VentilatorPoll poll, Validator validator, HardwareBan ban, string consoleSerial, string thermostatModel)
+                {
+                    activity.SetTag("drm.device.id", {|TC1001:token.DeviceId|});
+                    activity.SetTag("warranty.serial", {|TC1001:registration.SerialNumber|});
+                    activity.SetTag("ban.hardware", {|TC1001:ban.HardwareId|});
+                    activity.SetTag("console.serial", {|TC1001:consoleSerial|});
+                    activity.SetTag("warranty.model", registration.Model);
+                    activity.SetTag("icu.device.id", poll.DeviceId);
+                    activity.SetTag("validator.serial", validator.Serial);
+                    activity.SetTag("thermostat.model", thermostatModel);
+                }
+
+                void Refused(Activity activity, Guid subscriberId, string deviceId) =>
+                    activity.SetTag("playback.refused_device", {|TC1001:deviceId|});
+
+                void Polled(Activity activity, string deviceId, int bed) =>
+                    activity.SetTag("icu.device.id", deviceId);
+            }
+            """);
+    }
 }
