@@ -50,10 +50,14 @@ internal sealed partial class ValueFlow
                     result = FlowResult.Combine(result, ExceptionMessage(write, frame, depth + 1));
                 }
                 return Rewrapped(result, exception);
+            case IParameterReferenceOperation parameter when ObservedErrors(parameter, frame, depth) is { } observed:
+                return Rewrapped(observed, exception);
             case IParameterReferenceOperation parameter when IsHandedBack(parameter, frame.CancellationToken):
                 return FlowResult.Combine(FlowResult.Parameter(parameter.Parameter), ThrownAs(parameter.Type, reachingHost: true, exception, frame.CancellationToken));
             case IParameterReferenceOperation parameter:
                 return FlowResult.Parameter(parameter.Parameter);
+            case IPropertyReferenceOperation { Property.Name: "Exception", Instance: { } task } when IsTask(task.Type):
+                return Rewrapped(TaskFaults(task, frame, depth + 1), exception);
             case IPropertyReferenceOperation handedBack when IsHandedBack(handedBack, frame.CancellationToken):
                 return ThrownAs(handedBack.Type, reachingHost: true, exception, frame.CancellationToken);
             case IInvocationOperation invocation when HasSource(invocation.TargetMethod):
