@@ -56,7 +56,14 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>The task a continuation lambda is handed: <c>antecedent.ContinueWith(t => …)</c>'s <c>t</c>.</summary>
-    private static IOperation? ContinuedTask(IParameterReferenceOperation parameter)
+    private static IOperation? ContinuedTask(IParameterReferenceOperation parameter) =>
+        LambdaUse(parameter) is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ContinueWith", Instance: { } antecedent } } ? antecedent : null;
+
+    /// <summary>
+    /// Where the lambda whose first parameter <paramref name="parameter"/> reads is handed: the
+    /// argument (or other operation) around it, past the delegate creation and conversions.
+    /// </summary>
+    private static IOperation? LambdaUse(IParameterReferenceOperation parameter)
     {
         if (parameter.Parameter is not { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
         {
@@ -67,11 +74,11 @@ internal sealed partial class ValueFlow
             if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
             {
                 var outer = function.Parent;
-                while (outer is IDelegateCreationOperation or IConversionOperation or IArgumentOperation)
+                while (outer is IDelegateCreationOperation or IConversionOperation)
                 {
                     outer = outer.Parent;
                 }
-                return outer is IInvocationOperation { TargetMethod.Name: "ContinueWith", Instance: { } antecedent } ? antecedent : null;
+                return outer;
             }
         }
         return null;
@@ -107,23 +114,7 @@ internal sealed partial class ValueFlow
     /// </summary>
     private FlowResult? ObservedErrors(IParameterReferenceOperation parameter, Frame frame, int depth)
     {
-        if (parameter.Parameter is not { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
-        {
-            return null;
-        }
-        IOperation? outer = null;
-        for (var current = parameter.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
-            {
-                outer = function.Parent;
-                break;
-            }
-        }
-        while (outer is IDelegateCreationOperation or IConversionOperation)
-        {
-            outer = outer.Parent;
-        }
+        var outer = LambdaUse(parameter);
         if (outer is not IArgumentOperation { Parameter.Name: "onError", Parent: IInvocationOperation { TargetMethod.Name: "Subscribe" } subscribe })
         {
             return null;
