@@ -59,7 +59,9 @@ internal sealed partial class ValueFlow
         {
             yield break;
         }
-        foreach (var reference in _index.ReferencesOf(method.OriginalDefinition, cancellationToken).Take(MaxCallersLookedAt))
+        // Calls through the interface member it implements or the method it overrides reach it too: a
+        // decorator's or repository's method is called as the interface's.
+        foreach (var reference in CalledAs(method.OriginalDefinition).SelectMany(calledAs => _index.ReferencesOf(calledAs, cancellationToken)).Take(MaxCallersLookedAt))
         {
             if (reference is IInvocationOperation call
                 && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal && a.ArgumentKind != ArgumentKind.DefaultValue) is { } argument)

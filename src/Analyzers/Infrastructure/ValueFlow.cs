@@ -390,6 +390,10 @@ internal sealed partial class ValueFlow
             // a raw identifier is told too, one that hands it a pseudonym's value is not.
             return new FlowResult(new IdentifierFinding(Describe(reference), domain, reference), null, proven: false, parameters: ImmutableArray.Create(parameter));
         }
+        if (ProxiedArguments(reference, frame, depth) is { } proxied)
+        {
+            return proxied;
+        }
         if (parameter.ContainingSymbol is IMethodSymbol constructor && SourceIndex.IsPrimaryConstructor(constructor) && !constructor.ContainingType.IsRecord
             && !reference.Syntax.Ancestors().Any(a => a is PrimaryConstructorBaseTypeSyntax))
         {
