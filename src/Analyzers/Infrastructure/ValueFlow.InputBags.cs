@@ -35,16 +35,23 @@ internal sealed partial class ValueFlow
         && HoldsArbitraryValues(member.Type)
         // A desktop app's StartupEventArgs.Args are the command line it was deployed with, no caller's input.
         && !(member.Member.Name == "Args" && DerivesFromEventArgs(member.Member.ContainingType))
+        // An action descriptor's RouteValues name the controller and action it routes to, not what a caller sent.
+        && !(member.Member.Name == "RouteValues" && IsOrDerivesFrom(member.Member.ContainingType, t => t.Name == "ActionDescriptor"))
         && (member.Member.DeclaringSyntaxReferences.IsEmpty || _index.WritesOf(member.Member, frame.CancellationToken).All(IsHandedOver));
 
     /// <summary>A write that puts nothing of the source's own in: an empty collection, or a constructor's parameter.</summary>
     private static bool IsHandedOver(IOperation write) => OperationTree.Unwrap(write) switch
     {
-        IObjectCreationOperation creation => creation.Arguments.IsEmpty && (creation.Initializer is null || creation.Initializer.Initializers.IsEmpty),
+        // new Dictionary<string, object?>(StringComparer.Ordinal), new List<object?>(4): empty, whatever the comparer or capacity.
+        IObjectCreationOperation creation => creation.Arguments.All(a => a.Value.ConstantValue.HasValue || IsComparer(a.Value.Type))
+            && (creation.Initializer is null || creation.Initializer.Initializers.IsEmpty),
         IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } => true,
         IInvocationOperation { TargetMethod.Name: "Empty", Arguments.IsEmpty: true } => true,
         var other => other.Kind.ToString() == "CollectionExpression" && other.ChildOperations.Count == 0,
     };
+
+    private static bool IsComparer(ITypeSymbol? type) =>
+        type is not null && (type.Name is "StringComparer" or "IEqualityComparer" || type.AllInterfaces.Any(i => i.Name == "IEqualityComparer"));
 
     private static bool DerivesFromEventArgs(INamedTypeSymbol? type) =>
         IsOrDerivesFrom(type, t => t is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });

@@ -129,4 +129,32 @@ public class TC1001InputBagTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_bag_that_starts_empty_with_a_comparer_is_still_the_framework_s_and_an_action_s_route_values_are_not_inputs()
+    {
+        await VerifyCS.AnalyzerAsync(StandIns + """
+            public class ActionDescriptor
+            {
+                public IDictionary<string, string?> RouteValues { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            }
+
+            public sealed class ControllerActionDescriptor : ActionDescriptor;
+
+            public sealed class ResourceContext
+            {
+                public IDictionary<string, object?> ActionArguments { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+                public ControllerActionDescriptor ActionDescriptor { get; } = new();
+            }
+
+            public sealed class RefundFilter(ILogger<RefundFilter> logger)
+            {
+                public void OnExecuting(ResourceContext context)
+                {
+                    logger.LogDebug("Arguments {@Arguments}", {|TC1001:context.ActionArguments|});
+                    logger.LogDebug("Route values {RouteValues}", context.ActionDescriptor.RouteValues);
+                }
+            }
+            """);
+    }
 }
