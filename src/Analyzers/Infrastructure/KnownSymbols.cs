@@ -38,7 +38,8 @@ internal sealed class KnownSymbols
         AuthenticateResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticateResult");
         AuthenticationResultContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.ResultContext`1");
         RemoteAuthenticationContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.RemoteAuthenticationContext`1");
-        SentrySdk = compilation.GetTypeByMetadataName("Sentry.SentrySdk");
+        SentrySdk = compilation.GetTypeByMetadataName("Sentry.SentrySdk") ?? compilation.GetTypeByMetadataName("Sentry.IHub");
+        RaygunClient = compilation.GetTypeByMetadataName("Mindscape.Raygun4Net.RaygunClient");
         StaticLambdaLogger = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.LambdaLogger");
         OpenTelemetryActivityExtensions = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.ActivityExtensions");
         TelemetrySpan = compilation.GetTypeByMetadataName("OpenTelemetry.Trace.TelemetrySpan");
@@ -47,6 +48,7 @@ internal sealed class KnownSymbols
         Exception = compilation.GetTypeByMetadataName("System.Exception");
         KeyNotFoundException = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyNotFoundException");
         IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
+        FormatException = compilation.GetTypeByMetadataName("System.FormatException");
         SmtpFailedRecipientException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientException");
         Pseudonymizer = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonymizer");
         Pseudonym = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonym");
@@ -95,10 +97,15 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? AuthenticationResultContext { get; }
     public INamedTypeSymbol? RemoteAuthenticationContext { get; }
 
-    /// <summary>The Sentry SDK's entry point: its scopes, events and breadcrumbs are error reports.</summary>
+    /// <summary>The Sentry SDK's entry point (or its hub, for code that only takes an <c>IHub</c>): its scopes, events and breadcrumbs are error reports.</summary>
     public INamedTypeSymbol? SentrySdk { get; }
 
     public bool HasSentry => SentrySdk is not null;
+
+    /// <summary>Raygun's client: what it sends with an exception (tags, custom data, the user) is an error report.</summary>
+    public INamedTypeSymbol? RaygunClient { get; }
+
+    public bool HasRaygun => RaygunClient is not null;
 
     public bool HasSerilog => SerilogLogger is not null || SerilogStaticLog is not null || SerilogLogContext is not null || SerilogPropertyFactory is not null || SerilogDiagnosticContext is not null;
 
@@ -111,13 +118,14 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? KeyNotFoundException { get; }
     public INamedTypeSymbol? IOException { get; }
+    public INamedTypeSymbol? FormatException { get; }
     public INamedTypeSymbol? SmtpFailedRecipientException { get; }
     public INamedTypeSymbol? Pseudonymizer { get; }
     public INamedTypeSymbol? Pseudonym { get; }
 
     /// <summary>False when the project references no telemetry API at all: the analyzers then stay idle.</summary>
     public bool HasAnySink =>
-        Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null || LambdaLogger is not null || HasSerilog || HasSentry;
+        Activity is not null || TagList is not null || Meter is not null || ILogger is not null || TelemetrySpan is not null || LambdaLogger is not null || HasSerilog || HasSentry || HasRaygun;
 
     /// <summary>
     /// The compilation's telemetry types, resolved once whichever rule asks first: each rule starts on

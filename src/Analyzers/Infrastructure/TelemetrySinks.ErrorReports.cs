@@ -54,11 +54,54 @@ internal static partial class TelemetrySinks
             case "CaptureException":
                 AddExceptionMessage(OperationTree.Argument(arguments, "exception"), known, sites);
                 break;
+            case "AddSentryTag":
+                // ex.AddSentryTag(name, value), ex.AddSentryContext(name, data): put on the exception for
+                // the report that captures it.
+                AddKeyed(SinkKind.ErrorReport, arguments, "name", "value", sites);
+                break;
+            case "AddSentryContext":
+                ScanTags(OperationTree.Argument(arguments, "data"), SinkKind.ErrorReport, known, sites);
+                break;
             case "SetUser":
                 if (OperationTree.Argument(arguments, "user") is { } user && OperationTree.Unwrap(user) is not IObjectCreationOperation { Initializer: not null })
                 {
                     sites.Add(new TelemetrySite(SinkKind.ErrorReport, null, user) { Destructured = true });
                 }
+                break;
+        }
+    }
+
+    /// <summary>Raygun's namespaces: <c>Mindscape.Raygun4Net</c> and those under it.</summary>
+    private static bool IsRaygunNamespace(INamespaceSymbol? ns)
+    {
+        var name = ns?.ToDisplayString() ?? "";
+        return name == "Mindscape.Raygun4Net" || name.StartsWith("Mindscape.Raygun4Net.", System.StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>client.SendAsync(exception, tags, userCustomData, userInfo)</c> (and <c>Send</c>,
+    /// <c>SendInBackground</c>): the exception, each tag, the custom data and the user go with the
+    /// report; <c>RecordBreadcrumb(message)</c> goes with the next one.
+    /// </summary>
+    private static void CollectRaygunCall(IInvocationOperation invocation, KnownSymbols known, List<TelemetrySite> sites)
+    {
+        var arguments = invocation.Arguments;
+        switch (invocation.TargetMethod.Name)
+        {
+            case "Send" or "SendAsync" or "SendInBackground":
+                AddExceptionMessage(OperationTree.Argument(arguments, "exception"), known, sites);
+                if (OperationTree.Argument(arguments, "tags") is { } tags)
+                {
+                    sites.Add(new TelemetrySite(SinkKind.ErrorReport, null, tags));
+                }
+                ScanTags(OperationTree.Argument(arguments, "userCustomData"), SinkKind.ErrorReport, known, sites);
+                if (OperationTree.Argument(arguments, "userInfo") is { } user && OperationTree.Unwrap(user) is not IObjectCreationOperation)
+                {
+                    sites.Add(new TelemetrySite(SinkKind.ErrorReport, null, user) { Destructured = true });
+                }
+                break;
+            case "RecordBreadcrumb":
+                AddValue(SinkKind.ErrorReport, OperationTree.Argument(arguments, "message"), sites);
                 break;
         }
     }
@@ -72,12 +115,14 @@ internal static partial class TelemetrySinks
     /// <summary>
     /// <c>scope.User = user</c>, <c>new SentryUser { Email = … }</c>, <c>evt.Message = …</c>,
     /// <c>scope.TransactionName = …</c>: every property of the SDK's reported objects but its options.
-    /// A user made in place is judged by the members its initializer sets, each reported there.
+    /// A user made in place is judged by what it is made with, each reported there: the members its
+    /// initializer sets, the arguments of its constructor.
     /// </summary>
     private static void CollectErrorReportProperty(ISimpleAssignmentOperation assignment, IPropertyReferenceOperation property, List<TelemetrySite> sites)
     {
         if (property.Property.ContainingType.Name.EndsWith("Options", System.StringComparison.Ordinal)
-            || OperationTree.Unwrap(assignment.Value) is IObjectCreationOperation { Initializer: not null })
+            || property.Property.ContainingType.Name.EndsWith("Settings", System.StringComparison.Ordinal)
+            || OperationTree.Unwrap(assignment.Value) is IObjectCreationOperation)
         {
             return;
         }

@@ -198,6 +198,11 @@ internal static partial class TelemetrySinks
             CollectErrorReportCall(invocation, known, sites);
             return;
         }
+        if (known.HasRaygun && IsRaygunNamespace(type.ContainingNamespace))
+        {
+            CollectRaygunCall(invocation, known, sites);
+            return;
+        }
         if (KnownSymbols.Is(type, known.LambdaLogger) || KnownSymbols.Is(type, known.StaticLambdaLogger))
         {
             // Log, LogLine, LogInformation(message, args), LogError(exception, message, args): the
@@ -241,6 +246,14 @@ internal static partial class TelemetrySinks
         {
             CollectBreadcrumb(arguments, known, sites);
         }
+        else if (known.HasRaygun && type is INamedTypeSymbol { Name: "RaygunIdentifierMessage" } user && IsRaygunNamespace(user.ContainingNamespace))
+        {
+            // new RaygunIdentifierMessage(email): the identifier it is made with is the reported user.
+            foreach (var argument in arguments)
+            {
+                AddValue(SinkKind.ErrorReport, argument.Value, sites);
+            }
+        }
         else if (KnownSymbols.Is(type, known.Measurement))
         {
             foreach (var argument in arguments)
@@ -271,7 +284,7 @@ internal static partial class TelemetrySinks
                 sites.Add(new TelemetrySite(entry.Kind, null, assignment.Value));
             }
         }
-        else if (known.HasSentry && IsSentryNamespace(type.ContainingNamespace))
+        else if ((known.HasSentry && IsSentryNamespace(type.ContainingNamespace)) || (known.HasRaygun && IsRaygunNamespace(type.ContainingNamespace)))
         {
             CollectErrorReportProperty(assignment, property, sites);
         }

@@ -66,6 +66,15 @@ internal sealed partial class ValueFlow
                 return ExceptionMessage(outer, frame, depth + 1);
             case IInvocationOperation { TargetMethod.Name: "GetBaseException", Instance: { } wrapper }:
                 return Rewrapped(ExceptionMessage(wrapper, frame, depth + 1), exception);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } when CollectedIn(list) is { } collection:
+                return Rewrapped(CollectedExceptions(collection, frame, depth), exception);
+            case IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "Single" } pick
+                when (pick.Instance ?? (pick.Arguments.Length > 0 ? pick.Arguments[0].Value : null)) is { } source && CollectedIn(source) is { } picked:
+                return Rewrapped(CollectedExceptions(picked, frame, depth), exception);
+            case var implicitIndex when implicitIndex.Kind.ToString() == "ImplicitIndexerReference" && implicitIndex.ChildOperations.FirstOrDefault() is { } indexed
+                && CollectedIn(indexed) is { } fromEnd:
+                // errors[^1]: the last of the exceptions the method collected.
+                return Rewrapped(CollectedExceptions(fromEnd, frame, depth), exception);
             case ICoalesceOperation coalesce:
                 // var root = ex.InnerException ?? ex: either one.
                 return Rewrapped(FlowResult.Combine(ExceptionMessage(coalesce.Value, frame, depth + 1), ExceptionMessage(coalesce.WhenNull, frame, depth + 1)), exception);
@@ -87,6 +96,18 @@ internal sealed partial class ValueFlow
             var message = OperationTree.Argument(creation.Arguments, "message");
             var inner = OperationTree.Argument(creation.Arguments, "innerException");
             var result = FlowResult.Combine(message is null ? FlowResult.Safe : Evaluate(message, frame, depth + 1), DescribedBy(creation, frame, depth));
+            if (OperationTree.Argument(creation.Arguments, "innerExceptions") is { } inners)
+            {
+                // new AggregateException(text, errors): its message appends each inner exception's.
+                result = FlowResult.Combine(result, inners is IArrayCreationOperation { IsImplicit: true, Initializer: { } listed }
+                    ? listed.ElementValues.Aggregate(FlowResult.Safe, (all, each) => FlowResult.Combine(all, ExceptionMessage(each, frame, depth + 1)))
+                    : CollectedIn(inners) is { } collection ? CollectedExceptions(collection, frame, depth) : FlowResult.Unknown);
+            }
+            if (OperationTree.Argument(creation.Arguments, "actualValue") is { } actualValue)
+            {
+                // new ArgumentOutOfRangeException(name, value, text): "… Actual value was {value}."
+                result = FlowResult.Combine(result, Evaluate(actualValue, frame, depth + 1));
+            }
             return inner is null ? result : FlowResult.Combine(result, ExceptionMessage(inner, frame, depth + 1));
         }
         var summary = ConstructorMessage(constructor, frame, depth);
@@ -268,13 +289,23 @@ internal sealed partial class ValueFlow
         {
             switch (operation)
             {
-                case IThrowOperation { Exception: { } thrown } when ExceptionTypes.CanBeCaughtAs(OperationTree.Unwrap(thrown).Type, caught):
+                // throw new ArgumentException(…) is an ArgumentException, which a catch of ArgumentOutOfRangeException
+                // does not take; a rethrown variable may hold any type derived from its own.
+                case IThrowOperation { Exception: { } thrown } when OperationTree.Unwrap(thrown) is IObjectCreationOperation created
+                    ? ExceptionTypes.IsOrDerivesFrom(created.Type, caught)
+                    : ExceptionTypes.CanBeCaughtAs(OperationTree.Unwrap(thrown).Type, caught):
                     result = FlowResult.Combine(result, ExceptionMessage(thrown, frame, depth + 1));
                     break;
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } lookup
                     when IsDictionary(lookup.Instance?.Type) && !IsWrittenTo(lookup) && _known.KeyNotFoundException is { } keyNotFound && ExceptionTypes.CanBeCaughtAs(keyNotFound, caught):
                     // dictionary[key] throws "The given key '…' was not present in the dictionary.": the key is in the message.
                     result = FlowResult.Combine(result, Evaluate(lookup.Arguments[0].Value, frame, depth + 1));
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "Parse" or "ParseExact", IsStatic: true } parse } number
+                    when _known.FormatException is { } format && ExceptionTypes.CanBeCaughtAs(format, caught) && QuotesItsInput(parse.ContainingType)
+                    && number.Arguments.Length > 0 && number.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String:
+                    // long.Parse(text): "The input string '…' was not in a correct format." quotes the text.
+                    result = FlowResult.Combine(result, Evaluate(number.Arguments[0].Value, frame, depth + 1));
                     break;
                 case IInvocationOperation or IObjectCreationOperation when _known.IOException is { } io && ExceptionTypes.CanBeCaughtAs(io, caught) && OpenedPath(operation) is { } path:
                     // File.OpenRead(path), new FileStream(path, …): "Could not find file '…'" quotes the path.
@@ -305,6 +336,13 @@ internal sealed partial class ValueFlow
         }
         return new FlowResult(result.Identifier, null, result.Identifier is null, parameters: result.Parameters);
     }
+
+    /// <summary>The number and date types whose <c>Parse</c> quotes the text it could not read (.NET 8 and later for numbers).</summary>
+    private static bool QuotesItsInput(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt16
+            or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Byte or SpecialType.System_Decimal
+            or SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_DateTime
+        || type.Name is "DateTimeOffset" or "DateOnly" or "TimeOnly";
 
     private static bool IsMailMessage(ITypeSymbol? type) =>
         type is { Name: "MailMessage", ContainingNamespace: { Name: "Mail", ContainingNamespace: { Name: "Net", ContainingNamespace.Name: "System" } } };
@@ -367,6 +405,30 @@ internal sealed partial class ValueFlow
             }
         }
         return null;
+    }
+
+    /// <summary>A local list of exceptions (<c>var errors = new List&lt;Exception&gt;()</c>), as read.</summary>
+    private ILocalSymbol? CollectedIn(IOperation collection) =>
+        OperationTree.Unwrap(collection) is ILocalReferenceOperation { Local: var local } && SequenceElement(local.Type) is { } element && IsException(element) ? local : null;
+
+    /// <summary>What a method puts in its local list of exceptions: each <c>errors.Add(ex)</c>'s exception.</summary>
+    private FlowResult CollectedExceptions(ILocalSymbol list, Frame frame, int depth)
+    {
+        var result = FlowResult.Unknown;
+        if (list.DeclaringSyntaxReferences.FirstOrDefault() is not { } declaration
+            || _index.OperationOf(declaration.GetSyntax(frame.CancellationToken), frame.CancellationToken) is not { } declared)
+        {
+            return result;
+        }
+        foreach (var add in OperationTree.Descendants(OperationTree.Root(declared)).OfType<IInvocationOperation>())
+        {
+            if (add is { TargetMethod.Name: "Add" or "Push" or "Enqueue", Instance: { } target, Arguments.Length: 1 }
+                && OperationTree.Unwrap(target) is ILocalReferenceOperation holder && SymbolEqualityComparer.Default.Equals(holder.Local, list))
+            {
+                result = FlowResult.Combine(result, ExceptionMessage(add.Arguments[0].Value, frame, depth + 1));
+            }
+        }
+        return result;
     }
 
     /// <summary>How many calls deep a <c>try</c> block's callees are read for what they throw.</summary>

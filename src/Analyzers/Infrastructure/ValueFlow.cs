@@ -555,6 +555,11 @@ internal sealed partial class ValueFlow
             // thrower wrote, which is in its message too.
             return Rewrapped(ExceptionMessage(thrown, frame, depth + 1), member);
         }
+        if (symbol is IPropertySymbol { Name: "ActualValue", ContainingType.Name: "ArgumentOutOfRangeException" } && member.Instance is { } outOfRange)
+        {
+            // The value an ArgumentOutOfRangeException was made with, which its message quotes too.
+            return Rewrapped(ExceptionMessage(outOfRange, frame, depth + 1), member);
+        }
         if (symbol is IPropertySymbol { Name: "Value" or "Message" } property && member.Instance is { } instance)
         {
             if (property.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || _known.IsPseudonym(instance.Type))
