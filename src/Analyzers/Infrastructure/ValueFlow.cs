@@ -1500,10 +1500,9 @@ internal sealed partial class ValueFlow
 
         // A few characters cut out with a constant length (isrn.Substring(6, 4), the issuer's part) are
         // about the value, as a slice of them is.
-        if (invocation.TargetMethod.Name is "Substring" && invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
-            && invocation.Arguments.Length == 2 && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: int length and <= 6 })
+        if (TakesAFewCharacters(invocation))
         {
-            return FewCharactersOf(Evaluate(invocation.Instance!, frame, depth + 1), invocation);
+            return FewCharactersOf(Evaluate(invocation.Instance ?? invocation.Arguments[0].Value, frame, depth + 1), invocation);
         }
         // The mail domain cut from an address is about the provider, not the person.
         if (IsEmailDomainSubstring(invocation)
@@ -1513,7 +1512,7 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Unknown;
         }
-        if (MasksEveryCharacter(invocation))
+        if (MasksEveryCharacter(invocation, frame))
         {
             // Regex.Replace(message.Text, @"\w", "*"): only the text's shape is left.
             return FlowResult.Safe;
@@ -1612,6 +1611,34 @@ internal sealed partial class ValueFlow
 
     private static string StripAsync(string name) =>
         name.EndsWith("Async", StringComparison.Ordinal) && name.Length > 5 ? name.Substring(0, name.Length - 5) : name;
+
+    /// <summary>
+    /// <c>isrn.Substring(6, 4)</c>, <c>pan.AsSpan(0, 6)</c>: a constant count of at most six characters;
+    /// <c>pan.AsSpan(pan.Length - 4)</c>, <c>phone.Substring(phone.Length - 3)</c>: the last few.
+    /// </summary>
+    private static bool TakesAFewCharacters(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is not ("Substring" or "AsSpan" or "Slice") || invocation.Instance is null && invocation.Arguments.Length == 0)
+        {
+            return false;
+        }
+        // AsSpan is an extension: its text is the first argument.
+        var arguments = invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments.Skip(1).ToList() : invocation.Arguments.ToList();
+        var text = invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments[0].Value : invocation.Instance;
+        if (text?.Type is not { } textType || !(textType.SpecialType == SpecialType.System_String || IsCharSpan(textType)))
+        {
+            return false;
+        }
+        if (arguments.Count == 2)
+        {
+            return arguments[1].Value.ConstantValue is { HasValue: true, Value: int length and <= 6 };
+        }
+        return arguments.Count == 1
+            && OperationTree.Unwrap(arguments[0].Value) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: int last and <= 6 } } fromEnd
+            && OperationTree.Unwrap(fromEnd.LeftOperand) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } measured }
+            && ReferencedSymbol(OperationTree.Unwrap(measured)) is { } measuredSymbol && ReferencedSymbol(OperationTree.Unwrap(text)) is { } textSymbol
+            && SymbolEqualityComparer.Default.Equals(measuredSymbol, textSymbol);
+    }
 
     /// <summary><c>email.Substring(email.IndexOf('@') + 1)</c> is the mail domain.</summary>
     private static bool IsEmailDomainSubstring(IInvocationOperation invocation) =>
@@ -2090,24 +2117,51 @@ internal sealed partial class ValueFlow
     /// <summary>
     /// <c>Regex.Replace(text, @"\w", "*")</c>, <c>Regex.Replace(text, ".", "#")</c>: every letter and
     /// digit replaced by a constant, so nothing of the value is left but its length and punctuation.
-    /// A pattern that keeps letters (<c>\d</c>) or a replacement that puts groups back is no mask.
+    /// Also every character or digit but the last few (<c>@"\d(?=\d{4})"</c>, <c>".(?=.{4})"</c>), with
+    /// the static method or a <c>Regex</c> made with such a pattern. A pattern that keeps letters
+    /// (<c>\d</c> alone) or a replacement that puts groups back is no mask.
     /// </summary>
-    private static bool MasksEveryCharacter(IInvocationOperation invocation)
+    private bool MasksEveryCharacter(IInvocationOperation invocation, Frame frame)
     {
-        if (invocation.TargetMethod is not { Name: "Replace", IsStatic: true, ContainingType: { Name: "Regex" } regex }
-            || regex.ContainingNamespace?.ToDisplayString() != "System.Text.RegularExpressions"
-            || invocation.Arguments.Length < 3)
+        if (invocation.TargetMethod is not { Name: "Replace", ContainingType: { Name: "Regex" } regex }
+            || regex.ContainingNamespace?.ToDisplayString() != "System.Text.RegularExpressions")
         {
             return false;
         }
         var pattern = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue;
+        if (!invocation.TargetMethod.IsStatic && invocation.Instance is { } instance)
+        {
+            pattern = ConstructedPattern(instance, frame);
+        }
         var replacement = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "replacement")?.Value.ConstantValue;
         if (pattern is not { HasValue: true, Value: string mask } || replacement is not { HasValue: true, Value: string with } || with.IndexOf('$') >= 0)
         {
             return false;
         }
+        if (KeepsOnlyTheLastFew.IsMatch(mask))
+        {
+            return true;
+        }
         mask = mask.TrimEnd('+');
         return mask is @"\w" or @"\S" or "." or @"[^\s]" or "[^ ]" or @"[\w]" or "[a-zA-Z0-9]" or "[A-Za-z0-9]" or "[0-9A-Za-z]" or @"[\p{L}\p{N}]";
+    }
+
+    /// <summary><c>\d(?=\d{4})</c>, <c>.(?=.{4})</c>: one character at a time, unless among the last four.</summary>
+    private static readonly System.Text.RegularExpressions.Regex KeepsOnlyTheLastFew = new(
+        @"^(\\d|\\w|\.|\[0-9\])\(\?=(\\d|\\w|\.|\[0-9\])\{[1-4]\}\)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The constant pattern a <c>Regex</c> field or local was made with (<c>new Regex(@"\d(?=\d{4})")</c>).</summary>
+    private Optional<object?> ConstructedPattern(IOperation regex, Frame frame)
+    {
+        var writes = OperationTree.Unwrap(regex) switch
+        {
+            IFieldReferenceOperation field => _index.WritesOf(field.Field, frame.CancellationToken),
+            ILocalReferenceOperation local => LocalWrites(local.Local, OperationTree.Root(local)).Select(w => w.Value).ToList(),
+            _ => (IReadOnlyList<IOperation>)Array.Empty<IOperation>(),
+        };
+        return writes.Count == 1 && OperationTree.Unwrap(writes[0]) is IObjectCreationOperation { Arguments.Length: > 0 } created
+            ? created.Arguments[0].Value.ConstantValue
+            : default;
     }
 
     /// <summary>

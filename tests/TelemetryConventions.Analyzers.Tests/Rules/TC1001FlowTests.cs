@@ -2481,6 +2481,38 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task Masks_that_keep_only_the_last_or_first_few_characters_are_about_the_value()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Text.RegularExpressions;
+
+            public static class Masks
+            {
+                private static readonly Regex DigitsBeforeLastFour = new(@"\d(?=\d{4})", RegexOptions.Compiled);
+                private static readonly Regex EveryDigit = new(@"\d", RegexOptions.Compiled);
+
+                public static string KeepLastFour(string digits) => DigitsBeforeLastFour.Replace(digits, "*");
+                public static string NoDigits(string text) => EveryDigit.Replace(text, "#");
+                public static string FirstSixLastFour(string pan) => string.Concat(pan.AsSpan(0, 6), new string('*', pan.Length - 10), pan.AsSpan(pan.Length - 4));
+                public static string FirstEight(string pan) => pan.Substring(0, 8);
+            }
+
+            public sealed class Receipts
+            {
+                public void Record(Activity activity, string nhsNumber, string cardNumber, string customerEmail)
+                {
+                    activity.SetTag("patient.masked", Masks.KeepLastFour(nhsNumber));
+                    activity.SetTag("patient.masked.inline", Regex.Replace(nhsNumber, ".(?=.{4})", "*"));
+                    activity.SetTag("card.masked", Masks.FirstSixLastFour(cardNumber));
+                    activity.SetTag("card.last", cardNumber.AsSpan(cardNumber.Length - 4).ToString());
+                    activity.SetTag("email.no_digits", Masks.NoDigits({|TC1001:customerEmail|}));
+                    activity.SetTag("card.first_eight", {|TC1001:Masks.FirstEight(cardNumber)|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Home_access_codes_and_instructions_are_free_text_about_a_home()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
