@@ -49,6 +49,7 @@ internal sealed class KnownSymbols
         KeyNotFoundException = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyNotFoundException");
         IOException = compilation.GetTypeByMetadataName("System.IO.IOException");
         FormatException = compilation.GetTypeByMetadataName("System.FormatException");
+        ArgumentException = compilation.GetTypeByMetadataName("System.ArgumentException");
         SmtpFailedRecipientException = compilation.GetTypeByMetadataName("System.Net.Mail.SmtpFailedRecipientException");
         Pseudonymizer = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonymizer");
         Pseudonym = compilation.GetTypeByMetadataName("TelemetryConventions.Pseudonym");
@@ -119,6 +120,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? KeyNotFoundException { get; }
     public INamedTypeSymbol? IOException { get; }
     public INamedTypeSymbol? FormatException { get; }
+    public INamedTypeSymbol? ArgumentException { get; }
     public INamedTypeSymbol? SmtpFailedRecipientException { get; }
     public INamedTypeSymbol? Pseudonymizer { get; }
     public INamedTypeSymbol? Pseudonym { get; }

@@ -307,6 +307,13 @@ internal sealed partial class ValueFlow
                     // long.Parse(text): "The input string '…' was not in a correct format." quotes the text.
                     result = FlowResult.Combine(result, Evaluate(number.Arguments[0].Value, frame, depth + 1));
                     break;
+                case IInvocationOperation { TargetMethod.Name: "ToDictionary" or "Add" } keyed when _known.ArgumentException is { } duplicate
+                    && ExceptionTypes.CanBeCaughtAs(duplicate, caught) && DuplicateKey(keyed) is { } key:
+                    // "An item with the same key has already been added. Key: …" quotes the key.
+                    result = FlowResult.Combine(result, OperationTree.Unwrap(key) is IAnonymousFunctionOperation or IDelegateCreationOperation
+                        ? LambdaReturns(key, frame, depth + 1)
+                        : Evaluate(key, frame, depth + 1));
+                    break;
                 case IInvocationOperation or IObjectCreationOperation when _known.IOException is { } io && ExceptionTypes.CanBeCaughtAs(io, caught) && OpenedPath(operation) is { } path:
                     // File.OpenRead(path), new FileStream(path, …): "Could not find file '…'" quotes the path.
                     result = FlowResult.Combine(result, Evaluate(path, frame, depth + 1));
@@ -335,6 +342,21 @@ internal sealed partial class ValueFlow
             }
         }
         return new FlowResult(result.Identifier, null, result.Identifier is null, parameters: result.Parameters);
+    }
+
+    /// <summary>
+    /// The key a dictionary is given that it may already hold: <c>dictionary.Add(key, value)</c>'s key,
+    /// <c>items.ToDictionary(i => i.Key)</c>'s key selector.
+    /// </summary>
+    private static IOperation? DuplicateKey(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name == "ToDictionary" && invocation.TargetMethod.ContainingType?.Name == "Enumerable")
+        {
+            return OperationTree.Argument(invocation.Arguments, "keySelector");
+        }
+        return invocation.TargetMethod.Name == "Add" && invocation.Arguments.Length == 2 && IsDictionary(invocation.Instance?.Type)
+            ? OperationTree.Argument(invocation.Arguments, "key")
+            : null;
     }
 
     /// <summary>The number and date types whose <c>Parse</c> quotes the text it could not read (.NET 8 and later for numbers).</summary>

@@ -219,4 +219,44 @@ public class TC1001ErrorReporterTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_duplicate_key_s_exception_quotes_the_key()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Discharge(string HospitalNumber, string WardCode);
+
+            public sealed class Discharges
+            {
+                public void Index(IReadOnlyList<Discharge> discharges, string hospitalNumber)
+                {
+                    try
+                    {
+                        _ = System.Linq.Enumerable.ToDictionary(discharges, d => d.HospitalNumber);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                    }
+                    try
+                    {
+                        _ = System.Linq.Enumerable.ToDictionary(discharges, d => d.WardCode);
+                        new Dictionary<string, int>().Add("ward", 1);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    }
+                    try
+                    {
+                        new Dictionary<string, int>().Add(hospitalNumber, 1);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                    }
+                }
+            }
+            """);
+    }
 }
