@@ -5,17 +5,27 @@ namespace TelemetryConventions.Analyzers.Tests;
 public sealed partial class PrivacyCorpusTests
 {
     /// <summary>
-    /// A twenty-fifth corpus (see <c>PrivacyHoldout25/README.md</c>), written apart from the analyzers, their
-    /// rule pages and the cases of the other corpora, on the idioms of gRPC services and clients: service base
-    /// classes with <c>ServerCallContext</c>, protobuf-generated messages (JSON <c>ToString()</c>, oneof,
-    /// repeated and map fields, wrappers), server and client interceptors, <c>Metadata</c> headers and
-    /// trailers, <c>RpcException</c> with status details and the rich error model, deadlines, retries and
-    /// hedging, client, server and bidirectional streams, health checks and JSON transcoding route values.
-    /// Graded as written with the analyzers of commit 9107738: 56 of 85 leaks found (65.9 %), 1 of 123 clean
-    /// lines reported (0.8 %). Since, with a type whose ToString formats itself whole (a protobuf message) printing what a serialiser writes: 62 of 85 (72.9 %), 1 of 123 (0.8 %). Since, with this round's rules (inputs a framework hands over sent whole, people named by what they did or the part they play, text a person wrote, the routes an app declares, a dictionary field's keys, columns read by position, text read as a type, a compliance redactor's output, a member read from an object built in the method): 63 of 85 (74.1 %), 1 of 123 (0.8 %). The floor guards those figures (74 % recall, 0.9 % false positives).
+    /// A twenty-fifth corpus (see <c>PrivacyHoldout25/README.md</c>), written apart from the analyzers,
+    /// their rule pages and the cases of the other corpora, on the idioms of gRPC services and clients:
+    /// service base classes with <c>ServerCallContext</c>, protobuf-generated messages (JSON
+    /// <c>ToString()</c>, oneof, repeated and map fields, wrappers), server and client interceptors,
+    /// <c>Metadata</c> headers and trailers, <c>RpcException</c> with status details and the rich error
+    /// model, deadlines, retries and hedging, client, server and bidirectional streams, health checks and
+    /// JSON transcoding route values. Graded as written with the analyzers of commit 9107738: 56 of 85
+    /// leaks found (65.9 %), 1 of 123 clean lines reported (0.8 %). Since, with a type whose ToString
+    /// formats itself whole (a protobuf message) printing what a serialiser writes: 62 of 85 (72.9 %), 1 of
+    /// 123 (0.8 %). Since, with this round's rules (inputs a framework hands over sent whole, people named
+    /// by what they did or the part they play, text a person wrote, the routes an app declares, a
+    /// dictionary field's keys, columns read by position, text read as a type, a compliance redactor's
+    /// output, a member read from an object built in the method): 63 of 85 (74.1 %), 1 of 123 (0.8 %).
+    /// Then, with this session's rules (a device's id or serial held beside a person's identifier, consumer
+    /// devices' ids, a faulted task's exception, an observer's onError, a dispatch proxy's arguments, a
+    /// decorator called through its interface, error reports through Sentry's hub and Raygun, values the
+    /// framework's exceptions quote, collected exceptions, masks that keep the last few characters): 65 of
+    /// 85 (76.5 %), 1 of 123 (0.8 %). The floor guards those figures (76 % recall, 0.9 % false positives).
     /// </summary>
     [Fact]
     public Task Twenty_fifth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout25"), "PrivacyHoldout25.Telemetry", minimumMarkers: 187,
-            requiredRecall: 0.74, allowedFalsePositives: 0.009, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.76, allowedFalsePositives: 0.009, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -6,21 +6,25 @@ public sealed partial class PrivacyCorpusTests
 {
     /// <summary>
     /// A fifty-fourth corpus (see <c>PrivacyHoldout54/README.md</c>), written apart from the analyzers,
-    /// their rule pages and the cases of the other corpora, on how services handle whole objects on
-    /// their way to telemetry: <c>ToString</c> overrides, records with generated and own
-    /// <c>PrintMembers</c> and <c>[property: JsonIgnore]</c> members, value objects with and without a
-    /// masking <c>ToString</c>, <c>IFormattable</c> formats, anonymous objects, property bags and
-    /// <c>ExpandoObject</c>, <c>JsonSerializer</c> with ignored members, masking converters,
-    /// source-generated contexts and contract resolvers, reflection "log every property" helpers,
-    /// <c>{Dto}</c> and <c>{@Dto}</c>, scopes with state objects, manual and AutoMapper-style mappers,
-    /// diff helpers and <c>[DebuggerDisplay]</c>. Graded as written with the analyzers of commit
-    /// 48d6758: 103 of 120 leaks found (85.8 %), 22 of 174 clean lines reported (12.6 %). Then, with a
-    /// value formatted by a constant judged by what that format returns, a serialised object judged
-    /// by what it writes and a member written by a converter that ignores its value: 103 of 120
-    /// (85.8 %), 10 of 174 (5.7 %). The floor guards those figures (85 % recall, 6 % false positives).
+    /// their rule pages and the cases of the other corpora, on how services handle whole objects on their
+    /// way to telemetry: <c>ToString</c> overrides, records with generated and own <c>PrintMembers</c> and
+    /// <c>[property: JsonIgnore]</c> members, value objects with and without a masking <c>ToString</c>,
+    /// <c>IFormattable</c> formats, anonymous objects, property bags and <c>ExpandoObject</c>,
+    /// <c>JsonSerializer</c> with ignored members, masking converters, source-generated contexts and
+    /// contract resolvers, reflection "log every property" helpers, <c>{Dto}</c> and <c>{@Dto}</c>, scopes
+    /// with state objects, manual and AutoMapper-style mappers, diff helpers and <c>[DebuggerDisplay]</c>.
+    /// Graded as written with the analyzers of commit 48d6758: 103 of 120 leaks found (85.8 %), 22 of 174
+    /// clean lines reported (12.6 %). Then, with a value formatted by a constant judged by what that format
+    /// returns, a serialised object judged by what it writes and a member written by a converter that
+    /// ignores its value: 103 of 120 (85.8 %), 10 of 174 (5.7 %). Then, with this session's rules (a
+    /// device's id or serial held beside a person's identifier, consumer devices' ids, a faulted task's
+    /// exception, an observer's onError, a dispatch proxy's arguments, a decorator called through its
+    /// interface, error reports through Sentry's hub and Raygun, values the framework's exceptions quote,
+    /// collected exceptions, masks that keep the last few characters): 104 of 120 (86.7 %), 10 of 174
+    /// (5.7 %). The floor guards those figures (86 % recall, 5.8 % false positives).
     /// </summary>
     [Fact]
     public Task Fifty_fourth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout54"), "PrivacyHoldout54.Telemetry", minimumMarkers: 265,
-            requiredRecall: 0.85, allowedFalsePositives: 0.06, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.86, allowedFalsePositives: 0.058, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -5,21 +5,25 @@ namespace TelemetryConventions.Analyzers.Tests;
 public sealed partial class PrivacyCorpusTests
 {
     /// <summary>
-    /// A sixtieth corpus (see <c>PrivacyHoldout60/README.md</c>), written apart from the analyzers,
-    /// their rule pages and the cases of the other corpora, on collections and summaries in LINQ-heavy
-    /// service code: <c>GroupBy</c>, <c>ToLookup</c> and <c>CountBy</c> keys sent as tags, metric tags and
-    /// log values, dictionaries keyed by people and by things logged whole, deconstructed or reduced to
-    /// counts, top-N and outlier reports, <c>Except</c>, <c>Intersect</c> and <c>HashSet</c> membership over
-    /// id lists, <c>Join</c>, <c>Zip</c>, <c>Chunk</c>, <c>Aggregate</c>, <c>MaxBy</c>, <c>ElementAt</c>,
+    /// A sixtieth corpus (see <c>PrivacyHoldout60/README.md</c>), written apart from the analyzers, their
+    /// rule pages and the cases of the other corpora, on collections and summaries in LINQ-heavy service
+    /// code: <c>GroupBy</c>, <c>ToLookup</c> and <c>CountBy</c> keys sent as tags, metric tags and log
+    /// values, dictionaries keyed by people and by things logged whole, deconstructed or reduced to counts,
+    /// top-N and outlier reports, <c>Except</c>, <c>Intersect</c> and <c>HashSet</c> membership over id
+    /// lists, <c>Join</c>, <c>Zip</c>, <c>Chunk</c>, <c>Aggregate</c>, <c>MaxBy</c>, <c>ElementAt</c>,
     /// tuples, anonymous types and records in projections, <c>List.ForEach</c>, <c>string.Join</c> over
     /// projections, the exceptions of <c>ToDictionary</c> and dictionary lookups, the generated API beside
     /// them, and the clean summaries (counts, sums, averages, group keys that are things, pseudonymised
     /// projections). Graded as written with the analyzers of commit 256975a: 86 of 113 leaks found
-    /// (76.1 %), 4 of 173 clean lines reported (2.3 %). The floor guards those figures (76 % recall,
-    /// 3 % false positives).
+    /// (76.1 %), 4 of 173 clean lines reported (2.3 %). Then, with this session's rules (a device's id or
+    /// serial held beside a person's identifier, consumer devices' ids, a faulted task's exception, an
+    /// observer's onError, a dispatch proxy's arguments, a decorator called through its interface, error
+    /// reports through Sentry's hub and Raygun, values the framework's exceptions quote, collected
+    /// exceptions, masks that keep the last few characters): 88 of 113 (77.9 %), 4 of 173 (2.3 %). The
+    /// floor guards those figures (77 % recall, 2.4 % false positives).
     /// </summary>
     [Fact]
     public Task Sixtieth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout60"), "PrivacyHoldout60.Telemetry", minimumMarkers: 257,
-            requiredRecall: 0.76, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.77, allowedFalsePositives: 0.024, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -9,19 +9,24 @@ public sealed partial class PrivacyCorpusTests
     /// their rule pages and the cases of the other corpora, on building text: localised messages from
     /// resource designer classes with <c>string.Format</c> and <c>CompositeFormat</c>,
     /// <c>StringBuilder</c>, <c>string.Create</c> with span writers, <c>TryFormat</c> and
-    /// <c>ISpanFormattable</c> value types with and without masking formats, a custom interpolated
-    /// string handler and <c>DefaultInterpolatedStringHandler</c>, raw string literals,
-    /// <c>FormattableString</c>, <c>Regex.Replace</c> with evaluators and groups, masks that mask and
-    /// masks that do not, Humanizer-style extensions, <c>{{placeholder}}</c> templates filled by hand,
+    /// <c>ISpanFormattable</c> value types with and without masking formats, a custom interpolated string
+    /// handler and <c>DefaultInterpolatedStringHandler</c>, raw string literals, <c>FormattableString</c>,
+    /// <c>Regex.Replace</c> with evaluators and groups, masks that mask and masks that do not,
+    /// Humanizer-style extensions, <c>{{placeholder}}</c> templates filled by hand,
     /// <c>Concat</c>/<c>Join</c>/<c>Insert</c>/<c>PadLeft</c>/<c>ToUpperInvariant</c>, and URIs and query
-    /// strings built by hand, sent to span names, tags, events, status descriptions, logs, generated
-    /// notes and metric tags; with the clean cases beside them (real masks, templates and formats without
-    /// their values, texts of things, lengths and counts, pseudonyms inside text). Graded as written with
-    /// the analyzers of commit 256975a: 88 of 112 leaks found (78.6 %), 13 of 177 clean lines reported
-    /// (7.3 %). The floor guards those figures (78 % recall, 8 % false positives).
+    /// strings built by hand, sent to span names, tags, events, status descriptions, logs, generated notes
+    /// and metric tags; with the clean cases beside them (real masks, templates and formats without their
+    /// values, texts of things, lengths and counts, pseudonyms inside text). Graded as written with the
+    /// analyzers of commit 256975a: 88 of 112 leaks found (78.6 %), 13 of 177 clean lines reported (7.3 %).
+    /// Then, with this session's rules (a device's id or serial held beside a person's identifier, consumer
+    /// devices' ids, a faulted task's exception, an observer's onError, a dispatch proxy's arguments, a
+    /// decorator called through its interface, error reports through Sentry's hub and Raygun, values the
+    /// framework's exceptions quote, collected exceptions, masks that keep the last few characters): 88 of
+    /// 112 (78.6 %), 10 of 177 (5.6 %). The floor guards those figures (78 % recall, 5.7 % false
+    /// positives).
     /// </summary>
     [Fact]
     public Task Sixty_first_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout61"), "PrivacyHoldout61.Telemetry", minimumMarkers: 260,
-            requiredRecall: 0.78, allowedFalsePositives: 0.08, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.78, allowedFalsePositives: 0.057, TestFolder("PrivacyCorpus", "Shared"));
 }
