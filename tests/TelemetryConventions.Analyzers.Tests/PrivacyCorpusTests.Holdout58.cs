@@ -17,10 +17,11 @@ public sealed partial class PrivacyCorpusTests
     /// exception, an observer's onError, a dispatch proxy's arguments, a decorator called through its
     /// interface, error reports through Sentry's hub and Raygun, values the framework's exceptions quote,
     /// collected exceptions, masks that keep the last few characters): 88 of 107 (82.2 %), 7 of 170
-    /// (4.1 %). The floor guards those figures (82 % recall, 4.2 % false positives).
+    /// (4.1 %). Then, with an exception's Data judged by what the source puts in it: 90 of 107 (84.1 %), 7
+    /// of 170 (4.1 %). The floor guards those figures (84 % recall, 4.2 % false positives).
     /// </summary>
     [Fact]
     public Task Fifty_eighth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout58"), "PrivacyHoldout58.Telemetry", minimumMarkers: 249,
-            requiredRecall: 0.82, allowedFalsePositives: 0.042, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.84, allowedFalsePositives: 0.042, TestFolder("PrivacyCorpus", "Shared"));
 }

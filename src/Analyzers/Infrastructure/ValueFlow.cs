@@ -424,6 +424,12 @@ internal sealed partial class ValueFlow
         {
             return column;
         }
+        if (collection is IPropertyReferenceOperation { Property: var data } && IsExceptionData(data) && indexer.Arguments.Length == 1)
+        {
+            // ex.Data["card"]: what the source puts in any exception's Data under that key (every key,
+            // when the key read is not a constant).
+            return Rewrapped(ExceptionData(OperationTree.Unwrap(indexer.Arguments[0].Value).ConstantValue, frame, depth), indexer);
+        }
         if (IsDictionary(collection.Type))
         {
             return FlowResult.Unknown;
@@ -433,6 +439,46 @@ internal sealed partial class ValueFlow
             return Found(indexer, listDomain);
         }
         return Rewrapped(Evaluate(collection, frame, depth + 1).WithoutParameters(), indexer);
+    }
+
+    private static bool IsExceptionData(ISymbol symbol) =>
+        symbol is IPropertySymbol { Name: "Data", IsIndexer: false, ContainingType: { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    /// <summary>
+    /// The values the source puts in exceptions' <c>Data</c> (<c>ex.Data["email"] = …</c>,
+    /// <c>ex.Data.Add("card", …)</c>), under <paramref name="key"/> when it is a constant. An exception
+    /// gathers its data on its way up, in other methods than the one that reads it, so every write in
+    /// the compilation counts.
+    /// </summary>
+    private FlowResult ExceptionData(Optional<object?> key, Frame frame, int depth)
+    {
+        var data = _known.Exception?.GetMembers("Data").FirstOrDefault();
+        if (data is null || depth > MaxDepth)
+        {
+            return FlowResult.Unknown;
+        }
+        var result = FlowResult.Safe;
+        foreach (var write in _index.WritesOf(data, frame.CancellationToken))
+        {
+            Optional<object?> written;
+            switch (write.Parent)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } entry } assignment when assignment.Value == write:
+                    written = OperationTree.Unwrap(entry.Arguments[0].Value).ConstantValue;
+                    break;
+                case IArgumentOperation { Parameter.Ordinal: 1, Parent: IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add }:
+                    written = OperationTree.Unwrap(add.Arguments[0].Value).ConstantValue;
+                    break;
+                default:
+                    continue;
+            }
+            if (key.HasValue && written.HasValue && !Equals(key.Value, written.Value))
+            {
+                continue;
+            }
+            result = FlowResult.Combine(result, Evaluate(write, frame.For(_optionsFor(write.Syntax.SyntaxTree)), depth + 1).WithoutParameters());
+        }
+        return result;
     }
 
     private FlowResult EvaluateElement(IArrayElementReferenceOperation element, Frame frame, int depth)
@@ -554,6 +600,19 @@ internal sealed partial class ValueFlow
             // ex.Status.Detail of a caught RpcException, ex.ValidationResult.ErrorMessage: the text its
             // thrower wrote, which is in its message too.
             return Rewrapped(ExceptionMessage(thrown, frame, depth + 1), member);
+        }
+        if (IsExceptionData(symbol))
+        {
+            // ex.Data sent whole (enumerated, joined, captured): every value the source puts in any
+            // exception's Data. Its keys and count are not its values.
+            return member.Parent is IPropertyReferenceOperation { Property.Name: "Keys" or "Count" }
+                ? FlowResult.Safe
+                : Rewrapped(ExceptionData(key: default, frame, depth), member);
+        }
+        if (symbol is IPropertySymbol { Name: "Value", ContainingType.Name: "DictionaryEntry" } && member.Instance is { } dictionaryEntry)
+        {
+            // foreach (DictionaryEntry entry in ex.Data) … entry.Value: a value of the dictionary enumerated.
+            return Rewrapped(Evaluate(dictionaryEntry, frame, depth + 1), member);
         }
         if (symbol is IPropertySymbol { Name: "ActualValue", ContainingType.Name: "ArgumentOutOfRangeException" } && member.Instance is { } outOfRange)
         {

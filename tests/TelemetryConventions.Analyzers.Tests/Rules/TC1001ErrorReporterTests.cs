@@ -18,6 +18,7 @@ public class TC1001ErrorReporterTests
         using System.Collections.Generic;
         using System.Diagnostics;
         using System.Globalization;
+        using System.Linq;
         using System.Threading.Tasks;
         using Mindscape.Raygun4Net;
         using Sentry;
@@ -255,6 +256,38 @@ public class TC1001ErrorReporterTests
                     {
                         Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
                     }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_exception_s_data_holds_what_the_source_puts_in_it_on_the_way_up()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class RenewalFailedException(string message) : Exception(message);
+
+            public sealed class Renewals
+            {
+                public void Renew(string planCode, string subscriberEmail, int attempts)
+                {
+                    var failed = new RenewalFailedException("Renewal declined");
+                    failed.Data["plan"] = planCode;
+                    failed.Data["attempts"] = attempts;
+                    failed.Data.Add("email", subscriberEmail);
+                    throw failed;
+                }
+
+                public void Report(Exception ex, Activity activity)
+                {
+                    foreach (DictionaryEntry entry in ex.Data)
+                    {
+                        activity.SetTag($"renewal.error.{entry.Key}", {|TC1001:entry.Value|});
+                    }
+                    activity.SetTag("renewal.plan", ex.Data["plan"]);
+                    activity.SetTag("renewal.email", {|TC1001:ex.Data["email"]|});
+                    activity.SetTag("renewal.data.size", ex.Data.Count);
+                    activity.SetTag("renewal.data.keys", string.Join(",", ex.Data.Keys.Cast<object>()));
                 }
             }
             """);
