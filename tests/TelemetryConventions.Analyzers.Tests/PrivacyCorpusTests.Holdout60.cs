@@ -19,11 +19,12 @@ public sealed partial class PrivacyCorpusTests
     /// serial held beside a person's identifier, consumer devices' ids, a faulted task's exception, an
     /// observer's onError, a dispatch proxy's arguments, a decorator called through its interface, error
     /// reports through Sentry's hub and Raygun, values the framework's exceptions quote, collected
-    /// exceptions, masks that keep the last few characters): 88 of 113 (77.9 %), 4 of 173 (2.3 %). The
-    /// floor guards those figures (77 % recall, 2.4 % false positives).
+    /// exceptions, masks that keep the last few characters): 88 of 113 (77.9 %), 4 of 173 (2.3 %). Then,
+    /// with a sequence of tuples logged whole judged by its elements' names: 91 of 113 (80.5 %), 4 of 173
+    /// (2.3 %). The floor guards those figures (80 % recall, 2.4 % false positives).
     /// </summary>
     [Fact]
     public Task Sixtieth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout60"), "PrivacyHoldout60.Telemetry", minimumMarkers: 257,
-            requiredRecall: 0.77, allowedFalsePositives: 0.024, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.80, allowedFalsePositives: 0.024, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -671,12 +671,14 @@ internal sealed partial class ValueFlow
 
     /// <summary>
     /// A tuple sent whole (<c>(string StudentNumber, int Score)</c> logged as a value prints
-    /// <c>(S123, 95)</c>): judged by its elements' names. Only where the tuple itself reaches
+    /// <c>(S123, 95)</c>), or a sequence of them: judged by its elements' names. Only where the tuple itself reaches
     /// telemetry: an element read from it (<c>read.Gantry</c>) is that element alone.
     /// </summary>
     private static IdentifierFinding? TupleSentWhole(IOperation value, TelemetryOptions options)
     {
-        if (OperationTree.Unwrap(value).Type is not INamedTypeSymbol { IsTupleType: true } tuple)
+        var type = OperationTree.Unwrap(value).Type;
+        // A sequence of tuples (heaviest.Select(u => (u.AccountNumber, u.Kwh))) prints each of them.
+        if ((type is INamedTypeSymbol { IsTupleType: true } ? type : type is null || IsScalar(type) ? null : SequenceElement(type)) is not INamedTypeSymbol { IsTupleType: true } tuple)
         {
             return null;
         }

@@ -2481,6 +2481,27 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_sequence_of_tuples_logged_whole_prints_each_element()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed record Usage(string AccountNumber, double Kwh, string FeederId);
+
+            public sealed class Rollup(ILogger<Rollup> logger)
+            {
+                public void Run(List<Usage> usage)
+                {
+                    var heaviest = usage.OrderByDescending(u => u.Kwh).Take(10).ToList();
+                    logger.LogInformation("Heaviest users {Accounts}", {|TC1001:heaviest.Select(u => (u.AccountNumber, u.Kwh))|});
+                    var byFeeder = usage.Select(u => (Feeder: u.FeederId, u.Kwh)).ToList();
+                    logger.LogInformation("Feeders {Feeders}", byFeeder);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Masks_that_keep_only_the_last_or_first_few_characters_are_about_the_value()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
