@@ -66,15 +66,9 @@ internal sealed partial class ValueFlow
                 return ExceptionMessage(outer, frame, depth + 1);
             case IInvocationOperation { TargetMethod.Name: "GetBaseException", Instance: { } wrapper }:
                 return Rewrapped(ExceptionMessage(wrapper, frame, depth + 1), exception);
-            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } when CollectedIn(list) is { } collection:
+            case var pick when PickedFrom(pick) is { } source && CollectedIn(source) is { } collection:
+                // errors[^1], errors.Last(): one of the exceptions the method collected.
                 return Rewrapped(CollectedExceptions(collection, frame, depth), exception);
-            case IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "Single" } pick
-                when (pick.Instance ?? (pick.Arguments.Length > 0 ? pick.Arguments[0].Value : null)) is { } source && CollectedIn(source) is { } picked:
-                return Rewrapped(CollectedExceptions(picked, frame, depth), exception);
-            case var implicitIndex when implicitIndex.Kind.ToString() == "ImplicitIndexerReference" && implicitIndex.ChildOperations.FirstOrDefault() is { } indexed
-                && CollectedIn(indexed) is { } fromEnd:
-                // errors[^1]: the last of the exceptions the method collected.
-                return Rewrapped(CollectedExceptions(fromEnd, frame, depth), exception);
             case ICoalesceOperation coalesce:
                 // var root = ex.InnerException ?? ex: either one.
                 return Rewrapped(FlowResult.Combine(ExceptionMessage(coalesce.Value, frame, depth + 1), ExceptionMessage(coalesce.WhenNull, frame, depth + 1)), exception);
@@ -428,6 +422,16 @@ internal sealed partial class ValueFlow
         }
         return null;
     }
+
+    /// <summary>The collection one element is read from: <c>errors[i]</c>, <c>errors[^1]</c>, <c>errors.Last()</c>.</summary>
+    private static IOperation? PickedFrom(IOperation element) => element switch
+    {
+        IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } => list,
+        IImplicitIndexerReferenceOperation fromEnd => fromEnd.Instance,
+        IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "Single" } pick =>
+            pick.Instance ?? (pick.Arguments.Length > 0 ? pick.Arguments[0].Value : null),
+        _ => null,
+    };
 
     /// <summary>A local list of exceptions (<c>var errors = new List&lt;Exception&gt;()</c>), as read.</summary>
     private ILocalSymbol? CollectedIn(IOperation collection) =>

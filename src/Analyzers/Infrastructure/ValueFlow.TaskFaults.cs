@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -91,7 +92,7 @@ internal sealed partial class ValueFlow
         {
             ILocalReferenceOperation local => LocalWrites(local.Local, OperationTree.Root(local)).Select(w => w.Value).ToList(),
             IMemberReferenceOperation member => _index.WritesOf(member.Member, frame.CancellationToken).ToList(),
-            _ => new System.Collections.Generic.List<IOperation>(),
+            _ => new List<IOperation>(),
         };
         var result = FlowResult.Unknown;
         foreach (var creation in creations.Select(OperationTree.Unwrap).OfType<IObjectCreationOperation>())
@@ -124,16 +125,9 @@ internal sealed partial class ValueFlow
         {
             start = link.Instance ?? (link.Arguments.Length > 0 ? link.Arguments[0].Value : null);
         }
-        start = start is null ? null : OperationTree.Unwrap(start);
-        var subject = start switch
-        {
-            IFieldReferenceOperation field => (ISymbol)field.Field,
-            ILocalReferenceOperation local => local.Local,
-            IPropertyReferenceOperation property => property.Property,
-            IParameterReferenceOperation handed => handed.Parameter,
-            _ => null,
-        };
-        if (subject is null || start!.Type is not INamedTypeSymbol subjectType)
+        // The subject the chain starts from: a field, property, local or parameter (not a call's result).
+        var subject = start is null ? null : ReferencedSymbol(OperationTree.Unwrap(start)) is { } referenced and not IMethodSymbol ? referenced : null;
+        if (subject is null || OperationTree.Unwrap(start!).Type is not INamedTypeSymbol subjectType)
         {
             return null;
         }
@@ -147,13 +141,8 @@ internal sealed partial class ValueFlow
         {
             foreach (var call in _index.ReferencesOf(onError.OriginalDefinition, frame.CancellationToken).OfType<IInvocationOperation>())
             {
-                if (call.Arguments.Length == 1 && call.Instance is { } receiver && OperationTree.Unwrap(receiver) switch
-                    {
-                        IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field.OriginalDefinition, subject.OriginalDefinition),
-                        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, subject),
-                        IPropertyReferenceOperation property => SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, subject.OriginalDefinition),
-                        _ => false,
-                    })
+                if (call.Arguments.Length == 1 && call.Instance is { } receiver
+                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(OperationTree.Unwrap(receiver))?.OriginalDefinition, subject.OriginalDefinition))
                 {
                     result = FlowResult.Combine(result, ForwardedError(call.Arguments[0].Value, frame, depth + 1));
                 }
@@ -168,20 +157,14 @@ internal sealed partial class ValueFlow
     /// </summary>
     private FlowResult ForwardedError(IOperation error, Frame frame, int depth)
     {
-        if (OperationTree.Unwrap(error) is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter })
+        if (OperationTree.Unwrap(error) is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } } parameter })
         {
             return ExceptionMessage(error, frame, depth);
         }
         var result = FlowResult.Safe;
-        foreach (var calledAs in CalledAs(method.OriginalDefinition))
+        foreach (var (_, handed) in ArgumentsHandedTo(parameter, frame.CancellationToken))
         {
-            foreach (var call in _index.ReferencesOf(calledAs, frame.CancellationToken).OfType<IInvocationOperation>())
-            {
-                if (call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal) is { } handed)
-                {
-                    result = FlowResult.Combine(result, ExceptionMessage(handed.Value, frame, depth + 1));
-                }
-            }
+            result = FlowResult.Combine(result, ExceptionMessage(handed, frame, depth + 1));
         }
         return result;
     }

@@ -1559,9 +1559,9 @@ internal sealed partial class ValueFlow
 
         // A few characters cut out with a constant length (isrn.Substring(6, 4), the issuer's part) are
         // about the value, as a slice of them is.
-        if (TakesAFewCharacters(invocation))
+        if (FewCharactersTakenFrom(invocation) is { } cutFrom)
         {
-            return FewCharactersOf(Evaluate(invocation.Instance ?? invocation.Arguments[0].Value, frame, depth + 1), invocation);
+            return FewCharactersOf(Evaluate(cutFrom, frame, depth + 1), invocation);
         }
         // The mail domain cut from an address is about the provider, not the person.
         if (IsEmailDomainSubstring(invocation)
@@ -1672,31 +1672,32 @@ internal sealed partial class ValueFlow
         name.EndsWith("Async", StringComparison.Ordinal) && name.Length > 5 ? name.Substring(0, name.Length - 5) : name;
 
     /// <summary>
-    /// <c>isrn.Substring(6, 4)</c>, <c>pan.AsSpan(0, 6)</c>: a constant count of at most six characters;
-    /// <c>pan.AsSpan(pan.Length - 4)</c>, <c>phone.Substring(phone.Length - 3)</c>: the last few.
+    /// The text a few characters are cut from: <c>isrn.Substring(6, 4)</c>, <c>pan.AsSpan(0, 6)</c> (a
+    /// constant count of at most six characters); <c>pan.AsSpan(pan.Length - 4)</c>,
+    /// <c>phone.Substring(phone.Length - 3)</c> (the last few). Null for any other call.
     /// </summary>
-    private static bool TakesAFewCharacters(IInvocationOperation invocation)
+    private static IOperation? FewCharactersTakenFrom(IInvocationOperation invocation)
     {
-        if (invocation.TargetMethod.Name is not ("Substring" or "AsSpan" or "Slice") || invocation.Instance is null && invocation.Arguments.Length == 0)
+        if (invocation.TargetMethod.Name is not ("Substring" or "AsSpan" or "Slice"))
         {
-            return false;
+            return null;
         }
         // AsSpan is an extension: its text is the first argument.
-        var arguments = invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments.Skip(1).ToList() : invocation.Arguments.ToList();
-        var text = invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments[0].Value : invocation.Instance;
+        var extension = invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0;
+        var text = extension ? invocation.Arguments[0].Value : invocation.Instance;
+        var arguments = extension ? invocation.Arguments.Skip(1).ToList() : invocation.Arguments.ToList();
         if (text?.Type is not { } textType || !(textType.SpecialType == SpecialType.System_String || IsCharSpan(textType)))
         {
-            return false;
+            return null;
         }
-        if (arguments.Count == 2)
-        {
-            return arguments[1].Value.ConstantValue is { HasValue: true, Value: int length and <= 6 };
-        }
-        return arguments.Count == 1
-            && OperationTree.Unwrap(arguments[0].Value) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: int last and <= 6 } } fromEnd
-            && OperationTree.Unwrap(fromEnd.LeftOperand) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } measured }
-            && ReferencedSymbol(OperationTree.Unwrap(measured)) is { } measuredSymbol && ReferencedSymbol(OperationTree.Unwrap(text)) is { } textSymbol
-            && SymbolEqualityComparer.Default.Equals(measuredSymbol, textSymbol);
+        var few = arguments.Count == 2
+            ? arguments[1].Value.ConstantValue is { HasValue: true, Value: int length and <= 6 }
+            : arguments.Count == 1
+                && OperationTree.Unwrap(arguments[0].Value) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: int last and <= 6 } } fromEnd
+                && OperationTree.Unwrap(fromEnd.LeftOperand) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } measured }
+                && ReferencedSymbol(OperationTree.Unwrap(measured)) is { } measuredSymbol && ReferencedSymbol(OperationTree.Unwrap(text)) is { } textSymbol
+                && SymbolEqualityComparer.Default.Equals(measuredSymbol, textSymbol);
+        return few ? text : null;
     }
 
     /// <summary><c>email.Substring(email.IndexOf('@') + 1)</c> is the mail domain.</summary>
