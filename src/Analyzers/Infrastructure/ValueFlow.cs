@@ -256,6 +256,8 @@ internal sealed partial class ValueFlow
                 return Rewrapped(CombineAll(address.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && (a.Value.Type?.SpecialType == SpecialType.System_String || IsUri(a.Value.Type))).Select(a => a.Value), frame, depth), address);
             case IObjectCreationOperation creation when IsTextBuilder(creation.Type):
                 return CombineAll(creation.Arguments.Select(a => a.Value), frame, depth);
+            case IObjectCreationOperation link when IsUriBuilder(link.Type):
+                return EvaluateUriBuilderCreation(link, frame, depth);
             case IObjectCreationOperation { Initializer: { } contents } collection when IsCollection(collection.Type):
                 // new Dictionary<string, object?> { ["reporter"] = report.AccountNumber }, new List<string> { mrn }: holds what it is filled with.
                 return Rewrapped(CombineAll(InitializedEntries(contents).Select(e => e.Value), frame, depth), collection);
@@ -532,7 +534,8 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
-        if ((RequestAddress(member, frame, depth) ?? DeclaredCallAddress(member, frame, depth) ?? UriPart(member, frame, depth) ?? IncomingRequestAddress(member, frame, depth)) is { } address)
+        if ((RequestAddress(member, frame, depth) ?? DeclaredCallAddress(member, frame, depth) ?? UriPart(member, frame, depth) ?? UriBuilderPart(member, frame, depth)
+                ?? IncomingRequestAddress(member, frame, depth)) is { } address)
         {
             return address;
         }
@@ -1028,6 +1031,9 @@ internal sealed partial class ValueFlow
                     break;
                 case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation indexed } } indexerWrite when Same(indexed, local):
                     writes.Add((indexerWrite.Value, -1));
+                    break;
+                case IAssignmentOperation partWrite when IsUriBuilderPartWrite(partWrite, local):
+                    writes.Add((partWrite.Value, -1));
                     break;
                 case IForEachLoopOperation loop when OperationTree.Descendants(loop.LoopControlVariable ?? loop).OfType<ILocalReferenceOperation>().Any(r => Same(r, local))
                                                     || (loop.LoopControlVariable is IVariableDeclaratorOperation d && SymbolEqualityComparer.Default.Equals(d.Symbol, local)):
@@ -1973,7 +1979,7 @@ internal sealed partial class ValueFlow
         var typeName = method.ContainingType?.Name;
         if (!method.IsStatic && invocation.Instance is { } instance)
         {
-            if ((method.Name == "ToString" && method.Parameters.Length <= 2 && (IsScalar(instance.Type) || instance.Type?.TypeKind == TypeKind.Enum || IsTextBuilder(instance.Type)))
+            if ((method.Name == "ToString" && method.Parameters.Length <= 2 && (IsScalar(instance.Type) || instance.Type?.TypeKind == TypeKind.Enum || IsTextBuilder(instance.Type) || IsUriBuilder(instance.Type)))
                 || (instance.Type?.SpecialType == SpecialType.System_String && UnaryStringMethods.Contains(method.Name)))
             {
                 return instance;

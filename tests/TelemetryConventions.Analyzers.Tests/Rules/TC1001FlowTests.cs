@@ -1295,6 +1295,45 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_link_built_with_a_uri_builder_holds_what_its_path_query_and_user_parts_were_given()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Report(string Term, string StudentNumber, string GuardianEmail);
+
+            class PortalLinks
+            {
+                void Publish(ILogger logger, Report report, string orderId, string gamertag)
+                {
+                    var builder = new UriBuilder("https://portal.example")
+                    {
+                        Path = $"/reports/{report.Term}/{report.StudentNumber}",
+                        Query = "guardian=" + Uri.EscapeDataString(report.GuardianEmail),
+                    };
+                    var link = builder.Uri;
+                    Activity.Current?.SetTag("portal.link", {|TC1001:link.ToString()|});
+                    Activity.Current?.SetTag("portal.host", link.Host);
+                    Activity.Current?.SetTag("portal.builder", {|TC1001:builder.ToString()|});
+                    Activity.Current?.SetTag("portal.builder_host", builder.Host);
+
+                    var share = new UriBuilder("https", "play.example") { Path = $"recap/{orderId}", Query = "by=" + gamertag }.Uri;
+                    logger.LogInformation("Share link {Link}", {|TC1001:share|});
+                    var campaign = new UriBuilder("https", "play.example") { Path = $"recap/{orderId}", Query = "utm_source=guild" }.Uri;
+                    logger.LogInformation("Campaign link {Link}", campaign);
+
+                    var later = new UriBuilder("https://shop.example/track");
+                    later.Query = $"order={orderId}";
+                    later.Fragment = gamertag;
+                    Activity.Current?.SetTag("shop.track", {|TC1001:later.Uri.AbsoluteUri|});
+                    var plain = new UriBuilder("https://shop.example/track");
+                    plain.Query = $"order={orderId}";
+                    plain.Port = 8443;
+                    Activity.Current?.SetTag("shop.track", plain.Uri.AbsoluteUri);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_column_read_by_position_is_named_by_the_query_the_reader_was_opened_with()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
