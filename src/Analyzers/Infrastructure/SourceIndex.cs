@@ -37,6 +37,7 @@ internal sealed partial class SourceIndex
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _writes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _references = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<IInvocationOperation>> _callsNamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
     private IReadOnlyList<IOperation>? _thrown;
@@ -288,6 +289,35 @@ internal sealed partial class SourceIndex
                 case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method):
                     found.Add(reference);
                     break;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The source's calls of any method of this name (every overload, in source or in a library):
+    /// <c>WithMessage</c> of a validation library, wherever its validators are declared.
+    /// </summary>
+    public IReadOnlyList<IInvocationOperation> CallsNamed(string name, CancellationToken cancellationToken) =>
+        _callsNamed.GetOrAdd(name, n => FindCallsNamed(n, cancellationToken));
+
+    private List<IInvocationOperation> FindCallsNamed(string name, CancellationToken cancellationToken)
+    {
+        var found = new List<IInvocationOperation>();
+        var words = _words.Value;
+        foreach (var (treeIndex, at) in words.Find(name, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at);
+            if (token.Span.Start != at || token.Parent is not SimpleNameSyntax simple)
+            {
+                continue;
+            }
+            SyntaxNode node = simple.Parent is MemberAccessExpressionSyntax access && access.Name == simple ? access : simple;
+            if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node
+                && OperationOf(invocation, cancellationToken) is IInvocationOperation call && call.TargetMethod.Name == name)
+            {
+                found.Add(call);
             }
         }
         return found;

@@ -70,16 +70,38 @@ internal sealed partial class ValueFlow
         {
             return false;
         }
-        IOperation? failures = OperationTree.Unwrap(instance) switch
-        {
-            ILocalReferenceOperation local when EnclosingForEach(local) is { } loop => loop.Collection,
-            IParameterReferenceOperation element when ProjectingCall(member, element.Parameter) is { } projection => ReceiverOf(projection),
-            _ => null,
-        };
-        if (failures is null || OperationTree.Unwrap(failures) is not IPropertyReferenceOperation { Property.Name: "Errors", Instance: { } result })
+        if (ValidatedTypeOfFailure(member, instance) is not { } validated || IdentifierMemberOf(validated, options, out domain) is null)
         {
             return false;
         }
+        origin = $"the attempted value of a {validated.Name} property, which may be an identifier";
+        return true;
+    }
+
+    /// <summary>
+    /// The type a validation failure was found on: <c>failure</c> of <c>foreach (var failure in result.Errors)</c>
+    /// or <c>e</c> of <c>result.Errors.Select(e => …)</c>, where <c>result</c> is what a <c>Validate</c> call returned
+    /// or the exception <c>ValidateAndThrow</c> threw.
+    /// </summary>
+    private static ITypeSymbol? ValidatedTypeOfFailure(IOperation read, IOperation failure)
+    {
+        IOperation? failures = OperationTree.Unwrap(failure) switch
+        {
+            ILocalReferenceOperation local when EnclosingForEach(local) is { } loop => loop.Collection,
+            IParameterReferenceOperation element when ProjectingCall(read, element.Parameter) is { } projection => ReceiverOf(projection),
+            _ => null,
+        };
+        return failures is not null && OperationTree.Unwrap(failures) is IPropertyReferenceOperation { Property.Name: "Errors", Instance: { } result }
+            ? ValidatedType(result)
+            : null;
+    }
+
+    /// <summary>
+    /// The type whose validation gave this result or exception: the argument of <c>validator.ValidateAsync(command)</c>
+    /// (also awaited and kept in a local), or of the <c>ValidateAndThrow</c> call a caught <c>ValidationException</c> came from.
+    /// </summary>
+    private static ITypeSymbol? ValidatedType(IOperation result)
+    {
         var validation = OperationTree.Unwrap(result);
         if (validation is ILocalReferenceOperation { Type.Name: "ValidationException" } caught)
         {
@@ -95,20 +117,19 @@ internal sealed partial class ValueFlow
         {
             validation = OperationTree.Unwrap(awaited.Operation);
         }
-        if (validation is not IInvocationOperation { TargetMethod.Name: "Validate" or "ValidateAsync" or "ValidateAndThrow" or "ValidateAndThrowAsync" } validate)
+        return validation is IInvocationOperation validate ? ValidatedBy(validate) : null;
+    }
+
+    /// <summary>The type a <c>Validate</c>, <c>ValidateAsync</c> or <c>ValidateAndThrow(Async)</c> call validates.</summary>
+    private static ITypeSymbol? ValidatedBy(IInvocationOperation validate)
+    {
+        if (validate.TargetMethod.Name is not ("Validate" or "ValidateAsync" or "ValidateAndThrow" or "ValidateAndThrowAsync"))
         {
-            return false;
+            return null;
         }
         // validator.ValidateAsync(command) or, as an extension, ValidateAndThrowAsync(validator, command).
         var given = validate.TargetMethod.IsExtensionMethod ? 1 : 0;
-        if (validate.Arguments.Length <= given
-            || OperationTree.Unwrap(validate.Arguments[given].Value).Type is not { } validated
-            || IdentifierMemberOf(validated, options, out domain) is null)
-        {
-            return false;
-        }
-        origin = $"the attempted value of a {validated.Name} property, which may be an identifier";
-        return true;
+        return validate.Arguments.Length > given ? OperationTree.Unwrap(validate.Arguments[given].Value).Type : null;
     }
 
     /// <summary>The <c>ValidateAndThrow</c> call in the <c>try</c> block whose catch clause declares <paramref name="caught"/>.</summary>

@@ -317,6 +317,10 @@ internal sealed partial class ValueFlow
                     // A refused recipient's exception quotes the mailbox in the server's reply (and FailedRecipient).
                     result = FlowResult.Combine(result, Recipients(mail.Value, frame, depth + 1));
                     break;
+                case IInvocationOperation { TargetMethod.Name: "ValidateAndThrow" or "ValidateAndThrowAsync" } validation:
+                    // validator.ValidateAndThrowAsync(command): its ValidationException lists every failure's message.
+                    result = FlowResult.Combine(result, ThrownByValidation(validation, caught, frame) ?? FlowResult.Safe);
+                    break;
                 case IInvocationOperation pipeline when CallsPipeline(pipeline):
                     // try { await next(context); } catch (Exception ex): whatever the handlers after this one let out.
                     result = FlowResult.Combine(result, ThrownAs(caught, reachingHost: true, pipeline, frame.CancellationToken));

@@ -584,6 +584,10 @@ internal sealed partial class ValueFlow
         {
             return Found(member, grainDomain);
         }
+        if (ValidationMessageValue(member, frame) is { } validationMessage)
+        {
+            return validationMessage;
+        }
         var symbol = member.Member;
         if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } keyed && OperationTree.Unwrap(keyed) is ILocalReferenceOperation dictionary
             && dictionary.Type is INamedTypeSymbol { Name: "Dictionary" or "SortedDictionary" or "ConcurrentDictionary" or "IDictionary" or "IReadOnlyDictionary" })
@@ -1496,6 +1500,10 @@ internal sealed partial class ValueFlow
         if (IncomingRequestUrl(invocation, frame) is { } served)
         {
             return served;
+        }
+        if (ValidationMessageValue(invocation, frame) is { } validationMessages)
+        {
+            return validationMessages;
         }
         if (method.Name.StartsWith("Get", StringComparison.Ordinal) && invocation.Instance is { } reader && invocation.Arguments.Length == 1
             && ColumnByPosition(invocation, reader, invocation.Arguments[0].Value, frame) is { } column)
