@@ -38,6 +38,7 @@ internal sealed partial class SourceIndex
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _references = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, IReadOnlyList<IInvocationOperation>> _callsNamed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>> _derived = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
     private IReadOnlyList<IOperation>? _thrown;
@@ -318,6 +319,38 @@ internal sealed partial class SourceIndex
                 && OperationOf(invocation, cancellationToken) is IInvocationOperation call && call.TargetMethod.Name == name)
             {
                 found.Add(call);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The source's classes and records that name this type as their base (<c>record Underage(int Age) : EnrolmentRefusal</c>):
+    /// the cases a value typed as an abstract union base may be. Found from the name's occurrences in base lists.
+    /// </summary>
+    public IReadOnlyList<INamedTypeSymbol> DirectlyDerivedTypes(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        _derived.GetOrAdd(type.OriginalDefinition, t => FindDerivedTypes(t, cancellationToken));
+
+    private List<INamedTypeSymbol> FindDerivedTypes(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var found = new List<INamedTypeSymbol>();
+        var words = _words.Value;
+        foreach (var (treeIndex, at) in words.Find(type.Name, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tree = words.Tree(treeIndex);
+            var token = tree.GetRoot(cancellationToken).FindToken(at);
+            if (token.Span.Start != at || token.Parent is not SimpleNameSyntax name)
+            {
+                continue;
+            }
+            SyntaxNode node = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? qualified : name;
+            if (node.Parent is BaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax declaration } }
+                && ModelOf(tree).GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol derived
+                && SymbolEqualityComparer.Default.Equals(derived.BaseType?.OriginalDefinition, type)
+                && !found.Contains(derived, SymbolEqualityComparer.Default))
+            {
+                found.Add(derived);
             }
         }
         return found;

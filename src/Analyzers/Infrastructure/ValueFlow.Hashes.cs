@@ -43,14 +43,17 @@ internal sealed partial class ValueFlow
         return operation;
     }
 
-    private bool IsSanitizer(IInvocationOperation invocation, TelemetryOptions options, CancellationToken cancellationToken)
+    private bool IsSanitizer(IInvocationOperation invocation, TelemetryOptions options, CancellationToken cancellationToken) =>
+        IsSanitizerMethod(invocation.TargetMethod, options) || (IsKeyedHash(invocation) && !IsKeyedWithConstant(invocation, cancellationToken));
+
+    /// <summary>
+    /// A method whose result is a pseudonym or erased whatever it is given: also where it is handed over
+    /// as a method group (<c>failing.Select(pseudonymizer.ComputeStudentId)</c>). A keyed hash needs its call
+    /// to tell whether its key is a constant.
+    /// </summary>
+    private bool IsSanitizerMethod(IMethodSymbol method, TelemetryOptions options)
     {
-        var method = invocation.TargetMethod;
         if (_known.IsPseudonymizer(method.ContainingType) && (_known.IsPseudonym(method.ReturnType) || method.ReturnType.SpecialType == SpecialType.System_String))
-        {
-            return true;
-        }
-        if (IsKeyedHash(invocation) && !IsKeyedWithConstant(invocation, cancellationToken))
         {
             return true;
         }

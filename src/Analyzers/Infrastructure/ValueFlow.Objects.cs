@@ -332,6 +332,18 @@ internal sealed partial class ValueFlow
         }
         return SearchMembers(named, "printed", _printedMembers, frame, () =>
         {
+            if (named.IsAbstract && named.TypeKind == TypeKind.Class)
+            {
+                // A union's base (abstract record EnrolmentRefusal with its cases): a value of it is one of
+                // the cases the source derives from it, each printing its own members.
+                foreach (var derived in _index.DirectlyDerivedTypes(named, frame.CancellationToken))
+                {
+                    if (!derived.IsGenericType && PrintedIdentifier(derived, frame) is { } inCase)
+                    {
+                        return inCase;
+                    }
+                }
+            }
             var wrapped = WrappedIdentifier(named, frame.Options);
             var toString = named.GetMembers("ToString").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.IsEmpty && !m.IsImplicitlyDeclared && !m.DeclaringSyntaxReferences.IsEmpty);
             if (toString is not null && FormatsItselfWhole(toString, frame.CancellationToken))
@@ -344,7 +356,9 @@ internal sealed partial class ValueFlow
             {
                 // A strongly typed id prints what it wraps, unless its ToString shows it masked or hashed.
                 var printed = Returns(toString, -1, frame, 0);
-                return printed.Identifier ?? (wrapped is not null && !printed.Proven && printed.Hash is null ? wrapped : null);
+                return printed.Identifier
+                    ?? (wrapped is not null && !printed.Proven && printed.Hash is null ? wrapped : null)
+                    ?? PrintedTypeArgument(named, toString, frame);
             }
             if (wrapped is not null && named.IsRecord)
             {
@@ -360,6 +374,37 @@ internal sealed partial class ValueFlow
             }
             return named.IsRecord || named.IsAnonymousType ? MemberIdentifier(named, frame, recurse: (t, f) => PrintedIdentifier(t, f)) : null;
         });
+    }
+
+    /// <summary>
+    /// What a generic wrapper prints of the type it is constructed with: <c>Result&lt;Enrolment, Refusal&gt;</c>
+    /// whose <c>ToString</c> returns <c>$"Ok({_value})"</c> prints its enrolment, and so what an enrolment prints.
+    /// </summary>
+    private IdentifierFinding? PrintedTypeArgument(INamedTypeSymbol named, IMethodSymbol toString, Frame frame)
+    {
+        if (!named.IsGenericType || SymbolEqualityComparer.Default.Equals(named, named.OriginalDefinition))
+        {
+            return null;
+        }
+        var definition = named.OriginalDefinition;
+        foreach (var body in Bodies(toString.OriginalDefinition, frame.CancellationToken))
+        {
+            foreach (var read in OperationTree.Descendants(body).OfType<IMemberReferenceOperation>())
+            {
+                if (read.Instance is not IInstanceReferenceOperation || read.Member is not (IFieldSymbol or IPropertySymbol)
+                    || TypeOf(read.Member) is not ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type } parameter
+                    || !SymbolEqualityComparer.Default.Equals(parameter.DeclaringType, definition)
+                    || named.TypeArguments[parameter.Ordinal] is not { } argument)
+                {
+                    continue;
+                }
+                if (PrintedIdentifier(argument, frame) is { } inside)
+                {
+                    return inside;
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>Whether a <c>ToString</c> returns what a formatter or serialiser makes of the whole object (<c>this</c> is an argument of the call it returns).</summary>

@@ -292,6 +292,9 @@ internal sealed partial class ValueFlow
                 return EvaluateMember(member, frame, depth);
             case IDelegateCreationOperation or IAnonymousFunctionOperation:
                 return FlowResult.Safe;
+            case { Kind: var kind } when IsCollectionExpression(kind):
+                // [mrn, nhsNumber], [.. failing.Select(r => r.StudentNumber)], a params span's arguments: what its elements and spreads hold.
+                return CombineAll(CollectionExpressionElements(operation), frame, depth);
             default:
                 return FlowResult.Unknown;
         }
@@ -324,6 +327,30 @@ internal sealed partial class ValueFlow
             && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(OperationTree.Unwrap(whole)), value)
             ? slice
             : null;
+    }
+
+    /// <summary>
+    /// A collection expression (C# 12) and a spread inside one: the analyzers build against a Roslyn that
+    /// predates their operation interfaces, so they are known by kind and read through their children.
+    /// </summary>
+    private static bool IsCollectionExpression(OperationKind kind) => kind.ToString() == "CollectionExpression";
+
+    private static IEnumerable<IOperation> CollectionExpressionElements(IOperation collection)
+    {
+        foreach (var element in collection.ChildOperations)
+        {
+            if (element.Kind.ToString() == "Spread")
+            {
+                foreach (var spread in element.ChildOperations)
+                {
+                    yield return spread;
+                }
+            }
+            else
+            {
+                yield return element;
+            }
+        }
     }
 
     private static bool IsCharSpan(ITypeSymbol? type) =>
@@ -1051,7 +1078,8 @@ internal sealed partial class ValueFlow
                     // HMACSHA256.HashData(key, data, mac) fills mac with what the call computes.
                     writes.Add((filled, -1));
                     break;
-                case IPatternOperation pattern when SymbolEqualityComparer.Default.Equals(DeclaredBy(pattern), local) && PatternInput(pattern) is { } input:
+                case IPatternOperation pattern when SymbolEqualityComparer.Default.Equals(DeclaredBy(pattern), local) && PatternInput(pattern) is { } input
+                                                    && !NarrowsAnObject(input, local):
                     // report.MeterSerial is { Length: > 0 } serial: the local holds what the pattern matched.
                     writes.Add((input, -1));
                     break;
@@ -1087,6 +1115,15 @@ internal sealed partial class ValueFlow
             IInvocationOperation { Instance: not null } call => CollectionMutators.Contains(call.TargetMethod.Name),
             _ => false,
         }).ToList();
+
+    /// <summary>
+    /// <c>case LobbyClosed closed:</c> over a <c>LobbyEvent</c>: the local is only that case, which prints its own
+    /// members, not whatever the other cases of its input print.
+    /// </summary>
+    private static bool NarrowsAnObject(IOperation input, ILocalSymbol local) =>
+        local.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } narrowed && !IsScalar(narrowed)
+        && OperationTree.Unwrap(input).Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface } wider
+        && !SymbolEqualityComparer.Default.Equals(narrowed, wider);
 
     private static ISymbol? DeclaredBy(IPatternOperation pattern) => pattern switch
     {
@@ -1569,6 +1606,12 @@ internal sealed partial class ValueFlow
             {
                 return called;
             }
+            if (method.Name == "ToString" && method.Parameters.IsEmpty && invocation.Instance?.Type is INamedTypeSymbol { IsGenericType: true } wrapper
+                && PrintedTypeArgument(wrapper, method, frame) is { } wrapped)
+            {
+                // result.ToString() of a Result<Enrolment, Refusal> that prints the value it holds.
+                return Found(invocation, wrapped.Domain, $"{Describe(invocation)} (prints {wrapped.Origin})");
+            }
         }
 
         // A few characters cut out with a constant length (isrn.Substring(6, 4), the issuer's part) are
@@ -1899,6 +1942,23 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
+        if (OperationTree.Unwrap(invocation.Arguments[1].Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var projection } })
+        {
+            // failing.Select(pseudonymizer.ComputeStudentId), recipients.Select(MailDomain): a method group holds
+            // its element only when what it returns is built from its parameter.
+            if (IsSanitizerMethod(projection, frame.Options))
+            {
+                return invocation.Arguments[0];
+            }
+            if (!HasSource(projection) || projection.Parameters.Length != 1)
+            {
+                return null;
+            }
+            var returned = Returns(projection, -1, frame, depth);
+            return returned.Parameters.Any(p => p.Ordinal == 0 && SymbolEqualityComparer.Default.Equals(p.ContainingSymbol.OriginalDefinition, projection.OriginalDefinition))
+                ? null
+                : invocation.Arguments[0];
+        }
         var selector = AnonymousFunction(invocation.Arguments[1].Value);
         if (selector is null)
         {
@@ -1915,6 +1975,10 @@ internal sealed partial class ValueFlow
     private FlowResult LambdaReturns(IOperation lambda, Frame frame, int depth)
     {
         var function = AnonymousFunction(lambda);
+        if (lambda is IDelegateCreationOperation { Target: IMethodReferenceOperation sanitizer } && IsSanitizerMethod(sanitizer.Method, frame.Options))
+        {
+            return FlowResult.Pseudonymised;
+        }
         if (lambda is IDelegateCreationOperation { Target: IMethodReferenceOperation reference } && HasSource(reference.Method))
         {
             return Returns(reference.Method, -1, frame, depth).WithoutParameters();
@@ -2471,6 +2535,11 @@ internal sealed partial class ValueFlow
         }
         if (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
         {
+            return IsScalar(named.TypeArguments[0]);
+        }
+        if (named is { Name: "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory", TypeArguments.Length: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            // params ReadOnlySpan<string> emails: a span of values, as an array is.
             return IsScalar(named.TypeArguments[0]);
         }
         foreach (var implemented in named.AllInterfaces)

@@ -1334,6 +1334,64 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task Collection_expressions_spreads_params_spans_and_an_array_handed_as_the_params_array_hold_their_elements()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed record Row(string StudentNumber, int Score, string CourseCode);
+
+            class Notices(ILogger logger)
+            {
+                static void TagRecipients(Activity? activity, params ReadOnlySpan<string> values) => activity?.SetTag("notice.recipients", {|TC1001:string.Join(",", values.ToArray())|});
+
+                static void TagCodes(Activity? activity, params ReadOnlySpan<string> codes) => activity?.SetTag("notice.codes", string.Join(",", codes.ToArray()));
+
+                void Send(Activity activity, List<Row> rows, string guardianEmail, string parentEmail)
+                {
+                    string[] failing = [.. rows.Where(r => r.Score < 40).Select(r => r.StudentNumber)];
+                    activity.SetTag("grades.failing", {|TC1001:string.Join(",", failing)|});
+                    List<string> codes = [.. rows.Select(r => r.CourseCode), "extra"];
+                    activity.SetTag("grades.codes", string.Join(",", codes));
+                    TagRecipients(activity, {|TC1001:guardianEmail|}, parentEmail);
+                    TagCodes(activity, "MATH", "ENG");
+                    string[] recipients = [guardianEmail, "office@school.example"];
+                    logger.LogInformation("To {Recipients}", {|TC1001:recipients|});
+                    string[] subjects = ["maths", "english"];
+                    logger.LogInformation("Subjects {First} and {Second}", subjects);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_method_group_projection_holds_its_elements_only_when_it_returns_something_built_from_them()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            class Notices(ILogger logger, Pseudonymizer pseudonymizer)
+            {
+                static string MailDomain(string email) => email.Substring(email.IndexOf('@') + 1);
+
+                static string Normalise(string email) => email.Trim().ToLowerInvariant();
+
+                string Reference(string email) => pseudonymizer.Compute("guardian", email);
+
+                void Send(Activity activity, List<string> guardianEmails)
+                {
+                    activity.SetTag("notice.domains", string.Join(",", guardianEmails.Select(MailDomain)));
+                    activity.SetTag("notice.refs", string.Join(",", guardianEmails.Select(Reference)));
+                    activity.SetTag("notice.computed", string.Join(",", guardianEmails.Select(e => pseudonymizer.Compute("guardian", e))));
+                    activity.SetTag("notice.normalised", {|TC1001:string.Join(",", guardianEmails.Select(Normalise))|});
+                    string[] domains = [.. guardianEmails.Select(MailDomain)];
+                    logger.LogInformation("Domains {Domains}", domains);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_column_read_by_position_is_named_by_the_query_the_reader_was_opened_with()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
@@ -1456,6 +1514,46 @@ public class TC1001FlowTests
                     {
                         logger.LogWarning(ex, "Broadcast for {Course} refused", courseCode);
                     }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_union_base_prints_what_its_cases_print_and_a_generic_wrapper_prints_what_it_wraps()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public abstract record SwitchOutcome
+            {
+                public sealed record Switched(string AccountNumber, string Tariff) : SwitchOutcome;
+                public sealed record Declined(string Reason) : SwitchOutcome;
+            }
+
+            public abstract record FareRule;
+            public sealed record Peak(string Zone) : FareRule;
+            public sealed record OffPeak(string Zone, int Discount) : FareRule;
+
+            public readonly struct Result<T, TError>
+            {
+                private readonly T? _value;
+                private readonly TError? _error;
+                public Result(T? value, TError? error) { _value = value; _error = error; }
+                public bool IsSuccess => _error is null;
+                public override string ToString() => IsSuccess ? $"Ok({_value})" : $"Fail({_error})";
+            }
+
+            public sealed record Enrolment(string EnrolmentId, string StudentNumber);
+            public sealed record Course(string Code, int Places);
+
+            class Switching(ILogger logger)
+            {
+                void Report(SwitchOutcome outcome, FareRule rule, Result<Enrolment, string> enrolled, Result<Course, string> course)
+                {
+                    logger.LogInformation("Switch finished: {Outcome}", {|TC1001:outcome|});
+                    logger.LogInformation("Fare rule {Rule}", rule);
+                    logger.LogInformation("Enrolled: {Result}", {|TC1001:enrolled|});
+                    Activity.Current?.SetTag("enrolment.result", {|TC1001:enrolled.ToString()|});
+                    logger.LogInformation("Course: {Result}", course);
                 }
             }
             """);
