@@ -325,8 +325,10 @@ internal sealed partial class SourceIndex
     }
 
     /// <summary>
-    /// The source's classes and records that name this type as their base (<c>record Underage(int Age) : EnrolmentRefusal</c>):
-    /// the cases a value typed as an abstract union base may be. Found from the name's occurrences in base lists.
+    /// The source's classes, records and structs that name this type as their base or as an interface they
+    /// implement (<c>record Underage(int Age) : EnrolmentRefusal</c>, <c>record GetBills(…) : IRequest&lt;Bills&gt;</c>):
+    /// the cases a value typed as an abstract union base or a constrained type parameter may be. Found from
+    /// the name's occurrences in base lists.
     /// </summary>
     public IReadOnlyList<INamedTypeSymbol> DirectlyDerivedTypes(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         _derived.GetOrAdd(type.OriginalDefinition, t => FindDerivedTypes(t, cancellationToken));
@@ -347,7 +349,8 @@ internal sealed partial class SourceIndex
             SyntaxNode node = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? qualified : name;
             if (node.Parent is BaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax declaration } }
                 && ModelOf(tree).GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol derived
-                && SymbolEqualityComparer.Default.Equals(derived.BaseType?.OriginalDefinition, type)
+                && (SymbolEqualityComparer.Default.Equals(derived.BaseType?.OriginalDefinition, type)
+                    || derived.Interfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, type)))
                 && !found.Contains(derived, SymbolEqualityComparer.Default))
             {
                 found.Add(derived);

@@ -316,6 +316,10 @@ internal sealed partial class ValueFlow
     /// </summary>
     private IdentifierFinding? PrintedIdentifier(ITypeSymbol type, Frame frame)
     {
+        if (type is ITypeParameterSymbol parameter)
+        {
+            return PrintedByConstrainedTypes(parameter, frame);
+        }
         if (SignedInUser(type, serialized: false) is { } user)
         {
             return user;
@@ -401,6 +405,30 @@ internal sealed partial class ValueFlow
                 if (PrintedIdentifier(argument, frame) is { } inside)
                 {
                     return inside;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A value of a type parameter constrained to a type (<c>TRequest : IRequest&lt;TResponse&gt;</c> in a
+    /// logging pipeline behaviour, <c>T : ICacheableQuery</c>): any of the source's types that implement or
+    /// derive from that constraint, each printing its own members. Unconstrained, it is not judged.
+    /// </summary>
+    private IdentifierFinding? PrintedByConstrainedTypes(ITypeParameterSymbol parameter, Frame frame)
+    {
+        foreach (var constraint in parameter.ConstraintTypes.OfType<INamedTypeSymbol>())
+        {
+            if (constraint.TypeKind is not (TypeKind.Interface or TypeKind.Class) || constraint.SpecialType == SpecialType.System_Object)
+            {
+                continue;
+            }
+            foreach (var candidate in _index.DirectlyDerivedTypes(constraint, frame.CancellationToken))
+            {
+                if (!candidate.IsGenericType && !candidate.IsAbstract && PrintedIdentifier(candidate, frame) is { } printed)
+                {
+                    return printed;
                 }
             }
         }

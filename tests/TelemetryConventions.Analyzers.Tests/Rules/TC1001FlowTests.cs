@@ -1560,6 +1560,33 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_value_of_a_constrained_type_parameter_prints_what_the_sources_implementations_print()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public interface IRequest<TResponse> { }
+            public interface ICacheableQuery { string Region { get; } }
+
+            public sealed record CreateReferral(string NhsNumber, string Specialty) : IRequest<Guid>;
+            public sealed record GetClinics(string Region) : IRequest<int>, ICacheableQuery;
+
+            class LoggingBehaviour<TRequest, TResponse>(ILogger logger) where TRequest : IRequest<TResponse>
+            {
+                void Handle(TRequest request) => logger.LogInformation("Handling {Request}", {|TC1001:request|});
+            }
+
+            class CachingBehaviour<TRequest>(ILogger logger) where TRequest : ICacheableQuery
+            {
+                void Handle(TRequest request) => logger.LogInformation("Caching {Request}", request);
+            }
+
+            class Unconstrained<T>(ILogger logger)
+            {
+                void Handle(T value) => logger.LogInformation("Value {Value}", value);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_list_of_records_logged_as_a_value_prints_each_record()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
