@@ -440,6 +440,18 @@ internal sealed partial class SourceIndex
                 }:
                     writes.Add(initializer.Value);
                     break;
+                case IDeconstructionAssignmentOperation { Target: ITupleOperation targets } deconstruction:
+                    for (var i = 0; i < targets.Elements.Length; i++)
+                    {
+                        if (Refers(targets.Elements[i], member))
+                        {
+                            // (a, b) = (x, y) writes x into a; (a, b) = pair writes a part of pair.
+                            writes.Add(OperationTree.Unwrap(deconstruction.Value) is ITupleOperation { Elements.Length: var count } values && count == targets.Elements.Length
+                                ? values.Elements[i]
+                                : deconstruction.Value);
+                        }
+                    }
+                    break;
                 case IInvocationOperation { Instance: { } receiver } mutation when Refers(receiver, member):
                     foreach (var argument in mutation.Arguments)
                     {
@@ -591,6 +603,15 @@ internal sealed partial class SourceIndex
                 return IsLiteral(fieldInitializer.Value) ? null : fieldInitializer;
             case PropertyDeclarationSyntax { Initializer: { } propertyInitializer } property when property.Identifier == token:
                 return IsLiteral(propertyInitializer.Value) ? null : propertyInitializer;
+        }
+        // (_lastMeter, _lastRegion) = (reading.MeterSerial, …): an element of a deconstructing assignment's target.
+        SyntaxNode? element = token.Parent is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self } named && self.Name == named
+            ? self
+            : token.Parent;
+        if (element?.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax { Parent: AssignmentExpressionSyntax deconstruction } tuple }
+            && deconstruction.Left == tuple && !IsLiteral(deconstruction.Right))
+        {
+            return deconstruction;
         }
         for (var node = token.Parent; node is ExpressionSyntax; node = node.Parent)
         {

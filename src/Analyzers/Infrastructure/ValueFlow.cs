@@ -1571,7 +1571,19 @@ internal sealed partial class ValueFlow
         }
         if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance is { } target)
         {
-            return Rewrapped(DelegateReturns(target, frame, depth), invocation);
+            // Echo(meterSerial) of Func<string, string> Echo = s => s.Trim(): what the lambdas return, with
+            // what they build from their parameters taken from the arguments of this call.
+            var returned = DelegateReturns(target, frame, depth);
+            var fromArguments = FlowResult.Safe;
+            foreach (var parameter in returned.Parameters)
+            {
+                if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LambdaMethod }
+                    && parameter.Ordinal < invocation.Arguments.Length)
+                {
+                    fromArguments = FlowResult.Combine(fromArguments, Evaluate(invocation.Arguments[parameter.Ordinal].Value, frame, depth + 1));
+                }
+            }
+            return Rewrapped(FlowResult.Combine(returned.WithoutParameters(), fromArguments), invocation);
         }
         // Only for text and numbers: an object a repository returns is judged by its type wherever it is sent.
         if (HasSource(method) && !IsGenerated(method) && IsOverridable(method) && CarriesIdentifier(Awaited(method.ReturnType)) && ImplementedReturns(method, frame, depth) is { } implemented)

@@ -1392,6 +1392,42 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_delegate_called_with_an_identifier_returns_what_its_lambda_builds_from_it_and_a_deconstruction_writes_fields()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Request(string SubscriberEmail, string TitleId);
+
+            class Rules(ILogger logger)
+            {
+                private static readonly Func<Request, string> EmailOf = static r => r.SubscriberEmail;
+                private static readonly Func<Request, string> TitleOf = static r => r.TitleId;
+                private static readonly Func<string, string> Echo = static s => s.Trim();
+                private static readonly Func<string, int> LengthOf = static s => s.Length;
+                private string? _lastMeter;
+                private string? _lastTitle;
+
+                void Check(Request request, string meterSerial)
+                {
+                    logger.LogDebug("Email {Email}", {|TC1001:EmailOf(request)|});
+                    logger.LogDebug("Title {Title}", TitleOf(request));
+                    logger.LogDebug("Echo {Value}", {|TC1001:Echo(meterSerial)|});
+                    logger.LogDebug("Echo {Value}", Echo(request.TitleId));
+                    logger.LogDebug("Length {Value}", LengthOf(meterSerial));
+                    Func<string, string> shout = s => s.ToUpperInvariant();
+                    logger.LogDebug("Local {Value}", {|TC1001:shout(meterSerial)|});
+                    (_lastMeter, _lastTitle) = (meterSerial, request.TitleId);
+                }
+
+                void Later()
+                {
+                    logger.LogDebug("Last {Meter}", {|TC1001:_lastMeter|});
+                    logger.LogDebug("Last {Title}", _lastTitle);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_column_read_by_position_is_named_by_the_query_the_reader_was_opened_with()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
