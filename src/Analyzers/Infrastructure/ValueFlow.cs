@@ -1118,10 +1118,11 @@ internal sealed partial class ValueFlow
 
     /// <summary>
     /// <c>case LobbyClosed closed:</c> over a <c>LobbyEvent</c>: the local is only that case, which prints its own
-    /// members, not whatever the other cases of its input print.
+    /// members, not whatever the other cases of its input print. An exception keeps its input: its message
+    /// is judged by where it was thrown.
     /// </summary>
     private static bool NarrowsAnObject(IOperation input, ILocalSymbol local) =>
-        local.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } narrowed && !IsScalar(narrowed)
+        local.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } narrowed && !IsScalar(narrowed) && !IsOrDerivesFrom(narrowed, t => t is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
         && OperationTree.Unwrap(input).Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface } wider
         && !SymbolEqualityComparer.Default.Equals(narrowed, wider);
 
