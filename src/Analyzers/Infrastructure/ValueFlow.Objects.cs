@@ -418,7 +418,9 @@ internal sealed partial class ValueFlow
     /// </summary>
     private IdentifierFinding? PrintedByConstrainedTypes(ITypeParameterSymbol parameter, Frame frame)
     {
-        foreach (var constraint in parameter.ConstraintTypes.OfType<INamedTypeSymbol>())
+        // A constraint narrows the requests a behaviour is registered for (TRequest : ITimetableQuery).
+        var constraints = parameter.ConstraintTypes.OfType<INamedTypeSymbol>().ToList();
+        foreach (var constraint in constraints.Count > 0 ? constraints : PipelineRequestTypes(parameter))
         {
             if (constraint.TypeKind is not (TypeKind.Interface or TypeKind.Class) || constraint.SpecialType == SpecialType.System_Object)
             {
@@ -433,6 +435,31 @@ internal sealed partial class ValueFlow
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A MediatR pipeline behaviour's <c>TRequest</c> (<c>: IPipelineBehavior&lt;TRequest, TResponse&gt; where TRequest : notnull</c>):
+    /// registered open, the behaviour runs for every request, so its request is any type the source sends,
+    /// one that implements MediatR's <c>IRequest</c> or <c>IRequest&lt;TResponse&gt;</c>.
+    /// </summary>
+    private static IEnumerable<INamedTypeSymbol> PipelineRequestTypes(ITypeParameterSymbol parameter)
+    {
+        if (parameter.DeclaringType is not { } behaviour)
+        {
+            yield break;
+        }
+        foreach (var implemented in behaviour.AllInterfaces)
+        {
+            if (implemented is { Name: "IPipelineBehavior", TypeArguments.Length: 2 } && implemented.ContainingNamespace?.Name == "MediatR"
+                && SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], parameter))
+            {
+                foreach (var request in implemented.ContainingNamespace.GetTypeMembers("IRequest"))
+                {
+                    yield return request;
+                }
+                yield break;
+            }
+        }
     }
 
     /// <summary>Whether a <c>ToString</c> returns what a formatter or serialiser makes of the whole object (<c>this</c> is an argument of the call it returns).</summary>

@@ -1619,6 +1619,26 @@ public class TC1001FlowTests
             {
                 void Handle(T value) => logger.LogInformation("Value {Value}", value);
             }
+
+            // Registered open, a MediatR behaviour runs for every request the source sends.
+            class RequestLogging<TRequest, TResponse>(ILogger logger) : MediatR.IPipelineBehavior<TRequest, TResponse> where TRequest : notnull
+            {
+                public void Handle(TRequest request) => logger.LogInformation("Handling {Request}", {|TC1001:request|});
+            }
+
+            class ClinicLogging<TRequest, TResponse>(ILogger logger) : MediatR.IPipelineBehavior<TRequest, TResponse> where TRequest : MediatR.IClinicQuery
+            {
+                public void Handle(TRequest request) => logger.LogInformation("Handling {Request}", request);
+            }
+
+            namespace MediatR
+            {
+                public interface IRequest<out TResponse> { }
+                public interface IClinicQuery { }
+                public interface IPipelineBehavior<in TRequest, TResponse> where TRequest : notnull { }
+                public sealed record Admit(string HospitalNumber) : IRequest<int>;
+                public sealed record ListClinics(string Region) : IRequest<int>, IClinicQuery;
+            }
             """);
     }
 
