@@ -462,6 +462,34 @@ internal sealed partial class ValueFlow
         }
     }
 
+    /// <summary>
+    /// An interface's or abstract class's property: what the source's types that implement it (one level
+    /// down) return from their getters or hold in their own storage.
+    /// </summary>
+    private FlowResult ImplementedPropertyValues(IPropertySymbol contract, Frame frame, int depth)
+    {
+        var owner = contract.ContainingType;
+        var result = FlowResult.Safe;
+        foreach (var type in _index.DirectlyDerivedTypes(owner, frame.CancellationToken))
+        {
+            var implementation = owner.TypeKind == TypeKind.Interface
+                ? type.FindImplementationForInterfaceMember(contract.OriginalDefinition) as IPropertySymbol
+                : type.GetMembers(contract.Name).OfType<IPropertySymbol>().FirstOrDefault(p => p.IsOverride);
+            if (implementation is not { GetMethod: { } getter } || implementation.DeclaringSyntaxReferences.IsEmpty)
+            {
+                continue;
+            }
+            var callee = frame.For(_optionsFor(implementation.DeclaringSyntaxReferences[0].SyntaxTree));
+            var held = IsAutoProperty(implementation) ? Stores(implementation, callee, depth + 1) : Returns(getter, -1, callee, depth + 1).WithoutParameters();
+            if (held.Identifier is null && IsIdentifierSymbol(implementation, callee.Options, out var domain) && !IsPseudonymised(held))
+            {
+                held = new FlowResult(new IdentifierFinding($"{type.Name}.{implementation.Name}", domain, null!), null, proven: false);
+            }
+            result = FlowResult.Combine(result, held);
+        }
+        return result;
+    }
+
     /// <summary>Whether a <c>ToString</c> returns what a formatter or serialiser makes of the whole object (<c>this</c> is an argument of the call it returns).</summary>
     private bool FormatsItselfWhole(IMethodSymbol toString, CancellationToken cancellationToken)
     {

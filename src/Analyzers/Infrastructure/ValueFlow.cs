@@ -701,6 +701,11 @@ internal sealed partial class ValueFlow
         {
             return Rewrapped(Evaluate(tuple, frame, depth + 1), member);
         }
+        if (symbol is IPropertySymbol { IsAbstract: true } contract && CarriesIdentifier(member.Type))
+        {
+            // request.CacheKey of an ICacheableQuery: what the source's implementations return or hold.
+            return Rewrapped(ImplementedPropertyValues(contract, frame, depth), member);
+        }
         if (symbol is IPropertySymbol { GetMethod: { } getter } && !IsAutoProperty(symbol))
         {
             return Rewrapped(Returns(getter, -1, frame, depth).WithoutParameters(), member);

@@ -1600,10 +1600,22 @@ public class TC1001FlowTests
     {
         await VerifyCS.AnalyzerAsync(Usings + """
             public interface IRequest<TResponse> { }
-            public interface ICacheableQuery { string Region { get; } }
+            public interface ICacheableQuery { string Region { get; } string CacheKey { get; } }
+            public interface IShardedQuery { string ShardKey { get; } }
 
             public sealed record CreateReferral(string NhsNumber, string Specialty) : IRequest<Guid>;
-            public sealed record GetClinics(string Region) : IRequest<int>, ICacheableQuery;
+            public sealed record GetClinics(string Region) : IRequest<int>, ICacheableQuery
+            {
+                public string CacheKey => $"clinics:{Region}";
+            }
+            public sealed record GetBills(string AccountNumber, int Page, string Region) : IRequest<int>, ICacheableQuery
+            {
+                public string CacheKey => $"bills:{AccountNumber}:{Page}";
+            }
+            public sealed record GetTariffs(string Region) : IRequest<int>, IShardedQuery
+            {
+                public string ShardKey => Region.ToUpperInvariant();
+            }
 
             class LoggingBehaviour<TRequest, TResponse>(ILogger logger) where TRequest : IRequest<TResponse>
             {
@@ -1612,7 +1624,14 @@ public class TC1001FlowTests
 
             class CachingBehaviour<TRequest>(ILogger logger) where TRequest : ICacheableQuery
             {
-                void Handle(TRequest request) => logger.LogInformation("Caching {Request}", request);
+                void Handle(TRequest request)
+                {
+                    logger.LogInformation("Caching {Request}", {|TC1001:request|});
+                    logger.LogInformation("Cache key {Key}", {|TC1001:request.CacheKey|});
+                    logger.LogInformation("Region {Region}", request.Region);
+                }
+
+                void Shard(IShardedQuery query) => logger.LogInformation("Shard {Shard}", query.ShardKey);
             }
 
             class Unconstrained<T>(ILogger logger)
