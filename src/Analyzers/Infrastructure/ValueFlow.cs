@@ -701,7 +701,7 @@ internal sealed partial class ValueFlow
         {
             return Rewrapped(Evaluate(tuple, frame, depth + 1), member);
         }
-        if (symbol is IPropertySymbol { IsAbstract: true } contract && CarriesIdentifier(member.Type))
+        if (symbol is IPropertySymbol { IsAbstract: true } contract && CarriesIdentifier(member.Type) && !JudgedAtCallers(member.Instance, frame))
         {
             // request.CacheKey of an ICacheableQuery: what the source's implementations return or hold.
             return Rewrapped(ImplementedPropertyValues(contract, frame, depth), member);
@@ -717,6 +717,15 @@ internal sealed partial class ValueFlow
         }
         return Rewrapped(Stores(symbol, frame, depth), member);
     }
+
+    /// <summary>
+    /// A member read from a parameter of a method the source calls (<c>Raise&lt;T&gt;(T alert)</c> sending
+    /// <c>alert.Subject</c>): each call is judged by what its caller hands over, not the helper by every
+    /// type that might be handed to it. A method only a framework calls (a pipeline behaviour) is judged here.
+    /// </summary>
+    private bool JudgedAtCallers(IOperation? instance, Frame frame) =>
+        instance is not null && OperationTree.Unwrap(instance) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol method }
+        && HasSource(method) && _index.ReferencesOf(method, frame.CancellationToken).Count > 0;
 
     /// <summary>
     /// The value a statement of the same straight-line run wrote into the member of a local or
