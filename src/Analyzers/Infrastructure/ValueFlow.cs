@@ -719,13 +719,32 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
-    /// A member read from a parameter of a method the source calls (<c>Raise&lt;T&gt;(T alert)</c> sending
-    /// <c>alert.Subject</c>): each call is judged by what its caller hands over, not the helper by every
-    /// type that might be handed to it. A method only a framework calls (a pipeline behaviour) is judged here.
+    /// A member read from a parameter of a helper (<c>Raise&lt;T&gt;(T alert)</c> sending <c>alert.Subject</c>):
+    /// each call is judged by what its caller hands over, not the helper by every type that might be handed
+    /// to it. A method that implements an interface member or overrides one (a pipeline behaviour's
+    /// <c>Handle</c>, which a framework calls) is judged here. Told from the declaration alone: searching
+    /// the source for a method's calls costs a pass over every file per method.
     /// </summary>
-    private bool JudgedAtCallers(IOperation? instance, Frame frame) =>
+    private static bool JudgedAtCallers(IOperation? instance, Frame frame) =>
         instance is not null && OperationTree.Unwrap(instance) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol method }
-        && HasSource(method) && _index.ReferencesOf(method, frame.CancellationToken).Count > 0;
+        && HasSource(method) && method.MethodKind == MethodKind.Ordinary && !method.IsOverride && method.ExplicitInterfaceImplementations.IsEmpty
+        && !ImplementsInterfaceMember(method);
+
+    private static bool ImplementsInterfaceMember(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            foreach (var member in implemented.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// The value a statement of the same straight-line run wrote into the member of a local or

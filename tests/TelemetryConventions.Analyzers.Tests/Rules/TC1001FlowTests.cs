@@ -1622,9 +1622,9 @@ public class TC1001FlowTests
                 void Handle(TRequest request) => logger.LogInformation("Handling {Request}", {|TC1001:request|});
             }
 
-            class CachingBehaviour<TRequest>(ILogger logger) where TRequest : ICacheableQuery
+            class CachingBehaviour<TRequest>(ILogger logger) : MediatR.IPipelineBehavior<TRequest, int> where TRequest : ICacheableQuery
             {
-                void Handle(TRequest request)
+                public void Handle(TRequest request)
                 {
                     logger.LogInformation("Caching {Request}", {|TC1001:request|});
                     logger.LogInformation("Cache key {Key}", {|TC1001:request.CacheKey|});
@@ -1654,7 +1654,7 @@ public class TC1001FlowTests
             {
                 public interface IRequest<out TResponse> { }
                 public interface IClinicQuery { }
-                public interface IPipelineBehavior<in TRequest, TResponse> where TRequest : notnull { }
+                public interface IPipelineBehavior<in TRequest, TResponse> where TRequest : notnull { void Handle(TRequest request); }
                 public sealed record Admit(string HospitalNumber) : IRequest<int>;
                 public sealed record ListClinics(string Region) : IRequest<int>, IClinicQuery;
             }
