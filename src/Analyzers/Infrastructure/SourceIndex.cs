@@ -268,15 +268,8 @@ internal sealed partial class SourceIndex
     private List<IOperation> FindReferences(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var found = new List<IOperation>();
-        var words = _words.Value;
-        foreach (var (treeIndex, at) in words.Find(method.Name, cancellationToken))
+        foreach (var (_, name) in SimpleNamesAt(method.Name, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var token = words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at);
-            if (token.Span.Start != at || token.Parent is not SimpleNameSyntax name)
-            {
-                continue;
-            }
             SyntaxNode node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
             if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
             {
@@ -305,15 +298,8 @@ internal sealed partial class SourceIndex
     private List<IInvocationOperation> FindCallsNamed(string name, CancellationToken cancellationToken)
     {
         var found = new List<IInvocationOperation>();
-        var words = _words.Value;
-        foreach (var (treeIndex, at) in words.Find(name, cancellationToken))
+        foreach (var (_, simple) in SimpleNamesAt(name, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var token = words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at);
-            if (token.Span.Start != at || token.Parent is not SimpleNameSyntax simple)
-            {
-                continue;
-            }
             SyntaxNode node = simple.Parent is MemberAccessExpressionSyntax access && access.Name == simple ? access : simple;
             if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node
                 && OperationOf(invocation, cancellationToken) is IInvocationOperation call && call.TargetMethod.Name == name)
@@ -336,16 +322,8 @@ internal sealed partial class SourceIndex
     private List<INamedTypeSymbol> FindDerivedTypes(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var found = new List<INamedTypeSymbol>();
-        var words = _words.Value;
-        foreach (var (treeIndex, at) in words.Find(type.Name, cancellationToken))
+        foreach (var (tree, name) in SimpleNamesAt(type.Name, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var tree = words.Tree(treeIndex);
-            var token = tree.GetRoot(cancellationToken).FindToken(at);
-            if (token.Span.Start != at || token.Parent is not SimpleNameSyntax name)
-            {
-                continue;
-            }
             SyntaxNode node = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? qualified : name;
             if (node.Parent is BaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax declaration } }
                 && ModelOf(tree).GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol derived
@@ -357,6 +335,22 @@ internal sealed partial class SourceIndex
             }
         }
         return found;
+    }
+
+    /// <summary>The simple names in the source that spell <paramref name="name"/> (not its occurrences in comments or strings).</summary>
+    private IEnumerable<(SyntaxTree Tree, SimpleNameSyntax Name)> SimpleNamesAt(string name, CancellationToken cancellationToken)
+    {
+        var words = _words.Value;
+        foreach (var (treeIndex, at) in words.Find(name, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tree = words.Tree(treeIndex);
+            var token = tree.GetRoot(cancellationToken).FindToken(at);
+            if (token.Span.Start == at && token.Parent is SimpleNameSyntax simple)
+            {
+                yield return (tree, simple);
+            }
+        }
     }
 
     private List<IMethodSymbol> FindImplementations(IMethodSymbol method, CancellationToken cancellationToken)

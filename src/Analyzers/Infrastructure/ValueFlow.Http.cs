@@ -430,9 +430,9 @@ internal sealed partial class ValueFlow
             case ILocalReferenceOperation local when LocalWrites(local.Local, OperationTree.Root(local)) is { Count: 1 } writes:
                 return SplitAddress(writes[0].Value, pieces, ref inQuery, depth + 1);
             case IObjectCreationOperation creation when IsUri(creation.Type):
-                foreach (var argument in creation.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && (a.Value.Type?.SpecialType == SpecialType.System_String || IsUri(a.Value.Type))))
+                foreach (var argument in AddressTextArguments(creation))
                 {
-                    if (!SplitAddress(argument.Value, pieces, ref inQuery, depth + 1))
+                    if (!SplitAddress(argument, pieces, ref inQuery, depth + 1))
                     {
                         return false;
                     }

@@ -47,7 +47,7 @@ internal sealed partial class ValueFlow
             && (creation.Initializer is null || creation.Initializer.Initializers.IsEmpty),
         IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } => true,
         IInvocationOperation { TargetMethod.Name: "Empty", Arguments.IsEmpty: true } => true,
-        var other => other.Kind.ToString() == "CollectionExpression" && other.ChildOperations.Count == 0,
+        var other => IsCollectionExpression(other.Kind) && other.ChildOperations.Count == 0,
     };
 
     private static bool IsComparer(ITypeSymbol? type) =>

@@ -466,7 +466,7 @@ internal sealed partial class ValueFlow
     /// An interface's or abstract class's property: what the source's types that implement it (one level
     /// down) return from their getters or hold in their own storage.
     /// </summary>
-    private FlowResult ImplementedPropertyValues(IPropertySymbol contract, Frame frame, int depth)
+    private FlowResult ImplementedPropertyValues(IMemberReferenceOperation read, IPropertySymbol contract, Frame frame, int depth)
     {
         var owner = contract.ContainingType;
         var result = FlowResult.Safe;
@@ -483,7 +483,7 @@ internal sealed partial class ValueFlow
             var held = IsAutoProperty(implementation) ? Stores(implementation, callee, depth + 1) : Returns(getter, -1, callee, depth + 1).WithoutParameters();
             if (held.Identifier is null && IsIdentifierSymbol(implementation, callee.Options, out var domain) && !IsPseudonymised(held))
             {
-                held = new FlowResult(new IdentifierFinding($"{type.Name}.{implementation.Name}", domain, null!), null, proven: false);
+                held = Found(read, domain, $"{Describe(read)} ({type.Name}.{implementation.Name})");
             }
             result = FlowResult.Combine(result, held);
         }

@@ -21,10 +21,7 @@ internal sealed partial class ValueFlow
     /// </summary>
     private FlowResult EvaluateUriBuilderCreation(IObjectCreationOperation creation, Frame frame, int depth)
     {
-        var parts = creation.Arguments
-            .Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && (a.Value.Type?.SpecialType == SpecialType.System_String || IsUri(a.Value.Type)))
-            .Select(a => a.Value)
-            .Concat(UriBuilderPartsSet(creation.Initializer));
+        var parts = AddressTextArguments(creation).Concat(UriBuilderPartsSet(creation.Initializer));
         return Rewrapped(CombineAll(parts, frame, depth), creation);
     }
 

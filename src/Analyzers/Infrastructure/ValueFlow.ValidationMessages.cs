@@ -130,12 +130,6 @@ internal sealed partial class ValueFlow
             : null;
     }
 
-    private static bool CanCatchValidationException(ITypeSymbol caught)
-    {
-        if (caught.Name == "ValidationException")
-        {
-            return true;
-        }
-        return caught is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
-    }
+    private static bool CanCatchValidationException(ITypeSymbol caught) =>
+        caught.Name == "ValidationException" || caught is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 }

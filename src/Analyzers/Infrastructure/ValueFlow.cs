@@ -253,7 +253,7 @@ internal sealed partial class ValueFlow
                 return Rewrapped(Evaluate(PairValue(pair.Arguments), frame, depth + 1), pair);
             case IObjectCreationOperation address when IsUri(address.Type):
                 // new Uri($"https://crm.example/applicants/{applicantId}"), new Uri(baseAddress, relative): the text it is made of.
-                return Rewrapped(CombineAll(address.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && (a.Value.Type?.SpecialType == SpecialType.System_String || IsUri(a.Value.Type))).Select(a => a.Value), frame, depth), address);
+                return Rewrapped(CombineAll(AddressTextArguments(address), frame, depth), address);
             case IObjectCreationOperation creation when IsTextBuilder(creation.Type):
                 return CombineAll(creation.Arguments.Select(a => a.Value), frame, depth);
             case IObjectCreationOperation link when IsUriBuilder(link.Type):
@@ -333,7 +333,7 @@ internal sealed partial class ValueFlow
     /// A collection expression (C# 12) and a spread inside one: the analyzers build against a Roslyn that
     /// predates their operation interfaces, so they are known by kind and read through their children.
     /// </summary>
-    private static bool IsCollectionExpression(OperationKind kind) => kind.ToString() == "CollectionExpression";
+    internal static bool IsCollectionExpression(OperationKind kind) => kind.ToString() == "CollectionExpression";
 
     private static IEnumerable<IOperation> CollectionExpressionElements(IOperation collection)
     {
@@ -701,10 +701,10 @@ internal sealed partial class ValueFlow
         {
             return Rewrapped(Evaluate(tuple, frame, depth + 1), member);
         }
-        if (symbol is IPropertySymbol { IsAbstract: true } contract && CarriesIdentifier(member.Type) && !JudgedAtCallers(member.Instance, frame))
+        if (symbol is IPropertySymbol { IsAbstract: true } contract && CarriesIdentifier(member.Type) && !JudgedAtCallers(member.Instance))
         {
             // request.CacheKey of an ICacheableQuery: what the source's implementations return or hold.
-            return Rewrapped(ImplementedPropertyValues(contract, frame, depth), member);
+            return Rewrapped(ImplementedPropertyValues(member, contract, frame, depth), member);
         }
         if (symbol is IPropertySymbol { GetMethod: { } getter } && !IsAutoProperty(symbol))
         {
@@ -725,7 +725,7 @@ internal sealed partial class ValueFlow
     /// <c>Handle</c>, which a framework calls) is judged here. Told from the declaration alone: searching
     /// the source for a method's calls costs a pass over every file per method.
     /// </summary>
-    private static bool JudgedAtCallers(IOperation? instance, Frame frame) =>
+    private static bool JudgedAtCallers(IOperation? instance) =>
         instance is not null && OperationTree.Unwrap(instance) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol method }
         && HasSource(method) && method.MethodKind == MethodKind.Ordinary && !method.IsOverride && method.ExplicitInterfaceImplementations.IsEmpty
         && !ImplementsInterfaceMember(method);
@@ -1155,9 +1155,8 @@ internal sealed partial class ValueFlow
     /// is judged by where it was thrown.
     /// </summary>
     private static bool NarrowsAnObject(IOperation input, ILocalSymbol local) =>
-        local.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } narrowed && !IsScalar(narrowed) && !IsOrDerivesFrom(narrowed, t => t is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-        && OperationTree.Unwrap(input).Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface } wider
-        && !SymbolEqualityComparer.Default.Equals(narrowed, wider);
+        !IsScalar(local.Type) && !IsOrDerivesFrom(local.Type as INamedTypeSymbol, t => t is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        && Narrows(local.Type, OperationTree.Unwrap(input).Type);
 
     private static ISymbol? DeclaredBy(IPatternOperation pattern) => pattern switch
     {
@@ -2750,6 +2749,12 @@ internal sealed partial class ValueFlow
     /// <summary><c>System.Uri</c>: its text is the address it was made from.</summary>
     internal static bool IsUri(ITypeSymbol? type) =>
         type is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+    /// <summary>The text and <c>Uri</c> arguments an address (<c>new Uri(…)</c>, <c>new UriBuilder(…)</c>) is made from.</summary>
+    private static IEnumerable<IOperation> AddressTextArguments(IObjectCreationOperation creation) =>
+        creation.Arguments
+            .Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && (a.Value.Type?.SpecialType == SpecialType.System_String || IsUri(a.Value.Type)))
+            .Select(a => a.Value);
 
     private static bool IsNetworkAddress(ITypeSymbol type) =>
         (type.Name is "IPAddress" or "IPEndPoint" && type.ContainingNamespace?.ToDisplayString() == "System.Net")
