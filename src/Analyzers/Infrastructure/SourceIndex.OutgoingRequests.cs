@@ -179,9 +179,15 @@ internal sealed partial class SourceIndex
         return null;
     }
 
-    /// <summary>The receiver of a fluent call, whether written as an instance call or as an extension method's first argument.</summary>
-    private static IOperation? ChainReceiver(IInvocationOperation call) =>
-        OperationTree.Unwrap(call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null) ?? call);
+    /// <summary>
+    /// The receiver of a fluent call, whether written as an instance call or as an extension method's
+    /// first argument; null for any other static call, which continues no chain.
+    /// </summary>
+    private static IOperation? ChainReceiver(IInvocationOperation call)
+    {
+        var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+        return receiver is null ? null : OperationTree.Unwrap(receiver);
+    }
 
     private static IEnumerable<IOperation> AddressesIn(IOperation operation)
     {

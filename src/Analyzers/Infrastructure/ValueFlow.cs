@@ -26,7 +26,7 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 /// </summary>
 internal sealed partial class ValueFlow
 {
-    private const int MaxDepth = 12;
+    private const int MaxDepth = 16;
 
     private static readonly SymbolDisplayFormat QualifiedName = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);

@@ -353,6 +353,72 @@ public class TC1001OutgoingRequestHandlerTests
             """);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_static_call_on_a_callback_s_request_path_is_judged_by_that_path_and_the_analysis_finishes()
+    {
+        // A static call that is neither an extension nor an instance call continues no registration
+        // chain; the walk up a callback's parents once mistook it for its own receiver and never ended.
+        await VerifyCS.AnalyzerAsync(Registration + """
+            namespace Polly
+            {
+                public readonly struct Outcome<TResult>
+                {
+                    public TResult? Result { get; init; }
+                }
+
+                public readonly struct OnRetryArguments<TResult>
+                {
+                    public Outcome<TResult> Outcome { get; init; }
+                }
+
+                public class RetryStrategyOptions<TResult>
+                {
+                    public Func<OnRetryArguments<TResult>, ValueTask>? OnRetry { get; set; }
+                }
+
+                public sealed class PipelineBuilder
+                {
+                    public PipelineBuilder AddRetry(RetryStrategyOptions<HttpResponseMessage> options) => this;
+                }
+            }
+
+            namespace Payments
+            {
+                using System.Text.RegularExpressions;
+                using Polly;
+
+                public sealed class ShopperClient(HttpClient http)
+                {
+                    public Task<HttpResponseMessage> PayAsync(string customerNumber, CancellationToken ct) =>
+                        http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"shoppers/{customerNumber}/payments"), ct);
+                }
+
+                public static class Pipelines
+                {
+                    public static PipelineBuilder Build(ILogger logger) =>
+                        new PipelineBuilder().AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+                        {
+                            OnRetry = args =>
+                            {
+                                logger.LogWarning("Retrying {Path}", string.Concat("/", {|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|} ?? ""));
+                                logger.LogWarning("Retrying {Path}", Regex.Replace({|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|} ?? "", "[0-9]", "#"));
+                                logger.LogWarning("Retrying {Path}", Trimmed({|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|}));
+                                logger.LogWarning("Retrying {Path}", {|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|});
+                                logger.LogWarning("Retrying {Path}", {|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|} ?? "");
+                                logger.LogWarning("Retrying {Path}", $"/{{|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|}}");
+                                logger.LogWarning("Retrying {Path}", {|TC1001:(args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath ?? "").Trim('/')|});
+                                logger.LogWarning("Retrying {Length}", Trimmed(args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath).Length);
+                                logger.LogWarning("Retrying {Host}", args.Outcome.Result?.RequestMessage?.RequestUri?.Host);
+                                return default;
+                            },
+                        });
+
+                    private static string Trimmed(string? path) => (path ?? "").Trim('/');
+                }
+            }
+            """);
+    }
+
     [Fact]
     public async Task A_declarative_client_s_exception_carries_the_route_its_call_filled_in()
     {

@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Threading;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -73,11 +74,13 @@ public static class ProviderPipelines
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>().HandleResult(r => r.StatusCode == HttpStatusCode.ServiceUnavailable),
                 OnRetry = args =>
                 {
-                    logger.LogInformation("{Provider} retry {Attempt}: {Status} from {Host}", circuit.Name, args.AttemptNumber, args.Outcome.Result?.StatusCode, args.Outcome.Result?.RequestMessage?.RequestUri?.Host); // clean precision-about
+                    logger.LogInformation("{Provider} retry {Attempt}: {Status} from {Host}", circuit.Name, args.AttemptNumber, args.Outcome.Result?.StatusCode, MaskDigits(args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath)); // clean precision-about
                     return default;
                 },
             })
             .Build();
+
+    private static string MaskDigits(string? path) => Regex.Replace(path ?? "", "[0-9]", "#");
 }
 
 public sealed class TenderService(
