@@ -18,10 +18,13 @@ public sealed partial class PrivacyCorpusTests
     /// dead-lettering and a dead-letter reader; with the clean cases beside them (attempts, delays, breaker
     /// states, health statuses, flag names, role mailboxes, pseudonyms in contexts, tenants). Graded as
     /// written with the analyzers of commit 64862c7: 82 of 110 leaks found (74.5 %), 9 of 165 clean lines
-    /// reported (5.5 %). The floor guards those figures (74.5 % recall, 5.5 % false positives).
+    /// reported (5.5 %), with one line logging the request's host in place of the masked path the
+    /// writer first wrote, because that line made the analysis loop. Since the loop was fixed, the line
+    /// is as written: the analyzers report it (a mask of digits alone is no mask), so 82 of 110 and 10
+    /// of 165 (6.1 %). The floor guards those figures (74.5 % recall, 6.5 % false positives).
     /// </summary>
     [Fact]
     public Task Sixty_third_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout63"), "PrivacyHoldout63.Telemetry", minimumMarkers: 247,
-            requiredRecall: 0.745, allowedFalsePositives: 0.055, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.745, allowedFalsePositives: 0.065, TestFolder("PrivacyCorpus", "Shared"));
 }

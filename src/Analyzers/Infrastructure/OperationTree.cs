@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
@@ -25,29 +24,6 @@ internal static class OperationTree
                     return operation;
             }
         }
-    }
-
-    /// <summary>
-    /// The smallest expression around <paramref name="operation"/> that stands on its own: a member
-    /// read after <c>?.</c> (<c>.AbsolutePath</c> of <c>uri?.AbsolutePath</c>) means nothing without
-    /// the access it continues, so a diagnostic or a fix there takes the whole conditional access.
-    /// </summary>
-    public static IOperation Standalone(IOperation operation)
-    {
-        while (operation.Syntax.GetFirstToken().Kind() is SyntaxKind.DotToken or SyntaxKind.OpenBracketToken)
-        {
-            IOperation? access = operation.Parent;
-            while (access is not null && !(access is IConditionalAccessOperation { WhenNotNull: var whenNotNull } && whenNotNull.Syntax.Span.Contains(operation.Syntax.Span)))
-            {
-                access = access.Parent;
-            }
-            if (access is null)
-            {
-                return operation;
-            }
-            operation = access;
-        }
-        return operation;
     }
 
     /// <summary>The body that holds the operation: the root of its operation tree.</summary>

@@ -52,8 +52,8 @@ public sealed class UnkeyedHashAnalyzer : TelemetryAnalyzer
         // Reported where the value reaches telemetry; the hash itself (perhaps in an earlier
         // statement) and its input travel along for the fix.
         var additional = hash.RawInput is { } raw
-            ? new[] { OperationTree.Standalone(hash.ReplaceTarget).Syntax.GetLocation(), raw.Syntax.GetLocation() }
-            : new[] { OperationTree.Standalone(hash.ReplaceTarget).Syntax.GetLocation() };
+            ? new[] { hash.ReplaceTarget.Syntax.GetLocation(), raw.Syntax.GetLocation() }
+            : new[] { hash.ReplaceTarget.Syntax.GetLocation() };
         context.ReportDiagnostic(Diagnostic.Create(Rule, (site.ReportAt ?? site.Value).Syntax.GetLocation(), additional, properties, hash.Method, what, site.Describe()));
     }
 }

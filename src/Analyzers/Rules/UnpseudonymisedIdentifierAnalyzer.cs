@@ -56,12 +56,11 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
         {
             // Reported where the value enters telemetry. When the identifier was found elsewhere (a
             // method's summary, an exception thrown in a helper), there is nothing here to wrap.
-            var target = OperationTree.Standalone(identifier.WrapTarget);
-            var inPlace = target.Syntax.SyntaxTree == site.Value.Syntax.SyntaxTree
+            var inPlace = identifier.WrapTarget is { } target && target.Syntax.SyntaxTree == site.Value.Syntax.SyntaxTree
                 && site.Value.Syntax.Span.Contains(target.Syntax.Span) && ValueFlow.CarriesIdentifier(target.Type)
                 // An address holds the identifier in its text; a pseudonym of the whole address is not the fix.
                 && !ValueFlow.IsUri(target.Type);
-            Report(context, site, inPlace ? target : site.Value, identifier.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : identifier.Domain, redact: false, fixable: inPlace);
+            Report(context, site, inPlace ? identifier.WrapTarget : site.Value, identifier.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : identifier.Domain, redact: false, fixable: inPlace);
         }
         else if (compilation.Flow.HandedByACaller(flow, site.Value, options, context.CancellationToken) is { } handed)
         {

@@ -400,12 +400,12 @@ public class TC1001OutgoingRequestHandlerTests
                         {
                             OnRetry = args =>
                             {
-                                logger.LogWarning("Retrying {Path}", string.Concat("/", {|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|} ?? ""));
-                                logger.LogWarning("Retrying {Path}", Regex.Replace({|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|} ?? "", "[0-9]", "#"));
-                                logger.LogWarning("Retrying {Path}", Trimmed({|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|}));
-                                logger.LogWarning("Retrying {Path}", {|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|});
-                                logger.LogWarning("Retrying {Path}", {|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|} ?? "");
-                                logger.LogWarning("Retrying {Path}", $"/{{|TC1001:args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath|}}");
+                                logger.LogWarning("Retrying {Path}", string.Concat("/", args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|} ?? ""));
+                                logger.LogWarning("Retrying {Path}", Regex.Replace(args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|} ?? "", "[0-9]", "#"));
+                                logger.LogWarning("Retrying {Path}", Trimmed(args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|}));
+                                logger.LogWarning("Retrying {Path}", args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|});
+                                logger.LogWarning("Retrying {Path}", args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|} ?? "");
+                                logger.LogWarning("Retrying {Path}", $"/{args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|}}");
                                 logger.LogWarning("Retrying {Path}", {|TC1001:(args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath ?? "").Trim('/')|});
                                 logger.LogWarning("Retrying {Length}", Trimmed(args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath).Length);
                                 logger.LogWarning("Retrying {Host}", args.Outcome.Result?.RequestMessage?.RequestUri?.Host);
