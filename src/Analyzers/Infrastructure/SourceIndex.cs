@@ -38,6 +38,7 @@ internal sealed partial class SourceIndex
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _references = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, IReadOnlyList<IInvocationOperation>> _callsNamed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<IObjectCreationOperation>> _creationsNamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>> _derived = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
@@ -305,6 +306,28 @@ internal sealed partial class SourceIndex
                 && OperationOf(invocation, cancellationToken) is IInvocationOperation call && call.TargetMethod.Name == name)
             {
                 found.Add(call);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The source's <c>new</c> expressions that name a type of this name (<c>new HealthCheckResult(…)</c>,
+    /// qualified or not); target-typed <c>new(…)</c> does not name it and is not found.
+    /// </summary>
+    public IReadOnlyList<IObjectCreationOperation> CreationsNamed(string typeName, CancellationToken cancellationToken) =>
+        _creationsNamed.GetOrAdd(typeName, n => FindCreationsNamed(n, cancellationToken));
+
+    private List<IObjectCreationOperation> FindCreationsNamed(string typeName, CancellationToken cancellationToken)
+    {
+        var found = new List<IObjectCreationOperation>();
+        foreach (var (_, simple) in SimpleNamesAt(typeName, cancellationToken))
+        {
+            SyntaxNode node = simple.Parent is QualifiedNameSyntax qualified && qualified.Right == simple ? qualified : simple;
+            if (node.Parent is ObjectCreationExpressionSyntax creation && creation.Type == node
+                && OperationOf(creation, cancellationToken) is IObjectCreationOperation created)
+            {
+                found.Add(created);
             }
         }
         return found;

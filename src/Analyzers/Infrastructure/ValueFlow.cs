@@ -615,6 +615,10 @@ internal sealed partial class ValueFlow
         {
             return validationMessage;
         }
+        if (HealthReportPart(member, frame) is { } healthReport)
+        {
+            return healthReport;
+        }
         var symbol = member.Member;
         if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } keyed && OperationTree.Unwrap(keyed) is ILocalReferenceOperation dictionary
             && dictionary.Type is INamedTypeSymbol { Name: "Dictionary" or "SortedDictionary" or "ConcurrentDictionary" or "IDictionary" or "IReadOnlyDictionary" })
