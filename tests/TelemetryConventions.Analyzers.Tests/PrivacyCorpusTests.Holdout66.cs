@@ -19,11 +19,13 @@ public sealed partial class PrivacyCorpusTests
     /// recorded in domain services and event handlers; beside them the generated API's counters,
     /// histograms, observable gauge, spans and log events, and the logs and span tags the same code
     /// writes. Graded as written with the analyzers of commit b5b4254:
-    /// 87 of 115 leaks found (75.7 %), 1 of 172 clean lines reported (0.6 %). The floor guards those
-    /// figures (75 % recall, 1 % false positives).
+    /// 87 of 115 leaks found (75.7 %), 1 of 172 clean lines reported (0.6 %).
+    /// Since, with a metrics facade's tags judged one by one at each call and a keyed shard cut by a
+    /// count the caller chooses read as a shard: 97 of 115 (84.3 %), 1 of 172 (0.6 %). The floor guards
+    /// those figures (84 % recall, 1 % false positives).
     /// </summary>
     [Fact]
     public Task Sixty_sixth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout66"), "PrivacyHoldout66.Telemetry", minimumMarkers: 258,
-            requiredRecall: 0.75, allowedFalsePositives: 0.01, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.84, allowedFalsePositives: 0.01, TestFolder("PrivacyCorpus", "Shared"));
 }

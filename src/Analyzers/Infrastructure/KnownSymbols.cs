@@ -35,6 +35,8 @@ internal sealed class KnownSymbols
         SerilogPropertyFactory = compilation.GetTypeByMetadataName("Serilog.Core.ILogEventPropertyFactory");
         SerilogDiagnosticContext = compilation.GetTypeByMetadataName("Serilog.IDiagnosticContext");
         HttpLoggingInterceptorContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.HttpLogging.HttpLoggingInterceptorContext");
+        LogTagCollector = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ITagCollector");
+        EnrichmentTagCollector = compilation.GetTypeByMetadataName("Microsoft.Extensions.Diagnostics.Enrichment.IEnrichmentTagCollector");
         AuthenticateResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticateResult");
         AuthenticationResultContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.ResultContext`1");
         RemoteAuthenticationContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.RemoteAuthenticationContext`1");
@@ -92,6 +94,12 @@ internal sealed class KnownSymbols
 
     /// <summary>ASP.NET Core's HTTP logging: parameters added here are written into the request's log.</summary>
     public INamedTypeSymbol? HttpLoggingInterceptorContext { get; }
+
+    /// <summary>What a <c>[TagProvider]</c> method is handed: each tag it adds is written into the log record.</summary>
+    public INamedTypeSymbol? LogTagCollector { get; }
+
+    /// <summary>What a log enricher is handed: each tag it adds is written into every record it enriches.</summary>
+    public INamedTypeSymbol? EnrichmentTagCollector { get; }
 
     /// <summary>An authentication failure's message, which the authentication handler logs.</summary>
     public INamedTypeSymbol? AuthenticateResult { get; }

@@ -182,6 +182,17 @@ internal static partial class TelemetrySinks
             }
             return;
         }
+        if ((KnownSymbols.Is(type, known.LogTagCollector) || KnownSymbols.Is(type, known.EnrichmentTagCollector)) && method.Name == "Add")
+        {
+            // collector.Add("guardian.email", student.GuardianEmail) in a [TagProvider] method or a log
+            // enricher: written into the record, unless the overload that takes the value's data
+            // classification has the configured redactor rewrite it.
+            if (!method.Parameters.Any(p => p.Name == "classifications"))
+            {
+                AddKeyed(SinkKind.LogValue, arguments, "tagName", "tagValue", sites);
+            }
+            return;
+        }
         if (method.Name == "Fail" && (KnownSymbols.Is(type, known.AuthenticateResult) || KnownSymbols.Is(type, known.AuthenticationResultContext) || KnownSymbols.Is(type, known.RemoteAuthenticationContext)))
         {
             // AuthenticateResult.Fail(message), context.Fail(message): the authentication handler logs
@@ -418,6 +429,11 @@ internal static partial class TelemetrySinks
                     when indexer.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String && !known.IsTagCollection(indexer.Property.ContainingType):
                     sites.Add(new TelemetrySite(kind, indexer.Arguments[0].Value, assignment.Value) { ReportAt = through });
                     continue;
+                case IParameterReferenceOperation handed when IsTagContainer(handed.Type, known):
+                    // A facade's params pairs or TagList handed straight on (counter.Add(value, tags)): its
+                    // callers' tags are sent, so the value flow judges them at each call.
+                    sites.Add(new TelemetrySite(kind, null, handed) { ReportAt = through });
+                    continue;
                 case ILocalReferenceOperation reference when reference.Type?.SpecialType != SpecialType.System_String && visitedLocals.Add(reference.Local):
                     // A tag list built in a local before the call: its initializer and the additions
                     // made to it in the same method.
@@ -484,7 +500,7 @@ internal static partial class TelemetrySinks
         }
     }
 
-    private static bool IsTagContainer(ITypeSymbol? type, KnownSymbols known) =>
+    internal static bool IsTagContainer(ITypeSymbol? type, KnownSymbols known) =>
         type is not null && (known.IsTagCollection(type) || IsStringKeyPair(type, known)
             || (type is IArrayTypeSymbol array && IsStringKeyPair(array.ElementType, known))
             || System.Linq.Enumerable.Any(type.AllInterfaces, i => i.IsGenericType && i.TypeArguments.Length == 1 && IsStringKeyPair(i.TypeArguments[0], known)));

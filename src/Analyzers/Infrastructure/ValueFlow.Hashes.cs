@@ -31,16 +31,30 @@ internal sealed partial class ValueFlow
         return new FlowResult(null, new HashFinding(name, invocation, raw, hashedIdentifier), proven: false);
     }
 
-    /// <summary><c>Encoding.UTF8.GetBytes(id)</c> is <c>id</c> for a fix that pseudonymises it instead.</summary>
+    /// <summary>
+    /// <c>Encoding.UTF8.GetBytes(id)</c> is <c>id</c> for a fix that pseudonymises it instead, and for
+    /// telling what was hashed; so are the bytes of a Guid or a number (<c>subscriberId.ToByteArray()</c>,
+    /// <c>BitConverter.GetBytes(accountNumber)</c>).
+    /// </summary>
     private static IOperation PeelEncoding(IOperation input)
     {
         var operation = OperationTree.Unwrap(input);
-        while (operation is IInvocationOperation { TargetMethod.Name: "GetBytes" or "AsSpan", Arguments.Length: >= 1 } call
-               && call.TargetMethod.ContainingType?.Name is "Encoding" or "UTF8Encoding" or "MemoryExtensions" or "String")
+        while (true)
         {
-            operation = OperationTree.Unwrap(call.Arguments[0].Value);
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "GetBytes" or "AsSpan", Arguments.Length: >= 1 } call
+                    when call.TargetMethod.ContainingType?.Name is "Encoding" or "UTF8Encoding" or "MemoryExtensions" or "String" or "BitConverter":
+                    operation = OperationTree.Unwrap(call.Arguments[0].Value);
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "ToByteArray", Arguments.Length: 0, Instance: { } guid }
+                    when guid.Type is { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }:
+                    operation = OperationTree.Unwrap(guid);
+                    continue;
+                default:
+                    return operation;
+            }
         }
-        return operation;
     }
 
     private bool IsSanitizer(IInvocationOperation invocation, TelemetryOptions options, CancellationToken cancellationToken) =>

@@ -169,7 +169,16 @@ internal sealed partial class ValueFlow
             {
                 if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.OriginalDefinition, sink.Parameter) && argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
-                    sites.Add(new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName));
+                    if (sink.KeyName is null && TelemetrySinks.IsTagContainer(argument.Value.Type, _known))
+                    {
+                        // metrics.Increment("checkout", 1, new("channel", c), new("customer", id)): each tag
+                        // the caller hands the facade is a site of its own, as at the instrument.
+                        TelemetrySinks.ScanTags(argument.Value, sink.Kind, _known, sites);
+                    }
+                    else
+                    {
+                        sites.Add(new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName));
+                    }
                 }
             }
         }

@@ -220,10 +220,17 @@ internal sealed partial class ValueFlow
                         ? FlowResult.Safe
                         : new FlowResult(null, hashed.Hash, hashed.Proven, hashed.Sanitized, hashed.Parameters);
                 }
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } sample
+                when SampledHash(sample, frame, depth) is { } sampledHash:
+                // (HashCode.Combine(card) & 15) == 0: a one-bit bucket of an unkeyed hash still tells who is in the sample.
+                return new FlowResult(null, sampledHash, proven: false);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder or BinaryOperatorKind.Divide or BinaryOperatorKind.And or BinaryOperatorKind.RightShift } arithmetic:
                 // A bucket or shard computed from a value says little about whom: keep only whether it was keyed.
+                // A keyed hash cut by a count the code does not fix (mac % (uint)shards) is a shard, not a
+                // pseudonym; cut by a large constant it is still nearly one value per person.
                 var operands = CombineAll(new[] { arithmetic.LeftOperand, arithmetic.RightOperand }, frame, depth);
-                return new FlowResult(null, operands.Hash, operands.Proven, operands.Sanitized, operands.Parameters);
+                var stillPseudonym = operands.Sanitized && OperationTree.Unwrap(arithmetic.RightOperand).ConstantValue.HasValue;
+                return new FlowResult(null, operands.Hash, operands.Proven, stillPseudonym, operands.Parameters);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Multiply or BinaryOperatorKind.LeftShift or BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } mix
                 when IsNumber(mix.Type):
                 return Mixed(mix, CombineAll(new[] { mix.LeftOperand, mix.RightOperand }, frame, depth));
@@ -863,6 +870,22 @@ internal sealed partial class ValueFlow
 
     /// <summary>The largest modulus or mask whose result is taken as a bucket rather than a value.</summary>
     private const long MaxBuckets = 1024;
+
+    /// <summary>
+    /// The unkeyed hash a comparison with a constant is made of (<c>hash % 20 == 0</c>,
+    /// <c>(HashCode.Combine(card) &amp; 15) == 0</c>), or null for any other comparison.
+    /// </summary>
+    private HashFinding? SampledHash(IBinaryOperation comparison, Frame frame, int depth)
+    {
+        var compared = OperationTree.Unwrap(comparison.RightOperand).ConstantValue.HasValue ? comparison.LeftOperand
+            : OperationTree.Unwrap(comparison.LeftOperand).ConstantValue.HasValue ? comparison.RightOperand
+            : null;
+        if (compared is null || !IsNumber(compared.Type))
+        {
+            return null;
+        }
+        return Evaluate(compared, frame, depth + 1).Hash is { } hash && hash.Method != ArithmeticHash ? hash : null;
+    }
 
     private static bool IsSmallConstant(IOperation operand) =>
         OperationTree.Unwrap(operand).ConstantValue is { HasValue: true, Value: { } value }

@@ -468,7 +468,7 @@ public class TC1001FlowTests
             {
                 void Create(string orderId, string customerEmail)
                 {
-                    ReturnTelemetry.Enrich(Activity.Current, {|TC1001:new Dictionary<string, string?> { ["order_id"] = orderId, ["customer_email"] = customerEmail }|});
+                    ReturnTelemetry.Enrich(Activity.Current, new Dictionary<string, string?> { ["order_id"] = orderId, ["customer_email"] = {|TC1001:customerEmail|} });
                     ReturnTelemetry.Enrich(Activity.Current, new Dictionary<string, string?> { ["order_id"] = orderId });
                 }
             }

@@ -260,6 +260,28 @@ public class TC1002Tests
     }
 
     [Fact]
+    public async Task A_sample_flag_drawn_from_an_unkeyed_hash_and_the_bytes_of_a_guid_or_number_are_that_hash()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Sampling
+            {
+                void Record(Activity activity, byte[] key, string cardNumber, Guid subscriberId, long accountNumber, int attempt)
+                {
+                    activity.SetTag("trip.sample", {|#0:(HashCode.Combine(cardNumber) & 15) == 0|});
+                    activity.SetTag("billing.subscriber.bucket", {|#1:BitConverter.ToUInt16(SHA256.HashData(subscriberId.ToByteArray())) % 64|});
+                    activity.SetTag("billing.account.bucket", {|#2:BitConverter.ToUInt32(SHA1.HashData(BitConverter.GetBytes(accountNumber))) % 10|});
+                    activity.SetTag("trip.keyed_sample", HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(cardNumber))[0] % 16 == 0);
+                    activity.SetTag("trip.retry_sample", attempt % 4 == 0);
+                    activity.SetTag("trip.long_number", cardNumber.Length > 16);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("HashCode.Combine", "identifier 'cardNumber'", "span attribute 'trip.sample'"),
+            VerifyCS.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SHA256.HashData", "identifier 'subscriberId'", "span attribute 'billing.subscriber.bucket'"),
+            VerifyCS.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SHA1.HashData", "identifier 'accountNumber'", "span attribute 'billing.account.bucket'"));
+    }
+
+    [Fact]
     public async Task An_hmac_whose_key_is_written_in_the_code_is_an_unkeyed_hash_and_one_with_a_configured_key_is_not()
     {
         await VerifyCS.AnalyzerAsync(Usings + """

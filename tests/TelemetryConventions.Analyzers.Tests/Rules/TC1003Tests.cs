@@ -103,6 +103,42 @@ public class TC1003Tests
     }
 
     [Fact]
+    public async Task A_metrics_facade_s_tags_are_judged_one_by_one_at_each_call()
+    {
+        // The facade hands its params pairs straight to the instrument, through its interface; a shard
+        // from a keyed hash cut by a count the caller chooses is bounded, a pseudonym is not.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            interface IMetrics
+            {
+                void Increment(string name, long value = 1, params KeyValuePair<string, object?>[] tags);
+            }
+
+            sealed class MeterMetrics(Meter meter) : IMetrics
+            {
+                private readonly Counter<long> _counter = meter.CreateCounter<long>("events");
+
+                public void Increment(string name, long value = 1, params KeyValuePair<string, object?>[] tags) => _counter.Add(value, tags);
+            }
+
+            static class KeyedShard
+            {
+                public static int Of(byte[] key, string value, int shards) =>
+                    (int)(System.BitConverter.ToUInt32(System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(value)), 0) % (uint)shards);
+            }
+
+            class Checkout
+            {
+                void Count(IMetrics metrics, Pseudonymizer pseudonymizer, byte[] shardKey, string channel, string customerNumber, string nurseStaffNumber)
+                {
+                    metrics.Increment("checkout", 1, new("channel", channel), new("segment", KeyedShard.Of(shardKey, customerNumber, 20)));
+                    metrics.Increment("checkout", 1, new("channel", channel), new({|TC1003:"customer"|}, pseudonymizer.Pseudonymize("customer", customerNumber)));
+                    metrics.Increment("observations", 1, new KeyValuePair<string, object?>({|TC1003:"nurse"|}, nurseStaffNumber));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Span_attributes_may_carry_pseudonymised_identifiers()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
