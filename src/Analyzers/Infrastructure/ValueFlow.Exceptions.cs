@@ -53,9 +53,12 @@ internal sealed partial class ValueFlow
             case IParameterReferenceOperation parameter when ObservedErrors(parameter, frame, depth) is { } observed:
                 return Rewrapped(observed, exception);
             case IParameterReferenceOperation parameter when IsHandedBack(parameter, frame.CancellationToken):
-                return FlowResult.Combine(FlowResult.Parameter(parameter.Parameter), ThrownAs(parameter.Type, reachingHost: true, exception, frame.CancellationToken));
+                return FlowResult.Combine(FlowResult.Combine(FlowResult.Parameter(parameter.Parameter), ThrownAs(parameter.Type, reachingHost: true, exception, frame.CancellationToken)),
+                    Rewrapped(TypeMessage(parameter.Type, frame, depth), exception));
             case IParameterReferenceOperation parameter:
-                return FlowResult.Parameter(parameter.Parameter);
+                // A type whose constructor builds its message from an identifier answers for every
+                // instance a caller may hand over.
+                return FlowResult.Combine(FlowResult.Parameter(parameter.Parameter), Rewrapped(TypeMessage(parameter.Type, frame, depth), exception));
             case IPropertyReferenceOperation { Property.Name: "Exception", Instance: { } task } when IsTask(task.Type):
                 return Rewrapped(TaskFaults(task, frame, depth + 1), exception);
             case IPropertyReferenceOperation handedBack when IsHandedBack(handedBack, frame.CancellationToken):

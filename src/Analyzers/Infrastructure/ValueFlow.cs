@@ -466,6 +466,11 @@ internal sealed partial class ValueFlow
             // when the key read is not a constant).
             return Rewrapped(ExceptionData(OperationTree.Unwrap(indexer.Arguments[0].Value).ConstantValue, frame, depth), indexer);
         }
+        if (indexer.Arguments.Length == 1 && KeptUnderKey(collection, indexer.Arguments[0].Value, frame, depth) is { } kept)
+        {
+            // context.Items[PatientKeys.Ref]: what the source stores under that key.
+            return Rewrapped(kept, indexer);
+        }
         if (IsDictionary(collection.Type))
         {
             return FlowResult.Unknown;
@@ -1530,6 +1535,13 @@ internal sealed partial class ValueFlow
         if (OutReadsIdentifierKey(invocation, argument, frame.Options, out var keyDomain))
         {
             return Found(argument.Value, keyDomain);
+        }
+        if (invocation.TargetMethod.Name == "TryGetValue" && ReceiverOf(invocation) is { } bag
+            && ArgumentsAfterReceiver(invocation).FirstOrDefault(a => a != argument) is { } bagKey
+            && KeptUnderKey(bag, bagKey.Value, frame, depth) is { } kept)
+        {
+            // items.TryGetValue(PatientKeys.Ref, out var reference): what the source stores under that key.
+            return kept;
         }
         if (IsDictionary(invocation.Instance?.Type) || LookupMethods.Contains(invocation.TargetMethod.Name))
         {

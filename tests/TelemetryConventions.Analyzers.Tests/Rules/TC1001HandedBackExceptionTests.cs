@@ -44,6 +44,23 @@ public class TC1001HandedBackExceptionTests
         """;
 
     [Fact]
+    public async Task An_exception_parameter_whose_type_builds_its_message_from_an_identifier_holds_one_with_no_thrower_in_sight()
+    {
+        // Nothing in the source creates them: whoever calls these handlers hands over what its own
+        // code made, and the type says what every message holds.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class Rejections(Microsoft.Extensions.Logging.ILogger<Rejections> logger)
+            {
+                public void On(PatientNotFoundException missing, WardClosedException closed)
+                {
+                    Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:missing.Message|});
+                    Activity.Current?.SetStatus(ActivityStatusCode.Error, closed.Message);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_exception_matched_by_its_type_says_what_the_source_throws_of_that_type()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
