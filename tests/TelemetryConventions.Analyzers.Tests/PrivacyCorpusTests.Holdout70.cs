@@ -1,0 +1,26 @@
+using Xunit;
+
+namespace TelemetryConventions.Analyzers.Tests;
+
+public sealed partial class PrivacyCorpusTests
+{
+    /// <summary>
+    /// A seventieth corpus (see <c>PrivacyHoldout70/README.md</c>), written apart from the analyzers,
+    /// their rule pages and the cases of the other corpora, on identity provisioning and multi-tenant
+    /// administration inside services: SCIM clients and servers (users and groups, <c>PatchOp</c>
+    /// requests, <c>userName eq "…"</c> filters, uniqueness errors), directory sync from a Graph-style
+    /// delta query and from LDAP (UPNs, object ids, distinguished names, delta links), tenant onboarding
+    /// and invitations with their tokens and links, platform account linking and account merges,
+    /// household invitations and role changes, bulk staff imports from CSV, role grants as LDAP group
+    /// memberships, deprovisioning of leavers and the audit of admin actions; with the generated API
+    /// beside them (spans, log events, counters) and the clean cases (tenants, group DNs, parent OUs,
+    /// invitation ids, token lengths, email domains, pseudonyms, keyed shards, redacted
+    /// <c>[LoggerMessage]</c> parameters). Graded once as written with the analyzers of commit 9f69945:
+    /// 83 of 106 leaks found (78.3 %), 3 of 182 clean lines reported (1.6 %). The floor guards those
+    /// figures (78 % recall, 2 % false positives).
+    /// </summary>
+    [Fact]
+    public Task Seventieth_holdout_corpus_as_written() =>
+        GradeAsync(TestFolder("PrivacyHoldout70"), "PrivacyHoldout70.Telemetry", minimumMarkers: 259,
+            requiredRecall: 0.78, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
+}
