@@ -631,6 +631,10 @@ internal sealed partial class ValueFlow
         {
             return healthReport;
         }
+        if (ResourceClientName(member, frame, depth) is { } resource)
+        {
+            return resource;
+        }
         var symbol = member.Member;
         if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } keyed && OperationTree.Unwrap(keyed) is ILocalReferenceOperation dictionary
             && dictionary.Type is INamedTypeSymbol { Name: "Dictionary" or "SortedDictionary" or "ConcurrentDictionary" or "IDictionary" or "IReadOnlyDictionary" })
