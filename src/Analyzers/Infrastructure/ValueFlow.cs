@@ -240,7 +240,15 @@ internal sealed partial class ValueFlow
                 {
                     return Evaluate(shortened, frame, depth + 1);
                 }
-                return CombineAll(new[] { conditional.WhenTrue, whenFalse }, frame, depth);
+                var branches = CombineAll(new[] { conditional.WhenTrue, whenFalse }, frame, depth);
+                if (branches.Identifier is null && branches.Hash is null
+                    && OperationTree.Unwrap(conditional.WhenTrue).ConstantValue.HasValue && OperationTree.Unwrap(whenFalse).ConstantValue.HasValue
+                    && IsBoolean(conditional.Condition.Type) && Evaluate(conditional.Condition, frame, depth + 1).Hash is { } chosenBy && chosenBy.Method != ArithmeticHash)
+                {
+                    // hash % 100 < 50 ? "ranker" : "popular": an arm chosen by a bit of an unkeyed hash is that bit.
+                    return new FlowResult(null, chosenBy, proven: false);
+                }
+                return branches;
             case ICoalesceOperation coalesce:
                 return CombineAll(new[] { coalesce.Value, coalesce.WhenNull }, frame, depth);
             case ISwitchExpressionOperation switchExpression:
@@ -895,6 +903,8 @@ internal sealed partial class ValueFlow
         }
         return Evaluate(compared, frame, depth + 1).Hash is { } hash && hash.Method != ArithmeticHash ? hash : null;
     }
+
+    private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
 
     private static bool IsSmallConstant(IOperation operand) =>
         OperationTree.Unwrap(operand).ConstantValue is { HasValue: true, Value: { } value }

@@ -273,12 +273,18 @@ public class TC1002Tests
                     activity.SetTag("trip.keyed_sample", HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(cardNumber))[0] % 16 == 0);
                     activity.SetTag("trip.retry_sample", attempt % 4 == 0);
                     activity.SetTag("trip.long_number", cardNumber.Length > 16);
+                    var waitAnHour = (HashCode.Combine(cardNumber) & 1) == 1;
+                    activity.SetTag("trip.timing_arm", {|#3:waitAnHour ? "wait-60" : "now"|});
+                    activity.SetTag("trip.ab_arm", {|#4:Math.Abs(cardNumber.GetHashCode()) % 100 < 50 ? "ranker" : "popular"|});
+                    activity.SetTag("trip.retry_arm", attempt % 2 == 0 ? "even" : "odd");
                 }
             }
             """,
             VerifyCS.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("HashCode.Combine", "identifier 'cardNumber'", "span attribute 'trip.sample'"),
             VerifyCS.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SHA256.HashData", "identifier 'subscriberId'", "span attribute 'billing.subscriber.bucket'"),
-            VerifyCS.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SHA1.HashData", "identifier 'accountNumber'", "span attribute 'billing.account.bucket'"));
+            VerifyCS.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SHA1.HashData", "identifier 'accountNumber'", "span attribute 'billing.account.bucket'"),
+            VerifyCS.Diagnostic().WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("HashCode.Combine", "identifier 'cardNumber'", "span attribute 'trip.timing_arm'"),
+            VerifyCS.Diagnostic().WithLocation(4).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("String.GetHashCode", "identifier 'cardNumber'", "span attribute 'trip.ab_arm'"));
     }
 
     [Fact]
