@@ -313,6 +313,24 @@ internal sealed class TelemetryOptions
     /// field, <c>CUSTOMERNO</c> from a database column) split in two, so that they are judged as
     /// <c>userId</c> is. A word that is a pattern itself (<c>username</c>) stays whole.
     /// </summary>
+    /// <summary>
+    /// A user principal name (<c>UserPrincipalName</c>, <c>user_principal_name</c>) is a directory's
+    /// sign-in name, read as <c>upn</c>; a service principal name stays a service's.
+    /// </summary>
+    private static IReadOnlyList<string> WithPrincipalNames(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] == "principal" && words[i + 1] == "name")
+            {
+                var joined = new List<string>(words.Take(i)) { "upn" };
+                joined.AddRange(words.Skip(i + 2));
+                return joined;
+            }
+        }
+        return words;
+    }
+
     private IReadOnlyList<string> WithGluedIdentities(IReadOnlyList<string> words)
     {
         List<string>? split = null;
@@ -513,7 +531,7 @@ internal sealed class TelemetryOptions
             domain = "text";
             return true;
         }
-        words = WithGluedIdentities(words);
+        words = WithPrincipalNames(WithGluedIdentities(words));
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
