@@ -39,7 +39,8 @@ internal sealed partial class ValueFlow
             case IObjectCreationOperation creation:
                 return CreatedMessage(creation, frame, depth);
             case ILocalReferenceOperation local when IsCaught(local, frame.CancellationToken, out var tryBlock):
-                return Rewrapped(FlowResult.Combine(MayThrow(tryBlock, local.Local.Type, frame, depth, MaxThrowingCalls), TypeMessage(local.Local.Type, frame, depth)), exception);
+                return Rewrapped(FlowResult.Combine(FlowResult.Combine(MayThrow(tryBlock, local.Local.Type, frame, depth, MaxThrowingCalls), TypeMessage(local.Local.Type, frame, depth)),
+                    QuotedCallArguments(tryBlock, local.Local.Type, frame, depth)), exception);
             case ILocalReferenceOperation local when IsDeclaredByPattern(local.Local, frame.CancellationToken) && IsException(local.Local.Type)
                                                    && MatchedException(local.Local, local, frame, depth) is { } matched:
                 return matched;
@@ -251,6 +252,55 @@ internal sealed partial class ValueFlow
             }
         }
         return FlowResult.Safe;
+    }
+
+    /// <summary>
+    /// A caught exception of the source's own type whose message quotes a constructor parameter
+    /// (<c>FeatureRowMissingException(string featureView, string entityKey) : Exception($"… '{entityKey}'")</c>),
+    /// around a call whose body is out of sight (an interface with no implementation in the source, a
+    /// library) that takes a parameter of the same name (<c>GetOnlineFeaturesAsync(string featureView,
+    /// string entityKey)</c>): the message quotes what that call was given.
+    /// </summary>
+    private FlowResult QuotedCallArguments(IOperation tryBlock, ITypeSymbol? caught, Frame frame, int depth)
+    {
+        if (caught is not INamedTypeSymbol type || type.DeclaringSyntaxReferences.IsEmpty || !IsException(type) || depth > MaxDepth)
+        {
+            return FlowResult.Safe;
+        }
+        var quoted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (HasSource(constructor))
+            {
+                foreach (var parameter in ConstructorMessage(constructor, frame, depth + 1).Parameters)
+                {
+                    quoted.Add(parameter.Name);
+                }
+            }
+        }
+        if (quoted.Count == 0)
+        {
+            return FlowResult.Safe;
+        }
+        var result = FlowResult.Safe;
+        foreach (var call in OperationTree.Descendants(tryBlock).OfType<IInvocationOperation>())
+        {
+            var callee = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
+            // A body in sight (the callee's, or an implementation's): what it throws is MayThrow's to say.
+            var outOfSight = !HasSource(callee) || (callee.IsAbstract && _index.ImplementationsOf(callee, frame.CancellationToken).Count == 0);
+            if (!outOfSight)
+            {
+                continue;
+            }
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { } parameter && quoted.Contains(parameter.Name) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1).WithoutParameters());
+                }
+            }
+        }
+        return result;
     }
 
     private bool IsCaught(ILocalReferenceOperation reference, CancellationToken cancellationToken, out IOperation tryBlock)

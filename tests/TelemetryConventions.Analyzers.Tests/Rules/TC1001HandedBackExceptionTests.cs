@@ -44,6 +44,45 @@ public class TC1001HandedBackExceptionTests
         """;
 
     [Fact]
+    public async Task A_caught_exception_of_the_source_s_type_quotes_what_a_call_out_of_sight_was_given_under_the_same_name()
+    {
+        // Nothing in the source throws it: the feature store's client does, and its message quotes the
+        // entity key it was asked for, a parameter of the same name as the client's.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class FeatureRowMissingException(string featureView, string entityKey)
+                : Exception($"No row in '{featureView}' for '{entityKey}'");
+
+            public interface IFeatureStore
+            {
+                Task<double[]> GetOnlineFeaturesAsync(string featureView, string entityKey);
+            }
+
+            public sealed class Scoring(IFeatureStore features, Microsoft.Extensions.Logging.ILogger<Scoring> logger)
+            {
+                public async Task ScoreAsync(string studentNumber, string courseCode)
+                {
+                    try
+                    {
+                        await features.GetOnlineFeaturesAsync("engagement", studentNumber);
+                    }
+                    catch (FeatureRowMissingException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                    }
+                    try
+                    {
+                        await features.GetOnlineFeaturesAsync("course", courseCode);
+                    }
+                    catch (FeatureRowMissingException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_exception_parameter_whose_type_builds_its_message_from_an_identifier_holds_one_with_no_thrower_in_sight()
     {
         // Nothing in the source creates them: whoever calls these handlers hands over what its own
