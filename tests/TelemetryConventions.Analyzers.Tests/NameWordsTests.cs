@@ -30,6 +30,8 @@ public class NameWordsTests
     [InlineData("UserPrincipalName", true, "user")]
     [InlineData("servicePrincipalName", false, "")]
     [InlineData("principalAmount", false, "")]
+    [InlineData("GiftMessage", true, "text")]
+    [InlineData("errorMessage", false, "")]
     [InlineData("department", false, "")]
     [InlineData("profileName", true, "profile")]
     [InlineData("subscriberProfileName", true, "profile")]

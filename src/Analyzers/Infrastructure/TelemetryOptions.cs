@@ -437,7 +437,9 @@ internal sealed class TelemetryOptions
             return end == 1 || NoteWriters.Contains(words[end - 2]);
         }
         return FreeTextWords.Contains(head)
-            || (end > 1 && words[end - 2] == "search" && head is "term" or "terms" or "query" or "phrase");
+            || (end > 1 && words[end - 2] == "search" && head is "term" or "terms" or "query" or "phrase")
+            // GiftMessage, personalMessage: what a customer writes for someone else to read.
+            || (end > 1 && words[end - 2] is "gift" or "personal" && head is "message" or "note");
     }
 
     private static readonly ImmutableHashSet<string> FreeTextWords = ImmutableHashSet.Create(StringComparer.Ordinal,
