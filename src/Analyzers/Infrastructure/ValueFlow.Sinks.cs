@@ -122,19 +122,20 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
-    /// A dictionary kept in a field or property and logged whole (<c>{Decliners}</c>, <c>_declinesByCard</c>):
-    /// a log writes out its entries, so the keys its type's code puts in. Null when those hold no identifier.
+    /// A dictionary kept in a field or property, or filled in a local, and logged whole
+    /// (<c>{Decliners}</c>, <c>_declinesByCard</c>, <c>forecasts[point.MeterSerial] = …</c>): a log writes
+    /// out its entries, so the keys the code puts in. Null when those hold no identifier.
     /// </summary>
     private FlowResult? LoggedDictionaryKeys(IOperation value, TelemetryOptions options, CancellationToken cancellationToken)
     {
-        if (OperationTree.Unwrap(value) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } held
-            || held.Member.DeclaringSyntaxReferences.IsEmpty
-            || held.Type is not INamedTypeSymbol { Name: "Dictionary" or "ConcurrentDictionary" or "SortedDictionary" or "IDictionary" or "IReadOnlyDictionary" })
+        var unwrapped = OperationTree.Unwrap(value);
+        if (unwrapped is not (IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } or ILocalReferenceOperation)
+            || unwrapped.Type is not INamedTypeSymbol { Name: "Dictionary" or "ConcurrentDictionary" or "SortedDictionary" or "IDictionary" or "IReadOnlyDictionary" })
         {
             return null;
         }
-        var keys = KeptDictionaryKeys(held.Member, new Frame(options, new HashSet<object>(), cancellationToken), 0);
-        return keys.Identifier is null ? null : Rewrapped(keys, held);
+        var keys = DictionaryKeysOf(unwrapped, new Frame(options, new HashSet<object>(), cancellationToken), 0);
+        return keys?.Identifier is null ? null : Rewrapped(keys, unwrapped);
     }
 
     /// <summary>

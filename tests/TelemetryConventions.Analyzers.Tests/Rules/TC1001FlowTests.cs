@@ -2880,7 +2880,7 @@ public class TC1001FlowTests
     }
 
     [Fact]
-    public async Task A_dictionary_kept_in_a_field_and_logged_whole_prints_the_keys_its_code_put_in()
+    public async Task A_dictionary_kept_in_a_field_or_filled_in_a_local_and_logged_whole_prints_the_keys_its_code_put_in()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
             class TapValidation(ILogger<TapValidation> logger)
@@ -2899,6 +2899,19 @@ public class TC1001FlowTests
                     logger.LogInformation("Repeat decliners {Decliners}", {|TC1001:_declinesByCard|});
                     logger.LogInformation("Repeat decliners: {Count}", _declinesByCard.Count);
                     logger.LogInformation("Declines by reader {Readers}", _declinesByReader);
+                }
+
+                public void Forecast(IReadOnlyList<(string MeterSerial, string Region)> points)
+                {
+                    var forecasts = new Dictionary<string, double>();
+                    var byRegion = new Dictionary<string, int>();
+                    foreach (var point in points)
+                    {
+                        forecasts[point.MeterSerial] = 1.5;
+                        byRegion[point.Region] = byRegion.GetValueOrDefault(point.Region) + 1;
+                    }
+                    logger.LogInformation("Forecasts {Forecasts}", {|TC1001:forecasts|});
+                    logger.LogInformation("Meters per region {Regions}", byRegion);
                 }
             }
             """);
