@@ -274,7 +274,11 @@ internal sealed partial class ValueFlow
             {
                 foreach (var parameter in ConstructorMessage(constructor, frame, depth + 1).Parameters)
                 {
-                    quoted.Add(parameter.Name);
+                    // A message or a reason passed through says nothing about which call's argument it is.
+                    if (parameter.Name is not ("message" or "innerException" or "inner" or "reason" or "detail" or "details" or "description" or "format" or "args"))
+                    {
+                        quoted.Add(parameter.Name);
+                    }
                 }
             }
         }
