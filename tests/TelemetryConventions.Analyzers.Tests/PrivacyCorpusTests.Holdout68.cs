@@ -18,9 +18,11 @@ public sealed partial class PrivacyCorpusTests
     /// Graded as written with the analyzers of commit 9f69945: 64 of 95 leaks found (67.4 %), 3 of
     /// 186 clean lines reported (1.6 %). The floor guards those figures (67 % recall, 2 % false
     /// positives).
+    /// Since, with storage clients' names and addresses and a gift message read as text a person wrote:
+    /// 68 of 95 (71.6 %), 3 of 186 (1.6 %). The floor guards those figures (71 % recall).
     /// </summary>
     [Fact]
     public Task Sixty_eighth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout68"), "PrivacyHoldout68.Telemetry", minimumMarkers: 253,
-            requiredRecall: 0.67, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.71, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -20,9 +20,12 @@ public sealed partial class PrivacyCorpusTests
     /// and 183 clean. Graded as written with the analyzers of commit 9f69945: 72 of 107 leaks found
     /// (67.3 %), 2 of 183 clean lines reported (1.1 %); no marker was changed after grading. The
     /// floor guards those figures (67 % recall, 1.5 % false positives).
+    /// Since, with arms chosen by a bit of an unkeyed hash, caught exceptions that quote what a call out
+    /// of sight was given and dictionaries filled in a local and logged whole: 81 of 107 (75.7 %), 2 of
+    /// 183 (1.1 %). The floor guards those figures (75 % recall).
     /// </summary>
     [Fact]
     public Task Sixty_ninth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout69"), "PrivacyHoldout69.Telemetry", minimumMarkers: 261,
-            requiredRecall: 0.67, allowedFalsePositives: 0.015, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.75, allowedFalsePositives: 0.015, TestFolder("PrivacyCorpus", "Shared"));
 }

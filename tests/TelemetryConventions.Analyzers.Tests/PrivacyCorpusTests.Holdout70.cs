@@ -18,9 +18,11 @@ public sealed partial class PrivacyCorpusTests
     /// <c>[LoggerMessage]</c> parameters). Graded once as written with the analyzers of commit 9f69945:
     /// 83 of 106 leaks found (78.3 %), 3 of 182 clean lines reported (1.6 %). The floor guards those
     /// figures (78 % recall, 2 % false positives).
+    /// Since, with a user principal name read as a sign-in name: 86 of 106 (81.1 %), 3 of 182 (1.6 %).
+    /// The floor guards those figures (81 % recall).
     /// </summary>
     [Fact]
     public Task Seventieth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout70"), "PrivacyHoldout70.Telemetry", minimumMarkers: 259,
-            requiredRecall: 0.78, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.81, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
 }
