@@ -1,0 +1,19 @@
+// The gateway projects turn on implicit usings and add the telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Security.Claims;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.Extensions.Logging;
+global using TelemetryConventions;
+global using PrivacyHoldout72.Support;
+global using PrivacyHoldout72.Telemetry;
+global using Yarp.ReverseProxy.Configuration;
+global using Yarp.ReverseProxy.Forwarder;
+global using Yarp.ReverseProxy.Transforms;
+global using Yarp.ReverseProxy.Transforms.Builder;
