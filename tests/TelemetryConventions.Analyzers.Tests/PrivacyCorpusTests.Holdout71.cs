@@ -17,11 +17,13 @@ public sealed partial class PrivacyCorpusTests
     /// keyed signatures, partner codes, delivery ids, schema keywords, pseudonyms, masks, partners'
     /// remote addresses). Graded as written with the analyzers of commit a5cb1c9: 69 of 92 leaks
     /// found (75.0 %), 21 of 191 clean lines reported (11.0 %), two leak markers in an unreachable
-    /// catch corrected to clean (as printed: 69 of 94, 21 of 189). The floor guards those figures
-    /// (75 % recall, 11 % false positives).
+    /// catch corrected to clean (as printed: 69 of 94, 21 of 189). Since, with a bare <c>Owner</c> no
+    /// longer read as a person (eleven of the clean lines reported were partners', studios' and
+    /// practices' codes held so): 68 of 92 (73.9 %), 10 of 191 (5.2 %). The floor guards those figures
+    /// (73 % recall, 5.5 % false positives).
     /// </summary>
     [Fact]
     public Task Seventy_first_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout71"), "PrivacyHoldout71.Telemetry", minimumMarkers: 255,
-            requiredRecall: 0.75, allowedFalsePositives: 0.11, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.73, allowedFalsePositives: 0.055, TestFolder("PrivacyCorpus", "Shared"));
 }

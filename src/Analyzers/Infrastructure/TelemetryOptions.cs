@@ -32,7 +32,7 @@ internal sealed class TelemetryOptions
         "mrn", "ssn", "nhs", "passport", "email", "phone", "msisdn", "iban",
         // National and tax numbers, gamer handles, guardians, travellers and card holders.
         "national", "nino", "taxpayer", "tax", "medicare", "gamertag", "nickname", "username", "guardian", "driver", "rider",
-        "traveler", "traveller", "commuter", "cardholder", "holder", "owner", "imei", "imsi", "iccid", "plate", "dob", "mpan", "mprn",
+        "traveler", "traveller", "commuter", "cardholder", "holder", "imei", "imsi", "iccid", "plate", "dob", "mpan", "mprn",
         // A person's names and sign-in names, an exam or job candidate, a vehicle's identification number.
         "surname", "forename", "upn", "login", "candidate", "vin",
         // An IP address is its user's (client.address); a server's, host's or node's is a machine's.
@@ -85,6 +85,10 @@ internal sealed class TelemetryOptions
         ["emergency"] = ContactWords,
         // A vehicle's registered keeper is a person; a record keeper or a goalkeeper's stats are not named so.
         ["keeper"] = ContactWords,
+        // An owner's email, name or id is a person's; a bare Owner is as often a partner's, a team's or
+        // a studio's code as a person.
+        ["owner"] = ImmutableHashSet.Create(StringComparer.Ordinal,
+            "email", "emails", "mail", "phone", "mobile", "name", "address", "contact", "id", "ids", "user", "username", "upn", "login", "number", "ref", "reference"),
         // The name, address or phone a payment or a parcel is sent for is its payer's or recipient's;
         // a billing cycle, a shipping method or a delivery slot is not.
         ["billing"] = ContactWords,
