@@ -87,8 +87,7 @@ internal sealed class TelemetryOptions
         ["keeper"] = ContactWords,
         // An owner's email, name or id is a person's; a bare Owner is as often a partner's, a team's or
         // a studio's code as a person.
-        ["owner"] = ImmutableHashSet.Create(StringComparer.Ordinal,
-            "email", "emails", "mail", "phone", "mobile", "name", "address", "contact", "id", "ids", "user", "username", "upn", "login", "number", "ref", "reference"),
+        ["owner"] = ContactWords.Union(new[] { "id", "ids", "user", "username", "upn", "login", "number", "ref", "reference" }),
         // The name, address or phone a payment or a parcel is sent for is its payer's or recipient's;
         // a billing cycle, a shipping method or a delivery slot is not.
         ["billing"] = ContactWords,
@@ -313,11 +312,6 @@ internal sealed class TelemetryOptions
             : value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToImmutableArray();
 
     /// <summary>
-    /// A person word and an identity word written as one (<c>userid</c>, <c>Buyerid</c> from a .proto
-    /// field, <c>CUSTOMERNO</c> from a database column) split in two, so that they are judged as
-    /// <c>userId</c> is. A word that is a pattern itself (<c>username</c>) stays whole.
-    /// </summary>
-    /// <summary>
     /// A user principal name (<c>UserPrincipalName</c>, <c>user_principal_name</c>) is a directory's
     /// sign-in name, read as <c>upn</c>; a service principal name stays a service's.
     /// </summary>
@@ -335,6 +329,11 @@ internal sealed class TelemetryOptions
         return words;
     }
 
+    /// <summary>
+    /// A person word and an identity word written as one (<c>userid</c>, <c>Buyerid</c> from a .proto
+    /// field, <c>CUSTOMERNO</c> from a database column) split in two, so that they are judged as
+    /// <c>userId</c> is. A word that is a pattern itself (<c>username</c>) stays whole.
+    /// </summary>
     private IReadOnlyList<string> WithGluedIdentities(IReadOnlyList<string> words)
     {
         List<string>? split = null;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -58,7 +60,7 @@ internal sealed partial class ValueFlow
         {
             if (OperationTree.Argument(arguments, parameter) is { } given)
             {
-                var callee = new Frame(_optionsFor(given.Syntax.SyntaxTree), new System.Collections.Generic.HashSet<object>(), frame.CancellationToken);
+                var callee = new Frame(_optionsFor(given.Syntax.SyntaxTree), new HashSet<object>(), frame.CancellationToken);
                 result = FlowResult.Combine(result, Evaluate(given, callee, 1).WithoutParameters());
                 if (result.Identifier is not null)
                 {
@@ -69,12 +71,12 @@ internal sealed partial class ValueFlow
         return result;
     }
 
-    private static System.Collections.Immutable.ImmutableArray<IArgumentOperation> ArgumentsOf(IOperation made) =>
+    private static ImmutableArray<IArgumentOperation> ArgumentsOf(IOperation made) =>
         made is IInvocationOperation call ? call.Arguments : ((IObjectCreationOperation)made).Arguments;
 
     private static string NamespaceOf(ISymbol? symbol) => symbol?.ContainingNamespace?.ToDisplayString() ?? "";
 
-    private System.Collections.Generic.IEnumerable<IOperation> HealthResultsMade(Frame frame)
+    private IEnumerable<IOperation> HealthResultsMade(Frame frame)
     {
         foreach (var name in new[] { "Healthy", "Degraded", "Unhealthy" })
         {

@@ -16,7 +16,7 @@ internal sealed partial class ValueFlow
     /// </summary>
     private FlowResult? KeptUnderKey(IOperation bag, IOperation key, Frame frame, int depth)
     {
-        if (BagMember(bag, frame, 0) is not { } member || KeyIdentity(key) is not { } wanted || depth > MaxDepth)
+        if (BagMember(bag, 0) is not { } member || KeyIdentity(key) is not { } wanted || depth > MaxDepth)
         {
             return null;
         }
@@ -61,7 +61,7 @@ internal sealed partial class ValueFlow
     /// The member a bag is read from: <c>context.Items</c>, <c>accessor.HttpContext?.Items</c>, or a
     /// local given one of those (<c>if (accessor.HttpContext?.Items is { } items)</c>).
     /// </summary>
-    private static ISymbol? BagMember(IOperation bag, Frame frame, int steps)
+    private static ISymbol? BagMember(IOperation bag, int steps)
     {
         if (steps > 4)
         {
@@ -74,9 +74,9 @@ internal sealed partial class ValueFlow
             case IFieldReferenceOperation field:
                 return field.Field.OriginalDefinition;
             case IConditionalAccessOperation access:
-                return BagMember(access.WhenNotNull, frame, steps + 1);
+                return BagMember(access.WhenNotNull, steps + 1);
             case ILocalReferenceOperation local when LocalWrites(local.Local, OperationTree.Root(local)) is { Count: 1 } writes:
-                return BagMember(writes[0].Value, frame, steps + 1);
+                return BagMember(writes[0].Value, steps + 1);
             default:
                 return null;
         }

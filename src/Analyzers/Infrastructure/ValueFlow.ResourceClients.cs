@@ -31,7 +31,7 @@ internal sealed partial class ValueFlow
         return null;
     }
 
-    /// <summary>The call that made a value, through a local or a field given it once.</summary>
+    /// <summary>The call that made a value, awaited or not, directly or through a local given it once.</summary>
     private IInvocationOperation? MadeBy(IOperation value, int steps)
     {
         if (steps > 3)
