@@ -38,8 +38,8 @@ internal sealed partial class ValueFlow
         {
             case IObjectCreationOperation creation:
                 return CreatedMessage(creation, frame, depth);
-            case ILocalReferenceOperation local when IsCaught(local, frame.CancellationToken, out var tryBlock):
-                return Rewrapped(FlowResult.Combine(FlowResult.Combine(MayThrow(tryBlock, local.Local.Type, frame, depth, MaxThrowingCalls), TypeMessage(local.Local.Type, frame, depth)),
+            case ILocalReferenceOperation local when IsCaught(local, frame.CancellationToken, out var tryBlock, out var caught):
+                return Rewrapped(FlowResult.Combine(FlowResult.Combine(MayThrow(tryBlock, caught, frame, depth, MaxThrowingCalls), TypeMessage(local.Local.Type, frame, depth)),
                     QuotedCallArguments(tryBlock, local.Local.Type, frame, depth)), exception);
             case ILocalReferenceOperation local when IsDeclaredByPattern(local.Local, frame.CancellationToken) && IsException(local.Local.Type)
                                                    && MatchedException(local.Local, local, frame, depth) is { } matched:
@@ -307,7 +307,11 @@ internal sealed partial class ValueFlow
         return result;
     }
 
-    private bool IsCaught(ILocalReferenceOperation reference, CancellationToken cancellationToken, out IOperation tryBlock)
+    private bool IsCaught(ILocalReferenceOperation reference, CancellationToken cancellationToken, out IOperation tryBlock) =>
+        IsCaught(reference, cancellationToken, out tryBlock, out _);
+
+    /// <param name="caught">What reaches the clause: its type, less what the clauses before it take.</param>
+    private bool IsCaught(ILocalReferenceOperation reference, CancellationToken cancellationToken, out IOperation tryBlock, out CaughtTypes caught)
     {
         // The catch that declares the local encloses the reference: its try block is bound already.
         for (var current = reference.Parent; current is not null; current = current.Parent)
@@ -315,25 +319,30 @@ internal sealed partial class ValueFlow
             if (current is ICatchClauseOperation { Parent: ITryOperation statement } clause && clause.Locals.Contains(reference.Local, SymbolEqualityComparer.Default))
             {
                 tryBlock = statement.Body;
+                caught = CaughtTypes.Of(reference.Local.Type, statement, clause);
                 return true;
             }
         }
         foreach (var declaration in reference.Local.DeclaringSyntaxReferences)
         {
-            if (declaration.GetSyntax(cancellationToken) is CatchDeclarationSyntax { Parent: CatchClauseSyntax { Parent: TryStatementSyntax statement } }
-                && _index.OperationOf(statement.Block, cancellationToken) is { } block)
+            if (declaration.GetSyntax(cancellationToken) is CatchDeclarationSyntax { Parent: CatchClauseSyntax { Parent: TryStatementSyntax statement } clauseSyntax }
+                && _index.OperationOf(statement, cancellationToken) is ITryOperation bound)
             {
-                tryBlock = block;
+                tryBlock = bound.Body;
+                caught = bound.Catches.FirstOrDefault(c => c.Syntax == clauseSyntax) is { } clause
+                    ? CaughtTypes.Of(reference.Local.Type, bound, clause)
+                    : CaughtTypes.Of(reference.Local.Type);
                 return true;
             }
         }
         tryBlock = null!;
+        caught = null!;
         return false;
     }
 
     /// <summary>What a block may throw: its own <c>throw</c>s and those of the source methods it calls.</summary>
     /// <param name="calls">How many calls deep the block's callees may be followed: each level binds every method the one above calls.</param>
-    private FlowResult MayThrow(IOperation block, ITypeSymbol caught, Frame frame, int depth, int calls)
+    private FlowResult MayThrow(IOperation block, CaughtTypes caught, Frame frame, int depth, int calls)
     {
         var result = FlowResult.Safe;
         foreach (var operation in OperationTree.Descendants(block))
@@ -343,44 +352,44 @@ internal sealed partial class ValueFlow
                 // throw new ArgumentException(…) is an ArgumentException, which a catch of ArgumentOutOfRangeException
                 // does not take; a rethrown variable may hold any type derived from its own.
                 case IThrowOperation { Exception: { } thrown } when OperationTree.Unwrap(thrown) is IObjectCreationOperation created
-                    ? ExceptionTypes.IsOrDerivesFrom(created.Type, caught)
-                    : ExceptionTypes.CanBeCaughtAs(OperationTree.Unwrap(thrown).Type, caught):
+                    ? caught.TakesCreated(created.Type)
+                    : caught.Takes(OperationTree.Unwrap(thrown).Type):
                     result = FlowResult.Combine(result, ExceptionMessage(thrown, frame, depth + 1));
                     break;
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } lookup
-                    when IsDictionary(lookup.Instance?.Type) && !IsWrittenTo(lookup) && _known.KeyNotFoundException is { } keyNotFound && ExceptionTypes.CanBeCaughtAs(keyNotFound, caught):
+                    when IsDictionary(lookup.Instance?.Type) && !IsWrittenTo(lookup) && _known.KeyNotFoundException is { } keyNotFound && caught.Takes(keyNotFound):
                     // dictionary[key] throws "The given key '…' was not present in the dictionary.": the key is in the message.
                     result = FlowResult.Combine(result, Evaluate(lookup.Arguments[0].Value, frame, depth + 1));
                     break;
                 case IInvocationOperation { TargetMethod: { Name: "Parse" or "ParseExact", IsStatic: true } parse } number
-                    when _known.FormatException is { } format && ExceptionTypes.CanBeCaughtAs(format, caught) && QuotesItsInput(parse.ContainingType)
+                    when _known.FormatException is { } format && caught.Takes(format) && QuotesItsInput(parse.ContainingType)
                     && number.Arguments.Length > 0 && number.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String:
                     // long.Parse(text): "The input string '…' was not in a correct format." quotes the text.
                     result = FlowResult.Combine(result, Evaluate(number.Arguments[0].Value, frame, depth + 1));
                     break;
                 case IInvocationOperation { TargetMethod.Name: "ToDictionary" or "Add" } keyed when _known.ArgumentException is { } duplicate
-                    && ExceptionTypes.CanBeCaughtAs(duplicate, caught) && DuplicateKey(keyed) is { } key:
+                    && caught.Takes(duplicate) && DuplicateKey(keyed) is { } key:
                     // "An item with the same key has already been added. Key: …" quotes the key.
                     result = FlowResult.Combine(result, OperationTree.Unwrap(key) is IAnonymousFunctionOperation or IDelegateCreationOperation
                         ? LambdaReturns(key, frame, depth + 1)
                         : Evaluate(key, frame, depth + 1));
                     break;
-                case IInvocationOperation or IObjectCreationOperation when _known.IOException is { } io && ExceptionTypes.CanBeCaughtAs(io, caught) && OpenedPath(operation) is { } path:
+                case IInvocationOperation or IObjectCreationOperation when _known.IOException is { } io && caught.Takes(io) && OpenedPath(operation) is { } path:
                     // File.OpenRead(path), new FileStream(path, …): "Could not find file '…'" quotes the path.
                     result = FlowResult.Combine(result, Evaluate(path, frame, depth + 1));
                     break;
-                case IInvocationOperation send when _known.SmtpFailedRecipientException is { } refused && ExceptionTypes.CanBeCaughtAs(refused, caught)
+                case IInvocationOperation send when _known.SmtpFailedRecipientException is { } refused && caught.Takes(refused)
                     && send.Arguments.FirstOrDefault(a => IsMailMessage(a.Value.Type)) is { } mail:
                     // A refused recipient's exception quotes the mailbox in the server's reply (and FailedRecipient).
                     result = FlowResult.Combine(result, Recipients(mail.Value, frame, depth + 1));
                     break;
                 case IInvocationOperation { TargetMethod.Name: "ValidateAndThrow" or "ValidateAndThrowAsync" } validation:
                     // validator.ValidateAndThrowAsync(command): its ValidationException lists every failure's message.
-                    result = FlowResult.Combine(result, ThrownByValidation(validation, caught, frame) ?? FlowResult.Safe);
+                    result = FlowResult.Combine(result, ThrownByValidation(validation, caught.Type, frame) ?? FlowResult.Safe);
                     break;
                 case IInvocationOperation pipeline when CallsPipeline(pipeline):
                     // try { await next(context); } catch (Exception ex): whatever the handlers after this one let out.
-                    result = FlowResult.Combine(result, ThrownAs(caught, reachingHost: true, pipeline, frame.CancellationToken));
+                    result = FlowResult.Combine(result, ThrownAs(caught.Type, reachingHost: true, pipeline, frame.CancellationToken));
                     break;
                 case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
                     result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth, calls), frame, depth));
@@ -521,7 +530,7 @@ internal sealed partial class ValueFlow
     /// <summary>How many calls deep a <c>try</c> block's callees are read for what they throw.</summary>
     private const int MaxThrowingCalls = 3;
 
-    private FlowResult Throws(IMethodSymbol method, ITypeSymbol caught, Frame frame, int depth, int calls)
+    private FlowResult Throws(IMethodSymbol method, CaughtTypes caught, Frame frame, int depth, int calls)
     {
         // A catch sees what the methods its try block calls throw, and what theirs throw, a few calls
         // deep. The depth is part of the key, so that an answer never depends on which catch asked first.

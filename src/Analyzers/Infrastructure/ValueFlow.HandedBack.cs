@@ -224,9 +224,9 @@ internal sealed partial class ValueFlow
         foreach (var (input, _) in LocalWrites(local, OperationTree.Root(reference)))
         {
             var matched = OperationTree.Unwrap(input);
-            if (matched is ILocalReferenceOperation caught && IsCaught(caught, frame.CancellationToken, out var tryBlock))
+            if (matched is ILocalReferenceOperation caughtLocal && IsCaught(caughtLocal, frame.CancellationToken, out var tryBlock))
             {
-                return Rewrapped(FlowResult.Combine(MayThrow(tryBlock, type, frame, depth, MaxThrowingCalls), TypeMessage(type, frame, depth)), reference);
+                return Rewrapped(FlowResult.Combine(MayThrow(tryBlock, CaughtTypes.Of(type), frame, depth, MaxThrowingCalls), TypeMessage(type, frame, depth)), reference);
             }
             if (IsHandedBack(matched, frame.CancellationToken))
             {

@@ -42,7 +42,7 @@ internal sealed partial class ValueFlow
                 // Task.WhenAll(sends), Task.Run(() => …), SendAsync(…): whatever the calls it makes (and the
                 // lambdas it is handed) throw, the tasks they return fault with. The locals it is handed
                 // (var sends = guardians.Select(g => NotifyAsync(g)).ToList()) are read for theirs.
-                var thrown = MayThrow(invocation, any, frame, depth, MaxThrowingCalls);
+                var thrown = MayThrow(invocation, CaughtTypes.Of(any), frame, depth, MaxThrowingCalls);
                 foreach (var argument in invocation.Arguments)
                 {
                     if (OperationTree.Unwrap(argument.Value) is ILocalReferenceOperation joined)
@@ -101,7 +101,7 @@ internal sealed partial class ValueFlow
             {
                 if (OperationTree.Unwrap(argument.Value) is IAnonymousFunctionOperation or IDelegateCreationOperation)
                 {
-                    result = FlowResult.Combine(result, MayThrow(argument.Value, any, frame, depth, MaxThrowingCalls));
+                    result = FlowResult.Combine(result, MayThrow(argument.Value, CaughtTypes.Of(any), frame, depth, MaxThrowingCalls));
                 }
             }
         }

@@ -68,7 +68,7 @@ internal sealed partial class ValueFlow
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Element), FlowResult> _returns = new();
     private readonly ConcurrentDictionary<ISymbol, FlowResult> _stores = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _onlyPseudonyms = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Caught, int Calls), FlowResult> _throws = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, CaughtTypes Caught, int Calls), FlowResult> _throws = new();
     private readonly ConcurrentDictionary<IMethodSymbol, FlowResult> _constructorMessages = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _printedMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _serializedMembers = new(SymbolEqualityComparer.Default);
@@ -172,7 +172,11 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Combine(parsed, result);
         }
-        if (printed && result.Identifier is null && !result.Sanitized && ObjectIdentifier(operation, frame, serialized: false, visited: null, depth) is { } member)
+        if (result.Identifier is null && result.Hash is null && !result.Sanitized && !result.Proven && PseudonymisedBeside(operation, frame) is { } beside)
+        {
+            return FlowResult.Combine(beside, result);
+        }
+        if (printed && result.Identifier is null && !result.Sanitized && ObjectIdentifier(result.Proven ? operation : PrintedBy(operation), frame, serialized: false, visited: null, depth) is { } member)
         {
             // A record or anonymous object prints its members; so does a ToString written to.
             return FlowResult.Combine(Found(operation, member.Domain, $"{Describe(operation)} (its member {member.Origin})"), result);
@@ -1802,6 +1806,12 @@ internal sealed partial class ValueFlow
                 combined = FlowResult.Combine(combined, unwrapped is IDelegateCreationOperation or IAnonymousFunctionOperation
                     ? LambdaReturns(unwrapped, frame, depth)
                     : Evaluate(part, frame, depth + 1));
+                if (combined.Identifier is null && JoinsElements(method) && unwrapped.Type is { } joined && !IsScalar(joined)
+                    && ElementType(joined) is { } element && !IsScalar(element) && PrintedIdentifier(element, frame) is { } printedElement)
+                {
+                    // string.Join("; ", tickets): each element is written with its ToString, a record's with its members.
+                    combined = FlowResult.Combine(combined, Found(part, printedElement.Domain, $"{Describe(part)} (its elements' member {printedElement.Origin})"));
+                }
             }
             if (!IsPureTextFunction(method))
             {
@@ -2138,6 +2148,22 @@ internal sealed partial class ValueFlow
             }
         }
     }
+
+    /// <summary>
+    /// The object a value prints: <c>profile.ToString()</c> is what <c>profile</c> prints, which for a
+    /// record is its members; any other value is itself.
+    /// </summary>
+    private static IOperation PrintedBy(IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod: { Name: "ToString", IsStatic: false } toString, Instance: { } instance }
+        && (toString.Parameters.IsEmpty || toString.Parameters is [{ Type.Name: "IFormatProvider" }])
+        && instance.Type is { } printed && !IsScalar(printed) && printed.TypeKind != TypeKind.Enum
+            ? instance
+            : operation;
+
+    /// <summary>The framework calls that write each element of a sequence with its <c>ToString</c>.</summary>
+    private static bool JoinsElements(IMethodSymbol method) =>
+        (method.Name is "Join" or "Concat" && method.ContainingType?.SpecialType == SpecialType.System_String)
+        || (method.Name == "AppendJoin" && IsTextBuilder(method.ContainingType));
 
     /// <summary>
     /// The one input of a call that only reshapes its value: <c>x.ToString()</c>, <c>x.Trim()</c>,

@@ -277,6 +277,77 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_catch_clause_does_not_see_what_an_earlier_clause_of_its_try_takes_and_rethrows()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            sealed class ChartLockedException(string mrn) : InvalidOperationException($"Chart of {mrn} is locked");
+
+            class Charts
+            {
+                static void Open(string mrn, bool locked)
+                {
+                    if (locked)
+                    {
+                        throw new ChartLockedException(mrn);
+                    }
+                    throw new InvalidOperationException("The chart store is read-only");
+                }
+
+                static void Archive(string mrn) => throw new InvalidOperationException($"Chart of {mrn} is archived");
+
+                void Edit(Activity activity, ILogger logger, string mrn, bool locked)
+                {
+                    try
+                    {
+                        Open(mrn, locked);
+                    }
+                    catch (ChartLockedException ex)
+                    {
+                        activity.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                        throw;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        logger.LogWarning(ex, "Chart edit refused");
+                    }
+                }
+
+                void Close(ILogger logger, string mrn)
+                {
+                    try
+                    {
+                        Archive(mrn);
+                    }
+                    catch (ChartLockedException)
+                    {
+                        throw;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        logger.LogWarning({|TC1001:ex|}, "Chart close refused");
+                    }
+                }
+
+                void Reopen(ILogger logger, string mrn, bool locked)
+                {
+                    try
+                    {
+                        Open(mrn, locked);
+                    }
+                    catch (ChartLockedException ex) when (ex.Message.Length > 400)
+                    {
+                        throw;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        logger.LogWarning({|TC1001:ex|}, "Chart reopen refused");
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_caught_exception_of_a_type_that_puts_an_identifier_in_its_message_leaks_wherever_it_was_thrown()
     {
         // The throw is behind an interface: only the type can answer for what the message holds.
@@ -892,6 +963,37 @@ public class TC1001FlowTests
                     logger.LogInformation("Ward {Ward}", visit.Ward);
                     logger.LogInformation("Visit {@Visit}", new { visit.Ward, Count = 3 });
                     logger.LogInformation("Visit {@Visit}", {|TC1001:new { visit.PatientId }|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_record_printed_by_an_explicit_ToString_or_joined_into_text_leaks_its_members()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            record Ticket(Guid PlayerId, string Gamertag, string Queue);
+            record Queue(string Name, int Waiting);
+            class Lobby
+            {
+                public Guid PlayerId { get; set; }
+                public string Name { get; set; } = "";
+            }
+
+            class Lobbies
+            {
+                void Log(Activity activity, ILogger logger, Ticket ticket, List<Ticket> tickets, List<Queue> queues, Lobby lobby, IFormatProvider culture)
+                {
+                    activity.SetTag("lobby.ticket", {|TC1001:ticket.ToString()|});
+                    activity.SetTag("lobby.first", {|TC1001:tickets[0].ToString()|});
+                    logger.LogDebug("Formed: {Tickets}", {|TC1001:string.Join("; ", tickets)|});
+                    logger.LogDebug("Formed: {Tickets}", {|TC1001:new StringBuilder().AppendJoin(", ", tickets).ToString()|});
+                    logger.LogDebug("Queues: {Queues}", string.Join("; ", queues));
+                    logger.LogDebug("Queue: {Queue}", queues[0].ToString());
+                    logger.LogDebug("Lobby: {Lobby}", lobby.ToString());
+                    logger.LogDebug("Queues: {Queues}", string.Join("; ", tickets.Select(t => t.Queue)));
                 }
             }
             """);

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: a value the same method pseudonymises elsewhere is the person's.
+internal sealed partial class ValueFlow
+{
+    /// <summary>The values each method body hands a sanitizer, with the domain it pseudonymises them in.</summary>
+    private readonly ConcurrentDictionary<IOperation, ImmutableArray<(IOperation Value, string Domain)>> _pseudonymisedIn = new();
+
+    /// <summary>
+    /// A value the method hands a pseudonymiser at one place, sent raw at another:
+    /// <c>span.SetMeterId(pseudonymizer.PseudonymizeMeterId(result.Message.Key))</c> beside
+    /// <c>SetTag("messaging.kafka.message.key", result.Message.Key)</c>. Its name may say nothing
+    /// (a message key, a session id, a subject), but the code itself treats it as a person's.
+    /// </summary>
+    private FlowResult? PseudonymisedBeside(IOperation operation, Frame frame)
+    {
+        if (!IsReadChain(operation))
+        {
+            return null;
+        }
+        foreach (var (value, domain) in _pseudonymisedIn.GetOrAdd(OperationTree.Root(operation), root => SanitizedValues(root, frame)))
+        {
+            if (SameRead(value, operation))
+            {
+                return Found(operation, domain, $"{Describe(operation)} (pseudonymised elsewhere in this method)");
+            }
+        }
+        return null;
+    }
+
+    private ImmutableArray<(IOperation Value, string Domain)> SanitizedValues(IOperation root, Frame frame)
+    {
+        var values = ImmutableArray.CreateBuilder<(IOperation, string)>();
+        foreach (var call in OperationTree.Descendants(root).OfType<IInvocationOperation>())
+        {
+            if (!IsSanitizerMethod(call.TargetMethod, frame.Options))
+            {
+                continue;
+            }
+            var domain = SanitizerDomain(call);
+            foreach (var argument in call.Arguments)
+            {
+                var value = OperationTree.Unwrap(argument.Value);
+                if (value is IInvocationOperation reshaped && UnaryInput(reshaped) is { } input)
+                {
+                    // pseudonymizer.Pseudonymize("player", id.ToString()): id is what is pseudonymised.
+                    value = OperationTree.Unwrap(input);
+                }
+                if (IsReadChain(value))
+                {
+                    values.Add((value, domain));
+                }
+            }
+        }
+        return values.ToImmutable();
+    }
+
+    /// <summary>The domain a pseudonymiser call names: the generated helper's, or a literal first argument.</summary>
+    private static string SanitizerDomain(IInvocationOperation call)
+    {
+        var method = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
+        var space = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "IdentifierSpaceAttribute");
+        if (space is { ConstructorArguments.Length: 2 } && space.ConstructorArguments[1].Value is string spaceDomain)
+        {
+            return spaceDomain;
+        }
+        return call.Arguments.FirstOrDefault(a => a.Value.Type?.SpecialType == SpecialType.System_String && a.Value.ConstantValue.Value is string)
+            ?.Value.ConstantValue.Value as string ?? "pseudonymised";
+    }
+
+    /// <summary>
+    /// A local, or a chain of fields and properties read from a local, a parameter or <c>this</c>
+    /// (<c>result.Message.Key</c>, <c>_moderator</c>): a value that two places of a method can be seen to read alike.
+    /// </summary>
+    private static bool IsReadChain(IOperation operation)
+    {
+        for (var current = operation; ;)
+        {
+            switch (current)
+            {
+                case ILocalReferenceOperation:
+                    return true;
+                case IParameterReferenceOperation or IInstanceReferenceOperation:
+                    // A bare parameter is left to its name: a helper may pseudonymise it on one branch and
+                    // send it as it is on another, by design.
+                    return current != operation;
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } instance }:
+                    current = OperationTree.Unwrap(instance);
+                    break;
+                case IFieldReferenceOperation { Instance: { } instance }:
+                    current = OperationTree.Unwrap(instance);
+                    break;
+                case IFieldReferenceOperation { Field.IsStatic: true }:
+                    return current != operation || !((IFieldReferenceOperation)current).Field.IsConst;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    private static bool SameRead(IOperation left, IOperation right)
+    {
+        left = OperationTree.Unwrap(left);
+        right = OperationTree.Unwrap(right);
+        return (left, right) switch
+        {
+            (ILocalReferenceOperation a, ILocalReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Local, b.Local),
+            (IParameterReferenceOperation a, IParameterReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Parameter, b.Parameter),
+            (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
+            (IPropertyReferenceOperation a, IPropertyReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Property, b.Property) && SameRead(a.Instance!, b.Instance!),
+            (IFieldReferenceOperation { Instance: null } a, IFieldReferenceOperation { Instance: null } b) => SymbolEqualityComparer.Default.Equals(a.Field, b.Field),
+            (IFieldReferenceOperation { Instance: { } ia } a, IFieldReferenceOperation { Instance: { } ib } b) => SymbolEqualityComparer.Default.Equals(a.Field, b.Field) && SameRead(ia, ib),
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using Xunit;
+using VerifyCS = TelemetryConventions.Analyzers.Tests.Infrastructure.Verify<
+    TelemetryConventions.Analyzers.Rules.UnpseudonymisedIdentifierAnalyzer,
+    TelemetryConventions.CodeFixes.WrapWithPseudonymizerCodeFix>;
+
+namespace TelemetryConventions.Analyzers.Tests.Rules;
+
+/// <summary>
+/// TC1001 on a value whose name says nothing (a message key, a session id, a field) that the same
+/// method hands a pseudonymiser at another place: the code treats it as a person's, so sent raw it leaks.
+/// </summary>
+public class TC1001PseudonymisedBesideTests
+{
+    [Fact]
+    public async Task A_value_the_method_pseudonymises_elsewhere_leaks_where_it_is_sent_raw()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System.Diagnostics;
+            using Microsoft.Extensions.Logging;
+            using TelemetryConventions;
+
+            public sealed class Message { public string Key { get; set; } = ""; public string Topic { get; set; } = ""; }
+            public sealed class ConsumeResult { public Message Message { get; set; } = new(); public int Partition { get; set; } }
+
+            public sealed class ReadingConsumer(Pseudonymizer pseudonymizer, ILogger<ReadingConsumer> logger)
+            {
+                private string _subject = "";
+
+                public void Assign(string subject) => _subject = subject;
+
+                public void Process(Activity span, ConsumeResult result)
+                {
+                    span.SetTag("meter.ref", pseudonymizer.Pseudonymize("meter", result.Message.Key));
+                    span.SetTag("messaging.kafka.message.key", {|TC1001:result.Message.Key|});
+                    span.DisplayName = {|TC1001:$"ingest {result.Message.Key}"|};
+                    span.SetTag("messaging.kafka.partition", result.Partition);
+                    span.SetTag("messaging.destination", result.Message.Topic);
+                    span.SetTag("meter.key_length", result.Message.Key.Length);
+                    var key = result.Message.Key;
+                    logger.LogDebug("Read {Ref}", pseudonymizer.Pseudonymize("meter", key));
+                    logger.LogDebug("Read {Key}", {|TC1001:key|});
+                }
+
+                public void Release(Activity span)
+                {
+                    span.SetTag("task.subject", pseudonymizer.Pseudonymize("moderator", _subject));
+                    logger.LogInformation("Released {Subject}", {|TC1001:_subject|});
+                }
+
+                public void Other(Activity span, ConsumeResult result)
+                {
+                    // Another method: the message key is judged by its name here.
+                    span.SetTag("messaging.kafka.message.key", result.Message.Key);
+                    span.SetTag("task.subject", _subject);
+                }
+
+                public void Tag(Activity span, string name, string value, bool personal)
+                {
+                    // A helper that pseudonymises on one branch only, by design.
+                    span.SetTag(name, personal ? pseudonymizer.Pseudonymize("subject", value) : value);
+                }
+            }
+            """);
+    }
+}
