@@ -1,0 +1,21 @@
+// The search services turn on implicit usings and add the query and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Linq;
+global using System.Linq.Expressions;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout74.Telemetry;
+global using Querying.Linq;
+global using Querying.OData;
+global using Querying.Paging;
+global using Querying.Search;
+global using Querying.Sql;
+global using TelemetryConventions;
