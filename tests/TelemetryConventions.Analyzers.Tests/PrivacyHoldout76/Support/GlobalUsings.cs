@@ -1,0 +1,25 @@
+// The operations projects turn on implicit usings and add the tooling and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Bogus;
+global using Canarykit;
+global using Capturekit;
+global using Chaoskit;
+global using Debugkit;
+global using Flagkit;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout76.Support;
+global using PrivacyHoldout76.Telemetry;
+global using Probekit;
+global using ShadowKit;
+global using TelemetryConventions;
