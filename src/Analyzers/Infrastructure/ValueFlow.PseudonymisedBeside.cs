@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,7 +17,8 @@ internal sealed partial class ValueFlow
     /// A value the method hands a pseudonymiser at one place, sent raw at another:
     /// <c>span.SetMeterId(pseudonymizer.PseudonymizeMeterId(result.Message.Key))</c> beside
     /// <c>SetTag("messaging.kafka.message.key", result.Message.Key)</c>. Its name may say nothing
-    /// (a message key, a session id, a subject), but the code itself treats it as a person's.
+    /// (a message key, a session id, a subject), but the code itself treats it as a person's. Not when one
+    /// of those places is on another branch of a choice than the raw one: there the code decided.
     /// </summary>
     private FlowResult? PseudonymisedBeside(IOperation operation, Frame frame)
     {
@@ -24,14 +26,52 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
+        string? pseudonymisedIn = null;
         foreach (var (value, domain) in _pseudonymisedIn.GetOrAdd(OperationTree.Root(operation), root => SanitizedValues(root, frame)))
         {
-            if (SameRead(value, operation))
+            if (!SameRead(value, operation))
             {
-                return Found(operation, domain, $"{Describe(operation)} (pseudonymised elsewhere in this method)");
+                continue;
             }
+            if (OnOtherBranch(value, operation))
+            {
+                // personal ? Pseudonymize(raw) : raw: the code chose where it is a person's.
+                return null;
+            }
+            pseudonymisedIn ??= domain;
         }
-        return null;
+        return pseudonymisedIn is null ? null : Found(operation, pseudonymisedIn, $"{Describe(operation)} (pseudonymised elsewhere in this method)");
+    }
+
+    /// <summary>
+    /// Whether two operations sit on different branches of one choice (<c>personal ? Pseudonymize(raw) : raw</c>,
+    /// an <c>if</c> and its <c>else</c>, two arms of a <c>switch</c>): the code chose to pseudonymise on one only.
+    /// </summary>
+    private static bool OnOtherBranch(IOperation left, IOperation right)
+    {
+        var leftPath = new Dictionary<IOperation, IOperation>();
+        for (IOperation? child = left, parent = left.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            leftPath[parent] = child;
+        }
+        for (IOperation? child = right, parent = right.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (!leftPath.TryGetValue(parent, out var leftChild))
+            {
+                continue;
+            }
+            if (ReferenceEquals(leftChild, child))
+            {
+                return false;
+            }
+            return parent switch
+            {
+                IConditionalOperation choice => !ReferenceEquals(leftChild, choice.Condition) && !ReferenceEquals(child, choice.Condition),
+                ISwitchExpressionOperation or ISwitchOperation => true,
+                _ => false,
+            };
+        }
+        return false;
     }
 
     private ImmutableArray<(IOperation Value, string Domain)> SanitizedValues(IOperation root, Frame frame)

@@ -32,7 +32,7 @@ public class TC1001PseudonymisedBesideTests
                 {
                     span.SetTag("meter.ref", pseudonymizer.Pseudonymize("meter", result.Message.Key));
                     span.SetTag("messaging.kafka.message.key", {|TC1001:result.Message.Key|});
-                    span.DisplayName = {|TC1001:$"ingest {result.Message.Key}"|};
+                    span.DisplayName = $"ingest {{|TC1001:result.Message.Key|}}";
                     span.SetTag("messaging.kafka.partition", result.Partition);
                     span.SetTag("messaging.destination", result.Message.Topic);
                     span.SetTag("meter.key_length", result.Message.Key.Length);
@@ -58,6 +58,24 @@ public class TC1001PseudonymisedBesideTests
                 {
                     // A helper that pseudonymises on one branch only, by design.
                     span.SetTag(name, personal ? pseudonymizer.Pseudonymize("subject", value) : value);
+                }
+
+                public void Arguments(ILogger log, object?[] args, string?[] domains)
+                {
+                    // The same local, pseudonymised on one branch of a choice and sent as it is on the other.
+                    for (var i = 0; i < args.Length; i++)
+                    {
+                        var raw = args[i]?.ToString() ?? "";
+                        log.LogInformation("Argument {Value}", domains[i] is null ? raw : pseudonymizer.Pseudonymize(domains[i]!, raw));
+                        if (domains[i] is { } domain)
+                        {
+                            log.LogInformation("Personal argument {Value}", pseudonymizer.Pseudonymize(domain, raw));
+                        }
+                        else
+                        {
+                            log.LogInformation("Plain argument {Value}", raw);
+                        }
+                    }
                 }
             }
             """);
