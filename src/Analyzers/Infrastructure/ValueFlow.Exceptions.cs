@@ -389,7 +389,7 @@ internal sealed partial class ValueFlow
                     break;
                 case IInvocationOperation pipeline when CallsPipeline(pipeline):
                     // try { await next(context); } catch (Exception ex): whatever the handlers after this one let out.
-                    result = FlowResult.Combine(result, ThrownAs(caught.Type, reachingHost: true, pipeline, frame.CancellationToken));
+                    result = FlowResult.Combine(result, ThrownAs(caught.Type, reachingHost: true, pipeline, frame.CancellationToken, caught));
                     break;
                 case IInvocationOperation invocation when HasSource(invocation.TargetMethod) && !IsGenerated(invocation.TargetMethod):
                     result = FlowResult.Combine(result, CallSummary(invocation, Throws(invocation.TargetMethod, caught, frame, depth, calls), frame, depth));

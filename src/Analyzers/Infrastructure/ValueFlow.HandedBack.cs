@@ -42,7 +42,8 @@ internal sealed partial class ValueFlow
     /// where the source throws them; with <paramref name="reachingHost"/>, only those no catch of the
     /// source takes, which are the ones a framework hands to its handlers.
     /// </summary>
-    private FlowResult ThrownAs(ITypeSymbol? type, bool reachingHost, IOperation target, CancellationToken cancellationToken)
+    /// <param name="caught">For a catch clause, what the clauses before it take first.</param>
+    private FlowResult ThrownAs(ITypeSymbol? type, bool reachingHost, IOperation target, CancellationToken cancellationToken, CaughtTypes? caught = null)
     {
         if (type is null)
         {
@@ -57,7 +58,7 @@ internal sealed partial class ValueFlow
         foreach (var thrown in ThrownIdentifiers(cancellationToken))
         {
             if ((thrown.ReachesHost || !reachingHost) && ExceptionTypes.CanBeCaughtAs(thrown.Type, type)
-                && !handledAbove.Any(handled => ExceptionTypes.IsOrDerivesFrom(thrown.Type, handled)))
+                && !handledAbove.Any(handled => ExceptionTypes.IsOrDerivesFrom(thrown.Type, handled)) && (caught is null || caught.Takes(thrown.Type)))
             {
                 var origin = $"{Describe(target)} (the source throws {thrown.Type?.Name ?? "an exception"} with {thrown.Identifier.Origin})";
                 return new FlowResult(new IdentifierFinding(origin, thrown.Identifier.Domain, target), null, proven: false);

@@ -328,6 +328,28 @@ public class TC1001FlowTests
                     }
                 }
 
+                private Action<string>? _onLocked;
+
+                void OnLocked(Action<string> handler) => _onLocked = handler;
+
+                void Watch(string mrn) => OnLocked(state => throw new ChartLockedException({|TC1001:mrn|}));
+
+                void Lock(ILogger logger, string state)
+                {
+                    try
+                    {
+                        _onLocked?.Invoke(state);
+                    }
+                    catch (ChartLockedException)
+                    {
+                        throw;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        logger.LogWarning(ex, "Chart lock refused");
+                    }
+                }
+
                 void Reopen(ILogger logger, string mrn, bool locked)
                 {
                     try
