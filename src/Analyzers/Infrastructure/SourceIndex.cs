@@ -184,6 +184,19 @@ internal sealed partial class SourceIndex
                 }
             }
         }
+        foreach (var name in RouteValueReaders)
+        {
+            foreach (var (treeIndex, at) in words.Find(name, cancellationToken))
+            {
+                // request.RouteValues["nhsNumber"], GetRouteValue("studentNumber"), Request.Query["email"]: the
+                // app's addresses carry what it reads out of them, whether or not it declares the route.
+                if (ReadKey(words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at)) is { } key
+                    && key.Length > 0 && (char.IsLetter(key[0]) || key[0] == '_') && key.All(c => char.IsLetterOrDigit(c) || c == '_') && !found.Contains(key))
+                {
+                    found.Add(key);
+                }
+            }
+        }
         return Interlocked.CompareExchange(ref _routeParameters, found, null) ?? found;
     }
 
@@ -192,6 +205,37 @@ internal sealed partial class SourceIndex
         "Route", "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpPatch", "HttpHead", "HttpTrigger", "Map", "MapGet", "MapPost",
         "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapGroup", "MapHub", "MapControllerRoute",
     };
+
+    /// <summary>The members an app reads a request's route values and query parameters through.</summary>
+    private static readonly string[] RouteValueReaders = { "RouteValues", "GetRouteValue", "Query" };
+
+    /// <summary>
+    /// The constant key read at a route-value or query member: <c>RouteValues["k"]</c>,
+    /// <c>RouteValues.GetValueOrDefault("k")</c>, <c>RouteValues.TryGetValue("k", out …)</c>,
+    /// <c>GetRouteValue("k")</c>, <c>Query["k"]</c>.
+    /// </summary>
+    private static string? ReadKey(SyntaxToken token)
+    {
+        if (token.Parent is not IdentifierNameSyntax name)
+        {
+            return null;
+        }
+        SyntaxNode member = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        ArgumentListSyntax? arguments = member.Parent switch
+        {
+            // GetRouteValue("k") and context.GetRouteValue("k")
+            InvocationExpressionSyntax call when name.Identifier.ValueText == "GetRouteValue" => call.ArgumentList,
+            ElementAccessExpressionSyntax element when name.Identifier.ValueText != "GetRouteValue" && element.Expression == member => ToArgumentList(element.ArgumentList),
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValueOrDefault" or "TryGetValue" or "ContainsKey" } lookup
+                when name.Identifier.ValueText != "GetRouteValue" && lookup.Parent is InvocationExpressionSyntax call => call.ArgumentList,
+            _ => null,
+        };
+        return arguments?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            ? literal.Token.ValueText
+            : null;
+    }
+
+    private static ArgumentListSyntax ToArgumentList(BracketedArgumentListSyntax brackets) => SyntaxFactory.ArgumentList(brackets.Arguments);
 
     /// <summary>What ends a route parameter's name: a constraint, a default value, or the optional mark.</summary>
     private static readonly char[] RouteParameterEnds = { ':', '=', '?' };

@@ -140,7 +140,9 @@ internal sealed partial class ValueFlow
                 ? Rewrapped(served, member)
                 : null;
         }
-        if (!IsServedRequest(owner) || member.Member.Name is not ("Path" or "QueryString" or "Url" or "RawUrl" or "PathAndQuery"))
+        if (!IsServedRequest(owner)
+            || !(member.Member.Name is "Path" or "QueryString" or "Url" or "RawUrl" or "PathAndQuery"
+                || (member.Member.Name == "Query" && member.Type?.SpecialType == SpecialType.System_String)))
         {
             return null;
         }
@@ -166,9 +168,13 @@ internal sealed partial class ValueFlow
         return FlowResult.Unknown;
     }
 
-    /// <summary>The request a server is handling: ASP.NET Core's, an isolated function's, an API gateway event's, <c>HttpListener</c>'s.</summary>
+    /// <summary>
+    /// The request a server is handling: ASP.NET Core's, an isolated function's, an API gateway event's,
+    /// <c>HttpListener</c>'s, or a type of the app's own that carries the route values it was matched with.
+    /// </summary>
     private static bool IsServedRequest(INamedTypeSymbol? type) =>
-        IsOrDerivesFrom(type, t => t.Name is "HttpRequest" or "HttpRequestData" or "APIGatewayProxyRequest" or "APIGatewayHttpApiV2ProxyRequest" or "HttpListenerRequest");
+        IsOrDerivesFrom(type, t => t.Name is "HttpRequest" or "HttpRequestData" or "APIGatewayProxyRequest" or "APIGatewayHttpApiV2ProxyRequest" or "HttpListenerRequest")
+        || (type is { Name: not "HttpContext" } && type.GetMembers("RouteValues").Any(m => m is IPropertySymbol));
 
     private static AddressSection SectionRead(string uriMember) => uriMember switch
     {

@@ -110,4 +110,49 @@ public class TC1001ServedRequestTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_route_value_or_query_parameter_the_app_reads_by_an_identifier_s_name_puts_it_in_the_served_path()
+    {
+        await VerifyCS.AnalyzerAsync(StandIns.Replace("LOGS", Logs) + """
+            namespace Service
+            {
+                using System.Collections.Generic;
+
+                public static class Lookups
+                {
+                    // Routes declared elsewhere (a gateway's configuration): read by name here.
+                    public static string? Patient(IReadOnlyDictionary<string, string?> RouteValues) => RouteValues.GetValueOrDefault("nhsNumber");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_request_type_of_the_app_s_own_with_route_values_is_a_served_request()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Diagnostics;
+
+            public sealed record IncomingRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> RouteValues);
+
+            public sealed class Mirror
+            {
+                public void Send(Activity activity, IncomingRequest request)
+                {
+                    var subject = request.RouteValues["playerId"];
+                    activity.SetTag("shadow.method", request.Method);
+                    activity.SetTag("shadow.path", {|TC1001:request.Path|});
+                    activity.SetTag("shadow.query", {|TC1001:request.Query|});
+                }
+            }
+
+            public sealed class Catalogue
+            {
+                public void Send(Activity activity, IReadOnlyDictionary<string, string> RouteValues) =>
+                    activity.SetTag("catalogue.title", RouteValues["titleId"]);
+            }
+            """);
+    }
 }
