@@ -202,11 +202,12 @@ internal sealed class TelemetryOptions
 
     /// <summary>
     /// Modifiers that make the following person word name a thing: <c>storageAccountName</c>,
-    /// <c>serviceAccountId</c>, <c>systemUser</c> are not anybody's identifier.
+    /// <c>serviceAccountId</c>, <c>systemUser</c>, <c>syntheticAccount</c> (a monitoring probe's own) are not anybody's identifier.
     /// </summary>
     private static readonly ImmutableHashSet<string> ThingModifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
         "storage", "service", "system", "machine", "device", "app", "application", "api", "cloud", "database", "db", "sql", "blob",
         "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template",
+        "synthetic", "probe", "canary", "dummy",
         "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour");
 
     /// <summary>

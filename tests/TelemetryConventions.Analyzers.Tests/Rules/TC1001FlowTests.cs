@@ -1051,6 +1051,8 @@ public class TC1001FlowTests
     [InlineData("meterSerial", true)]
     [InlineData("emailTemplateId", false)]
     [InlineData("storageAccountName", false)]
+    [InlineData("syntheticAccount", false)]
+    [InlineData("canaryAccountId", false)]
     [InlineData("userAgent", false)]
     [InlineData("playerCount", false)]
     [InlineData("ratingByPlayer", false)]
