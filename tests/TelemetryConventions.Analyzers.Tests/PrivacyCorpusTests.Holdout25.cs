@@ -22,10 +22,15 @@ public sealed partial class PrivacyCorpusTests
     /// devices' ids, a faulted task's exception, an observer's onError, a dispatch proxy's arguments, a
     /// decorator called through its interface, error reports through Sentry's hub and Raygun, values the
     /// framework's exceptions quote, collected exceptions, masks that keep the last few characters): 65 of
-    /// 85 (76.5 %), 1 of 123 (0.8 %). The floor guards those figures (76 % recall, 0.9 % false positives).
+    /// 85 (76.5 %), 1 of 123 (0.8 %). Since, with route values an app reads by an identifier's name
+    /// putting it in the paths it serves: 68 of 85 (80.0 %), 3 of 123 (2.4 %). The two new clean lines
+    /// reported are paths served by the retail and transport services; the corpus compiles all seven
+    /// services as one app, and the education service's transcoded route reads
+    /// <c>RouteValues["student_number"]</c>. The floor guards those figures (80 % recall, 2.5 % false
+    /// positives).
     /// </summary>
     [Fact]
     public Task Twenty_fifth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout25"), "PrivacyHoldout25.Telemetry", minimumMarkers: 187,
-            requiredRecall: 0.76, allowedFalsePositives: 0.009, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.80, allowedFalsePositives: 0.025, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -186,16 +186,7 @@ internal sealed partial class SourceIndex
         }
         foreach (var name in RouteValueReaders)
         {
-            foreach (var (treeIndex, at) in words.Find(name, cancellationToken))
-            {
-                // request.RouteValues["nhsNumber"], GetRouteValue("studentNumber"), Request.Query["email"]: the
-                // app's addresses carry what it reads out of them, whether or not it declares the route.
-                if (ReadKey(words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at)) is { } key
-                    && key.Length > 0 && (char.IsLetter(key[0]) || key[0] == '_') && key.All(c => char.IsLetterOrDigit(c) || c == '_') && !found.Contains(key))
-                {
-                    found.Add(key);
-                }
-            }
+            AddReadKeys(name, found, cancellationToken);
         }
         return Interlocked.CompareExchange(ref _routeParameters, found, null) ?? found;
     }
@@ -206,8 +197,43 @@ internal sealed partial class SourceIndex
         "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapGroup", "MapHub", "MapControllerRoute",
     };
 
-    /// <summary>The members an app reads a request's route values and query parameters through.</summary>
-    private static readonly string[] RouteValueReaders = { "RouteValues", "GetRouteValue", "Query" };
+    /// <summary>
+    /// The names of the query parameters the app reads by a constant name (<c>Request.Query["email"]</c>):
+    /// the query strings it serves carry them, its paths do not.
+    /// </summary>
+    public IReadOnlyList<string> QueryParameters(CancellationToken cancellationToken)
+    {
+        if (_queryParameters is { } known)
+        {
+            return known;
+        }
+        var found = new List<string>();
+        AddReadKeys("Query", found, cancellationToken);
+        return Interlocked.CompareExchange(ref _queryParameters, found, null) ?? found;
+    }
+
+    private IReadOnlyList<string>? _queryParameters;
+
+    /// <summary>
+    /// Adds the constant keys read through <paramref name="member"/>: <c>request.RouteValues["nhsNumber"]</c>,
+    /// <c>GetRouteValue("studentNumber")</c>. The app's addresses carry what it reads out of them, whether
+    /// or not it declares the route.
+    /// </summary>
+    private void AddReadKeys(string member, List<string> found, CancellationToken cancellationToken)
+    {
+        var words = _words.Value;
+        foreach (var (treeIndex, at) in words.Find(member, cancellationToken))
+        {
+            if (ReadKey(words.Tree(treeIndex).GetRoot(cancellationToken).FindToken(at)) is { } key
+                && key.Length > 0 && (char.IsLetter(key[0]) || key[0] == '_') && key.All(c => char.IsLetterOrDigit(c) || c == '_') && !found.Contains(key))
+            {
+                found.Add(key);
+            }
+        }
+    }
+
+    /// <summary>The members an app reads a request's route values through.</summary>
+    private static readonly string[] RouteValueReaders = { "RouteValues", "GetRouteValue" };
 
     /// <summary>
     /// The constant key read at a route-value or query member: <c>RouteValues["k"]</c>,

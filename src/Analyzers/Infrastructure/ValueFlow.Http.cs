@@ -165,8 +165,21 @@ internal sealed partial class ValueFlow
                 return Found(address, domain, $"{Describe(address)} (the app's routes carry {{{parameter}}})");
             }
         }
+        if (!IsPathOnly(address))
+        {
+            foreach (var parameter in _index.QueryParameters(frame.CancellationToken))
+            {
+                if (frame.Options.IsIdentifierName(NameWords.Split(parameter), out var domain))
+                {
+                    return Found(address, domain, $"{Describe(address)} (the app reads ?{parameter}= from its queries)");
+                }
+            }
+        }
         return FlowResult.Unknown;
     }
+
+    /// <summary>A served request's path alone, which holds no query parameter.</summary>
+    private static bool IsPathOnly(IOperation address) => address is IMemberReferenceOperation { Member.Name: "Path" };
 
     /// <summary>
     /// The request a server is handling: ASP.NET Core's, an isolated function's, an API gateway event's,

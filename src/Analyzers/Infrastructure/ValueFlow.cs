@@ -725,6 +725,10 @@ internal sealed partial class ValueFlow
             // context.ActionArguments, a job's Args, request.Headers sent whole: every input the caller sent.
             return Found(member, "input", $"{Describe(member)} (every input it holds, as sent)");
         }
+        if (ConstructedInSight(member, frame, depth) is { } constructed)
+        {
+            return constructed;
+        }
         if (symbol.DeclaringSyntaxReferences.IsEmpty)
         {
             return FlowResult.Unknown;
@@ -2369,6 +2373,11 @@ internal sealed partial class ValueFlow
             return false;
         }
         var receiver = member.Instance is null ? null : OperationTree.Unwrap(member.Instance);
+        if (IsMachineAuthoredName(owner.Name) || (receiver?.Type is { } machine && IsMachineAuthoredName(machine.Name)))
+        {
+            // var statement = where.Build(…) of a SqlStatement: the variable's name does not make it a person's.
+            return false;
+        }
         if (receiver is not null && ReferencedSymbol(receiver) is { } receiverSymbol && IsAuthoredName(receiverSymbol.Name))
         {
             return true;
@@ -2456,8 +2465,19 @@ internal sealed partial class ValueFlow
         {
             end--;
         }
-        return end > 0 && AuthoredWords.Contains(words[end - 1]);
+        // SqlStatement, QueryReport, SystemMessage: code's or a machine's, not a person's.
+        return end > 0 && AuthoredWords.Contains(words[end - 1]) && !(end > 1 && MachineAuthors.Contains(words[end - 2]));
     }
+
+    private static bool IsMachineAuthoredName(string name)
+    {
+        var words = NameWords.Split(name);
+        return words.Count > 1 && AuthoredWords.Contains(words[words.Count - 1]) && MachineAuthors.Contains(words[words.Count - 2]);
+    }
+
+    /// <summary>Modifiers that make an authored word name what code or a machine writes: <c>SqlStatement</c>, <c>SystemMessage</c>.</summary>
+    private static readonly ImmutableHashSet<string> MachineAuthors = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "sql", "db", "database", "query", "prepared", "command", "cql", "system", "error", "log", "debug", "diagnostic", "trace");
 
     private static readonly ImmutableHashSet<string> AuthoredWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "message", "messages", "comment", "post", "reply", "review", "complaint", "appeal", "dispute", "report", "ticket", "form",

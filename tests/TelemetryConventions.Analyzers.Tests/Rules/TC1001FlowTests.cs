@@ -991,6 +991,48 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_member_a_constructor_sets_holds_what_this_creation_passed_and_a_sql_statement_is_no_person_s_text()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Diagnostics;
+            using System.Linq;
+            using System.Text;
+
+            public sealed class SqlStatement(string text, IReadOnlyList<object?> args)
+            {
+                public string Text { get; } = text;
+                public IReadOnlyList<object?> Args { get; } = args;
+            }
+
+            public sealed class Builder
+            {
+                private readonly List<string> _clauses = new();
+                private readonly List<object?> _args = new();
+                public Builder And(string clause, object? value) { _clauses.Add(clause); _args.Add(value); return this; }
+                public SqlStatement Build(string selectFrom)
+                {
+                    var text = new StringBuilder(selectFrom);
+                    text.Append(" WHERE ").Append(string.Join(" AND ", _clauses));
+                    return new SqlStatement(text.ToString(), _args.ToList());
+                }
+            }
+
+            public sealed class Repo
+            {
+                public void Find(Activity activity, string nhsNumber)
+                {
+                    var legacy = new SqlStatement($"SELECT * FROM patients WHERE nhs = '{nhsNumber}'", new List<object?>());
+                    activity.SetTag("legacy", {|TC1001:legacy.Text|});
+                    var where = new Builder().And("nhs = @nhs", nhsNumber);
+                    var statement = where.Build("SELECT * FROM patients");
+                    activity.SetTag("db.query.text", statement.Text);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_record_printed_by_an_explicit_ToString_or_joined_into_text_leaks_its_members()
     {
         await VerifyCS.AnalyzerAsync(Usings + """

@@ -155,4 +155,31 @@ public class TC1001ServedRequestTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_query_parameter_read_by_an_identifier_s_name_puts_it_in_the_served_query_not_the_path()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Diagnostics;
+
+            public sealed record IncomingRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> RouteValues);
+
+            public sealed class QueryForm
+            {
+                public IReadOnlyDictionary<string, string> Query { get; } = new Dictionary<string, string>();
+            }
+
+            public sealed class Search
+            {
+                public string? Email(QueryForm form) => form.Query["email"];
+
+                public void Send(Activity activity, IncomingRequest request)
+                {
+                    activity.SetTag("shadow.path", request.Path);
+                    activity.SetTag("shadow.query", {|TC1001:request.Query|});
+                }
+            }
+            """);
+    }
 }
