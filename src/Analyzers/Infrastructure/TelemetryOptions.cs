@@ -417,8 +417,13 @@ internal sealed class TelemetryOptions
             return false;
         }
         var end = words.Count;
-        if (end >= 2 && words[end - 1] == "text" && words[end - 2] is "free" or "typed")
+        if (end >= 2 && words[end - 1] == "text" && words[end - 2] is "free" or "typed" or "search")
         {
+            return true;
+        }
+        if (end == 1 && words[0] == "q")
+        {
+            // A search endpoint's q: what a person typed into the box.
             return true;
         }
         if (IsHomeAccessName(words) || (end >= 2 && words[end - 2] == "what" && words[end - 1] is "happened" or "happens"))

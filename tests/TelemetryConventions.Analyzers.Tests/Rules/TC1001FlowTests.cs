@@ -1095,6 +1095,8 @@ public class TC1001FlowTests
     [InlineData("storageAccountName", false)]
     [InlineData("syntheticAccount", false)]
     [InlineData("canaryAccountId", false)]
+    [InlineData("q", true)]
+    [InlineData("searchText", true)]
     [InlineData("userAgent", false)]
     [InlineData("playerCount", false)]
     [InlineData("ratingByPlayer", false)]
