@@ -14,21 +14,22 @@ internal sealed partial class ValueFlow
     private static readonly ConditionalWeakTable<IOperation, List<IInvocationOperation>> Deserializations = new();
 
     /// <summary>
-    /// Text (or <c>BinaryData</c>) that the same method deserialises into a type with an identifier
+    /// Text (or <c>BinaryData</c>, or bytes) that the same method deserialises into a type with an identifier
     /// member: <c>JsonSerializer.Deserialize&lt;BounceWebhook&gt;(request.Body)</c> shows that
     /// <c>request.Body</c> holds the bounced address, so logging the body sends it. Null otherwise.
     /// </summary>
     private FlowResult? ReadAsType(IOperation operation, Frame frame)
     {
         if (operation is not (ILocalReferenceOperation or IParameterReferenceOperation or IMemberReferenceOperation)
-            || !(operation.Type?.SpecialType == SpecialType.System_String || operation.Type?.Name == "BinaryData"))
+            || !(operation.Type?.SpecialType == SpecialType.System_String || operation.Type?.Name == "BinaryData"
+                || operation.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }))
         {
             return null;
         }
         foreach (var reading in Deserializations.GetValue(OperationTree.Root(operation), FindDeserializations))
         {
             var read = reading.Instance ?? (reading.Arguments.Length > 0 ? reading.Arguments[0].Value : null);
-            if (read is null || !SameValue(OperationTree.Unwrap(read), operation) || reading.Type is not { } target
+            if (read is null || !SameValue(Unreshaped(read), operation) || reading.Type is not { } target
                 || SerializedIdentifier(target, frame) is not { } member)
             {
                 continue;
@@ -36,6 +37,32 @@ internal sealed partial class ValueFlow
             return Found(operation, member.Domain, $"{Describe(operation)} (read as {target.Name}, its member {member.Origin})");
         }
         return null;
+    }
+
+    /// <summary>
+    /// The value under the conversions a body goes through on its way to a deserialiser:
+    /// <c>message.Body.ToString()</c>, <c>body.ToArray()</c>, <c>Encoding.UTF8.GetString(bytes)</c> read <c>message.Body</c>, <c>body</c>, <c>bytes</c>.
+    /// </summary>
+    private static IOperation Unreshaped(IOperation read)
+    {
+        var current = OperationTree.Unwrap(read);
+        while (true)
+        {
+            switch (current)
+            {
+                case IInvocationOperation { TargetMethod.Name: "ToString" or "ToArray" or "ToMemory" or "ToStream", Instance: { } converted, Arguments.Length: 0 }:
+                    current = OperationTree.Unwrap(converted);
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "GetString", ContainingType.Name: "Encoding" or "UTF8Encoding" }, Arguments.Length: 1 } decoded:
+                    current = OperationTree.Unwrap(decoded.Arguments[0].Value);
+                    break;
+                case IPropertyReferenceOperation { Property.Name: "Span", Instance: { } spanned }:
+                    current = OperationTree.Unwrap(spanned);
+                    break;
+                default:
+                    return current;
+            }
+        }
     }
 
     private static List<IInvocationOperation> FindDeserializations(IOperation root) =>

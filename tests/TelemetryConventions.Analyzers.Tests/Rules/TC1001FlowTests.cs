@@ -1653,6 +1653,24 @@ public class TC1001FlowTests
                     var bounce = JsonSerializer.Deserialize<List<BounceWebhook>>(json);
                     logger.LogWarning("Unreadable batch {Json}", {|TC1001:json|});
                 }
+
+                void Dequeued(QueuedMessage message, byte[] raw, ILogger logger)
+                {
+                    var bounce = JsonSerializer.Deserialize<BounceWebhook>(message.Body.ToString());
+                    logger.LogWarning("Unreadable message {Body}", {|TC1001:message.Body|});
+                    var again = JsonSerializer.Deserialize<BounceWebhook>(Encoding.UTF8.GetString(raw));
+                    logger.LogWarning("Unreadable bytes {Raw}", {|TC1001:raw|});
+                }
+            }
+
+            public sealed class BinaryData
+            {
+                public override string ToString() => "";
+            }
+
+            public sealed class QueuedMessage
+            {
+                public BinaryData Body { get; set; } = new();
             }
             """);
     }
