@@ -18,11 +18,12 @@ public sealed partial class PrivacyCorpusTests
     /// transitions, ids of instances, tasks and timers named by things, records that print only the
     /// workflow, pseudonyms, keyed shards, exceptions that quote nothing personal). 287 marked lines.
     /// Graded as written with the analyzers of commit a5cb1c9: 87 of 109 leaks found (79.8 %), 2 of 178
-    /// clean lines reported (1.1 %). The floor guards those figures (79 % recall, 1.5 % false
-    /// positives).
+    /// clean lines reported (1.1 %). Since, with a catch clause that does not see what an earlier
+    /// clause of its try takes and a record's explicit ToString printing its members: 88 of 109
+    /// (80.7 %), none of 178. The floor guards those figures (80 % recall, 0.5 % false positives).
     /// </summary>
     [Fact]
     public Task Seventy_third_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout73"), "PrivacyHoldout73.Telemetry", minimumMarkers: 258,
-            requiredRecall: 0.79, allowedFalsePositives: 0.015, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.80, allowedFalsePositives: 0.005, TestFolder("PrivacyCorpus", "Shared"));
 }

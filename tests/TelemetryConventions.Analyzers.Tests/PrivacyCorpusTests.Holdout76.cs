@@ -20,11 +20,13 @@ public sealed partial class PrivacyCorpusTests
     /// redacted captures, tenant policies, bot ids and seeds, pseudonyms, keyed shards, exceptions that
     /// quote nothing personal). 289 marked lines.
     /// Graded as written with the analyzers of commit 0182a32: 83 of 126 leaks found (65.9 %), 11 of
-    /// 163 clean lines reported (6.7 %). The floor guards those figures (65 % recall, 7 % false
+    /// 163 clean lines reported (6.7 %). Since, with a request type of the app's own that carries
+    /// route values read as a served request, and synthetic, probe and canary accounts read as nobody's:
+    /// 95 of 126 (75.4 %), 10 of 163 (6.1 %). The floor guards those figures (75 % recall, 6.5 % false
     /// positives).
     /// </summary>
     [Fact]
     public Task Seventy_sixth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout76"), "PrivacyHoldout76.Telemetry", minimumMarkers: 260,
-            requiredRecall: 0.65, allowedFalsePositives: 0.07, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.75, allowedFalsePositives: 0.065, TestFolder("PrivacyCorpus", "Shared"));
 }
