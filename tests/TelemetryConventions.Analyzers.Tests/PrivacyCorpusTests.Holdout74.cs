@@ -20,11 +20,12 @@ public sealed partial class PrivacyCorpusTests
     /// parameterised SQL, normalised statements, offsets, buckets of things, counts, pseudonyms, keyed
     /// shards). 284 marked lines. Graded as written with the analyzers of commit 0182a32: 53 of 115
     /// leaks found (46.1 %), 11 of 169 clean lines reported (6.5 %). Since, with a search endpoint's
-    /// bare q read as typed text and a SqlStatement's text read as code's: 57 of 115 (49.6 %), 7 of 169
-    /// (4.1 %). The floor guards those figures (49 % recall, 4.5 % false positives).
+    /// bare q read as typed text, a SqlStatement's text read as code's and a reflected member's name
+    /// read as code's: 57 of 115 (49.6 %), 4 of 169 (2.4 %). The floor guards those figures (49 % recall,
+    /// 3 % false positives).
     /// </summary>
     [Fact]
     public Task Seventy_fourth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout74"), "PrivacyHoldout74.Telemetry", minimumMarkers: 256,
-            requiredRecall: 0.49, allowedFalsePositives: 0.045, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.49, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -585,6 +585,11 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
+        if (member.Member.Name is "Name" or "FullName" or "DisplayName" && IsReflectedName(member.Member.ContainingType))
+        {
+            // property.Name of a PropertyInfo, parameter.Name of a ParameterInfo: the name of code, whatever the local is called.
+            return FlowResult.Safe;
+        }
         if ((RequestAddress(member, frame, depth) ?? DeclaredCallAddress(member, frame, depth) ?? UriPart(member, frame, depth) ?? UriBuilderPart(member, frame, depth)
                 ?? IncomingRequestAddress(member, frame, depth)) is { } address)
         {
@@ -1645,6 +1650,10 @@ internal sealed partial class ValueFlow
         {
             return Found(invocation, keyDomain);
         }
+        if (ReflectedObject(invocation) is { } reflected)
+        {
+            return Rewrapped(ReflectedMembers(reflected, frame, depth), invocation);
+        }
         if (method.Name is "GetExtension" or "HasExtension" or "GetPathRoot" && method.ContainingType is { Name: "Path", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } })
         {
             // Path.GetExtension(upload.FileName): the kind of file, not the name a person gave it.
@@ -2151,6 +2160,39 @@ internal sealed partial class ValueFlow
                 stack.Push(child);
             }
         }
+    }
+
+    private static bool IsReflectedName(INamedTypeSymbol? type) =>
+        IsOrDerivesFrom(type, t => (t.Name is "MemberInfo" or "ParameterInfo" && t.ContainingNamespace?.ToDisplayString() == "System.Reflection")
+            || (t.Name is "PropertyDescriptor" or "MemberDescriptor" && t.ContainingNamespace?.ToDisplayString() == "System.ComponentModel"));
+
+    /// <summary>
+    /// The object a reflection read takes a member of: <c>property.GetValue(patient)</c>,
+    /// <c>field.GetValue(patient)</c>, a <c>PropertyDescriptor</c>'s <c>GetValue(patient)</c>.
+    /// </summary>
+    private static IOperation? ReflectedObject(IInvocationOperation invocation) =>
+        invocation.TargetMethod is { Name: "GetValue", IsStatic: false } get
+        && IsOrDerivesFrom(get.ContainingType, t => t.Name is "PropertyInfo" or "FieldInfo" or "PropertyDescriptor" && t.ContainingNamespace?.ToDisplayString() is "System.Reflection" or "System.ComponentModel")
+        && invocation.Arguments.Length >= 1
+            ? invocation.Arguments[0].Value
+            : null;
+
+    /// <summary>
+    /// Any member of an object read by reflection, so the identifier among them: judged by what the
+    /// object's type writes out, or, for an object handed in as such (<c>Describe(object value)</c>),
+    /// by what each caller hands over.
+    /// </summary>
+    private FlowResult ReflectedMembers(IOperation reflected, Frame frame, int depth)
+    {
+        var target = OperationTree.Unwrap(reflected);
+        if (target.Type is INamedTypeSymbol { SpecialType: not SpecialType.System_Object, TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } type
+            && !IsScalar(type) && SerializedIdentifier(type, frame) is { } member)
+        {
+            // Combined with the object's own flow, so that a helper handed the object is judged at its callers too.
+            return FlowResult.Combine(Found(target, member.Domain, $"{Describe(target)} (a member read by reflection, {member.Origin})"), Evaluate(reflected, frame, depth + 1));
+        }
+        // An object, an interface or a base type: what the callers hand over.
+        return Evaluate(reflected, frame, depth + 1);
     }
 
     /// <summary>

@@ -1676,6 +1676,45 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_member_read_by_reflection_may_be_any_member_of_the_object_the_identifier_among_them()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed record Demographics(string NhsNumber, string Language);
+            public sealed record Ward(string Code, int Beds);
+
+            static class PropertyDump
+            {
+                public static string Describe(object value) =>
+                    string.Join(", ", value.GetType().GetProperties().Select(p => $"{p.Name}={p.GetValue(value)}"));
+            }
+
+            class Audits
+            {
+                void Changed(ILogger logger, Demographics before, Demographics after)
+                {
+                    foreach (var property in typeof(Demographics).GetProperties())
+                    {
+                        var old = property.GetValue(before);
+                        logger.LogDebug("{Member} was {Before}", property.Name, {|TC1001:old|});
+                    }
+                    logger.LogTrace("After update: {State}", {|TC1001:PropertyDump.Describe(after)|});
+                }
+
+                void Counted(ILogger logger, Ward ward)
+                {
+                    foreach (var property in typeof(Ward).GetProperties())
+                    {
+                        logger.LogDebug("{Member} is {Value}", property.Name, property.GetValue(ward));
+                    }
+                    logger.LogTrace("Ward: {State}", PropertyDump.Describe(ward));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_member_read_from_an_object_built_in_the_method_is_what_its_initializer_set()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
