@@ -247,11 +247,11 @@ internal sealed partial class SourceIndex
             return null;
         }
         SyntaxNode member = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-        ArgumentListSyntax? arguments = member.Parent switch
+        BaseArgumentListSyntax? arguments = member.Parent switch
         {
             // GetRouteValue("k") and context.GetRouteValue("k")
             InvocationExpressionSyntax call when name.Identifier.ValueText == "GetRouteValue" => call.ArgumentList,
-            ElementAccessExpressionSyntax element when name.Identifier.ValueText != "GetRouteValue" && element.Expression == member => ToArgumentList(element.ArgumentList),
+            ElementAccessExpressionSyntax element when name.Identifier.ValueText != "GetRouteValue" && element.Expression == member => element.ArgumentList,
             MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValueOrDefault" or "TryGetValue" or "ContainsKey" } lookup
                 when name.Identifier.ValueText != "GetRouteValue" && lookup.Parent is InvocationExpressionSyntax call => call.ArgumentList,
             _ => null,
@@ -260,8 +260,6 @@ internal sealed partial class SourceIndex
             ? literal.Token.ValueText
             : null;
     }
-
-    private static ArgumentListSyntax ToArgumentList(BracketedArgumentListSyntax brackets) => SyntaxFactory.ArgumentList(brackets.Arguments);
 
     /// <summary>What ends a route parameter's name: a constraint, a default value, or the optional mark.</summary>
     private static readonly char[] RouteParameterEnds = { ':', '=', '?' };

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,8 +26,7 @@ internal sealed partial class ValueFlow
         }
         var root = OperationTree.Root(holder);
         var writes = LocalWrites(holder.Local, root);
-        if (writes.Count != 1 || writes[0].Element >= 0 || writes[0].Value is IArgumentOperation
-            || OperationTree.Descendants(root).Any(o => o is IAssignmentOperation { Target: IMemberReferenceOperation target } && SameMember(target, read, holder.Local)))
+        if (writes.Count != 1 || writes[0].Element >= 0 || writes[0].Value is IArgumentOperation || IsMemberWrittenIn(root, read, holder.Local))
         {
             return null;
         }
@@ -41,7 +39,7 @@ internal sealed partial class ValueFlow
                 foreach (var body in Bodies(call.TargetMethod, frame.CancellationToken))
                 {
                     var calleeFrame = frame.For(_optionsFor(body.Syntax.SyntaxTree));
-                    foreach (var value in OwnReturns(body))
+                    foreach (var value in ReturnedValues(body))
                     {
                         if (OperationTree.Unwrap(value) is not IObjectCreationOperation made || PassedFor(made, property.ContainingType, parameterName) is not { } passed)
                         {
@@ -91,29 +89,5 @@ internal sealed partial class ValueFlow
         }
         var argument = creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName);
         return argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
-    }
-
-    /// <summary>What a body returns itself, not what the lambdas and local functions inside it return.</summary>
-    private static IEnumerable<IOperation> OwnReturns(IOperation body)
-    {
-        foreach (var operation in OperationTree.Descendants(body))
-        {
-            if (operation is IReturnOperation { ReturnedValue: { } value } && !InsideNestedFunction(operation, body))
-            {
-                yield return value;
-            }
-        }
-    }
-
-    private static bool InsideNestedFunction(IOperation operation, IOperation body)
-    {
-        for (var current = operation.Parent; current is not null && current != body; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -859,11 +859,12 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        var rewritten = OperationTree.Descendants(root).Any(o => o is IAssignmentOperation { Target: IMemberReferenceOperation other }
-            && SymbolEqualityComparer.Default.Equals(other.Member, read.Member) && other.Instance is { } instance
-            && OperationTree.Unwrap(instance) is ILocalReferenceOperation local && Same(local, holder.Local));
-        return rewritten ? null : given;
+        return IsMemberWrittenIn(root, read, holder.Local) ? null : given;
     }
+
+    /// <summary>Whether the method assigns the member read here on the same local elsewhere (<c>envelope.Subject = …</c>).</summary>
+    private static bool IsMemberWrittenIn(IOperation root, IMemberReferenceOperation read, ILocalSymbol holder) =>
+        OperationTree.Descendants(root).Any(o => o is IAssignmentOperation { Target: IMemberReferenceOperation target } && SameMember(target, read, holder));
 
     private static bool WritesMember(IOperation root, ISymbol member) =>
         OperationTree.Descendants(root).Any(o => o is IAssignmentOperation { Target: IMemberReferenceOperation other } && SymbolEqualityComparer.Default.Equals(other.Member, member));
