@@ -18,11 +18,13 @@ public sealed partial class PrivacyCorpusTests
     /// error codes, counts, built-in messages, masked attempted values, DTOs of things, versions and
     /// route templates, redacted problems, pseudonyms, keyed shards). 284 marked lines.
     /// Graded as written with the analyzers of commit 25389c0: 66 of 104 leaks found (63.5 %), 11 of
-    /// 180 clean lines reported (6.1 %). The floor guards those figures (60 % recall, 6.5 % false
-    /// positives).
+    /// 180 clean lines reported (6.1 %). Since, with a validation failure picked by its error code or
+    /// property judged by that rule's message and checked member, and validation rules written as a
+    /// builder's instance methods: 76 of 104 (73.1 %), 11 of 180 (6.1 %). The floor guards those figures
+    /// (70 % recall, 6.5 % false positives).
     /// </summary>
     [Fact]
     public Task Seventy_seventh_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout77"), "PrivacyHoldout77.Telemetry", minimumMarkers: 260,
-            requiredRecall: 0.60, allowedFalsePositives: 0.065, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.7, allowedFalsePositives: 0.065, TestFolder("PrivacyCorpus", "Shared"));
 }

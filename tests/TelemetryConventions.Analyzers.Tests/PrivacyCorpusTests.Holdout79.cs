@@ -18,11 +18,13 @@ public sealed partial class PrivacyCorpusTests
     /// counts, timings, countries, consent-filtered bags, truncated IP addresses, pseudonyms, keyed
     /// shards). 289 marked lines.
     /// Graded as written with the analyzers of commit 25389c0: 66 of 113 leaks found (58.4 %), 4 of
-    /// 176 clean lines reported (2.3 %). The floor guards those figures (55 % recall, 2.5 % false
-    /// positives).
+    /// 176 clean lines reported (2.3 %). Since, with advertising and install ids as identifiers, a full
+    /// name of the app's own types, and an entry of a dictionary the method fills judged by what it put
+    /// there: 75 of 113 (66.4 %), 3 of 176 (1.7 %). The floor guards those figures (65 % recall, 2 %
+    /// false positives).
     /// </summary>
     [Fact]
     public Task Seventy_ninth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout79"), "PrivacyHoldout79.Telemetry", minimumMarkers: 260,
-            requiredRecall: 0.55, allowedFalsePositives: 0.025, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.65, allowedFalsePositives: 0.02, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -64,6 +64,9 @@ internal sealed class TelemetryOptions
         "ratepayer", "occupier", "caseworker", "gp", "colleague",
         // A dwelling's unique property reference number names one household, as a full postcode nearly does.
         "uprn",
+        // A phone's advertising identifiers (Apple's IDFA and IDFV, Google's advertising id) follow
+        // one person across apps and are what ad networks match people by.
+        "idfa", "idfv", "gaid", "aaid",
         // A date of birth, and an identity document's machine-readable zone.
         "birth", "birthdate", "mrz",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
@@ -97,9 +100,10 @@ internal sealed class TelemetryOptions
         ["steam"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An electric vehicle's communication controller id (ISO 15118 EVCCID) is its driver's car.
         ["evcc"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
-        // An app's installation id stands for one phone, tablet or TV and whoever uses it, as a device
+        // An app's installation (or install) id stands for one phone, tablet or TV and whoever uses it, as a device
         // token does; an installation's count, platform or version is not.
         ["installation"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers"),
+        ["install"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers"),
         ["zip"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         // Devices only a household or one person has (a games console, a headset, a home thermostat,
         // a wearable, a phone handset) and a PC's hardware id, which anti-cheat bans stand for the
@@ -161,6 +165,8 @@ internal sealed class TelemetryOptions
         // visitor's; a caller's id or number is the calling person's (not a calling method, CallerMemberName).
         ["targeting"] = ImmutableHashSet.Create(StringComparer.Ordinal, "key", "keys"),
         ["anonymous"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
+        // A phone's advertising id; an advertising campaign, slot or budget is not one.
+        ["advertising"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers"),
         ["caller"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "number", "numbers"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
         ["id"] = ImmutableHashSet.Create(StringComparer.Ordinal, "tag", "tags", "token", "tokens"),

@@ -89,11 +89,40 @@ internal sealed partial class ValueFlow
         {
             ILocalReferenceOperation local when EnclosingForEach(local) is { } loop => loop.Collection,
             IParameterReferenceOperation element when ProjectingCall(read, element.Parameter) is { } projection => ReceiverOf(projection),
+            ILocalReferenceOperation picked => PickedFrom(picked),
             _ => null,
         };
         return failures is not null && OperationTree.Unwrap(failures) is IPropertyReferenceOperation { Property.Name: "Errors", Instance: { } result }
             ? ValidatedType(result)
             : null;
+    }
+
+    /// <summary>
+    /// The sequence a local's one element was picked from: <c>var taken = result.Errors.FirstOrDefault(e => …)</c>
+    /// (also after <c>Where</c>, <c>OrderBy</c>, <c>Skip</c>) and <c>result.Errors[0]</c>.
+    /// </summary>
+    private static IOperation? PickedFrom(ILocalReferenceOperation local)
+    {
+        var writes = LocalWrites(local.Local, OperationTree.Root(local));
+        if (writes.Count != 1 || writes[0].Element >= 0)
+        {
+            return null;
+        }
+        var picked = OperationTree.Unwrap(writes[0].Value);
+        if (picked is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed })
+        {
+            return OperationTree.Unwrap(indexed);
+        }
+        if (picked is not IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" } pick)
+        {
+            return null;
+        }
+        var source = ReceiverOf(pick);
+        for (var step = 0; step < 8 && source is IInvocationOperation { TargetMethod.Name: "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "Skip" or "Take" or "Reverse" } narrowing; step++)
+        {
+            source = ReceiverOf(narrowing);
+        }
+        return source;
     }
 
     /// <summary>

@@ -83,6 +83,62 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>A key's identity: its constant value, or the field that holds it (<c>PatientKeys.Ref</c>).</summary>
+    /// <summary>
+    /// What a method puts under a constant key of a dictionary it holds in a local: the entries of the
+    /// local's one creation (<c>new Dictionary&lt;…&gt;(bag) { ["customer"] = … }</c>), its indexer writes and
+    /// its <c>Add</c> calls. Null when the key is not a constant, when the local is assigned anything
+    /// but that creation, or when nothing is put under the key.
+    /// </summary>
+    private FlowResult? EntriesPutInMethod(ILocalReferenceOperation bag, IOperation key, Frame frame, int depth)
+    {
+        if (KeyIdentity(key) is not { } wanted || !IsDictionary(bag.Type))
+        {
+            return null;
+        }
+        FlowResult? result = null;
+        var creations = 0;
+        foreach (var operation in OperationTree.Descendants(OperationTree.Root(bag)))
+        {
+            IOperation? putKey = null;
+            IOperation? putValue = null;
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, bag.Local):
+                    if (declarator.Initializer?.Value is not { } initial || OperationTree.Unwrap(initial) is not IObjectCreationOperation creation)
+                    {
+                        return null;
+                    }
+                    creations++;
+                    if (creation.Initializer is { } contents)
+                    {
+                        foreach (var (entryKey, entryValue) in InitializedEntries(contents))
+                        {
+                            if (entryKey is not null && Equals(KeyIdentity(entryKey), wanted))
+                            {
+                                var value = Evaluate(entryValue, frame, depth + 1);
+                                result = result is { } so ? FlowResult.Combine(so, value) : value;
+                            }
+                        }
+                    }
+                    continue;
+                case IAssignmentOperation { Target: ILocalReferenceOperation reassigned } when Same(reassigned, bag.Local):
+                    return null;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation target, Arguments.Length: 1 } entry } write when Same(target, bag.Local):
+                    (putKey, putValue) = (entry.Arguments[0].Value, write.Value);
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: ILocalReferenceOperation target, Arguments.Length: 2 } add when Same(target, bag.Local):
+                    (putKey, putValue) = (add.Arguments[0].Value, add.Arguments[1].Value);
+                    break;
+            }
+            if (putKey is not null && putValue is not null && Equals(KeyIdentity(putKey), wanted))
+            {
+                var value = Evaluate(putValue, frame, depth + 1);
+                result = result is { } so ? FlowResult.Combine(so, value) : value;
+            }
+        }
+        return creations == 1 ? result : null;
+    }
+
     private static object? KeyIdentity(IOperation key)
     {
         var unwrapped = OperationTree.Unwrap(key);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,38 +30,183 @@ internal sealed partial class ValueFlow
     {
         foreach (var call in _index.CallsNamed("WithMessage", frame.CancellationToken))
         {
-            // WithMessage<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, …): T is the validated type.
-            if (call.TargetMethod.TypeArguments.Length < 1 || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.TypeArguments[0], validated)
-                || call.Arguments.Length < 2)
+            if (SymbolEqualityComparer.Default.Equals(RuleValidatedType(call), validated) && QuotedBy(call, frame) is { } quoted)
             {
-                continue;
+                return quoted;
             }
-            var callee = frame.For(_optionsFor(call.Syntax.SyntaxTree));
-            var message = call.Arguments[1].Value;
-            var unwrapped = OperationTree.Unwrap(message);
-            if (unwrapped.ConstantValue is { HasValue: true, Value: string template })
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The type a rule-builder call works for: <c>T</c> of FluentValidation's extension methods
+    /// (<c>WithMessage&lt;T, TProperty&gt;(this IRuleBuilderOptions&lt;T, TProperty&gt; rule, …)</c>), or of the
+    /// generic builder an instance method is declared on.
+    /// </summary>
+    private static ITypeSymbol? RuleValidatedType(IInvocationOperation call) =>
+        call.TargetMethod.IsExtensionMethod
+            ? call.TargetMethod.TypeArguments.FirstOrDefault()
+            : call.Instance is not null && call.TargetMethod.ContainingType is { IsGenericType: true } builder ? builder.TypeArguments[0] : null;
+
+    /// <summary>The argument after the rule itself: the message of <c>WithMessage</c>, the code of <c>WithErrorCode</c>.</summary>
+    private static IOperation? RuleArgument(IInvocationOperation call)
+    {
+        var position = call.TargetMethod.IsExtensionMethod ? 1 : 0;
+        return call.Arguments.Length > position ? call.Arguments[position].Value : null;
+    }
+
+    /// <summary>The identifier a rule's <c>WithMessage</c> call puts in its message, or null when it quotes only the property or a fixed text.</summary>
+    private IdentifierFinding? QuotedBy(IInvocationOperation withMessage, Frame frame)
+    {
+        if (RuleArgument(withMessage) is not { } message)
+        {
+            return null;
+        }
+        var callee = frame.For(_optionsFor(withMessage.Syntax.SyntaxTree));
+        var unwrapped = OperationTree.Unwrap(message);
+        if (unwrapped.ConstantValue is { HasValue: true, Value: string template })
+        {
+            return template.Contains(PropertyValuePlaceholder) ? RuleProperty(withMessage, callee.Options) : null;
+        }
+        if (AnonymousFunction(unwrapped) is { } provider)
+        {
+            // (command, value) => $"… {value}": the second parameter is the checked value.
+            if (provider.Symbol.Parameters.Length == 2 && ReferencesParameter(provider.Body, provider.Symbol.Parameters[1])
+                && RuleProperty(withMessage, callee.Options) is { } checkedValue)
             {
-                if (template.Contains(PropertyValuePlaceholder) && RuleProperty(call.Arguments[0].Value, callee.Options) is { } quoted)
-                {
-                    return quoted;
-                }
-                continue;
+                return checkedValue;
             }
-            if (AnonymousFunction(unwrapped) is { } provider)
+            return LambdaReturns(unwrapped, callee, 1).Identifier;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The rules a failure was picked by (<c>result.Errors.FirstOrDefault(e => e.ErrorCode == "GAMERTAG_TAKEN")</c>,
+    /// <c>… e.PropertyName == nameof(Request.NewGamertag)</c>): the calls of each rule chain of
+    /// <paramref name="validated"/> with that error code or for that property. Null when the failure was
+    /// not picked so, or no rule of the source matches.
+    /// </summary>
+    private List<List<IInvocationOperation>>? PickedRules(IOperation failure, ITypeSymbol validated, Frame frame)
+    {
+        if (OperationTree.Unwrap(failure) is not ILocalReferenceOperation local || PickingTest(local) is not { } test)
+        {
+            return null;
+        }
+        var chains = new List<List<IInvocationOperation>>();
+        var byCode = test.Member == "ErrorCode";
+        foreach (var call in _index.CallsNamed(byCode ? "WithErrorCode" : "RuleFor", frame.CancellationToken))
+        {
+            var matches = byCode
+                ? SymbolEqualityComparer.Default.Equals(RuleValidatedType(call), validated)
+                  && RuleArgument(call) is { } code && OperationTree.Unwrap(code).ConstantValue is { HasValue: true, Value: string written } && written == test.Value
+                : call.Arguments.Length > 0 && SelectedMember(OperationTree.Unwrap(call.Arguments[0].Value)) is { } member && member.Name == test.Value
+                  && IsOrDerivesFrom(validated as INamedTypeSymbol, t => SymbolEqualityComparer.Default.Equals(t, member.ContainingType));
+            if (matches)
             {
-                // (command, value) => $"… {value}": the second parameter is the checked value.
-                if (provider.Symbol.Parameters.Length == 2 && ReferencesParameter(provider.Body, provider.Symbol.Parameters[1])
-                    && RuleProperty(call.Arguments[0].Value, callee.Options) is { } checkedValue)
+                chains.Add(RuleChain(call));
+            }
+        }
+        return chains.Count > 0 ? chains : null;
+    }
+
+    /// <summary>Every call of the rule chain a call is part of, from its outermost call down to <c>RuleFor</c>.</summary>
+    private static List<IInvocationOperation> RuleChain(IInvocationOperation call)
+    {
+        var outer = call;
+        for (var step = 0; step < 16; step++)
+        {
+            var parent = outer.Parent is IConversionOperation conversion ? conversion.Parent : outer.Parent;
+            if (parent is IInvocationOperation { Instance: { } instance } onIt && OperationTree.Unwrap(instance) == outer)
+            {
+                outer = onIt;
+            }
+            else if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true } extension })
+            {
+                outer = extension;
+            }
+            else
+            {
+                break;
+            }
+        }
+        var chain = new List<IInvocationOperation>();
+        IOperation? current = outer;
+        for (var step = 0; step < 16 && current is IInvocationOperation link; step++)
+        {
+            chain.Add(link);
+            if (link.TargetMethod.Name is "RuleFor" or "RuleForEach")
+            {
+                break;
+            }
+            current = link.Instance is { } instance ? OperationTree.Unwrap(instance)
+                : link.Arguments.Length > 0 ? OperationTree.Unwrap(link.Arguments[0].Value) : null;
+        }
+        return chain;
+    }
+
+    /// <summary>
+    /// The test a failure local was picked by: <c>e.ErrorCode == "…"</c> or <c>e.PropertyName == "…"</c> (or
+    /// <c>nameof(…)</c>) in the predicate of the <c>First</c>, <c>Single</c> or <c>Where</c> call that gave it.
+    /// </summary>
+    private static (string Member, string Value)? PickingTest(ILocalReferenceOperation local)
+    {
+        var writes = LocalWrites(local.Local, OperationTree.Root(local));
+        if (writes.Count != 1)
+        {
+            return null;
+        }
+        for (var current = OperationTree.Unwrap(writes[0].Value) as IInvocationOperation; current is not null; current = ReceiverOf(current) as IInvocationOperation)
+        {
+            foreach (var argument in current.Arguments)
+            {
+                if (AnonymousFunction(OperationTree.Unwrap(argument.Value)) is not { } predicate)
                 {
-                    return checkedValue;
+                    continue;
                 }
-                if (LambdaReturns(unwrapped, callee, 1).Identifier is { } built)
+                foreach (var comparison in OperationTree.Descendants(predicate.Body).OfType<IBinaryOperation>())
                 {
-                    return built;
+                    if (comparison.OperatorKind != BinaryOperatorKind.Equals)
+                    {
+                        continue;
+                    }
+                    foreach (var (side, other) in new[] { (comparison.LeftOperand, comparison.RightOperand), (comparison.RightOperand, comparison.LeftOperand) })
+                    {
+                        if (OperationTree.Unwrap(side) is IPropertyReferenceOperation { Property: { Name: "ErrorCode" or "PropertyName", ContainingType.Name: "ValidationFailure" } read }
+                            && OperationTree.Unwrap(other).ConstantValue is { HasValue: true, Value: string value })
+                        {
+                            return (read.Name, value);
+                        }
+                    }
                 }
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// What a failure picked by its rules quotes (<c>ErrorMessage</c>) or holds (<c>AttemptedValue</c>): null
+    /// when it was not picked by a rule; otherwise the finding of those rules, or none.
+    /// </summary>
+    private FlowResult? PickedFailureValue(IPropertyReferenceOperation read, IOperation failure, ITypeSymbol validated, Frame frame)
+    {
+        if (PickedRules(failure, validated, frame) is not { } chains)
+        {
+            return null;
+        }
+        foreach (var chain in chains)
+        {
+            var finding = read.Property.Name == "AttemptedValue"
+                ? RuleProperty(chain[chain.Count - 1], _optionsFor(chain[0].Syntax.SyntaxTree))
+                : chain.Where(c => c.TargetMethod.Name == "WithMessage").Select(c => QuotedBy(c, frame)).FirstOrDefault(q => q is not null);
+            if (finding is not null)
+            {
+                return Found(read, finding.Domain, read.Property.Name == "AttemptedValue"
+                    ? $"{Describe(read)} (the value entered for {finding.Origin}, whose rule the failure was picked by)"
+                    : $"{Describe(read)} (the message of the rule the failure was picked by, which quotes {finding.Origin})");
+            }
+        }
+        return FlowResult.Safe;
     }
 
     private static bool ReferencesParameter(IOperation body, IParameterSymbol parameter) =>
@@ -101,7 +247,14 @@ internal sealed partial class ValueFlow
         {
             case IPropertyReferenceOperation { Property: { Name: "ErrorMessage", ContainingType.Name: "ValidationFailure" }, Instance: { } failure } read:
                 validated = ValidatedTypeOfFailure(read, failure);
+                if (validated is not null && PickedFailureValue(read, failure, validated, frame) is { } picked)
+                {
+                    return picked;
+                }
                 break;
+            case IPropertyReferenceOperation { Property: { Name: "AttemptedValue", ContainingType.Name: "ValidationFailure" }, Instance: { } attempt } attempted:
+                // The value a person entered for the rule the failure was picked by; otherwise judged as any failure's.
+                return ValidatedTypeOfFailure(attempted, attempt) is { } checkedType ? PickedFailureValue(attempted, attempt, checkedType, frame) : null;
             case IPropertyReferenceOperation { Property: { Name: "Errors", ContainingType.Name: "ValidationResult" or "ValidationException" }, Instance: { } result }:
                 validated = ValidatedType(result);
                 break;

@@ -462,12 +462,22 @@ internal sealed partial class ValueFlow
 
     private FlowResult EvaluateIndexer(IPropertyReferenceOperation indexer, IOperation indexed, Frame frame, int depth)
     {
+        if (IsFormattingLocalizer(indexer.Property))
+        {
+            // localizer["Greeting", name]: the resource text with the arguments put in; the key names the text.
+            return Rewrapped(CombineAll(indexer.Arguments.Skip(1).Select(a => a.Value), frame, depth), indexer);
+        }
+        var collection = OperationTree.Unwrap(indexed);
+        if (indexer.Arguments.Length == 1 && collection is ILocalReferenceOperation bag && EntriesPutInMethod(bag, indexer.Arguments[0].Value, frame, depth) is { } put)
+        {
+            // row["customer"] after new Dictionary<…> { ["customer"] = pseudonymizer.Compute(…) }: what the method put under the key.
+            return Rewrapped(put, indexer);
+        }
         // patientIds[i] on a list is a patient id, as on an array; cache[patientId] is what was stored, not the key.
         if (ReadByIdentifierKey(indexer, frame.Options, out var keyDomain))
         {
             return Found(indexer, keyDomain);
         }
-        var collection = OperationTree.Unwrap(indexed);
         if (indexer.Arguments.Length == 1 && ColumnByPosition(indexer, collection, indexer.Arguments[0].Value, frame) is { } column)
         {
             return column;
@@ -493,6 +503,26 @@ internal sealed partial class ValueFlow
         }
         return Rewrapped(Evaluate(collection, frame, depth + 1).WithoutParameters(), indexer);
     }
+
+    /// <summary>
+    /// The localizers of Microsoft.Extensions.Localization and ASP.NET Core's view localization
+    /// (<c>IStringLocalizer</c>, <c>IHtmlLocalizer</c>, <c>IViewLocalizer</c> and their generic forms): an
+    /// indexer that formats the resource named by its first argument with the rest.
+    /// </summary>
+    private static bool IsFormattingLocalizer(IPropertySymbol indexer) =>
+        indexer.IsIndexer && indexer.Parameters.Length >= 1 && indexer.Parameters[0].Type.SpecialType == SpecialType.System_String
+        && IsLocalizerType(indexer.ContainingType);
+
+    private static bool IsLocalizerType(INamedTypeSymbol? type) =>
+        type is { Name: "IStringLocalizer" or "IHtmlLocalizer" or "IViewLocalizer" or "StringLocalizer" or "HtmlLocalizer" or "ViewLocalizer" or "ResourceManagerStringLocalizer" }
+        || (type?.AllInterfaces.Any(i => i.Name is "IStringLocalizer" or "IHtmlLocalizer") ?? false);
+
+    /// <summary>
+    /// A localized string's text (<c>LocalizedString.Value</c>, <c>LocalizedHtmlString.Value</c>): what
+    /// the localizer put in it. Its <c>Name</c> is the resource key, code's.
+    /// </summary>
+    private static bool IsLocalizedText(ISymbol member) =>
+        member is IPropertySymbol { Name: "Value", IsStatic: false, ContainingType.Name: "LocalizedString" or "LocalizedHtmlString" };
 
     private static bool IsExceptionData(ISymbol symbol) =>
         symbol is IPropertySymbol { Name: "Data", IsIndexer: false, ContainingType: { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
@@ -585,6 +615,10 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
+        if (IsLocalizedText(member.Member) && member.Instance is { } localized)
+        {
+            return Rewrapped(Evaluate(localized, frame, depth + 1), member);
+        }
         if (member.Member.Name is "Name" or "FullName" or "DisplayName" && IsReflectedName(member.Member.ContainingType))
         {
             // property.Name of a PropertyInfo, parameter.Name of a ParameterInfo: the name of code, whatever the local is called.
@@ -631,6 +665,11 @@ internal sealed partial class ValueFlow
         {
             return Found(member, "user");
         }
+        // A failure's message or attempted value: by the rule it was picked by, when the code picks one.
+        if (ValidationMessageValue(member, frame) is { } validationMessage)
+        {
+            return validationMessage;
+        }
         if (IsTrackedIdentifierValue(member, frame.Options, out var trackedDomain, out var trackedOrigin)
             || IsAttemptedIdentifierValue(member, frame.Options, out trackedDomain, out trackedOrigin))
         {
@@ -639,10 +678,6 @@ internal sealed partial class ValueFlow
         if (IsGrainIdentity(member, frame.Options, out var grainDomain))
         {
             return Found(member, grainDomain);
-        }
-        if (ValidationMessageValue(member, frame) is { } validationMessage)
-        {
-            return validationMessage;
         }
         if (HealthReportPart(member, frame) is { } healthReport)
         {
@@ -1113,6 +1148,10 @@ internal sealed partial class ValueFlow
         var result = FlowResult.Safe;
         foreach (var (write, element) in writes)
         {
+            if (ComesOnlyAfter(write, local))
+            {
+                continue;
+            }
             var written = write is IArgumentOperation argument
                 ? OutArgument(argument, frame, depth)
                 : element >= 0 ? TupleElement(write, element, frame, depth) : Evaluate(write, frame, depth + 1);
@@ -1126,6 +1165,40 @@ internal sealed partial class ValueFlow
         }
         // The fix wraps the local where it reaches telemetry, not where it was assigned.
         return Rewrapped(result, local);
+    }
+
+    /// <summary>
+    /// Whether a write to a local can only run after the read: it comes later in the text, and no loop
+    /// around the read also holds the write (so no later pass brings it back), and the read is not in a
+    /// lambda or local function that may run after the write. A builder appended to after it was logged
+    /// did not log what came later.
+    /// </summary>
+    private static bool ComesOnlyAfter(IOperation write, ILocalReferenceOperation read)
+    {
+        if (write.Syntax.SyntaxTree != read.Syntax.SyntaxTree || write.Syntax.SpanStart <= read.Syntax.Span.End)
+        {
+            return false;
+        }
+        for (var around = read.Syntax.Parent; around is not null; around = around.Parent)
+        {
+            switch (around)
+            {
+                case ForStatementSyntax or ForEachStatementSyntax or ForEachVariableStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
+                    if (around.Span.Contains(write.Syntax.Span))
+                    {
+                        return false;
+                    }
+                    break;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return false;
+                case LabeledStatementSyntax or GotoStatementSyntax:
+                    return false;
+                case MemberDeclarationSyntax:
+                    // A goto anywhere in the body can jump back: stay with the writes as they are.
+                    return !around.DescendantNodes().OfType<GotoStatementSyntax>().Any();
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -1421,6 +1494,13 @@ internal sealed partial class ValueFlow
             {
                 continue;
             }
+            if (GroupKeyRead(selector) && OperationTree.Unwrap(invocation.Arguments[0].Value) is IInvocationOperation grouping
+                && KeyedCollection(grouping, frame, depth + 1, keysOnly: true) is { } groupKeys)
+            {
+                // GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, …): keyed by the grouping's keys, not by its elements.
+                result = FlowResult.Combine(result, groupKeys);
+                continue;
+            }
             var returned = LambdaReturns(selector, frame, depth);
             // id => id, g => g.Key: the selector returns the element it was given.
             holdsElements |= returned.Identifier is null && ReturnsItsElement(returned, selector);
@@ -1641,6 +1721,11 @@ internal sealed partial class ValueFlow
         if (ValidationMessageValue(invocation, frame) is { } validationMessages)
         {
             return validationMessages;
+        }
+        if (method is { Name: "GetString" or "GetHtml", IsExtensionMethod: true, Parameters.Length: > 1 } && IsLocalizerType(method.Parameters[0].Type as INamedTypeSymbol))
+        {
+            // localizer.GetString("Greeting", name): the indexer's formatting, spelt as a call.
+            return Rewrapped(CombineAll(invocation.Arguments.Where(a => a.Parameter?.Ordinal > 1).Select(a => a.Value), frame, depth), invocation);
         }
         if (method.Name.StartsWith("Get", StringComparison.Ordinal) && invocation.Instance is { } reader && invocation.Arguments.Length == 1
             && ColumnByPosition(invocation, reader, invocation.Arguments[0].Value, frame) is { } column)
@@ -2090,6 +2175,12 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>Whether what a selector returns is built from the element it is given (<c>x => x.Trim()</c>, <c>g => g.Key</c>).</summary>
+    /// <summary><c>g => g.Key</c> over groupings: the lambda returns the key of the group it is given.</summary>
+    private static bool GroupKeyRead(IAnonymousFunctionOperation selector) =>
+        selector.Symbol.Parameters.Length == 1 && selector.Symbol.Parameters[0].Type is INamedTypeSymbol { Name: "IGrouping" }
+        && selector.Body.Operations.Length == 1 && selector.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
+        && OperationTree.Unwrap(returned) is IPropertyReferenceOperation { Property.Name: "Key", Instance: IParameterReferenceOperation };
+
     private static bool ReturnsItsElement(FlowResult returned, IAnonymousFunctionOperation selector) =>
         returned.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, selector.Symbol));
 
@@ -2580,6 +2671,11 @@ internal sealed partial class ValueFlow
             domain = "identity_document";
             return true;
         }
+        if (IsOwnFullName(symbol, words))
+        {
+            domain = "name";
+            return true;
+        }
         if (IsPersonsDeviceIdentifier(symbol, words, options))
         {
             domain = "device";
@@ -2795,6 +2891,37 @@ internal sealed partial class ValueFlow
     /// device to that person, so its id singles them out as an online identifier does. A device
     /// named without anyone beside it (a ventilator, a ticket validator, a grid sensor) stays a thing.
     /// </summary>
+    /// <summary>
+    /// A bare <c>FullName</c> of the application's own types (a booking's, an applicant's, a visitor's)
+    /// or a <c>fullName</c> parameter of its own methods is a person's name. The framework's full names
+    /// are code's or a file's (<c>Type.FullName</c>, a zip entry's, a gRPC method's), and so are those of
+    /// types the source writes in their image, named for what they describe (<c>…Entry</c>, <c>…Method</c>).
+    /// </summary>
+    private static bool IsOwnFullName(ISymbol symbol, IReadOnlyList<string> words)
+    {
+        if (words.Count != 2 || words[0] != "full" || words[1] != "name" || symbol.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+        if (symbol is IParameterSymbol)
+        {
+            return true;
+        }
+        if (symbol is not (IPropertySymbol or IFieldSymbol) || symbol.ContainingType is not { } owner || IsReflectedName(owner))
+        {
+            return false;
+        }
+        var ownerWords = NameWords.Split(owner.Name);
+        return ownerWords.Count == 0 || !CodeOrFileNouns.Contains(ownerWords[ownerWords.Count - 1]);
+    }
+
+    /// <summary>Head nouns of types whose full name is code's or a file's, not a person's.</summary>
+    private static readonly HashSet<string> CodeOrFileNouns = new(StringComparer.Ordinal)
+    {
+        "type", "types", "method", "member", "property", "field", "info", "descriptor", "symbol", "assembly", "module", "namespace",
+        "entry", "file", "folder", "directory", "path", "blob", "object", "item", "node", "schema", "service", "definition",
+    };
+
     private static bool IsPersonsDeviceIdentifier(ISymbol symbol, IReadOnlyList<string> words, TelemetryOptions options)
     {
         if (!IsDeviceIdentifierName(words) || !IsScalar(TypeOf(symbol)))

@@ -652,6 +652,8 @@ public class TC1001FlowTests
                     var byPatient = pending.GroupBy(r => r.Mrn).ToDictionary(g => g.Key, g => g.Count());
                     logger.LogInformation("Unsigned per patient {Counts}", {|TC1001:byPatient|});
                     logger.LogInformation("Patients {Patients}", byPatient.Count);
+                    var byOrderCount = pending.GroupBy(r => r.OrderId).ToDictionary(g => g.Key, g => g.Count());
+                    logger.LogInformation("Results per order {Counts}", byOrderCount);
                     var byOrder = pending.ToDictionary(r => r.OrderId, r => r.OrderId.Length);
                     logger.LogInformation("Orders {Orders}", byOrder);
                     activity?.SetTag("drt.routes", string.Join(",", passengerIds.Select(p => _byPassenger[p].RouteId)));
@@ -3246,6 +3248,44 @@ public class TC1001FlowTests
                     activity.SetTag("game.receipt", JsonSerializer.Serialize(receipt));
                     activity.SetTag("game.gift", {|TC1001:JsonSerializer.Serialize(gift)|});
                     activity.SetTag("media.plan.changed", JsonSerializer.Serialize(plan));
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task A_write_that_only_comes_after_the_send_does_not_reach_it_unless_a_loop_brings_it_back()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Text;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Receipt(ILogger logger)
+            {
+                public string Format(IReadOnlyList<string> lines, string memberFirstName, IEnumerable<string> customerEmails)
+                {
+                    var text = new StringBuilder();
+                    foreach (var line in lines)
+                    {
+                        text.AppendLine(line);
+                    }
+                    logger.LogDebug("Receipt body {Body}", text.ToString());
+                    text.AppendLine($"Thanks, {memberFirstName}!");
+                    logger.LogDebug("Receipt with footer {Body}", {|TC1001:text.ToString()|});
+
+                    var sent = "";
+                    foreach (var email in customerEmails)
+                    {
+                        logger.LogDebug("Previous {Sent}", {|TC1001:sent|});
+                        sent = email;
+                    }
+
+                    var banner = "Welcome";
+                    Action show = () => logger.LogDebug("Banner {Banner}", {|TC1001:banner|});
+                    banner = memberFirstName;
+                    show();
+                    return text.ToString();
                 }
             }
             """);

@@ -65,4 +65,33 @@ public class TC1001KeyedBagTests
             }
             """);
     }
+    [Fact]
+    public async Task An_entry_of_a_dictionary_the_method_fills_is_what_it_put_under_that_key_whatever_the_key_says()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Logging;
+            using TelemetryConventions;
+
+            public sealed class TrackEvent { public string UserId { get; set; } = ""; public string Name { get; set; } = ""; public Dictionary<string, object?> Properties { get; } = new(); }
+
+            public sealed class Forwarder(Pseudonymizer pseudonymizer, ILogger<Forwarder> logger)
+            {
+                public void Forward(TrackEvent e)
+                {
+                    var row = new Dictionary<string, object?>(e.Properties) { ["customer"] = pseudonymizer.Pseudonymize("customer", e.UserId), ["event"] = e.Name };
+                    row["contact"] = e.UserId;
+                    logger.LogDebug("Forwarded {Event} for {Customer}", row["event"], row["customer"]);
+                    logger.LogDebug("Contact {Contact}", {|TC1001:row["contact"]|});
+                    logger.LogDebug("Customer {Customer}", {|TC1001:e.Properties["customer"]|});
+
+                    var reassigned = new Dictionary<string, string> { ["customer"] = "anonymous" };
+                    reassigned = Copy(e.Properties);
+                    logger.LogDebug("Customer {Customer}", {|TC1001:reassigned["customer"]|});
+                }
+
+                private static Dictionary<string, string> Copy(Dictionary<string, object?> bag) => new();
+            }
+            """);
+    }
 }

@@ -30,6 +30,7 @@ public class TC1001ValidationMessageTests
                 public string PropertyName { get; set; } = "";
                 public string ErrorMessage { get; set; } = "";
                 public string ErrorCode { get; set; } = "";
+                public object? AttemptedValue { get; set; }
                 public override string ToString() => ErrorMessage;
             }
 
@@ -64,6 +65,7 @@ public class TC1001ValidationMessageTests
                 public static IRuleBuilderOptions<T, TProperty> WithMessage<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string errorMessage) => rule;
                 public static IRuleBuilderOptions<T, TProperty> WithMessage<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Func<T, string> messageProvider) => rule;
                 public static IRuleBuilderOptions<T, TProperty> WithMessage<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Func<T, TProperty, string> messageProvider) => rule;
+                public static IRuleBuilderOptions<T, TProperty> WithErrorCode<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string errorCode) => rule;
                 public static Task ValidateAndThrowAsync<T>(this IValidator<T> validator, T instance, CancellationToken cancellationToken = default) => Task.CompletedTask;
             }
 
@@ -179,6 +181,67 @@ public class TC1001ValidationMessageTests
                     catch (ValidationException ex)
                     {
                         logger.LogWarning(ex, "Booking rejected by validation");
+                    }
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task A_failure_picked_from_the_errors_is_judged_by_the_rule_it_was_picked_by()
+    {
+        await VerifyCS.AnalyzerAsync(FluentValidationStandIn + """
+            public sealed record GamertagChange(Guid PlayerId, string NewGamertag, string Region);
+            public sealed record ClinicMove(string ClinicCode, int Slots);
+
+            public sealed class GamertagChangeValidator : AbstractValidator<GamertagChange>
+            {
+                public GamertagChangeValidator()
+                {
+                    RuleFor(r => r.NewGamertag).NotEmpty().WithMessage(r => $"Gamertag '{r.NewGamertag}' is already taken.").WithErrorCode("GAMERTAG_TAKEN");
+                    RuleFor(r => r.NewGamertag).WithErrorCode("GAMERTAG_BLOCKED").WithMessage("That gamertag is not allowed.");
+                    RuleFor(r => r.Region).Matches("^[A-Z]{2}$").WithMessage("'{PropertyValue}' is not a region").WithErrorCode("REGION");
+                }
+            }
+
+            public sealed class ClinicMoveValidator : AbstractValidator<ClinicMove>
+            {
+                public ClinicMoveValidator()
+                {
+                    RuleFor(m => m.ClinicCode).Matches("^[A-Z]{3}$").WithMessage("Not a clinic code");
+                }
+            }
+
+            class Changes(ILogger logger, IValidator<GamertagChange> gamertags, IValidator<ClinicMove> moves)
+            {
+                async Task Change(GamertagChange change, ClinicMove move)
+                {
+                    var result = await gamertags.ValidateAsync(change);
+                    var taken = result.Errors.FirstOrDefault(e => e.ErrorCode == "GAMERTAG_TAKEN");
+                    if (taken is not null)
+                    {
+                        logger.LogInformation("Change refused: {Message}", {|TC1001:taken.ErrorMessage|});
+                        logger.LogInformation("Change refused on {Property} by {Rule}", taken.PropertyName, taken.ErrorCode);
+                        logger.LogWarning("Refused gamertag of {Length} characters", (taken.AttemptedValue as string)?.Length);
+                    }
+                    var blocked = result.Errors.Where(e => e.ErrorCode == "GAMERTAG_BLOCKED").FirstOrDefault();
+                    if (blocked is not null)
+                    {
+                        logger.LogInformation("Change refused: {Message}", blocked.ErrorMessage);
+                        logger.LogWarning("Blocked gamertag {Attempt}", {|TC1001:blocked.AttemptedValue|});
+                    }
+                    var region = result.Errors.FirstOrDefault(e => e.PropertyName == nameof(GamertagChange.Region));
+                    if (region is not null)
+                    {
+                        logger.LogWarning("Region refused: {Message} for {Attempt}", region.ErrorMessage, region.AttemptedValue);
+                    }
+                    var any = result.Errors[0];
+                    logger.LogWarning("First refusal {Attempt}", {|TC1001:any.AttemptedValue|});
+
+                    var moved = await moves.ValidateAsync(move);
+                    var rejected = moved.Errors.FirstOrDefault();
+                    if (rejected is not null)
+                    {
+                        logger.LogWarning("Move refused: {Message} for {Attempt}", rejected.ErrorMessage, rejected.AttemptedValue);
                     }
                 }
             }
