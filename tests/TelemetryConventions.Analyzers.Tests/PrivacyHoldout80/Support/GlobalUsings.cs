@@ -1,0 +1,23 @@
+// The gateway projects turn on implicit usings and add the buffer, protocol and telemetry namespaces once.
+global using System;
+global using System.Buffers;
+global using System.Buffers.Binary;
+global using System.Buffers.Text;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.IO;
+global using System.IO.Pipelines;
+global using System.Linq;
+global using System.Net;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout80.Support;
+global using PrivacyHoldout80.Telemetry;
+global using TelemetryConventions;
