@@ -1,0 +1,24 @@
+// The integration projects turn on implicit usings and add the legacy connectors and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using System.Xml.Linq;
+global using System.Xml.XPath;
+global using Copybook;
+global using Hl7Lite;
+global using MqLite;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout82.Support;
+global using PrivacyHoldout82.Telemetry;
+global using ServiceModelLite;
+global using SftpLite;
+global using TelemetryConventions;
