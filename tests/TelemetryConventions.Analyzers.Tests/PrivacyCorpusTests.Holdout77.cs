@@ -20,11 +20,12 @@ public sealed partial class PrivacyCorpusTests
     /// Graded as written with the analyzers of commit 25389c0: 66 of 104 leaks found (63.5 %), 11 of
     /// 180 clean lines reported (6.1 %). Since, with a validation failure picked by its error code or
     /// property judged by that rule's message and checked member, and validation rules written as a
-    /// builder's instance methods: 76 of 104 (73.1 %), 11 of 180 (6.1 %). The floor guards those figures
-    /// (70 % recall, 6.5 % false positives).
+    /// builder's instance methods, and a declarative client's exception read as the route its call filled
+    /// in whatever library declares it: 80 of 104 (76.9 %), 11 of 180 (6.1 %). The floor guards those
+    /// figures (75 % recall, 6.5 % false positives).
     /// </summary>
     [Fact]
     public Task Seventy_seventh_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout77"), "PrivacyHoldout77.Telemetry", minimumMarkers: 260,
-            requiredRecall: 0.7, allowedFalsePositives: 0.065, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.75, allowedFalsePositives: 0.065, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -95,13 +96,19 @@ internal sealed partial class SourceIndex
                 var model = ModelOf(tree);
                 if (model.GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol method && method.ContainingType is { } api
                     && model.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType is { } attributeType
-                    && DerivesFromRouteAttribute(attributeType))
+                    && (DerivesFromRouteAttribute(attributeType) || IsRouteText(literal.Token.ValueText)))
                 {
                     found.Add(new OutgoingRequest(api, null, method, literal.Token.ValueText));
                 }
             }
         }
     }
+
+    /// <summary>
+    /// A relative route (<c>/accounts/{accountNumber}/reads</c>): what a <c>[Get]</c> of another
+    /// declarative client library (RestEase's, a team's own) on an interface method gives.
+    /// </summary>
+    private static bool IsRouteText(string text) => text.StartsWith("/", StringComparison.Ordinal) || text.Contains("{");
 
     private static bool DerivesFromRouteAttribute(INamedTypeSymbol type)
     {

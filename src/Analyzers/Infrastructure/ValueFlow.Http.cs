@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -37,11 +38,20 @@ internal sealed partial class ValueFlow
     /// call of that client: the route the call filled in, judged by the arguments the call gives the
     /// parameters in the route's braces and query. Null for other members.
     /// </summary>
-    private FlowResult? DeclaredCallAddress(IMemberReferenceOperation member, Frame frame, int depth)
+    private FlowResult? DeclaredCallAddress(IMemberReferenceOperation member, Frame frame, int depth, AddressSection section = AddressSection.Whole)
     {
-        if (member is not IPropertyReferenceOperation { Property.Name: "Uri", Instance: { } instance }
+        // ex.Uri, or ex.RequestMessage.RequestUri: the same request. The exception is known by its shape
+        // (an ApiException that keeps the request it failed on) and by the declared calls it is caught around.
+        var instance = member switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Uri", Instance: { } exception } => exception,
+            IPropertyReferenceOperation { Property.Name: "RequestUri", Instance: { } request }
+                when OperationTree.Unwrap(request) is IPropertyReferenceOperation { Property.Name: "RequestMessage", Instance: { } exception } => exception,
+            _ => null,
+        };
+        if (instance is null
             || OperationTree.Unwrap(instance) is not ILocalReferenceOperation caught
-            || !IsOrDerivesFrom(caught.Local.Type as INamedTypeSymbol, t => t.Name == "ApiException" && t.ContainingNamespace?.Name == "Refit")
+            || !IsOrDerivesFrom(caught.Local.Type as INamedTypeSymbol, t => t.Name == "ApiException" && IsException(t))
             || !IsCaught(caught, frame.CancellationToken, out var tryBlock))
         {
             return null;
@@ -50,18 +60,52 @@ internal sealed partial class ValueFlow
         var result = FlowResult.Unknown;
         foreach (var call in OperationTree.Descendants(tryBlock).OfType<IInvocationOperation>())
         {
-            if (routes.FirstOrDefault(r => SymbolEqualityComparer.Default.Equals(r.Method, call.TargetMethod.OriginalDefinition)) is { Method: not null })
+            if (routes.FirstOrDefault(r => SymbolEqualityComparer.Default.Equals(r.Method, call.TargetMethod.OriginalDefinition)) is { Method: not null } route)
             {
                 foreach (var argument in call.Arguments)
                 {
-                    if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsSentInAddress(parameter))
+                    if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsSentInAddress(parameter)
+                        && (section == AddressSection.Whole || InRoutePath(route.Template, parameter.Name) == (section == AddressSection.Path)))
                     {
-                        result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1));
+                        var sent = Evaluate(argument.Value, frame, depth + 1);
+                        if (sent.Identifier is null && !sent.Sanitized && IsIdentifierSymbol(parameter, frame.Options, out var routeDomain))
+                        {
+                            // [Get("/cards/{cardNumber}/refunds")] given a local named card: the route says what it is.
+                            sent = Found(argument.Value, routeDomain);
+                        }
+                        result = FlowResult.Combine(result, sent);
                     }
                 }
             }
         }
         return Rewrapped(result, member);
+    }
+
+    /// <summary>
+    /// Whether a declared route puts a parameter in its path (<c>/accounts/{accountNumber}/reads</c>); one
+    /// it does not place there goes into the query, as a declarative client sends it.
+    /// </summary>
+    private static bool InRoutePath(string? template, string parameter)
+    {
+        if (template is null)
+        {
+            return false;
+        }
+        var path = template.Split('?')[0];
+        return path.IndexOf("{" + parameter + "}", StringComparison.OrdinalIgnoreCase) >= 0
+            || path.IndexOf("{" + parameter + ":", StringComparison.OrdinalIgnoreCase) >= 0
+            || path.IndexOf("{**" + parameter + "}", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>The member a <c>Uri</c> is read from, directly, through <c>?.</c> or <c>!</c>.</summary>
+    private static IPropertyReferenceOperation? UriMemberBehind(IOperation uri)
+    {
+        var unwrapped = OperationTree.Unwrap(uri);
+        if (unwrapped is IConditionalAccessInstanceOperation placeholder)
+        {
+            unwrapped = OperationTree.Unwrap(ConditionalReceiver(placeholder));
+        }
+        return unwrapped as IPropertyReferenceOperation;
     }
 
     /// <summary>
@@ -95,6 +139,12 @@ internal sealed partial class ValueFlow
             || !IsUri(property.Property.ContainingType))
         {
             return null;
+        }
+        if (property.Property.Name is "AbsolutePath" or "LocalPath" or "Segments" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "Query"
+            && UriMemberBehind(uri) is { } declared && DeclaredCallAddress(declared, frame, depth + 1, SectionRead(property.Property.Name)) is { } filled)
+        {
+            // ex.Uri?.AbsolutePath of a declarative client's exception: the part of the route its call filled in.
+            return Rewrapped(filled, member.Parent is IConditionalAccessOperation access ? access : member);
         }
         return property.Property.Name switch
         {

@@ -624,7 +624,7 @@ internal sealed partial class ValueFlow
             // property.Name of a PropertyInfo, parameter.Name of a ParameterInfo: the name of code, whatever the local is called.
             return FlowResult.Safe;
         }
-        if ((RequestAddress(member, frame, depth) ?? DeclaredCallAddress(member, frame, depth) ?? UriPart(member, frame, depth) ?? UriBuilderPart(member, frame, depth)
+        if ((DeclaredCallAddress(member, frame, depth) ?? RequestAddress(member, frame, depth) ?? UriPart(member, frame, depth) ?? UriBuilderPart(member, frame, depth)
                 ?? IncomingRequestAddress(member, frame, depth)) is { } address)
         {
             return address;

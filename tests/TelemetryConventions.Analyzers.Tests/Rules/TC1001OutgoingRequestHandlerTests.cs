@@ -431,6 +431,24 @@ public class TC1001OutgoingRequestHandlerTests
                 public class ApiException(string message, Uri? uri) : Exception(message) { public Uri? Uri { get; } = uri; }
             }
 
+            namespace Partner.Http
+            {
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class GetAttribute(string path) : Attribute { public string Path { get; } = path; }
+
+                public interface IRefundsApi
+                {
+                    [Get("/cards/{cardNumber}/refunds")]
+                    Task<string> RefundsAsync(string cardNumber, string period);
+                }
+
+                public class ApiException(HttpRequestMessage request) : Exception("Response status code does not indicate success.")
+                {
+                    public HttpRequestMessage RequestMessage { get; } = request;
+                    public Uri? Uri => RequestMessage.RequestUri;
+                }
+            }
+
             namespace Exams
             {
                 using Refit;
@@ -463,6 +481,28 @@ public class TC1001OutgoingRequestHandlerTests
                         catch (ApiException ex)
                         {
                             logger.LogInformation("No results yet at {Uri}", ex.Uri);
+                        }
+                        try
+                        {
+                            await api.CandidateAsync(uci, "2026-11");
+                        }
+                        catch (Partner.Http.ApiException ex)
+                        {
+                            logger.LogInformation("Failed at {Uri}", {|TC1001:ex.RequestMessage.RequestUri|});
+                            logger.LogInformation("Failed at {Path}", {|TC1001:ex.Uri?.AbsolutePath|});
+                        }
+                    }
+
+                    public async Task RefundsAsync(Partner.Http.IRefundsApi refunds, string card, string period)
+                    {
+                        try
+                        {
+                            await refunds.RefundsAsync(card, period);
+                        }
+                        catch (Partner.Http.ApiException ex)
+                        {
+                            logger.LogWarning("Refund history failed for {Uri}", {|TC1001:ex.RequestMessage.RequestUri|});
+                            logger.LogWarning("Refund history failed, query {Query}", ex.Uri?.Query);
                         }
                     }
                 }
