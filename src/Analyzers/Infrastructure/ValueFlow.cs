@@ -60,6 +60,8 @@ internal sealed partial class ValueFlow
     private static readonly HashSet<string> CollectionMutators = new(StringComparer.Ordinal)
     {
         "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "AppendFormatted", "AppendLiteral", "AddOrUpdate", "AppendData",
+        // An XML element filled after it was made.
+        "AddFirst", "SetElementValue", "SetAttributeValue", "ReplaceAll", "ReplaceNodes",
     };
 
     private readonly KnownSymbols _known;
@@ -275,6 +277,10 @@ internal sealed partial class ValueFlow
                 return Rewrapped(CombineAll(AddressTextArguments(address), frame, depth), address);
             case IObjectCreationOperation creation when IsTextBuilder(creation.Type):
                 return CombineAll(creation.Arguments.Select(a => a.Value), frame, depth);
+            case IObjectCreationOperation markup when IsXmlNode(markup.Type):
+                // new XElement("HospNo", request.HospitalNumber), new XDocument(body): an XML node prints
+                // what it is made of; its name (an XName) is code's.
+                return Rewrapped(CombineAll(markup.Arguments.Where(a => a.Parameter?.Type.Name != "XName").Select(a => a.Value), frame, depth), markup);
             case IObjectCreationOperation link when IsUriBuilder(link.Type):
                 return EvaluateUriBuilderCreation(link, frame, depth);
             case IObjectCreationOperation { Initializer: { } contents } collection when IsCollection(collection.Type):
@@ -2655,6 +2661,12 @@ internal sealed partial class ValueFlow
     public static bool IsIdentifierSymbol(ISymbol symbol, TelemetryOptions options, out string domain)
     {
         var words = NameWords.Split(symbol.Name);
+        if (words.Count > 1 && words[0] == "missing" && TypeOf(symbol) is { } valued && !IsBoolean(valued)
+            && !(valued is INamedTypeSymbol { ConstructedFrom.SpecialType: SpecialType.System_Nullable_T } optional && IsBoolean(optional.TypeArguments[0])))
+        {
+            // missingGamertag, missingStudentIds: the value that is missing somewhere, not a flag that it is.
+            words.RemoveAt(0);
+        }
         if (IsDate(TypeOf(symbol)))
         {
             // A date is a person's only when it is their date of birth: lastLogin, memberSince and
@@ -3014,6 +3026,11 @@ internal sealed partial class ValueFlow
     private static bool IsMailAddress(ITypeSymbol type) =>
         type.Name is "MailAddress" or "MailAddressCollection" or "MailboxAddress" or "InternetAddressList"
         && type.ContainingNamespace?.ToDisplayString() is "System.Net.Mail" or "MimeKit";
+
+    /// <summary>The nodes of LINQ to XML, which print as the XML they hold: elements, attributes, documents, text.</summary>
+    private static bool IsXmlNode(ITypeSymbol? type) =>
+        type is { Name: "XElement" or "XAttribute" or "XDocument" or "XText" or "XCData" or "XComment" or "XStreamingElement" }
+        && type.ContainingNamespace?.ToDisplayString() == "System.Xml.Linq";
 
     /// <summary><c>System.Uri</c>: its text is the address it was made from.</summary>
     internal static bool IsUri(ITypeSymbol? type) =>

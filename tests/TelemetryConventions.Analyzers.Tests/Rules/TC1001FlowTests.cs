@@ -3290,4 +3290,57 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task An_xml_element_prints_what_it_is_made_of_and_what_is_added_to_it()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System.Globalization;
+            using System.Xml.Linq;
+            using Microsoft.Extensions.Logging;
+
+            public sealed record BookingRequest(string HospitalNumber, string ClinicCode, string Comments);
+
+            public sealed class PasClient(ILogger<PasClient> logger)
+            {
+                private static readonly XNamespace Pas = "urn:pas";
+
+                public void Book(BookingRequest request, string sku)
+                {
+                    var body = new XElement(Pas + "BookAppointment",
+                        new XElement(Pas + "HospNo", request.HospitalNumber),
+                        new XElement(Pas + "Clinic", request.ClinicCode));
+                    logger.LogTrace("Envelope body {Body}", {|TC1001:body|});
+                    logger.LogTrace("Envelope text {Body}", {|TC1001:body.ToString()|});
+
+                    var grant = new XElement("Grant", new XElement("Sku", sku), new XAttribute("clinic", request.ClinicCode));
+                    logger.LogTrace("Grant {Body}", grant);
+                    grant.SetElementValue("Patient", request.HospitalNumber);
+                    logger.LogTrace("Grant with patient {Body}", {|TC1001:grant|});
+
+                    var document = new XDocument(new XElement("Clinic", request.ClinicCode));
+                    logger.LogTrace("Document {Document}", document);
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task A_missing_value_named_for_an_identifier_is_that_value_and_a_missing_flag_is_not()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Tickets(ILogger<Tickets> logger)
+            {
+                public void Reject(string ticketId, string missingGamertag, bool missingEmail, bool? missingPhone, int missingStudentCount, IReadOnlyList<string> missingStudentNumbers)
+                {
+                    logger.LogWarning("Ticket {TicketId} lacks {Gamertag}", ticketId, {|TC1001:missingGamertag|});
+                    logger.LogWarning("Ticket {TicketId} lacks an email: {Missing}", ticketId, missingEmail);
+                    logger.LogWarning("Ticket {TicketId} lacks a phone: {Missing}", ticketId, missingPhone);
+                    logger.LogWarning("Ticket {TicketId} lacks {Count} students", ticketId, missingStudentCount);
+                    logger.LogWarning("Ticket {TicketId} lacks {Students}", ticketId, {|TC1001:missingStudentNumbers|});
+                }
+            }
+            """);
+    }
 }
