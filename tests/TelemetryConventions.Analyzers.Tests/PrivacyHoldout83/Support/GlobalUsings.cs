@@ -1,0 +1,20 @@
+// The support services turn on implicit usings and add the help-desk, chat and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Chatkit;
+global using Deskkit;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout83.Support;
+global using PrivacyHoldout83.Telemetry;
+global using Surveykit;
+global using TelemetryConventions;
