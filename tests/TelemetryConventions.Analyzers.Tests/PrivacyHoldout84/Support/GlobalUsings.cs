@@ -1,0 +1,24 @@
+// The billing projects turn on implicit usings and add the billing SDK, the tax and mail clients and the telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Billbox;
+global using Dunnage;
+global using Entitlements;
+global using InvoiceDocs;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout84.Support;
+global using PrivacyHoldout84.Telemetry;
+global using RevRec;
+global using Taxline;
+global using TelemetryConventions;
