@@ -1,0 +1,22 @@
+// The GraphQL services turn on implicit usings and add the server's namespaces and telemetry once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using GraphQLite;
+global using GraphQLite.Authorization;
+global using GraphQLite.DataLoader;
+global using GraphQLite.Diagnostics;
+global using GraphQLite.Subscriptions;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout85.Support;
+global using PrivacyHoldout85.Telemetry;
+global using TelemetryConventions;
