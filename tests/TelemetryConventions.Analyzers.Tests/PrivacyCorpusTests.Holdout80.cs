@@ -18,11 +18,11 @@ public sealed partial class PrivacyCorpusTests
     /// hex dumps, masked cards and last four digits, device and gateway ids, pseudonyms, keyed
     /// shards). 270 marked lines.
     /// Graded as written with the analyzers of commit 6675adb: 68 of 100 leaks found (68.0 %), 4 of
-    /// 170 clean lines reported (2.4 %). The floor guards those figures (65 % recall, 2.5 % false
-    /// positives).
+    /// 170 clean lines reported (2.4 %). Since, with a value named as missing judged as that value: 71 of
+    /// 100 (71.0 %), 4 of 170 (2.4 %). The floor guards those figures (70 % recall, 2.5 % false positives).
     /// </summary>
     [Fact]
     public Task Eightieth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout80"), "PrivacyHoldout80.Telemetry", minimumMarkers: 250,
-            requiredRecall: 0.65, allowedFalsePositives: 0.025, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.7, allowedFalsePositives: 0.025, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -17,11 +17,12 @@ public sealed partial class PrivacyCorpusTests
     /// and survey ids, queues, priorities, tags, SLA policies, agent teams, counts, durations, scores,
     /// verification outcomes, last four digits and masks, pseudonyms, keyed shards). 285 marked lines.
     /// Graded as written with the analyzers of commit fc6f841: 92 of 117 leaks found (78.6 %), 5 of
-    /// 168 clean lines reported (3.0 %). The floor guards those figures (75 % recall, 3 % false
+    /// 168 clean lines reported (3.0 %). Since, with text put into a template by <c>Replace</c> followed:
+    /// 96 of 117 (82.1 %), 5 of 168 (3.0 %). The floor guards those figures (80 % recall, 3 % false
     /// positives).
     /// </summary>
     [Fact]
     public Task Eighty_third_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout83"), "PrivacyHoldout83.Telemetry", minimumMarkers: 260,
-            requiredRecall: 0.75, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.8, allowedFalsePositives: 0.03, TestFolder("PrivacyCorpus", "Shared"));
 }

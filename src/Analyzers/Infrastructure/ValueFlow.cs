@@ -1258,7 +1258,8 @@ internal sealed partial class ValueFlow
                 case IDeconstructionAssignmentOperation deconstruction when ElementOf(deconstruction.Target, local) is { } position:
                     writes.Add((deconstruction.Value, position));
                     break;
-                case IInvocationOperation { Instance: { } chained } mutation when CollectionMutators.Contains(mutation.TargetMethod.Name) && ChainRoot(chained) is ILocalReferenceOperation receiver && Same(receiver, local):
+                case IInvocationOperation { Instance: { } chained } mutation when (CollectionMutators.Contains(mutation.TargetMethod.Name) || IsBuilderReplace(mutation.TargetMethod))
+                                                                               && ChainRoot(chained) is ILocalReferenceOperation receiver && Same(receiver, local):
                     foreach (var argument in mutation.Arguments)
                     {
                         if (argument.ArgumentKind != ArgumentKind.DefaultValue)
@@ -1284,9 +1285,12 @@ internal sealed partial class ValueFlow
             IVariableDeclaratorOperation or IAssignmentOperation or IForEachLoopOperation => true,
             IDeclarationPatternOperation { DeclaredSymbol: not null } or IRecursivePatternOperation { DeclaredSymbol: not null } => true,
             IArgumentOperation { Parameter: { } parameter } => parameter.RefKind is RefKind.Out or RefKind.Ref || parameter.Name is "destination" or "output" or "buffer",
-            IInvocationOperation { Instance: not null } call => CollectionMutators.Contains(call.TargetMethod.Name),
+            IInvocationOperation { Instance: not null } call => CollectionMutators.Contains(call.TargetMethod.Name) || IsBuilderReplace(call.TargetMethod),
             _ => false,
         }).ToList();
+
+    /// <summary><c>builder.Replace("{{name}}", name)</c>: a builder filled in place.</summary>
+    private static bool IsBuilderReplace(IMethodSymbol method) => method.Name == "Replace" && IsTextBuilder(method.ContainingType);
 
     /// <summary>
     /// <c>case LobbyClosed closed:</c> over a <c>LobbyEvent</c>: the local is only that case, which prints its own
@@ -1840,6 +1844,11 @@ internal sealed partial class ValueFlow
             // Regex.Replace(message.Text, @"\w", "*"): only the text's shape is left.
             return FlowResult.Safe;
         }
+        if (InsertedText(invocation) is { } inserted && invocation.Instance is { } into)
+        {
+            // template.Replace("{{name}}", name), text.Insert(0, name): the text with the value put in.
+            return Rewrapped(FlowResult.Combine(Evaluate(into, frame, depth + 1), Evaluate(inserted, frame, depth + 1)), invocation);
+        }
         if (UnaryInput(invocation) is { } unary)
         {
             var inner = Evaluate(unary, frame, depth + 1);
@@ -2310,6 +2319,18 @@ internal sealed partial class ValueFlow
         || (method.Name == "AppendJoin" && IsTextBuilder(method.ContainingType));
 
     /// <summary>
+    /// The text a string's <c>Replace(old, new)</c> or <c>Insert(index, value)</c> puts into it, when it
+    /// is not a constant: the result holds it as well as what is left of the receiver.
+    /// </summary>
+    private static IOperation? InsertedText(IInvocationOperation invocation) =>
+        invocation.TargetMethod is { Name: "Replace" or "Insert", IsStatic: false } method
+        && (method.ContainingType?.SpecialType == SpecialType.System_String || IsTextBuilder(method.ContainingType))
+        && invocation.Arguments.Length >= 2 && invocation.Arguments[1].Value is { } value
+        && value.Type?.SpecialType == SpecialType.System_String && !OperationTree.Unwrap(value).ConstantValue.HasValue
+            ? value
+            : null;
+
+    /// <summary>
     /// The one input of a call that only reshapes its value: <c>x.ToString()</c>, <c>x.Trim()</c>,
     /// <c>Convert.ToHexString(x)</c>, <c>Encoding.UTF8.GetBytes(x)</c>, <c>long.Parse(x)</c>.
     /// </summary>
@@ -2667,6 +2688,11 @@ internal sealed partial class ValueFlow
             // missingGamertag, missingStudentIds: the value that is missing somewhere, not a flag that it is.
             words.RemoveAt(0);
         }
+        if (IsCodeMemberName(symbol, words))
+        {
+            domain = "";
+            return false;
+        }
         if (IsDate(TypeOf(symbol)))
         {
             // A date is a person's only when it is their date of birth: lastLogin, memberSince and
@@ -2926,6 +2952,16 @@ internal sealed partial class ValueFlow
         var ownerWords = NameWords.Split(owner.Name);
         return ownerWords.Count == 0 || !CodeOrFileNouns.Contains(ownerWords[ownerWords.Count - 1]);
     }
+
+    /// <summary>
+    /// The member half of a code coordinate: <c>MemberName</c> beside a <c>TypeName</c> or a
+    /// <c>DeclaringType</c> (a GraphQL schema coordinate, a binding path, a validation member) names a
+    /// field or property of code, not a club member.
+    /// </summary>
+    private static bool IsCodeMemberName(ISymbol symbol, IReadOnlyList<string> words) =>
+        words.Count == 2 && words[0] == "member" && words[1] is "name" or "names"
+        && symbol is IPropertySymbol or IFieldSymbol
+        && symbol.ContainingType?.GetMembers().Any(m => m.Name is "TypeName" or "DeclaringType" or "DeclaringTypeName" or "ContainingType" or "ContainingTypeName") == true;
 
     /// <summary>Head nouns of types whose full name is code's or a file's, not a person's.</summary>
     private static readonly HashSet<string> CodeOrFileNouns = new(StringComparer.Ordinal)

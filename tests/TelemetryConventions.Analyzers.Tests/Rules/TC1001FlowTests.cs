@@ -3343,4 +3343,70 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_member_name_beside_a_type_name_is_codes_and_a_clubs_member_name_is_a_persons()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public readonly record struct SchemaCoordinate(string TypeName, string? MemberName = null)
+            {
+                public override string ToString() => MemberName is null ? TypeName : $"{TypeName}.{MemberName}";
+            }
+
+            public sealed record LoyaltyAccount(string AccountRef, string MemberName);
+
+            public sealed class Fields(ILogger<Fields> logger)
+            {
+                public void Slow(SchemaCoordinate coordinate, LoyaltyAccount account)
+                {
+                    logger.LogWarning("Slow field {Coordinate}", coordinate);
+                    logger.LogWarning("Slow field {Field}", coordinate.MemberName);
+                    logger.LogWarning("Frozen account of {Member}", {|TC1001:account.MemberName|});
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task Text_put_into_a_template_by_replace_or_insert_is_in_the_result()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Text;
+            using Microsoft.Extensions.Logging;
+
+            public sealed record EnquiryForm(string FullName, string StudentNumber, string Topic);
+
+            public static class MacroRenderer
+            {
+                public static string Render(string template, IReadOnlyDictionary<string, string> values)
+                {
+                    var text = template;
+                    foreach (var (key, value) in values)
+                    {
+                        text = text.Replace("{{" + key + "}}", value, StringComparison.Ordinal);
+                    }
+                    return text;
+                }
+            }
+
+            public sealed class Enquiries(ILogger<Enquiries> logger)
+            {
+                public void Acknowledge(EnquiryForm form, int openTickets)
+                {
+                    var reply = MacroRenderer.Render("Dear student {{number}}", new Dictionary<string, string> { ["number"] = form.StudentNumber, ["topic"] = form.Topic });
+                    logger.LogDebug("Acknowledgement sent: {Reply}", {|TC1001:reply|});
+                    var status = MacroRenderer.Render("{{topic}}: {{open}} open", new Dictionary<string, string> { ["topic"] = form.Topic, ["open"] = openTickets.ToString() });
+                    logger.LogDebug("Status: {Status}", status);
+
+                    var letter = new StringBuilder("Dear {{student}}");
+                    logger.LogDebug("Template: {Letter}", letter.ToString());
+                    letter.Replace("{{student}}", form.StudentNumber);
+                    logger.LogDebug("Letter: {Letter}", {|TC1001:letter.ToString()|});
+                    logger.LogDebug("Heading: {Heading}", {|TC1001:"Topic".Insert(0, form.StudentNumber)|});
+                }
+            }
+            """);
+    }
 }
