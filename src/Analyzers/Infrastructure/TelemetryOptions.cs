@@ -239,13 +239,13 @@ internal sealed class TelemetryOptions
         "resume", "skip", "lease", "lock", "concurrency", "idempotency", "correlation", "cursor", "state", "cache", "batch",
         "csrf", "xsrf", "antiforgery", "forgery", "request", "verification", "nonce", "lexer", "parser", "syntax", "json", "xml", "end", "start");
 
+    /// <summary>Whether a name says its value is a machine's (<c>localEndPoint</c>, <c>serverAddress</c>), not a person's.</summary>
+    public static bool IsMachineName(IReadOnlyList<string> words) => words.Any(MachineWords.Contains);
+
     /// <summary>
     /// Machines whose IP address is no person's: <c>serverIp</c>, <c>hostIpAddress</c>. Only before
     /// <c>ip</c>: a match's host or a node's owner can be a person (<c>hostGamertag</c>).
     /// </summary>
-    /// <summary>Whether a name says its value is a machine's (<c>localEndPoint</c>, <c>serverAddress</c>), not a person's.</summary>
-    public static bool IsMachineName(IReadOnlyList<string> words) => words.Any(MachineWords.Contains);
-
     private static readonly ImmutableHashSet<string> MachineWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "server", "host", "node", "pod", "container", "gateway", "proxy", "loopback", "dns", "router", "subnet", "local");
 

@@ -20,12 +20,6 @@ internal sealed partial class ValueFlow
     [ThreadStatic]
     private static HashSet<IMethodSymbol>? s_escapesUnderWay;
 
-    /// <summary>
-    /// Whether an exception raised at <paramref name="raised"/> (a throw, or the call of a method that
-    /// throws it) reaches the host: no <c>try</c> of the method catches it, and the method is called by
-    /// a framework (no call in the source, an override or an implementation, a method group handed on)
-    /// or by a caller that does not catch it either, a few callers up.
-    /// </summary>
     /// <summary>A thrown exception's message, judged only when the exception reaches the host.</summary>
     private FlowResult EvaluateThrown(TelemetrySite site, TelemetryOptions options, CancellationToken cancellationToken)
     {
@@ -40,6 +34,12 @@ internal sealed partial class ValueFlow
         return ReachesHost(site.Value, IsException(type) ? type : null, MaxEscapeCallers, cancellationToken) ? result : FlowResult.Safe;
     }
 
+    /// <summary>
+    /// Whether an exception raised at <paramref name="raised"/> (a throw, or the call of a method that
+    /// throws it) reaches the host: no <c>try</c> of the method catches it, and the method is called by
+    /// a framework (no call in the source, an override or an implementation, a method group handed on)
+    /// or by a caller that does not catch it either, a few callers up.
+    /// </summary>
     private bool ReachesHost(IOperation raised, ITypeSymbol? thrown, int callers, CancellationToken cancellationToken)
     {
         if (TelemetrySinks.IsCaughtWhereRaised(raised, thrown, out var deferred))

@@ -144,7 +144,7 @@ internal sealed partial class ValueFlow
             && UriMemberBehind(uri) is { } declared && DeclaredCallAddress(declared, frame, depth + 1, SectionRead(property.Property.Name)) is { } filled)
         {
             // ex.Uri?.AbsolutePath of a declarative client's exception: the part of the route its call filled in.
-            return Rewrapped(filled, member.Parent is IConditionalAccessOperation access ? access : member);
+            return Rewrapped(filled, member);
         }
         return property.Property.Name switch
         {

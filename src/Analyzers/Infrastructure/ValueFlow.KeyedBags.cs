@@ -82,7 +82,6 @@ internal sealed partial class ValueFlow
         }
     }
 
-    /// <summary>A key's identity: its constant value, or the field that holds it (<c>PatientKeys.Ref</c>).</summary>
     /// <summary>
     /// What a method puts under a constant key of a dictionary it holds in a local: the entries of the
     /// local's one creation (<c>new Dictionary&lt;…&gt;(bag) { ["customer"] = … }</c>), its indexer writes and
@@ -139,6 +138,7 @@ internal sealed partial class ValueFlow
         return creations == 1 ? result : null;
     }
 
+    /// <summary>A key's identity: its constant value, or the field that holds it (<c>PatientKeys.Ref</c>).</summary>
     private static object? KeyIdentity(IOperation key)
     {
         var unwrapped = OperationTree.Unwrap(key);

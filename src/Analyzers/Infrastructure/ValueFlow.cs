@@ -1195,9 +1195,8 @@ internal sealed partial class ValueFlow
                         return false;
                     }
                     break;
-                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
-                    return false;
-                case LabeledStatementSyntax or GotoStatementSyntax:
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LabeledStatementSyntax:
+                    // Run later than written, or jumped back to.
                     return false;
                 case MemberDeclarationSyntax:
                     // A goto anywhere in the body can jump back: stay with the writes as they are.
@@ -2370,12 +2369,6 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
-    /// A framework method that builds text (or a sequence of values) out of what it is given:
-    /// <c>string.Join</c>, <c>StringBuilder.Append</c>, <c>FormattableString.Invariant</c>,
-    /// <c>Enumerable.Select</c>, <c>string.Create</c>. Look-ups keyed by the value, counts and
-    /// comparisons give something else.
-    /// </summary>
-    /// <summary>
     /// The source of a LINQ call that returns some of its elements as they are (<c>Where</c>, <c>OrderBy</c>,
     /// <c>Take</c>, <c>ToList</c>) when those elements are groups or anonymous objects, which no other rule follows.
     /// </summary>
@@ -2399,6 +2392,12 @@ internal sealed partial class ValueFlow
             ? sequence.TypeArguments[0]
             : CollectionElement(type);
 
+    /// <summary>
+    /// A framework method that builds text (or a sequence of values) out of what it is given:
+    /// <c>string.Join</c>, <c>StringBuilder.Append</c>, <c>FormattableString.Invariant</c>,
+    /// <c>Enumerable.Select</c>, <c>string.Create</c>. Look-ups keyed by the value, counts and
+    /// comparisons give something else.
+    /// </summary>
     private static bool PassesThrough(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
@@ -2648,11 +2647,19 @@ internal sealed partial class ValueFlow
 
     /// <summary>
     /// The name a client gave the file it uploaded (<c>IFormFile.FileName</c>, and the
-    /// <c>Content-Disposition</c> that quotes it): free text from a person, as often as not their
-    /// own or someone else's name (<c>Jane_Smith_CV.pdf</c>).
+    /// <c>Content-Disposition</c> that quotes it) or attached to a mail (MimeKit's <c>MimePart.FileName</c>,
+    /// <c>ContentDisposition.FileName</c> and <c>ContentType.Name</c>; <c>System.Net.Mail.Attachment.Name</c>):
+    /// free text from a person, as often as not their own or someone else's name (<c>Jane_Smith_CV.pdf</c>).
     /// </summary>
     private static bool IsUploadedFileName(ISymbol member)
     {
+        if (member is IPropertySymbol { ContainingType: { } part } attached
+            && ((attached.Name == "FileName" && IsOrDerivesFrom(part, t => t.Name is "MimeEntity" or "MimePart" or "ContentDisposition" && t.ContainingNamespace?.ToDisplayString() == "MimeKit"))
+                || (attached.Name == "Name" && part.Name == "ContentType" && part.ContainingNamespace?.ToDisplayString() == "MimeKit")
+                || (attached.Name == "Name" && part.Name == "Attachment" && part.ContainingNamespace?.ToDisplayString() == "System.Net.Mail")))
+        {
+            return true;
+        }
         if (member is not IPropertySymbol { Name: "FileName" or "ContentDisposition" } property || property.ContainingType is not { } type)
         {
             return false;
@@ -2923,13 +2930,6 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
-    /// A device's id or serial number held next to a person's identifier (<c>DeviceId</c> beside
-    /// <c>SubscriberId</c> in one token, <c>SerialNumber</c> beside <c>CustomerEmail</c> in a warranty
-    /// registration, a <c>deviceId</c> parameter beside <c>subscriberId</c>): the record ties the
-    /// device to that person, so its id singles them out as an online identifier does. A device
-    /// named without anyone beside it (a ventilator, a ticket validator, a grid sensor) stays a thing.
-    /// </summary>
-    /// <summary>
     /// A bare <c>FullName</c> of the application's own types (a booking's, an applicant's, a visitor's)
     /// or a <c>fullName</c> parameter of its own methods is a person's name. The framework's full names
     /// are code's or a file's (<c>Type.FullName</c>, a zip entry's, a gRPC method's), and so are those of
@@ -2970,6 +2970,13 @@ internal sealed partial class ValueFlow
         "entry", "file", "folder", "directory", "path", "blob", "object", "item", "node", "schema", "service", "definition",
     };
 
+    /// <summary>
+    /// A device's id or serial number held next to a person's identifier (<c>DeviceId</c> beside
+    /// <c>SubscriberId</c> in one token, <c>SerialNumber</c> beside <c>CustomerEmail</c> in a warranty
+    /// registration, a <c>deviceId</c> parameter beside <c>subscriberId</c>): the record ties the
+    /// device to that person, so its id singles them out as an online identifier does. A device
+    /// named without anyone beside it (a ventilator, a ticket validator, a grid sensor) stays a thing.
+    /// </summary>
     private static bool IsPersonsDeviceIdentifier(ISymbol symbol, IReadOnlyList<string> words, TelemetryOptions options)
     {
         if (!IsDeviceIdentifierName(words) || !IsScalar(TypeOf(symbol)))

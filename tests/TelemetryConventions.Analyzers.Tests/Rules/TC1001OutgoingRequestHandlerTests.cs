@@ -489,7 +489,7 @@ public class TC1001OutgoingRequestHandlerTests
                         catch (Partner.Http.ApiException ex)
                         {
                             logger.LogInformation("Failed at {Uri}", {|TC1001:ex.RequestMessage.RequestUri|});
-                            logger.LogInformation("Failed at {Path}", {|TC1001:ex.Uri?.AbsolutePath|});
+                            logger.LogInformation("Failed at {Path}", ex.Uri?{|TC1001:.AbsolutePath|});
                         }
                     }
 

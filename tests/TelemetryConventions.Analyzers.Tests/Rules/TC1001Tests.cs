@@ -710,6 +710,40 @@ public class TC1001Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task The_name_a_sender_gave_a_mail_attachment_is_personal_and_its_type_and_size_are_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace MimeKit
+            {
+                public abstract class MimeEntity { public ContentType ContentType { get; } = new(); public ContentDisposition? ContentDisposition { get; set; } }
+                public class MimePart : MimeEntity { public string? FileName { get; set; } public long Size { get; set; } }
+                public sealed class ContentType { public string MimeType { get; set; } = ""; public string? Name { get; set; } }
+                public sealed class ContentDisposition { public string? FileName { get; set; } public string Disposition { get; set; } = ""; }
+            }
+
+            namespace Intake
+            {
+                using MimeKit;
+
+                public sealed class Attachments
+                {
+                    public void Screen(Activity activity, ILogger logger, MimePart part, System.Net.Mail.Attachment outgoing)
+                    {
+                        activity.SetTag("attachment.name", {|TC1001:part.FileName|});
+                        logger.LogWarning("Quarantined {FileName}", part.ContentDisposition?{|TC1001:.FileName|});
+                        logger.LogWarning("Quarantined {Name}", {|TC1001:part.ContentType.Name|});
+                        logger.LogWarning("Forwarded {Name}", {|TC1001:outgoing.Name|});
+                        activity.SetTag("attachment.type", part.ContentType.MimeType);
+                        activity.SetTag("attachment.size", part.Size);
+                        activity.SetTag("attachment.disposition", part.ContentDisposition?.Disposition);
+                    }
+                }
+            }
+            """);
+    }
+
     [Fact]
     public async Task A_card_number_masked_to_its_first_six_and_last_four_is_about_the_card()
     {
