@@ -1160,7 +1160,9 @@ internal sealed partial class ValueFlow
             }
             var written = write is IArgumentOperation argument
                 ? OutArgument(argument, frame, depth)
-                : element >= 0 ? TupleElement(write, element, frame, depth) : Evaluate(write, frame, depth + 1);
+                : element >= 0 ? TupleElement(write, element, frame, depth)
+                : ArmsSeenUnderGuard(write, local) is { } arms ? Rewrapped(CombineAll(arms, frame, depth), write)
+                : Evaluate(write, frame, depth + 1);
             // A foreach variable over patientIds is a patient id even though the collection is not a scalar.
             if (written.Identifier is null && IsForEachCollection(write) && ReferencedSymbol(OperationTree.Unwrap(write)) is { } collection
                 && IsScalar(local.Type) && IsIdentifierSymbol(collection, frame.Options, out var collectionDomain))
@@ -1171,6 +1173,80 @@ internal sealed partial class ValueFlow
         }
         // The fix wraps the local where it reaches telemetry, not where it was assigned.
         return Rewrapped(result, local);
+    }
+
+    /// <summary>
+    /// The arms of a choice a read can see when the read sits under a test of the same condition:
+    /// <c>var subject = personal ? withName : plain;</c> read inside <c>if (personal)</c> is <c>withName</c>,
+    /// in its <c>else</c> <c>plain</c>; <c>var line = kind switch { "watched" =&gt; a, _ =&gt; b };</c> read
+    /// inside <c>if (kind == "watched")</c> is <c>a</c>. Null when the write is no such choice or the read
+    /// is under no such test.
+    /// </summary>
+    private static List<IOperation>? ArmsSeenUnderGuard(IOperation write, ILocalReferenceOperation read)
+    {
+        var choice = OperationTree.Unwrap(write);
+        if (choice is not (IConditionalOperation { WhenFalse: not null } or ISwitchExpressionOperation))
+        {
+            return null;
+        }
+        SyntaxNode child = read.Syntax;
+        for (var around = read.Syntax.Parent; around is not null and not MemberDeclarationSyntax and not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax; child = around, around = around.Parent)
+        {
+            if (around is not IfStatementSyntax guard || child == guard.Condition)
+            {
+                continue;
+            }
+            var inThen = child == guard.Statement;
+            switch (choice)
+            {
+                case IConditionalOperation ternary when SyntaxFactory.AreEquivalent(StripParentheses(guard.Condition), StripParentheses((ExpressionSyntax)ternary.Condition.Syntax)):
+                    return new List<IOperation> { inThen ? ternary.WhenTrue : ternary.WhenFalse! };
+                case ISwitchExpressionOperation switched when ComparedConstant(guard.Condition, (ExpressionSyntax)switched.Value.Syntax) is { } constant:
+                    var matching = switched.Arms.FirstOrDefault(a => a.Pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true } value } && Equals(value.Value, constant))
+                        ?? switched.Arms.FirstOrDefault(a => a.Pattern is IDiscardPatternOperation);
+                    // Only when no arm before it (a type or relational pattern, a guard) could take the value first.
+                    if (matching is null || switched.Arms.TakeWhile(a => a != matching).Append(matching)
+                            .Any(a => a.Guard is not null || a.Pattern is not (IConstantPatternOperation or IDiscardPatternOperation)))
+                    {
+                        return null;
+                    }
+                    return inThen
+                        ? new List<IOperation> { matching.Value }
+                        : switched.Arms.Where(a => a != matching || a.Pattern is IDiscardPatternOperation).Select(a => a.Value).ToList();
+            }
+        }
+        return null;
+    }
+
+    private static ExpressionSyntax StripParentheses(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+        return expression;
+    }
+
+    /// <summary>The constant a test compares <paramref name="subject"/> with: <c>kind == "watched"</c>, <c>"watched" == kind</c>, <c>kind is "watched"</c>.</summary>
+    private static object? ComparedConstant(ExpressionSyntax test, ExpressionSyntax subject)
+    {
+        test = StripParentheses(test);
+        subject = StripParentheses(subject);
+        (ExpressionSyntax? side, ExpressionSyntax? other) = test switch
+        {
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals => (equals.Left, equals.Right),
+            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax constantPattern } isPattern => (isPattern.Expression, constantPattern.Expression),
+            _ => (null, null),
+        };
+        if (side is null || other is null)
+        {
+            return null;
+        }
+        if (SyntaxFactory.AreEquivalent(StripParentheses(side), subject) && other is LiteralExpressionSyntax literal)
+        {
+            return literal.Token.Value;
+        }
+        return SyntaxFactory.AreEquivalent(StripParentheses(other), subject) && side is LiteralExpressionSyntax reversed ? reversed.Token.Value : null;
     }
 
     /// <summary>

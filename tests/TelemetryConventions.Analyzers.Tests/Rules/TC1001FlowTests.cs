@@ -3409,4 +3409,59 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_choice_read_under_a_test_of_its_own_condition_is_the_arm_that_test_selects()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public sealed record Shipment(string FirstName, string OrderNumber, string CustomerEmail);
+
+            public sealed class Subjects(ILogger<Subjects> logger)
+            {
+                public void Send(Shipment shipment, string variant, bool personal)
+                {
+                    var subject = variant == "personal" ? $"{shipment.FirstName}, your order shipped" : $"Order {shipment.OrderNumber} shipped";
+                    if (variant == "personal")
+                    {
+                        logger.LogInformation("Subject {Subject}", {|TC1001:subject|});
+                    }
+                    else
+                    {
+                        logger.LogInformation("Subject {Subject}", subject);
+                    }
+                    logger.LogInformation("Subject {Subject}", {|TC1001:subject|});
+
+                    var text = variant switch
+                    {
+                        "item" => $"Still thinking about order {shipment.OrderNumber}?",
+                        "person" => $"{shipment.FirstName}, still thinking it over?",
+                        _ => "10 % off today",
+                    };
+                    if (variant == "item")
+                    {
+                        logger.LogInformation("Nudge {Text}", text);
+                    }
+                    if ("person" == variant)
+                    {
+                        logger.LogInformation("Nudge {Text}", {|TC1001:text|});
+                    }
+                    if (variant is "other")
+                    {
+                        logger.LogInformation("Nudge {Text}", text);
+                    }
+                    else
+                    {
+                        logger.LogInformation("Nudge {Text}", {|TC1001:text|});
+                    }
+
+                    var contact = personal ? shipment.CustomerEmail : "noreply";
+                    if (!personal)
+                    {
+                        logger.LogInformation("Contact {Contact}", {|TC1001:contact|});
+                    }
+                }
+            }
+            """);
+    }
 }
