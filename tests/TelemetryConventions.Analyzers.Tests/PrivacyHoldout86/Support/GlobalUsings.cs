@@ -1,0 +1,22 @@
+// The access-logging services turn on implicit usings and add the web stack's and telemetry's namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Net;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Text.RegularExpressions;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout86.Support;
+global using PrivacyHoldout86.Support.Http;
+global using PrivacyHoldout86.Support.HttpLogging;
+global using PrivacyHoldout86.Telemetry;
+global using TelemetryConventions;
