@@ -98,14 +98,13 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>The member a <c>Uri</c> is read from, directly, through <c>?.</c> or <c>!</c>.</summary>
-    private static IPropertyReferenceOperation? UriMemberBehind(IOperation uri)
+    private static IPropertyReferenceOperation? UriMemberBehind(IOperation uri) => ReceiverBehind(uri) as IPropertyReferenceOperation;
+
+    /// <summary>What a value is read from, through a <c>?.</c> placeholder and conversions.</summary>
+    private static IOperation ReceiverBehind(IOperation uri)
     {
         var unwrapped = OperationTree.Unwrap(uri);
-        if (unwrapped is IConditionalAccessInstanceOperation placeholder)
-        {
-            unwrapped = OperationTree.Unwrap(ConditionalReceiver(placeholder));
-        }
-        return unwrapped as IPropertyReferenceOperation;
+        return unwrapped is IConditionalAccessInstanceOperation placeholder ? OperationTree.Unwrap(ConditionalReceiver(placeholder)) : unwrapped;
     }
 
     /// <summary>
@@ -114,11 +113,7 @@ internal sealed partial class ValueFlow
     /// </summary>
     private static IPropertyReferenceOperation? RequestAddressBehind(IOperation uri)
     {
-        var unwrapped = OperationTree.Unwrap(uri);
-        if (unwrapped is IConditionalAccessInstanceOperation placeholder)
-        {
-            unwrapped = OperationTree.Unwrap(ConditionalReceiver(placeholder));
-        }
+        var unwrapped = ReceiverBehind(uri);
         if (unwrapped is ILocalReferenceOperation local
             && LocalWrites(local.Local, OperationTree.Root(local)) is { Count: 1 } writes)
         {

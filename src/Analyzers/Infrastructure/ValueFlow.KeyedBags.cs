@@ -96,7 +96,8 @@ internal sealed partial class ValueFlow
         }
         FlowResult? result = null;
         var creations = 0;
-        foreach (var operation in OperationTree.Descendants(OperationTree.Root(bag)))
+        // The body's write candidates, found once per body, hold every declarator, assignment and Add.
+        foreach (var operation in WriteCandidates.GetValue(OperationTree.Root(bag), FindWriteCandidates))
         {
             IOperation? putKey = null;
             IOperation? putValue = null;

@@ -1255,6 +1255,9 @@ internal sealed partial class ValueFlow
     /// lambda or local function that may run after the write. A builder appended to after it was logged
     /// did not log what came later.
     /// </summary>
+    /// <summary>Whether a member's body has a <c>goto</c>, found once per member: every local read there asks.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, System.Runtime.CompilerServices.StrongBox<bool>> GotosByMember = new();
+
     private static bool ComesOnlyAfter(IOperation write, ILocalReferenceOperation read)
     {
         if (write.Syntax.SyntaxTree != read.Syntax.SyntaxTree || write.Syntax.SpanStart <= read.Syntax.Span.End)
@@ -1276,7 +1279,7 @@ internal sealed partial class ValueFlow
                     return false;
                 case MemberDeclarationSyntax:
                     // A goto anywhere in the body can jump back: stay with the writes as they are.
-                    return !around.DescendantNodes().OfType<GotoStatementSyntax>().Any();
+                    return !GotosByMember.GetValue(around, member => new System.Runtime.CompilerServices.StrongBox<bool>(member.DescendantNodes().OfType<GotoStatementSyntax>().Any())).Value;
             }
         }
         return false;
@@ -2264,13 +2267,13 @@ internal sealed partial class ValueFlow
         return ReturnsItsElement(LambdaReturns(selector, frame, depth), selector) ? null : invocation.Arguments[0];
     }
 
-    /// <summary>Whether what a selector returns is built from the element it is given (<c>x => x.Trim()</c>, <c>g => g.Key</c>).</summary>
     /// <summary><c>g => g.Key</c> over groupings: the lambda returns the key of the group it is given.</summary>
     private static bool GroupKeyRead(IAnonymousFunctionOperation selector) =>
         selector.Symbol.Parameters.Length == 1 && selector.Symbol.Parameters[0].Type is INamedTypeSymbol { Name: "IGrouping" }
         && selector.Body.Operations.Length == 1 && selector.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
         && OperationTree.Unwrap(returned) is IPropertyReferenceOperation { Property.Name: "Key", Instance: IParameterReferenceOperation };
 
+    /// <summary>Whether what a selector returns is built from the element it is given (<c>x => x.Trim()</c>, <c>g => g.Key</c>).</summary>
     private static bool ReturnsItsElement(FlowResult returned, IAnonymousFunctionOperation selector) =>
         returned.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, selector.Symbol));
 
