@@ -27,7 +27,8 @@ internal sealed partial class ValueFlow
 
     /// <summary>
     /// The same by a call: <c>context.GetRouteValue("memberNumber")</c>, <c>Session.GetString("userEmail")</c>,
-    /// <c>fields.GetValueOrDefault("patientId")</c>, and telemetry read back by its key
+    /// <c>fields.GetValueOrDefault("patientId")</c>, a getter whose one argument is the key
+    /// (<c>settings.Get("travel.manager_email")</c>, a CSV reader's <c>GetField("Email")</c>), and telemetry read back by its key
     /// (<c>activity.GetBaggageItem("arena.host.gamertag")</c>, <c>GetCustomProperty("meter.serial")</c>).
     /// </summary>
     private static bool CallReadsIdentifierKey(IInvocationOperation invocation, TelemetryOptions options, out string domain)
@@ -47,7 +48,8 @@ internal sealed partial class ValueFlow
             return invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String) is { } property
                 && IsIdentifierKey(property.Value, options, out domain);
         }
-        if (method.Name is not ("GetRouteValue" or "GetValueOrDefault" or "GetString") || !HoldsText(method.ReturnType))
+        if (method.Name is not ("GetRouteValue" or "GetValueOrDefault" or "GetString" or "Get" or "GetField" or "GetSetting" or "GetValue")
+            || !HoldsText(method.ReturnType))
         {
             return false;
         }
@@ -58,7 +60,14 @@ internal sealed partial class ValueFlow
         {
             return false;
         }
-        var key = ArgumentsAfterReceiver(invocation).FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String);
+        var keys = ArgumentsAfterReceiver(invocation).ToList();
+        if (method.Name is "Get" or "GetField" or "GetSetting" or "GetValue" && (keys.Count != 1 || keys[0].Parameter?.Type.SpecialType != SpecialType.System_String))
+        {
+            // A getter by name alone (settings.Get("notifications.contact_email"), csv.GetField("Email")):
+            // the key is its only argument. Get(name, fallback) and the like choose among more than a key.
+            return false;
+        }
+        var key = keys.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String);
         return key is not null && IsIdentifierKey(key.Value, options, out domain);
     }
 

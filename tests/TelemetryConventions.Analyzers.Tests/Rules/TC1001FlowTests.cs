@@ -1178,12 +1178,14 @@ public class TC1001FlowTests
             class Intake
             {
                 void Admitted(HttpRequest request, ISession session, IDictionary<string, object?> items, Dictionary<string, int> sentBy,
-                              IConfiguration configuration, ILogger logger, Activity activity)
+                              IConfiguration configuration, TenantSettings settings, CsvRow row, ILogger logger, Activity activity)
                 {
                     activity.SetTag("intake.patient", {|TC1001:request.Headers["X-Patient-Id"].ToString()|});
                     activity.SetTag("intake.contact", {|TC1001:request.Query["email"].ToString()|});
                     activity.SetTag("intake.user", {|TC1001:items["UserId"]|});
                     activity.SetTag("intake.member", {|TC1001:session.GetString("memberNumber")|});
+                    activity.SetTag("intake.manager", {|TC1001:settings.Get("travel.manager_email")|});
+                    activity.SetTag("intake.row_email", {|TC1001:row.GetField("Email")|});
                     if (request.Query.TryGetValue("guardianPhone", out var found))
                     {
                         activity.SetTag("intake.guardian", {|TC1001:found.ToString()|});
@@ -1195,11 +1197,28 @@ public class TC1001FlowTests
                     activity.SetTag("intake.agent", request.Headers["User-Agent"].ToString());
                     activity.SetTag("intake.by_email", sentBy["email"]);
                     activity.SetTag("intake.sender", configuration["Smtp:SenderEmail"]);
+                    activity.SetTag("intake.template", settings.Get("travel.email_template_id"));
+                    activity.SetTag("intake.sftp", settings.Get("delivery.sftp_host"));
+                    activity.SetTag("intake.fallback", settings.Get("contact_email", "none"));
+                    activity.SetTag("intake.row_course", row.GetField("Course"));
                     if (request.Query.TryGetValue("ward", out var ward))
                     {
                         activity.SetTag("intake.ward", ward.ToString());
                     }
                 }
+            }
+
+            // A tenant's settings and a CSV reader's row, read by a key that is the getter's one argument.
+            sealed class TenantSettings
+            {
+                private readonly Dictionary<string, string> _values = new();
+                public string? Get(string key) => _values.TryGetValue(key, out var value) ? value : null;
+                public string Get(string key, string fallback) => Get(key) ?? fallback;
+            }
+
+            sealed class CsvRow
+            {
+                public string? GetField(string name) => null;
             }
 
             // The shapes of ASP.NET Core's request types (Microsoft.AspNetCore.Http, Microsoft.Extensions.Primitives).
