@@ -178,6 +178,10 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Combine(beside, result);
         }
+        if (result.Identifier is null && result.Hash is null && !result.Sanitized && !result.Proven && HandedAsIdentifier(operation, frame) is { } handed)
+        {
+            return FlowResult.Combine(handed, result);
+        }
         if (printed && result.Identifier is null && !result.Sanitized && ObjectIdentifier(result.Proven ? operation : PrintedBy(operation), frame, serialized: false, visited: null, depth) is { } member)
         {
             // A record or anonymous object prints its members; so does a ToString written to.

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: a value the same method hands over as a person's identifier is one.
+internal sealed partial class ValueFlow
+{
+    /// <summary>The values each method body passes to a parameter named for an identifier, with that parameter's domain.</summary>
+    private readonly ConcurrentDictionary<IOperation, ImmutableArray<(IOperation Value, string Domain, string Parameter)>> _handedAsIdentifierIn = new();
+
+    /// <summary>
+    /// A value the method passes, at one place, to a parameter named for a person's identifier and
+    /// sends, at another, under a name that says nothing: a data loader's <c>keys</c> handed to
+    /// <c>book.ForPatientsAsync(IReadOnlyList&lt;string&gt; nhsNumbers, …)</c> and joined into a log line.
+    /// The called method's signature says what the value is, as a pseudonymiser's call does
+    /// (<see cref="PseudonymisedBeside"/>). Parameters named for free text are left out: a value
+    /// handed to <c>text</c> or <c>comment</c> is not thereby a person's. Not when the two places
+    /// sit on different branches of one choice.
+    /// </summary>
+    private FlowResult? HandedAsIdentifier(IOperation operation, Frame frame)
+    {
+        if (!IsReadChain(operation) && OperationTree.Unwrap(operation) is not IParameterReferenceOperation)
+        {
+            return null;
+        }
+        foreach (var (value, domain, parameter) in _handedAsIdentifierIn.GetOrAdd(OperationTree.Root(operation), root => IdentifierArguments(root, frame)))
+        {
+            if (ReferenceEquals(value, OperationTree.Unwrap(operation)) || !SameRead(value, operation) || OnOtherBranch(value, operation))
+            {
+                continue;
+            }
+            return Found(operation, domain, $"{Describe(operation)} (handed as '{parameter}' elsewhere in this method)");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A parameter name that says the value is a person's identifier: <c>nhsNumber</c>, <c>customerEmail</c>,
+    /// <c>studentNumbers</c>, <c>email</c>. A person's noun alone (<c>member</c>, <c>user</c>,
+    /// <c>candidate</c>) is left out: in a set's <c>AddAsync(key, member)</c> or a ranker's
+    /// <c>Score(candidate)</c> it names an element, not a person. So is free text.
+    /// </summary>
+    private static bool NamesAnIdentifierValue(string name, TelemetryOptions options, out string domain)
+    {
+        var words = NameWords.Split(name);
+        return options.IsIdentifierName(words, out domain) && domain != "text"
+            && (words.Count > 1 || IdentifierValueWords.Contains(words[0]));
+    }
+
+    /// <summary>Words that name an identifying value by themselves, not a person.</summary>
+    private static readonly ImmutableHashSet<string> IdentifierValueWords = ImmutableHashSet.Create(System.StringComparer.Ordinal,
+        "mrn", "ssn", "nhs", "passport", "email", "emails", "phone", "phones", "msisdn", "iban", "nino", "medicare", "gamertag", "gamertags",
+        "nickname", "username", "usernames", "imei", "imsi", "iccid", "dob", "mpan", "mprn", "surname", "forename", "upn", "login", "logins",
+        "vin", "postcode", "zipcode", "xuid", "steamid", "mbox", "vrm", "isrn", "railcard", "uci", "uln", "uprn", "idfa", "idfv", "gaid",
+        "aaid", "birthdate", "mrz", "pan", "mobile");
+
+    private ImmutableArray<(IOperation Value, string Domain, string Parameter)> IdentifierArguments(IOperation root, Frame frame)
+    {
+        var values = ImmutableArray.CreateBuilder<(IOperation, string, string)>();
+        foreach (var argument in OperationTree.Descendants(root).OfType<IArgumentOperation>())
+        {
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue
+                || !CarriesIdentifier(parameter.Type) || _known.IsPseudonym(parameter.Type)
+                || !NamesAnIdentifierValue(parameter.Name, frame.Options, out var domain)
+                || argument.Parent is IInvocationOperation call && IsSanitizerMethod(call.TargetMethod, frame.Options))
+            {
+                continue;
+            }
+            var value = OperationTree.Unwrap(argument.Value);
+            if (IsReadChain(value) || value is IParameterReferenceOperation)
+            {
+                values.Add((value, domain, parameter.Name));
+            }
+        }
+        return values.ToImmutable();
+    }
+}
