@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the authorization and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Claims;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout89.Authorization;
+global using PrivacyHoldout89.Fga;
+global using PrivacyHoldout89.Http;
+global using PrivacyHoldout89.Opa;
+global using PrivacyHoldout89.Support;
+global using PrivacyHoldout89.Telemetry;
+global using TelemetryConventions;
