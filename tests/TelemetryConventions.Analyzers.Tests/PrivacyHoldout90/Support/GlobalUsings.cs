@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the notification, push, feed and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.RegularExpressions;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using FeedKit;
+global using Microsoft.Extensions.Logging;
+global using NotifyKit;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout90.Support;
+global using PrivacyHoldout90.Telemetry;
+global using PushKit;
+global using TelemetryConventions;
