@@ -1,0 +1,23 @@
+// The services turn on implicit usings and add the reporting, embedding and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using EmbedKit;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout91.Support;
+global using PrivacyHoldout91.Telemetry;
+global using ReportKit;
+global using ReportKit.Aggregation;
+global using ReportKit.Data;
+global using ReportKit.Scheduling;
+global using TelemetryConventions;
