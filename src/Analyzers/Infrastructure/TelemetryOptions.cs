@@ -62,8 +62,9 @@ internal sealed class TelemetryOptions
         // ratepayer or an occupier, a caseworker, a GP, a colleague.
         "engineer", "technician", "adjuster", "surveyor", "assessor", "investigator", "appellant", "policyholder",
         "ratepayer", "occupier", "caseworker", "gp", "colleague",
-        // A dwelling's unique property reference number names one household, as a full postcode nearly does.
-        "uprn",
+        // A dwelling's unique property reference number names one household, as a full postcode nearly does;
+        // a household's own id names the people who live there together.
+        "uprn", "household",
         // A phone's advertising identifiers (Apple's IDFA and IDFV, Google's advertising id) follow
         // one person across apps and are what ad networks match people by.
         "idfa", "idfv", "gaid", "aaid",

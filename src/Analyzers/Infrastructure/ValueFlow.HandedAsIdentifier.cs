@@ -23,19 +23,106 @@ internal sealed partial class ValueFlow
     /// </summary>
     private FlowResult? HandedAsIdentifier(IOperation operation, Frame frame)
     {
-        if (!IsReadChain(operation) && OperationTree.Unwrap(operation) is not IParameterReferenceOperation)
+        if ((!IsReadChain(operation) && OperationTree.Unwrap(operation) is not IParameterReferenceOperation) || NamesAThingsId(operation))
         {
             return null;
         }
         foreach (var (value, domain, parameter) in _handedAsIdentifierIn.GetOrAdd(OperationTree.Root(operation), root => IdentifierArguments(root, frame)))
         {
-            if (ReferenceEquals(value, OperationTree.Unwrap(operation)) || !SameRead(value, operation) || OnOtherBranch(value, operation))
+            if (ReferenceEquals(value, OperationTree.Unwrap(operation)) || !SameRead(value, operation) || OnOtherBranch(value, operation)
+                || LeftByAnExitThatLooksAt(value, operation))
             {
                 continue;
             }
             return Found(operation, domain, $"{Describe(operation)} (handed as '{parameter}' elsewhere in this method)");
         }
         return null;
+    }
+
+    /// <summary>
+    /// A value whose own name says whose id it is (<c>post.ClanId</c>, <c>orderId</c>): a callee that
+    /// calls its parameter <c>userId</c> (a feed client's <c>Feed(slug, userId)</c>) does not make a
+    /// clan's id a person's.
+    /// </summary>
+    private static bool NamesAThingsId(IOperation operation)
+    {
+        var name = OperationTree.Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IMemberReferenceOperation member => member.Member.Name,
+            _ => null,
+        };
+        var words = NameWords.Split(name);
+        return words.Count > 1 && words[words.Count - 1] is "id" or "ids";
+    }
+
+    /// <summary>
+    /// The value is sent inside an <c>if</c> branch that always leaves and handed over after it, where
+    /// the <c>if</c> looked at the value itself (<c>var kind = code.StartsWith("APT-") ? "letter" : "nhs-app";
+    /// if (kind == "letter") { …; return; }</c>): the code told the two kinds apart before handing one over.
+    /// </summary>
+    private static bool LeftByAnExitThatLooksAt(IOperation handed, IOperation sent)
+    {
+        var root = OperationTree.Root(sent);
+        for (var current = sent.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalOperation { Condition: { } condition } choice && current.Parent is IBlockOperation
+                && LeftByAnExit(choice, sent) && !OperationTree.Descendants(choice).Any(d => ReferenceEquals(d, handed))
+                && LooksAt(condition, handed, root))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="inside"/> sits in the branch of an <c>if</c> statement that always leaves
+    /// (<c>if (kind == "letter") { …; return; }</c>): what follows the statement runs only when the branch
+    /// did not, as an <c>else</c> would.
+    /// </summary>
+    private static bool LeftByAnExit(IOperation statement, IOperation inside)
+    {
+        if (statement is not IConditionalOperation { IsRef: false } choice || choice.Type is { SpecialType: not SpecialType.System_Void })
+        {
+            return false;
+        }
+        foreach (var branch in new[] { choice.WhenTrue, choice.WhenFalse })
+        {
+            if (branch is not null && AlwaysLeaves(branch) && OperationTree.Descendants(branch).Any(d => ReferenceEquals(d, inside)))
+            {
+                return true;
+            }
+        }
+        return false;
+
+        static bool AlwaysLeaves(IOperation branch) =>
+            (branch is IBlockOperation { Operations: { Length: > 0 } operations } ? operations[operations.Length - 1] : branch) switch
+            {
+                IReturnOperation or IBranchOperation => true,
+                IExpressionStatementOperation { Operation: IThrowOperation } or IThrowOperation => true,
+                _ => false,
+            };
+    }
+
+    /// <summary>Whether a condition reads the value, or a local the method computed from it.</summary>
+    private static bool LooksAt(IOperation condition, IOperation value, IOperation root)
+    {
+        foreach (var read in OperationTree.Descendants(condition).Prepend(condition))
+        {
+            if (SameRead(read, value))
+            {
+                return true;
+            }
+            if (read is ILocalReferenceOperation local
+                && OperationTree.Descendants(root).OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local)) is { Initializer: { } initializer }
+                && OperationTree.Descendants(initializer).Any(d => SameRead(d, value)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -56,7 +143,7 @@ internal sealed partial class ValueFlow
         "mrn", "ssn", "nhs", "passport", "email", "emails", "phone", "phones", "msisdn", "iban", "nino", "medicare", "gamertag", "gamertags",
         "nickname", "username", "usernames", "imei", "imsi", "iccid", "dob", "mpan", "mprn", "surname", "forename", "upn", "login", "logins",
         "vin", "postcode", "zipcode", "xuid", "steamid", "mbox", "vrm", "isrn", "railcard", "uci", "uln", "uprn", "idfa", "idfv", "gaid",
-        "aaid", "birthdate", "mrz", "pan", "mobile");
+        "aaid", "birthdate", "mrz", "pan", "mobile", "token", "tokens");
 
     private ImmutableArray<(IOperation Value, string Domain, string Parameter)> IdentifierArguments(IOperation root, Frame frame)
     {

@@ -68,40 +68,10 @@ internal sealed partial class ValueFlow
             {
                 IConditionalOperation choice => !ReferenceEquals(leftChild, choice.Condition) && !ReferenceEquals(child, choice.Condition),
                 ISwitchExpressionOperation or ISwitchOperation => true,
-                IBlockOperation => LeftByAnExit(leftChild, left) || LeftByAnExit(child, right),
                 _ => false,
             };
         }
         return false;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="inside"/> sits in the branch of an <c>if</c> statement that always leaves
-    /// (<c>if (kind == "letter") { …; return; }</c>): what follows the statement runs only when the branch
-    /// did not, as an <c>else</c> would.
-    /// </summary>
-    private static bool LeftByAnExit(IOperation statement, IOperation inside)
-    {
-        if (statement is not IConditionalOperation { IsRef: false } choice || choice.Type is { SpecialType: not SpecialType.System_Void })
-        {
-            return false;
-        }
-        foreach (var branch in new[] { choice.WhenTrue, choice.WhenFalse })
-        {
-            if (branch is not null && AlwaysLeaves(branch) && OperationTree.Descendants(branch).Any(d => ReferenceEquals(d, inside)))
-            {
-                return true;
-            }
-        }
-        return false;
-
-        static bool AlwaysLeaves(IOperation branch) =>
-            (branch is IBlockOperation { Operations: { Length: > 0 } operations } ? operations[operations.Length - 1] : branch) switch
-            {
-                IReturnOperation or IBranchOperation => true,
-                IExpressionStatementOperation { Operation: IThrowOperation } or IThrowOperation => true,
-                _ => false,
-            };
     }
 
     private ImmutableArray<(IOperation Value, string Domain)> SanitizedValues(IOperation root, Frame frame)

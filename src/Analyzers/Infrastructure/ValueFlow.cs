@@ -2453,7 +2453,8 @@ internal sealed partial class ValueFlow
 
     /// <summary>
     /// The source of a LINQ call that returns some of its elements as they are (<c>Where</c>, <c>OrderBy</c>,
-    /// <c>Take</c>, <c>ToList</c>) when those elements are groups or anonymous objects, which no other rule follows.
+    /// <c>Take</c>, <c>ToList</c>) when those elements are groups, a dictionary's pairs or anonymous objects,
+    /// which no other rule follows.
     /// </summary>
     private static IOperation? KeepsElements(IInvocationOperation invocation)
     {
@@ -2464,7 +2465,7 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        return ElementType(method.ReturnType) is { } element && (element.Name is "IGrouping" || element.IsAnonymousType)
+        return ElementType(method.ReturnType) is { } element && (element.Name is "IGrouping" or "KeyValuePair" || element.IsAnonymousType)
             ? invocation.Arguments[0].Value
             : null;
     }

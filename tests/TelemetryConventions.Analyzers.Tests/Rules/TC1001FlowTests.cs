@@ -1169,6 +1169,34 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_dictionarys_pairs_filtered_or_sorted_are_still_its_pairs()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            static class CacheKeys
+            {
+                public static string For(string report, IReadOnlyDictionary<string, string> parameters) =>
+                    report + "?" + string.Join("&", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+            }
+
+            class Reports
+            {
+                void Render(string studentNumber, string term, Dictionary<string, int> visitsByPatient, Activity span)
+                {
+                    var values = new Dictionary<string, string> { ["StudentNumber"] = studentNumber, ["Term"] = term };
+                    span.SetTag("report.cache_key", {|TC1001:CacheKeys.For("attainment", values)|});
+                    span.SetTag("report.values", {|TC1001:string.Join("&", values.Where(p => p.Key != "Term").Select(p => p.Value))|});
+                    span.SetTag("report.names", string.Join("&", values.OrderBy(p => p.Key).Select(p => p.Key)));
+
+                    // The visits, sorted, are counts: the patients are only the keys.
+                    span.SetTag("report.visits", string.Join(",", visitsByPatient.OrderByDescending(p => p.Value).Select(p => p.Value)));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_value_read_by_a_key_that_names_an_identifier_is_one()
     {
         await VerifyCS.AnalyzerAsync(Usings + """

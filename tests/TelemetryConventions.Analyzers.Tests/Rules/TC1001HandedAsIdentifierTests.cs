@@ -34,6 +34,8 @@ public class TC1001HandedAsIdentifierTests
             Task<long> AddDistinctAsync(string key, string member, CancellationToken cancellationToken);
         }
 
+        public sealed record ClanPost(string PostId, string ClanId);
+
         public sealed class Message { public string Key { get; set; } = ""; public string Topic { get; set; } = ""; }
 
         """;
@@ -59,6 +61,24 @@ public class TC1001HandedAsIdentifierTests
                     {
                         span.SetTag("registered", true);
                     }
+                }
+
+                public async Task LateAsync(Activity span, Message message, int files, CancellationToken cancellationToken)
+                {
+                    // A branch that leaves for a reason other than the key: the key is the same on both paths.
+                    if (files > 3)
+                    {
+                        span.SetTag("rejected.key", {|TC1001:message.Key|});
+                        return;
+                    }
+                    await book.IsRegisteredAsync(message.Key, "P81", cancellationToken);
+                }
+
+                public async Task FeedAsync(Activity span, Message message, ClanPost post, CancellationToken cancellationToken)
+                {
+                    // A value named as a thing's id stays that thing's, whatever the callee calls its parameter.
+                    await book.IsRegisteredAsync(post.ClanId, "P81", cancellationToken);
+                    span.SetTag("clan", post.ClanId);
                 }
             }
             """);
@@ -92,8 +112,9 @@ public class TC1001HandedAsIdentifierTests
 
                 public async Task ScanAsync(Activity span, Message message, CancellationToken cancellationToken)
                 {
-                    // A branch that leaves: the code after it runs only for the other kind of key.
-                    if (message.Topic == "letters")
+                    // A branch that leaves after looking at the key: the code after it runs only for the other kind.
+                    var kind = message.Key.StartsWith("APT-") ? "letter" : "nhs-app";
+                    if (kind == "letter")
                     {
                         span.SetTag("appointment.reference", message.Key);
                         return;
