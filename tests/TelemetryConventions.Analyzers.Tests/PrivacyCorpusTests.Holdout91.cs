@@ -22,6 +22,7 @@ public sealed partial class PrivacyCorpusTests
     /// Graded as written with the analyzers of commit b184886: 79 of 104 leaks found (76.0 %), 5 of 165
     /// clean lines reported (3.0 %). The floor guards those figures (75.5 % recall, 3.5 % false
     /// positives).
+    /// Since, with a dictionary's pairs read through a sort as its pairs: 82 of 104 (78.8 %), 5 of 165 (3.0 %).
     /// </summary>
     [Fact]
     public Task Ninety_first_holdout_corpus_as_written() =>

@@ -86,6 +86,11 @@ internal sealed partial class ValueFlow
             var domain = SanitizerDomain(call);
             foreach (var argument in call.Arguments)
             {
+                if (NamesTheSpace(argument))
+                {
+                    // Compute(pseudonymised.Domain, raw): the domain says where the value is pseudonymised, it is not the value.
+                    continue;
+                }
                 var value = OperationTree.Unwrap(argument.Value);
                 if (value is IInvocationOperation reshaped && UnaryInput(reshaped) is { } input)
                 {
@@ -100,6 +105,13 @@ internal sealed partial class ValueFlow
         }
         return values.ToImmutable();
     }
+
+    /// <summary>An argument that names the identifier space or carries the key, not the value pseudonymised.</summary>
+    private static bool NamesTheSpace(IArgumentOperation argument) =>
+        argument.Parameter is { Name: var name }
+        && (name.IndexOf("domain", System.StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("space", System.StringComparison.OrdinalIgnoreCase) >= 0
+            || name is "salt" or "secret" or "keyId" or "purpose");
 
     /// <summary>The domain a pseudonymiser call names: the generated helper's, or a literal first argument.</summary>
     private static string SanitizerDomain(IInvocationOperation call)

@@ -747,6 +747,12 @@ internal sealed partial class ValueFlow
             }
             if (KnownSymbols.Is(property.ContainingType, _known.KeyValuePair))
             {
+                if (property.Name == "Value" && EnumeratedDictionary(OperationTree.Unwrap(instance), throughFilters: false) is { } valuesOf
+                    && DictionaryValuesOf(valuesOf, frame, depth) is { } values)
+                {
+                    // pair.Value of perCard, counts per card: the dictionary's values, not its keys.
+                    return Rewrapped(values, member);
+                }
                 // tag.Value of a pair taken from a list of tags: what the pairs were built with.
                 return Rewrapped(Evaluate(instance, frame, depth + 1), member);
             }
@@ -1323,7 +1329,9 @@ internal sealed partial class ValueFlow
                 case IForEachLoopOperation loop when OperationTree.Descendants(loop.LoopControlVariable ?? loop).OfType<ILocalReferenceOperation>().Any(r => Same(r, local))
                                                     || (loop.LoopControlVariable is IVariableDeclaratorOperation d && SymbolEqualityComparer.Default.Equals(d.Symbol, local)):
                     // foreach (var (key, value) in entries): the key of a dictionary's entries is one of its keys.
-                    writes.Add((loop.Collection, loop.LoopControlVariable is { } control && IsDictionary(OperationTree.Unwrap(loop.Collection).Type) && ElementOf(control, local) == 0 ? 0 : -1));
+                    // foreach (var (card, count) in perCard.Take(5)): the value is one of its values.
+                    writes.Add((loop.Collection, loop.LoopControlVariable is { } control && IsDictionary(PairsSource(OperationTree.Unwrap(loop.Collection)).Type)
+                        && ElementOf(control, local) is (0 or 1) and var part ? part : -1));
                     break;
                 case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument when ReferencesLocal(argument.Value, local):
                     writes.Add((argument, -1));
@@ -1460,9 +1468,10 @@ internal sealed partial class ValueFlow
     /// <summary>
     /// The dictionary whose entries a variable stands for: the collection of the <c>foreach</c> that
     /// declares it, or the source of the LINQ call whose lambda it is the parameter of, through calls
-    /// that keep the entries as they are (<c>Where</c>, <c>OrderBy</c>, <c>Take</c>, <c>ToList</c>).
+    /// that keep the entries as they are (<c>Where</c>, <c>OrderBy</c>, <c>Take</c>, <c>ToList</c>). Without
+    /// <paramref name="throughFilters"/>, a filter ends the walk: it may be an allow list of keys.
     /// </summary>
-    private static IOperation? EnumeratedDictionary(IOperation variable)
+    private static IOperation? EnumeratedDictionary(IOperation variable, bool throughFilters = true)
     {
         if (variable is ILocalReferenceOperation local)
         {
@@ -1482,6 +1491,10 @@ internal sealed partial class ValueFlow
         while (source is not null && OperationTree.Unwrap(source) is IInvocationOperation kept && kept.TargetMethod.Name is "Where" or "OrderBy" or "OrderByDescending"
             or "ThenBy" or "ThenByDescending" or "Take" or "Skip" or "TakeWhile" or "SkipWhile" or "Distinct" or "ToList" or "ToArray" or "AsEnumerable" or "Reverse")
         {
+            if (!throughFilters && kept.TargetMethod.Name is "Where" or "TakeWhile" or "SkipWhile")
+            {
+                return null;
+            }
             source = SourceOfQuery(kept);
         }
         return source is not null && IsDictionary(OperationTree.Unwrap(source).Type) ? source : null;
@@ -1676,10 +1689,14 @@ internal sealed partial class ValueFlow
 
     private FlowResult TupleElement(IOperation value, int element, Frame frame, int depth)
     {
-        if (element == 0 && IsForEachCollection(value) && DictionaryKeysOf(value, frame, depth) is { } keys)
+        if (element == 0 && IsForEachCollection(value) && DictionaryKeysOf(PairsSource(OperationTree.Unwrap(value)), frame, depth) is { } keys)
         {
             // foreach (var (card, fare) in _chargedToday): card is one of the keys the dictionary was given.
             return keys;
+        }
+        if (element == 1 && IsForEachCollection(value) && DictionaryValuesOf(value, frame, depth) is { } values)
+        {
+            return values;
         }
         switch (OperationTree.Unwrap(value))
         {
@@ -2465,9 +2482,17 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        return ElementType(method.ReturnType) is { } element && (element.Name is "IGrouping" or "KeyValuePair" || element.IsAnonymousType)
-            ? invocation.Arguments[0].Value
-            : null;
+        if (ElementType(method.ReturnType) is not { } element)
+        {
+            return null;
+        }
+        if (element.Name is "KeyValuePair")
+        {
+            // A dictionary's pairs sorted or cut to a count are all or the first of its pairs; a filter may be
+            // an allow list (headers.Where(h => Safe.Contains(h.Key))), which is not read here.
+            return method.Name is "Where" or "TakeWhile" or "SkipWhile" ? null : invocation.Arguments[0].Value;
+        }
+        return element.Name is "IGrouping" || element.IsAnonymousType ? invocation.Arguments[0].Value : null;
     }
 
     /// <summary>The element type of a sequence, also of <c>IEnumerable&lt;T&gt;</c> itself (which <c>CollectionElement</c> does not see).</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using TelemetryConventions.Analyzers.Infrastructure;
 using TelemetryConventions.Conventions.Model;
 
@@ -48,6 +50,14 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
                 Report(context, site, site.Value, Describe(site.Value), site.Describe(), SiteKeys.Root(site.KeyName!), redact: true, fixable: true);
             }
             return;
+        }
+
+        if (site.Key is { } builtKey && site.KeyName is null && (site.IsAttribute || site.Kind == SinkKind.Baggage) && site.Kind != SinkKind.MetricAttribute
+            && IsTextBuiltHere(builtKey)
+            && compilation.Flow.Evaluate(builtKey, options, context.CancellationToken).Identifier is { } inKey)
+        {
+            // SetTag($"top.{card}", count): the key's text is exported as well as the value.
+            Report(context, site, builtKey, inKey.Origin, site.Describe() + "'s key", inKey.Domain, redact: false, fixable: false);
         }
 
         var flow = compilation.Flow.EvaluateSite(site, options, context.CancellationToken);
@@ -114,5 +124,36 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
     {
         var text = operation.Syntax.ToString();
         return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+    }
+    /// <summary>
+    /// A key the call site writes out of parts (<c>$"top.{card}"</c>, <c>"grid." + name</c>, <c>string.Format</c>),
+    /// directly or through a local assigned so. Keys taken whole from elsewhere (a dictionary's entries handed to
+    /// <c>SetTag(key, value)</c>) are the entries' keys, judged with the entries.
+    /// </summary>
+    private static bool IsTextBuiltHere(IOperation key)
+    {
+        var value = key;
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+        if (value is ILocalReferenceOperation { Local: var local }
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
+            && key.SemanticModel?.GetOperation(initial) is { } initialized)
+        {
+            value = initialized;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+        }
+        return value switch
+        {
+            IInterpolatedStringOperation => true,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } => true,
+            IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Format" or "Concat" or "Join" } } => true,
+            _ => false,
+        };
     }
 }

@@ -1182,15 +1182,53 @@ public class TC1001FlowTests
 
             class Reports
             {
+                private static readonly HashSet<string> Safe = new() { "Term" };
+
                 void Render(string studentNumber, string term, Dictionary<string, int> visitsByPatient, Activity span)
                 {
                     var values = new Dictionary<string, string> { ["StudentNumber"] = studentNumber, ["Term"] = term };
                     span.SetTag("report.cache_key", {|TC1001:CacheKeys.For("attainment", values)|});
-                    span.SetTag("report.values", {|TC1001:string.Join("&", values.Where(p => p.Key != "Term").Select(p => p.Value))|});
+                    span.SetTag("report.values", string.Join("&", values.OrderByDescending(p => p.Key).Take(2).Select(p => {|TC1001:p.Value|})));
+                    // A filter may be an allow list: not read.
+                    span.SetTag("report.safe", string.Join("&", values.Where(p => Safe.Contains(p.Key)).Select(p => p.Value)));
                     span.SetTag("report.names", string.Join("&", values.OrderBy(p => p.Key).Select(p => p.Key)));
 
                     // The visits, sorted, are counts: the patients are only the keys.
                     span.SetTag("report.visits", string.Join(",", visitsByPatient.OrderByDescending(p => p.Value).Select(p => p.Value)));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_dictionarys_values_are_judged_apart_from_its_keys_and_a_key_built_from_an_identifier_leaks()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            sealed record Tap(string CardNumber, string Zone);
+
+            class TapAudit
+            {
+                void Summarise(List<Tap> taps, Activity activity)
+                {
+                    var perCard = taps.GroupBy(t => t.CardNumber).ToDictionary(g => g.Key, g => g.Count());
+                    foreach (var (card, count) in perCard.OrderByDescending(p => p.Value).Take(5))
+                    {
+                        activity.SetTag($"taps.top.{card[^4..]}", count);
+                        activity.SetTag({|TC1001:$"taps.top.{card}"|}, count);
+                    }
+                    foreach (var pair in perCard)
+                    {
+                        activity.SetTag("taps.count", pair.Value);
+                        activity.SetTag("taps.card", {|TC1001:pair.Key|});
+                    }
+                    var firstSeen = taps.ToDictionary(t => t.Zone, t => t.CardNumber);
+                    foreach (var (zone, card) in firstSeen)
+                    {
+                        activity.SetTag("taps.zone", zone);
+                        activity.SetTag("taps.first_card", {|TC1001:card|});
+                    }
                 }
             }
             """);

@@ -1,0 +1,65 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: the values of a dictionary, apart from its keys.
+internal sealed partial class ValueFlow
+{
+    /// <summary>
+    /// What a dictionary holds as values, without its keys: <c>count</c> in
+    /// <c>foreach (var (card, count) in perCard.Take(5))</c> and <c>pair.Value</c> of
+    /// <c>taps.GroupBy(t => t.CardNumber).ToDictionary(g => g.Key, g => g.Count())</c> are counts, whatever
+    /// the keys are. Answered for a dictionary made in sight by <c>ToDictionary</c> (its element selector)
+    /// or an initializer, held in a local assigned once; null otherwise, and the dictionary is judged whole.
+    /// </summary>
+    private FlowResult? DictionaryValuesOf(IOperation collection, Frame frame, int depth)
+    {
+        var dictionary = PairsSource(OperationTree.Unwrap(collection));
+        if (dictionary is ILocalReferenceOperation local)
+        {
+            var writes = LocalWrites(local.Local, OperationTree.Root(local));
+            if (writes.Count != 1 || writes[0].Element != -1 || OperationTree.Unwrap(writes[0].Value) is not { } made
+                || made is ILocalReferenceOperation || made.Parent is IForEachLoopOperation)
+            {
+                return null;
+            }
+            dictionary = made;
+        }
+        switch (dictionary)
+        {
+            case IInvocationOperation { TargetMethod: { Name: "ToDictionary", ContainingType.Name: "Enumerable" } } made when made.Arguments.Length >= 2:
+                var source = made.Arguments[0].Value;
+                if (made.Arguments.Length < 3 || AnonymousFunction(made.Arguments[2].Value) is not { } selector)
+                {
+                    // ToDictionary(r => r.Key) or a method group: the elements are the values.
+                    return made.Arguments.Length < 3 ? Evaluate(source, frame, depth + 1) : null;
+                }
+                var returned = LambdaReturns(selector, frame, depth);
+                return ReturnsItsElement(returned, selector)
+                    ? FlowResult.Combine(returned.WithoutParameters(), Evaluate(source, frame, depth + 1))
+                    : returned.WithoutParameters();
+            case IObjectCreationOperation { Initializer: { } contents } when IsDictionary(dictionary.Type):
+                return CombineAll(InitializedEntries(contents).Select(e => e.Value), frame, depth);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The dictionary behind a chain that keeps its pairs (<c>perCard.OrderBy(…).Take(5)</c>), or the operation
+    /// itself. A filter stops the walk: it may be an allow list (<c>values.Where(p => Safe.Contains(p.Key))</c>),
+    /// and what it keeps is judged as the filter's own result.
+    /// </summary>
+    private static IOperation PairsSource(IOperation operation)
+    {
+        for (var step = 0; step < 8 && operation is IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" or "Queryable" } call
+            && call.TargetMethod.Name is "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Take" or "Skip" or "ToList" or "ToArray" or "AsEnumerable" or "Reverse"
+            && call.Arguments.Length > 0 && ElementType(call.TargetMethod.ReturnType) is { Name: "KeyValuePair" }; step++)
+        {
+            operation = OperationTree.Unwrap(call.Arguments[0].Value);
+        }
+        return operation;
+    }
+}
