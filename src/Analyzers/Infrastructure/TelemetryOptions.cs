@@ -42,6 +42,8 @@ internal sealed class TelemetryOptions
         "consultant", "doctor", "teacher", "tutor", "lecturer", "instructor", "cashier", "inspector",
         // The person a bank transfer or direct debit comes from.
         "debtor",
+        // Who moderates a community or a queue of reports is a member of staff, named as such.
+        "moderator",
         // A payment card's primary account number.
         "pan",
         // A full postcode narrows an address to a few households; its outward part (a district) is about it.

@@ -667,10 +667,9 @@ internal static partial class TelemetrySinks
         // A team's Log(string template, params object[] values) handing its values on: judged at its callers.
         IParameterReferenceOperation { Parameter.IsParams: true } forwarded => new[] { (IOperation)forwarded },
         IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-        // string[] recipients handed where object[] is expected binds as the params array itself: its
-        // elements fill the placeholders, so the array is judged as one value.
-        ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-            when OperationTree.Unwrap(values).Type is IArrayTypeSymbol => new[] { OperationTree.Unwrap(values) },
+        // string[] recipients (or _booking.Keys.ToArray()) handed where object[] is expected binds as the
+        // params array itself: its elements fill the placeholders, so the array is judged as one value.
+        var array when array.Type is IArrayTypeSymbol && array is not IArrayCreationOperation => new[] { array },
         // A params span (newer Logging.Abstractions) has no interface in this Roslyn version: its children are the values.
         IArrayCreationOperation or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IInvocationOperation => Array.Empty<IOperation>(),
         var other => other.ChildOperations,

@@ -48,7 +48,7 @@ internal sealed partial class ValueFlow
             return invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String) is { } property
                 && IsIdentifierKey(property.Value, options, out domain);
         }
-        if (method.Name is not ("GetRouteValue" or "GetValueOrDefault" or "GetString" or "Get" or "GetField" or "GetSetting" or "GetValue")
+        if (method.Name is not ("GetRouteValue" or "GetValueOrDefault" or "GetString" or "Get" or "GetField" or "GetSetting" or "GetValue" or "GetAnswer" or "Answer")
             || !HoldsText(method.ReturnType))
         {
             return false;
@@ -61,9 +61,10 @@ internal sealed partial class ValueFlow
             return false;
         }
         var keys = ArgumentsAfterReceiver(invocation).ToList();
-        if (method.Name is "Get" or "GetField" or "GetSetting" or "GetValue" && (keys.Count != 1 || keys[0].Parameter?.Type.SpecialType != SpecialType.System_String))
+        if (method.Name is "Get" or "GetField" or "GetSetting" or "GetValue" or "GetAnswer" or "Answer" && (keys.Count != 1 || keys[0].Parameter?.Type.SpecialType != SpecialType.System_String))
         {
-            // A getter by name alone (settings.Get("notifications.contact_email"), csv.GetField("Email")):
+            // A getter by name alone (settings.Get("notifications.contact_email"), csv.GetField("Email"),
+            // a form submission's Answer("fld_dob")):
             // the key is its only argument. Get(name, fallback) and the like choose among more than a key.
             return false;
         }

@@ -39,6 +39,15 @@ internal sealed partial class ValueFlow
     /// <summary>A value shown to be a pseudonym: sanitized, with no identifier or unkeyed hash in it.</summary>
     private static bool IsPseudonymised(FlowResult value) => value.Sanitized && value.Identifier is null && value.Hash is null;
 
+    /// <summary>A count or total of a sequence (<c>recipients.Count(…)</c>, <c>list.Count</c>, <c>Sum</c>): a number about its elements.</summary>
+    private static bool IsTally(IOperation value) =>
+        OperationTree.Unwrap(value) switch
+        {
+            IInvocationOperation { TargetMethod: { Name: "Count" or "LongCount" or "Sum", ContainingType.Name: "Enumerable" or "Queryable" } } => true,
+            IPropertyReferenceOperation { Property.Name: "Count" or "Length", Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } => true,
+            _ => false,
+        };
+
     private FlowResult EvaluateAnonymous(IAnonymousObjectCreationOperation anonymous, Frame frame, int depth)
     {
         // new { PatientId = id } prints "{ PatientId = … }": its member names and values both count.
@@ -48,9 +57,11 @@ internal sealed partial class ValueFlow
             if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
             {
                 var value = Evaluate(assignment.Value, frame, depth + 1);
-                // Member = member.Value of a Pseudonym: the name says "member", the value is a pseudonym.
+                // Member = member.Value of a Pseudonym: the name says "member", the value is a pseudonym;
+                // Email = recipients.Count(…): the name says "email", the value is shown to be a count.
                 var pseudonym = IsPseudonymised(value);
-                if (CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain) && !assignment.Value.ConstantValue.HasValue && !pseudonym)
+                if (CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain) && !assignment.Value.ConstantValue.HasValue && !pseudonym
+                    && !value.Proven && !IsTally(assignment.Value))
                 {
                     return Found(anonymous, domain, $"{Describe(anonymous)} (its member {property.Property.Name})");
                 }
@@ -122,7 +133,7 @@ internal sealed partial class ValueFlow
                         return carried;
                     }
                     var pseudonym = IsPseudonymised(held);
-                    if (!pseudonym && CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain))
+                    if (!pseudonym && !held.Proven && !IsTally(assignment.Value) && CarriesIdentifier(property.Type) && IsIdentifierSymbol(property.Property, frame.Options, out var domain))
                     {
                         return new IdentifierFinding($"{Describe(anonymous)} (its member .{property.Property.Name})", domain, anonymous);
                     }

@@ -122,14 +122,14 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
-    /// A dictionary kept in a field or property, or filled in a local, and logged whole
-    /// (<c>{Decliners}</c>, <c>_declinesByCard</c>, <c>forecasts[point.MeterSerial] = …</c>): a log writes
-    /// out its entries, so the keys the code puts in. Null when those hold no identifier.
+    /// A dictionary kept in a field or property, filled in a local or handed in, and logged whole
+    /// (<c>{Decliners}</c>, <c>_declinesByCard</c>, <c>forecasts[point.MeterSerial] = …</c>, <c>ordersByCustomer</c>):
+    /// a log writes out its entries, so the keys the code puts in or its name says it is keyed by. Null when those hold no identifier.
     /// </summary>
     private FlowResult? LoggedDictionaryKeys(IOperation value, TelemetryOptions options, CancellationToken cancellationToken)
     {
         var unwrapped = OperationTree.Unwrap(value);
-        if (unwrapped is not (IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } or ILocalReferenceOperation)
+        if (unwrapped is not (IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } or ILocalReferenceOperation or IParameterReferenceOperation)
             || unwrapped.Type is not INamedTypeSymbol { Name: "Dictionary" or "ConcurrentDictionary" or "SortedDictionary" or "IDictionary" or "IReadOnlyDictionary" })
         {
             return null;

@@ -14,7 +14,7 @@ internal sealed partial class ValueFlow
     /// Per method body: the text a local named for an identifier was cut from, by a key naming that
     /// text (<c>message.Topic</c> for <c>var imei = message.Topic.Split('/')[1]</c>).
     /// </summary>
-    private static readonly ConditionalWeakTable<IOperation, Dictionary<string, (string Domain, string Local)>> TakenFromByRoot = new();
+    private static readonly ConditionalWeakTable<IOperation, Dictionary<string, (string Domain, string Local, int Segment)>> TakenFromByRoot = new();
 
     /// <summary>
     /// A topic, path or URL whose segment the method reads into a local named for an identifier
@@ -61,9 +61,9 @@ internal sealed partial class ValueFlow
     private static bool IsText(ITypeSymbol? type) =>
         type is not null && (type.SpecialType == SpecialType.System_String || (type.Name == "Uri" && type.ContainingNamespace?.ToDisplayString() == "System"));
 
-    private static Dictionary<string, (string Domain, string Local)> FindTakenFrom(IOperation root, TelemetryOptions options)
+    private static Dictionary<string, (string Domain, string Local, int Segment)> FindTakenFrom(IOperation root, TelemetryOptions options)
     {
-        var taken = new Dictionary<string, (string Domain, string Local)>(StringComparer.Ordinal);
+        var taken = new Dictionary<string, (string Domain, string Local, int Segment)>(StringComparer.Ordinal);
         foreach (var operation in root.DescendantsAndSelf())
         {
             var (local, value) = operation switch
@@ -78,10 +78,36 @@ internal sealed partial class ValueFlow
             }
             if (CutFrom(value) is { } source && ReferenceKey(source) is { } key && !taken.ContainsKey(key))
             {
-                taken.Add(key, (domain, local.Name));
+                taken.Add(key, (domain, local.Name, SplitSegment(OperationTree.Unwrap(value))?.Index ?? -1));
             }
         }
         return taken;
+    }
+
+    /// <summary>
+    /// <c>text.Split(':')[1]</c>: the text split and the constant index of the segment taken; null for any
+    /// other shape.
+    /// </summary>
+    private static (IOperation Text, int Index)? SplitSegment(IOperation operation) =>
+        operation is IArrayElementReferenceOperation { Indices.Length: 1 } element
+        && element.Indices[0].ConstantValue is { HasValue: true, Value: int index }
+        && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split", Instance: { Type.SpecialType: SpecialType.System_String } text }
+            ? (OperationTree.Unwrap(text), index)
+            : null;
+
+    /// <summary>
+    /// Another segment of text an identifier was split out of (<c>fired.Name.Split(':')[0]</c> where
+    /// <c>var moderator = fired.Name.Split(':')[1]</c>): the code says which segment is the identifier.
+    /// </summary>
+    private static bool IsOtherSegmentOfTakenText(IArrayElementReferenceOperation element, TelemetryOptions options)
+    {
+        if (SplitSegment(element) is not { } segment || ReferenceKey(segment.Text) is not { } key)
+        {
+            return false;
+        }
+        var root = OperationTree.Root(element);
+        var taken = TakenFromByRoot.GetValue(root, r => FindTakenFrom(r, options));
+        return taken.TryGetValue(key, out var found) && found.Segment >= 0 && found.Segment != segment.Index;
     }
 
     /// <summary>What <paramref name="value"/> was cut from, when it was cut at least once.</summary>

@@ -304,6 +304,9 @@ internal sealed partial class ValueFlow
                     return Rewrapped(sliced.Identifier is not null ? sliced.WithoutParameters() : sliced, slice);
                 }
                 return FewCharactersOf(sliced, slice);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { Type.SpecialType: SpecialType.System_String } text, Arguments.Length: 1 } character:
+                // surname[0]: one character of a value is about it (an initial), as a few characters are.
+                return FewCharactersOf(Evaluate(text, frame, depth + 1), character);
             case IAnonymousObjectCreationOperation anonymous:
                 return EvaluateAnonymous(anonymous, frame, depth);
             case ILocalReferenceOperation local:
@@ -585,6 +588,10 @@ internal sealed partial class ValueFlow
             return FlowResult.Unknown;
         }
         var result = Evaluate(element.ArrayReference, frame, depth + 1);
+        if (result.Identifier is not null && IsOtherSegmentOfTakenText(element, frame.Options))
+        {
+            return FlowResult.Unknown;
+        }
         if (result.Identifier is { Domain: "postcode" or "zipcode" or "postal" or "zip" } && IsFirstWordOf(element))
         {
             // postcode.Split(' ')[0] is the outward code: a district of thousands of households, about the address.
@@ -702,13 +709,18 @@ internal sealed partial class ValueFlow
             && dictionary.Type is INamedTypeSymbol { Name: "Dictionary" or "SortedDictionary" or "ConcurrentDictionary" or "IDictionary" or "IReadOnlyDictionary" })
         {
             // failures[appointment.PatientMrn] = error; string.Join(",", failures.Keys): the keys are what was sent.
-            return Rewrapped(DictionaryKeys(dictionary, frame, depth + 1), member);
+            return Rewrapped(DictionaryKeysOf(dictionary, frame, depth) ?? DictionaryKeys(dictionary, frame, depth + 1), member);
         }
         if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } held && OperationTree.Unwrap(held) is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } kept
             && !kept.Member.DeclaringSyntaxReferences.IsEmpty && IsDictionary(kept.Type))
         {
             // _online[playerId] = connection in one method, _online.Keys logged in another: the keys its type's code puts in.
-            return Rewrapped(KeptDictionaryKeys(kept.Member, frame, depth + 1), member);
+            return Rewrapped(DictionaryKeysOf(kept, frame, depth) ?? KeptDictionaryKeys(kept.Member, frame, depth + 1), member);
+        }
+        if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } named && KeysNamedBy(OperationTree.Unwrap(named), frame.Options) is { } namedKeys)
+        {
+            // ordersByCustomer.Keys of a dictionary handed in: its name says whose they are.
+            return Rewrapped(namedKeys, member);
         }
         if (symbol is IPropertySymbol { Name: "Detail" or "Details" or "Description" or "ErrorMessage" } && member.Instance is { } statusOf
             && OperationTree.Unwrap(statusOf) is IPropertyReferenceOperation { Property.Name: "Status" or "Error" or "ValidationResult", Instance: { } thrown } && IsException(thrown.Type))
@@ -1514,13 +1526,18 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        return unwrapped switch
+        var written = unwrapped switch
         {
             ILocalReferenceOperation local => DictionaryKeys(local, frame, depth + 1),
             IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } kept when !kept.Member.DeclaringSyntaxReferences.IsEmpty
                 => KeptDictionaryKeys(kept.Member, frame, depth + 1),
-            _ => null,
+            _ => (FlowResult?)null,
         };
+        // The name speaks only where the code does not: keys the code is seen to put in pseudonymised or
+        // constant (perRider[pseudonymizer.Compute(…)] = …) stay what they are.
+        return written is { Identifier: not null } or { Sanitized: true } or { Proven: true } or { Hash: not null }
+            ? written
+            : KeysNamedBy(unwrapped, frame.Options) ?? written;
     }
 
     /// <summary>
@@ -1844,6 +1861,12 @@ internal sealed partial class ValueFlow
         if (CallReadsIdentifierKey(invocation, frame.Options, out var keyDomain) || IsGrainIdentity(invocation, frame.Options, out keyDomain))
         {
             return Found(invocation, keyDomain);
+        }
+        if (method.Name is "GetValues" && IsHttpHeaders(method.ContainingType) && invocation.Arguments.Length == 1
+            && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string })
+        {
+            // request.Headers.GetValues("Shop-Delivery"): one header, judged by its name, not every header sent.
+            return IsIdentifierKey(invocation.Arguments[0].Value, frame.Options, out var headerDomain) ? Found(invocation, headerDomain) : FlowResult.Unknown;
         }
         if (ReflectedObject(invocation) is { } reflected)
         {
@@ -2532,6 +2555,19 @@ internal sealed partial class ValueFlow
             || (type.Name is "Convert" or "Enumerable" or "FormattableString" or "MemoryExtensions" or "BitConverter" or "Math" or "CollectionExtensions"
                 && type.ContainingNamespace?.ToDisplayString() is "System" or "System.Linq" or "System.Collections.Generic"));
 
+    /// <summary><c>System.Net.Http.Headers.HttpHeaders</c> and the request, response and content headers derived from it.</summary>
+    private static bool IsHttpHeaders(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "HttpHeaders" && current.ContainingNamespace?.ToDisplayString() == "System.Net.Http.Headers")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool IsTextBuilder(ITypeSymbol? type) =>
         type is { Name: "StringBuilder" or "StringWriter" or "DefaultInterpolatedStringHandler" } && type.ContainingNamespace?.ToDisplayString() is "System.Text" or "System.IO" or "System.Runtime.CompilerServices";
 
@@ -3065,12 +3101,17 @@ internal sealed partial class ValueFlow
     /// <summary>
     /// The member half of a code coordinate: <c>MemberName</c> beside a <c>TypeName</c> or a
     /// <c>DeclaringType</c> (a GraphQL schema coordinate, a binding path, a validation member) names a
-    /// field or property of code, not a club member.
+    /// field or property of code, not a club member; so is the <c>Member</c> of a change beside its
+    /// before and after values.
     /// </summary>
     private static bool IsCodeMemberName(ISymbol symbol, IReadOnlyList<string> words) =>
-        words.Count == 2 && words[0] == "member" && words[1] is "name" or "names"
-        && symbol is IPropertySymbol or IFieldSymbol
-        && symbol.ContainingType?.GetMembers().Any(m => m.Name is "TypeName" or "DeclaringType" or "DeclaringTypeName" or "ContainingType" or "ContainingTypeName") == true;
+        symbol is IPropertySymbol or IFieldSymbol
+        && ((words.Count == 2 && words[0] == "member" && words[1] is "name" or "names"
+                && symbol.ContainingType?.GetMembers().Any(m => m.Name is "TypeName" or "DeclaringType" or "DeclaringTypeName" or "ContainingType" or "ContainingTypeName") == true)
+            // MemberChange(Member, Before, After), a diff's entry: the member is the field that changed, its
+            // values are beside it.
+            || (words.Count is 1 or 2 && words[0] == "member" && (words.Count == 1 || words[1] is "name" or "path")
+                && symbol.ContainingType?.GetMembers().Any(m => m.Name is "Before" or "After" or "OldValue" or "NewValue" or "Previous" or "Current" or "From" or "To") == true));
 
     /// <summary>Head nouns of types whose full name is code's or a file's, not a person's.</summary>
     private static readonly HashSet<string> CodeOrFileNouns = new(StringComparer.Ordinal)

@@ -1244,7 +1244,7 @@ public class TC1001FlowTests
             class Intake
             {
                 void Admitted(HttpRequest request, ISession session, IDictionary<string, object?> items, Dictionary<string, int> sentBy,
-                              IConfiguration configuration, TenantSettings settings, CsvRow row, ILogger logger, Activity activity)
+                              IConfiguration configuration, TenantSettings settings, CsvRow row, FormSubmission form, ILogger logger, Activity activity)
                 {
                     activity.SetTag("intake.patient", {|TC1001:request.Headers["X-Patient-Id"].ToString()|});
                     activity.SetTag("intake.contact", {|TC1001:request.Query["email"].ToString()|});
@@ -1252,6 +1252,7 @@ public class TC1001FlowTests
                     activity.SetTag("intake.member", {|TC1001:session.GetString("memberNumber")|});
                     activity.SetTag("intake.manager", {|TC1001:settings.Get("travel.manager_email")|});
                     activity.SetTag("intake.row_email", {|TC1001:row.GetField("Email")|});
+                    activity.SetTag("intake.dob", {|TC1001:form.Answer("fld_dob")|});
                     if (request.Query.TryGetValue("guardianPhone", out var found))
                     {
                         activity.SetTag("intake.guardian", {|TC1001:found.ToString()|});
@@ -1267,6 +1268,7 @@ public class TC1001FlowTests
                     activity.SetTag("intake.sftp", settings.Get("delivery.sftp_host"));
                     activity.SetTag("intake.fallback", settings.Get("contact_email", "none"));
                     activity.SetTag("intake.row_course", row.GetField("Course"));
+                    activity.SetTag("intake.rating", form.Answer("fld_rating"));
                     if (request.Query.TryGetValue("ward", out var ward))
                     {
                         activity.SetTag("intake.ward", ward.ToString());
@@ -1285,6 +1287,12 @@ public class TC1001FlowTests
             sealed class CsvRow
             {
                 public string? GetField(string name) => null;
+            }
+
+            // A form builder's submission: answers by field id.
+            sealed class FormSubmission
+            {
+                public string? Answer(string fieldId) => null;
             }
 
             // The shapes of ASP.NET Core's request types (Microsoft.AspNetCore.Http, Microsoft.Extensions.Primitives).
@@ -3545,6 +3553,96 @@ public class TC1001FlowTests
                     {
                         logger.LogInformation("Contact {Contact}", {|TC1001:contact|});
                     }
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task An_array_handed_as_a_log_calls_values_fills_its_placeholders()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Collections.Concurrent;
+            using System.Linq;
+
+            class BookingGate
+            {
+                private readonly ConcurrentDictionary<string, DateTimeOffset> _patientsBooking = new();
+
+                public bool Enter(string nhsNumber) => _patientsBooking.TryAdd(nhsNumber, DateTimeOffset.UtcNow);
+
+                public void Report(ILogger logger, List<string> plates)
+                {
+                    // string[] where params object[] is expected is the params array itself.
+                    logger.LogInformation("Patients mid-booking: {Patients}", {|TC1001:_patientsBooking.Keys.ToArray()|});
+                    var doubtful = plates.Where(p => p.Length < 5);
+                    logger.LogWarning("Low confidence reads {Plates}", {|TC1001:doubtful.ToArray()|});
+                    logger.LogInformation("Bookings started {Times}", _patientsBooking.Values.Select(v => v.ToString("O")).ToArray());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_dictionary_named_for_the_person_it_is_keyed_by_holds_their_identifiers_as_keys()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            sealed record Queue(string Name, IReadOnlyDictionary<string, int> WaitingByPassenger, IReadOnlyDictionary<string, int> WaitingByStop);
+
+            class Moderation
+            {
+                private readonly Dictionary<string, int> _breachesByModerator = new();
+
+                public void Breach(string key) => _breachesByModerator[key] = _breachesByModerator.GetValueOrDefault(key) + 1;
+
+                public void Report(ILogger logger, Activity activity, Queue queue, Dictionary<string, decimal> spendPerCustomer, Dictionary<int, int> ordersByHour)
+                {
+                    logger.LogWarning("Breaches so far {Breaches}", {|TC1001:_breachesByModerator|});
+                    logger.LogWarning("Breaches {Total} across {Moderators}", _breachesByModerator.Values.Sum(), _breachesByModerator.Count);
+                    logger.LogInformation("Waiting {Waiting}", {|TC1001:queue.WaitingByPassenger|});
+                    logger.LogInformation("Waiting {Waiting}", queue.WaitingByStop);
+                    logger.LogInformation("Orders {Orders}", ordersByHour);
+                    activity.SetTag("retail.top_spenders", {|TC1001:string.Join(",", spendPerCustomer.Keys)|});
+                    foreach (var (customer, spend) in spendPerCustomer.OrderByDescending(p => p.Value).Take(3))
+                    {
+                        activity.SetTag("retail.top_spend", spend);
+                        activity.SetTag("retail.top_spender", {|TC1001:customer|});
+                    }
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task Parts_the_code_shows_are_not_the_identifier_stay_clean()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+            using System.Net.Http;
+
+            sealed record MemberChange(string Member, object? Before, object? After);
+
+            class Parts
+            {
+                void Send(Activity activity, ILogger logger, string timerName, HttpRequestMessage request, IReadOnlyList<MemberChange> changes, string surname)
+                {
+                    // The timer's name is "breach:<moderator>": its second segment is the moderator, its first the kind.
+                    var moderator = timerName.Split(':')[1];
+                    activity.SetTag("sla.moderator", {|TC1001:moderator|});
+                    activity.SetTag("sla.kind", timerName.Split(':')[0]);
+
+                    // One header read by its name, not every header the request carries.
+                    activity.SetTag("delivery.id", request.Headers.GetValues("Shop-Delivery").First());
+                    activity.SetTag("delivery.patient", {|TC1001:request.Headers.GetValues("X-Patient-Id").First()|});
+
+                    // A change's member is the field that changed; one letter of a surname is an initial.
+                    logger.LogInformation("Changed members {Members}", changes.Select(c => c.Member).ToArray());
+                    logger.LogInformation("No envelope for a surname starting {Initial}", surname[0]);
+                    logger.LogInformation("No envelope for {Surname}", {|TC1001:surname|});
+
+                    // An anonymous object's member named for a contact, shown to hold a count.
+                    logger.LogInformation("Alert run {@Run}", new { Sms = changes.Count(c => c.Member == "Mobile"), Email = changes.Count(c => c.Member == "Email") });
+                    logger.LogInformation("Alert run {@Run}", {|TC1001:new { Email = surname + "@example.org" }|});
                 }
             }
             """);
