@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the contact-data and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using ContactKit.Addressing;
+global using ContactKit.Email;
+global using ContactKit.Enrichment;
+global using ContactKit.Matching;
+global using ContactKit.Names;
+global using ContactKit.Phones;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout94.Support;
+global using PrivacyHoldout94.Telemetry;
+global using TelemetryConventions;
