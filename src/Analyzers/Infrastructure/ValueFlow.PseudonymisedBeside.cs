@@ -101,9 +101,32 @@ internal sealed partial class ValueFlow
                 {
                     values.Add((value, domain));
                 }
+                else if (ElementsOf(value) is { } elements && IsReadChain(elements))
+                {
+                    // ticket.Roster.Select(p => pseudonymizer.Compute(p.ToString())): the roster's elements are
+                    // what is pseudonymised, so the roster sent raw elsewhere is theirs.
+                    values.Add((elements, domain));
+                }
             }
         }
         return values.ToImmutable();
+    }
+
+    /// <summary>The collection a LINQ lambda's parameter stands for an element of: <c>ticket.Roster</c> for <c>p</c> in <c>ticket.Roster.Select(p => …)</c>.</summary>
+    private static IOperation? ElementsOf(IOperation value)
+    {
+        if (value is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } owner })
+        {
+            return null;
+        }
+        var lambda = value.Parent;
+        while (lambda is not null && !(lambda is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, owner)))
+        {
+            lambda = lambda.Parent;
+        }
+        return lambda?.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" } query } }
+            ? ReceiverOf(query)
+            : null;
     }
 
     /// <summary>An argument that names the identifier space or carries the key, not the value pseudonymised.</summary>

@@ -1917,6 +1917,14 @@ internal sealed partial class ValueFlow
                 return CallSummary(invocation, implemented, frame, depth);
             }
         }
+        else if (HasSource(method) && !IsGenerated(method) && method.IsAbstract && Awaited(method.ReturnType).SpecialType == SpecialType.System_String
+            && EncodesItsArguments(method))
+        {
+            // signer.Sign(ticketId, candidateNumber, …) of a service with no implementation in the source: a
+            // signed, encoded or rendered payload carries what it was given (a compact JWS's claims are
+            // base64url anyone can read).
+            return Rewrapped(CombineAll(invocation.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).Select(a => a.Value), frame, depth), invocation);
+        }
         if (HasSource(method) && !IsGenerated(method) && ChosenByConstant(invocation, frame.CancellationToken) is { } chosen)
         {
             // card.ToString("L4", culture): only what that format returns.
@@ -2172,7 +2180,6 @@ internal sealed partial class ValueFlow
     private static ITypeSymbol Awaited(ITypeSymbol type) =>
         type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } task ? task.TypeArguments[0] : type;
 
-    /// <summary>What the source's implementations of an abstract or interface method return, or null when it has none.</summary>
     /// <summary>
     /// A method whose body is chosen at run time among others in the source: an interface's or an
     /// abstract method, or a virtual one (not the object members every type overrides).
@@ -2182,6 +2189,14 @@ internal sealed partial class ValueFlow
         || ((method.IsVirtual || method.IsOverride) && !method.IsSealed && method.ContainingType is { IsSealed: false }
             && method.Name is not ("ToString" or "GetHashCode" or "Equals"));
 
+    /// <summary>A method named for writing its arguments into one payload: <c>Sign</c>, <c>EncodePayload</c>, <c>Serialize</c>, <c>Render</c>.</summary>
+    private static bool EncodesItsArguments(IMethodSymbol method)
+    {
+        var words = NameWords.Split(StripAsync(method.Name));
+        return words.Count > 0 && words[0] is "sign" or "encode" or "serialize" or "serialise" or "render" or "compose" or "pack";
+    }
+
+    /// <summary>What the source's implementations of an abstract or interface method return, or null when it has none.</summary>
     private FlowResult? ImplementedReturns(IMethodSymbol method, Frame frame, int depth)
     {
         FlowResult? combined = null;
@@ -2861,6 +2876,11 @@ internal sealed partial class ValueFlow
             domain = "identity_document";
             return true;
         }
+        if (IsStreetAddressLine(symbol, words))
+        {
+            domain = "address";
+            return true;
+        }
         if (IsOwnFullName(symbol, words))
         {
             domain = "name";
@@ -3096,6 +3116,49 @@ internal sealed partial class ValueFlow
         }
         var ownerWords = NameWords.Split(owner.Name);
         return ownerWords.Count == 0 || !CodeOrFileNouns.Contains(ownerWords[ownerWords.Count - 1]);
+    }
+
+    /// <summary>
+    /// The first lines of a postal address (<c>Line1</c>, <c>AddressLine2</c>, <c>address1</c>,
+    /// <c>StreetAddress</c>): a house and its street, which narrow the address to one household, as a
+    /// full postcode nearly does. A numbered line counts when the name or its type says address
+    /// (<c>AddressLine1</c>, a <c>PostalAddress</c>'s <c>Line1</c>, a request's <c>ChosenLine1</c> beside its
+    /// <c>Postcode</c>); a line of a file or a receipt does not.
+    /// </summary>
+    private static bool IsStreetAddressLine(ISymbol symbol, List<string> words)
+    {
+        if (TypeOf(symbol)?.SpecialType != SpecialType.System_String || words.Count == 0)
+        {
+            return false;
+        }
+        var end = words.Count;
+        while (end > 0 && words[end - 1].All(char.IsDigit))
+        {
+            end--;
+        }
+        if (end == 0)
+        {
+            return false;
+        }
+        var numbered = end < words.Count;
+        var last = words[end - 1];
+        if (last == "address")
+        {
+            // StreetAddress, address1; not emailAddress, ipAddress or a bare address of a machine.
+            return (end >= 2 && words[end - 2] == "street") || (numbered && end == 1);
+        }
+        if (last != "line" || !numbered)
+        {
+            return false;
+        }
+        if (end >= 2 && words[end - 2] == "address")
+        {
+            return true;
+        }
+        var owner = symbol.ContainingType;
+        return owner is not null
+            && (owner.Name.IndexOf("Address", StringComparison.Ordinal) >= 0
+                || owner.GetMembers().Any(m => m.Name is "Postcode" or "PostCode" or "PostalCode" or "ZipCode" or "Zip"));
     }
 
     /// <summary>

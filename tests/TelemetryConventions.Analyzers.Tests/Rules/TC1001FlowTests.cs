@@ -3647,4 +3647,48 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_payload_a_service_signs_or_renders_out_of_sight_carries_what_it_was_given()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public interface ITicketSigner { string Sign(string ticketId, string candidateNumber, DateTimeOffset validTo); }
+            public interface ISlipRenderer { Task<string> RenderAsync(string template, string room); }
+
+            class HallTickets
+            {
+                async Task Issue(ITicketSigner signer, ISlipRenderer renderer, ILogger logger, string ticketId, string candidateNumber, string room)
+                {
+                    var qr = signer.Sign(ticketId, candidateNumber, DateTimeOffset.UtcNow);
+                    logger.LogDebug("Hall ticket QR {Qr}", {|TC1001:qr|});
+                    logger.LogDebug("Hall ticket QR of {Length} characters", qr.Length);
+                    var slip = await renderer.RenderAsync("room-slip", room);
+                    logger.LogDebug("Room slip {Slip}", slip);
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task The_first_lines_of_a_postal_address_name_a_household()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record PostalAddress(string Line1, string? Line2, string Locality, string PostalCode, string CountryCode);
+            public sealed record MoveRequest(string Postcode, string ChosenLine1);
+            public sealed record ReceiptLine(string Line1, int Quantity);
+            public sealed record ChargerListing(string ListingId, string StreetAddress, string Region);
+
+            class Addresses
+            {
+                void Send(Activity activity, ILogger logger, PostalAddress delivery, MoveRequest move, ReceiptLine receipt, ChargerListing listing, string emailAddress)
+                {
+                    logger.LogDebug("Validated delivery to " + {|TC1001:delivery.Line1|} + " for a basket");
+                    logger.LogInformation("Line {Line1} not found", {|TC1001:move.ChosenLine1|});
+                    activity.SetTag("charging.host.address", {|TC1001:listing.StreetAddress|});
+                    activity.SetTag("checkout.delivery.country", delivery.CountryCode);
+                    activity.SetTag("checkout.delivery.locality", delivery.Locality);
+                    activity.SetTag("till.receipt.first", receipt.Line1);
+                    activity.SetTag("charging.region", listing.Region);
+                }
+            }
+            """);
+    }
 }

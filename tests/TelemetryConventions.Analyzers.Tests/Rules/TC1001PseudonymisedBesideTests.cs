@@ -80,4 +80,28 @@ public class TC1001PseudonymisedBesideTests
             }
             """);
     }
+    [Fact]
+    public async Task A_collection_whose_elements_the_method_pseudonymises_leaks_where_it_is_sent_raw()
+    {
+        await VerifyCS.AnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Microsoft.Extensions.Logging;
+            using TelemetryConventions;
+
+            public sealed record EntryTicket(string TicketId, IReadOnlyList<Guid> Roster, IReadOnlyList<string> Stages);
+
+            public sealed class Entries(Pseudonymizer pseudonymizer, ILogger<Entries> logger)
+            {
+                public void Issued(EntryTicket ticket)
+                {
+                    logger.LogInformation("Roster {Roster}", {|TC1001:string.Join(",", ticket.Roster)|});
+                    logger.LogInformation("Roster {Pseudonyms}", ticket.Roster.Select(p => pseudonymizer.Compute("player", p.ToString())).ToArray());
+                    logger.LogInformation("Stages {Stages}", string.Join(",", ticket.Stages));
+                    logger.LogInformation("Stages {Stages}", ticket.Stages.Select(s => s.ToUpperInvariant()).ToArray());
+                }
+            }
+            """);
+    }
 }
