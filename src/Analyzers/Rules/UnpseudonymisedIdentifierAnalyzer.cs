@@ -125,6 +125,7 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
         var text = operation.Syntax.ToString();
         return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
     }
+
     /// <summary>
     /// A key the call site writes out of parts (<c>$"top.{card}"</c>, <c>"grid." + name</c>, <c>string.Format</c>),
     /// directly or through a local assigned so. Keys taken whole from elsewhere (a dictionary's entries handed to
@@ -132,21 +133,13 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
     /// </summary>
     private static bool IsTextBuiltHere(IOperation key)
     {
-        var value = key;
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
+        var value = OperationTree.Unwrap(key);
         if (value is ILocalReferenceOperation { Local: var local }
             && local.DeclaringSyntaxReferences.Length == 1
             && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
             && key.SemanticModel?.GetOperation(initial) is { } initialized)
         {
-            value = initialized;
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
+            value = OperationTree.Unwrap(initialized);
         }
         return value switch
         {
