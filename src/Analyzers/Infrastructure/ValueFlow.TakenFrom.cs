@@ -30,12 +30,8 @@ internal sealed partial class ValueFlow
             return FlowResult.Unknown;
         }
         // Called for most text the flow cannot judge otherwise: the common answer (no identifier is cut
-        // in this method) is found without allocating.
-        var root = OperationTree.Root(operation);
-        if (!TakenFromByRoot.TryGetValue(root, out var taken))
-        {
-            taken = TakenFromByRoot.GetValue(root, r => FindTakenFrom(r, options));
-        }
+        // in this method) is found once per body.
+        var taken = TakenFromIn(OperationTree.Root(operation), options);
         if (taken.Count == 0 || ReferenceKey(operation) is not { } key)
         {
             return FlowResult.Unknown;
@@ -60,6 +56,16 @@ internal sealed partial class ValueFlow
 
     private static bool IsText(ITypeSymbol? type) =>
         type is not null && (type.SpecialType == SpecialType.System_String || (type.Name == "Uri" && type.ContainingNamespace?.ToDisplayString() == "System"));
+
+    /// <summary>
+    /// The text each identifier-named local of a method body was cut from, found once per body; a body
+    /// already read is answered without allocating (the finding lambda is made only on a miss).
+    /// </summary>
+    private static Dictionary<string, (string Domain, string Local, int Segment)> TakenFromIn(IOperation root, TelemetryOptions options) =>
+        TakenFromByRoot.TryGetValue(root, out var taken) ? taken : KeepTakenFrom(root, options);
+
+    private static Dictionary<string, (string Domain, string Local, int Segment)> KeepTakenFrom(IOperation root, TelemetryOptions options) =>
+        TakenFromByRoot.GetValue(root, r => FindTakenFrom(r, options));
 
     private static Dictionary<string, (string Domain, string Local, int Segment)> FindTakenFrom(IOperation root, TelemetryOptions options)
     {
@@ -105,9 +111,7 @@ internal sealed partial class ValueFlow
         {
             return false;
         }
-        var root = OperationTree.Root(element);
-        var taken = TakenFromByRoot.GetValue(root, r => FindTakenFrom(r, options));
-        return taken.TryGetValue(key, out var found) && found.Segment >= 0 && found.Segment != segment.Index;
+        return TakenFromIn(OperationTree.Root(element), options).TryGetValue(key, out var found) && found.Segment >= 0 && found.Segment != segment.Index;
     }
 
     /// <summary>What <paramref name="value"/> was cut from, when it was cut at least once.</summary>

@@ -705,22 +705,11 @@ internal sealed partial class ValueFlow
             return resource;
         }
         var symbol = member.Member;
-        if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } keyed && OperationTree.Unwrap(keyed) is ILocalReferenceOperation dictionary
-            && dictionary.Type is INamedTypeSymbol { Name: "Dictionary" or "SortedDictionary" or "ConcurrentDictionary" or "IDictionary" or "IReadOnlyDictionary" })
+        if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } keyed && DictionaryKeysOf(keyed, frame, depth) is { } keys)
         {
-            // failures[appointment.PatientMrn] = error; string.Join(",", failures.Keys): the keys are what was sent.
-            return Rewrapped(DictionaryKeysOf(dictionary, frame, depth) ?? DictionaryKeys(dictionary, frame, depth + 1), member);
-        }
-        if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } held && OperationTree.Unwrap(held) is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } kept
-            && !kept.Member.DeclaringSyntaxReferences.IsEmpty && IsDictionary(kept.Type))
-        {
-            // _online[playerId] = connection in one method, _online.Keys logged in another: the keys its type's code puts in.
-            return Rewrapped(DictionaryKeysOf(kept, frame, depth) ?? KeptDictionaryKeys(kept.Member, frame, depth + 1), member);
-        }
-        if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } named && KeysNamedBy(OperationTree.Unwrap(named), frame.Options) is { } namedKeys)
-        {
-            // ordersByCustomer.Keys of a dictionary handed in: its name says whose they are.
-            return Rewrapped(namedKeys, member);
+            // failures[appointment.PatientMrn] = error; string.Join(",", failures.Keys): the keys put in a local;
+            // _online.Keys: those its type's code puts in; ordersByCustomer.Keys of one handed in: whose its name says.
+            return Rewrapped(keys, member);
         }
         if (symbol is IPropertySymbol { Name: "Detail" or "Details" or "Description" or "ErrorMessage" } && member.Instance is { } statusOf
             && OperationTree.Unwrap(statusOf) is IPropertyReferenceOperation { Property.Name: "Status" or "Error" or "ValidationResult", Instance: { } thrown } && IsException(thrown.Type))
@@ -1862,7 +1851,7 @@ internal sealed partial class ValueFlow
         {
             return Found(invocation, keyDomain);
         }
-        if (method.Name is "GetValues" && IsHttpHeaders(method.ContainingType) && invocation.Arguments.Length == 1
+        if (method.Name is "GetValues" && IsHeaderCollection(method.ContainingType) && invocation.Arguments.Length == 1
             && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string })
         {
             // request.Headers.GetValues("Shop-Delivery"): one header, judged by its name, not every header sent.
@@ -2569,19 +2558,6 @@ internal sealed partial class ValueFlow
         && (type.SpecialType == SpecialType.System_String || IsTextBuilder(type)
             || (type.Name is "Convert" or "Enumerable" or "FormattableString" or "MemoryExtensions" or "BitConverter" or "Math" or "CollectionExtensions"
                 && type.ContainingNamespace?.ToDisplayString() is "System" or "System.Linq" or "System.Collections.Generic"));
-
-    /// <summary><c>System.Net.Http.Headers.HttpHeaders</c> and the request, response and content headers derived from it.</summary>
-    private static bool IsHttpHeaders(ITypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "HttpHeaders" && current.ContainingNamespace?.ToDisplayString() == "System.Net.Http.Headers")
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static bool IsTextBuilder(ITypeSymbol? type) =>
         type is { Name: "StringBuilder" or "StringWriter" or "DefaultInterpolatedStringHandler" } && type.ContainingNamespace?.ToDisplayString() is "System.Text" or "System.IO" or "System.Runtime.CompilerServices";
