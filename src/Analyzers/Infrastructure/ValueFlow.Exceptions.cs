@@ -286,6 +286,9 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Safe;
         }
+        // AddressValidationException(string component, string? value) : Exception($"… '{value}'"): the value
+        // or input it could not take is one of the failing call's arguments, whatever that call names it.
+        var quotesInput = quoted.Any(IsQuotedInputName);
         var result = FlowResult.Safe;
         foreach (var call in OperationTree.Descendants(tryBlock).OfType<IInvocationOperation>())
         {
@@ -298,13 +301,20 @@ internal sealed partial class ValueFlow
             }
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter is { } parameter && quoted.Contains(parameter.Name) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                if (argument.Parameter is { } parameter && (quoted.Contains(parameter.Name) || quotesInput) && argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
                     result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1).WithoutParameters());
                 }
             }
         }
         return result;
+    }
+
+    /// <summary>A constructor parameter that is the value an operation was given: <c>value</c>, <c>input</c>, <c>rawValue</c>, <c>attemptedValue</c>.</summary>
+    private static bool IsQuotedInputName(string name)
+    {
+        var words = NameWords.Split(name);
+        return words.Count > 0 && words[words.Count - 1] is "value" or "input" && (words.Count == 1 || words[0] is "raw" or "attempted" or "original" or "given" or "supplied" or "invalid");
     }
 
     private bool IsCaught(ILocalReferenceOperation reference, CancellationToken cancellationToken, out IOperation tryBlock) =>

@@ -1963,6 +1963,12 @@ internal sealed partial class ValueFlow
             // Regex.Replace(message.Text, @"\w", "*"): only the text's shape is left.
             return FlowResult.Safe;
         }
+        if (MasksLiteralsOfAddressOrQuery(invocation, frame))
+        {
+            // Numbers.Replace(path, "/{n}"), NumberLiteral.Replace(sql, "?"): the values put in a route or a
+            // statement are what such a normaliser takes out.
+            return FlowResult.Unknown;
+        }
         if (InsertedText(invocation) is { } inserted && invocation.Instance is { } into)
         {
             // template.Replace("{{name}}", name), text.Insert(0, name): the text with the value put in.
@@ -2713,6 +2719,93 @@ internal sealed partial class ValueFlow
         return mask is @"\w" or @"\S" or "." or @"[^\s]" or "[^ ]" or @"[\w]" or "[a-zA-Z0-9]" or "[A-Za-z0-9]" or "[0-9A-Za-z]" or @"[\p{L}\p{N}]";
     }
 
+    /// <summary>
+    /// A path, address or query text normalised for telemetry: <c>Regex.Replace(path, "[0-9]", "#")</c>,
+    /// <c>Guids.Replace(path, "{id}")</c>, <c>StringLiteral.Replace(sql, "?")</c>. A constant replacement
+    /// for runs of digits, hexadecimal ids or quoted literals takes out the values a route or a statement
+    /// was given, which is where a path or query holds identifiers; applied to any other text (a message,
+    /// a name) it proves nothing, so the text replaced must be a path, an address or a statement, by type
+    /// or by name, directly or through earlier such replacements.
+    /// </summary>
+    private bool MasksLiteralsOfAddressOrQuery(IInvocationOperation invocation, Frame frame)
+    {
+        if (invocation.TargetMethod is not { Name: "Replace", ContainingType: { Name: "Regex" } regex }
+            || regex.ContainingNamespace?.ToDisplayString() != "System.Text.RegularExpressions")
+        {
+            return false;
+        }
+        Optional<object?> pattern = default;
+        if (invocation.TargetMethod.IsStatic)
+        {
+            pattern = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue ?? default;
+        }
+        else if (invocation.Instance is { } instance)
+        {
+            pattern = ConstructedPattern(instance, frame);
+        }
+        var replacement = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "replacement")?.Value.ConstantValue;
+        if (pattern is not { HasValue: true, Value: string literal } || replacement is not { HasValue: true, Value: string with }
+            || with.IndexOf('$') >= 0 || !MatchesLiterals(literal))
+        {
+            return false;
+        }
+        var input = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "input")?.Value;
+        return input is not null && IsAddressOrQueryText(input, frame, 0);
+    }
+
+    /// <summary>Runs of digits (<c>\d+</c>, <c>[0-9]</c>), hexadecimal ids or quoted literals (<c>'(?:[^']|'')*'</c>).</summary>
+    private static bool MatchesLiterals(string pattern) =>
+        pattern.Contains(@"\d") || pattern.Contains("[0-9") || pattern.Contains("0-9a-f") || pattern.Contains("a-fA-F0-9")
+        || pattern.Contains("0-9A-F") || pattern.StartsWith("'", StringComparison.Ordinal);
+
+    /// <summary>Text that is a path, an address or a statement, by its type, its member or its name.</summary>
+    private bool IsAddressOrQueryText(IOperation text, Frame frame, int depth)
+    {
+        var unwrapped = OperationTree.Unwrap(text);
+        switch (unwrapped)
+        {
+            case ICoalesceOperation coalesce:
+                return IsAddressOrQueryText(coalesce.Value, frame, depth);
+            case IConditionalAccessOperation access:
+                return IsAddressOrQueryText(access.WhenNotNull, frame, depth);
+            case IInvocationOperation earlier when depth < 4 && earlier.TargetMethod is { Name: "Replace", ContainingType.Name: "Regex" }:
+                return earlier.Arguments.FirstOrDefault(a => a.Parameter?.Name == "input")?.Value is { } input && IsAddressOrQueryText(input, frame, depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } converted }:
+                return IsAddressOrQueryType(converted.Type);
+            case ILocalReferenceOperation local when depth < 4:
+                var writes = LocalWrites(local.Local, OperationTree.Root(local));
+                if (writes.Count == 1 && writes[0].Element < 0 && writes[0].Value is not IArgumentOperation)
+                {
+                    return IsAddressOrQueryText(writes[0].Value, frame, depth + 1) || NamesAddressOrQuery(local.Local.Name);
+                }
+                return NamesAddressOrQuery(local.Local.Name);
+            case IParameterReferenceOperation parameter:
+                return NamesAddressOrQuery(parameter.Parameter.Name);
+            case IMemberReferenceOperation member:
+                return (member.Member.Name == "Value" && IsAddressOrQueryType(member.Instance?.Type))
+                    || (IsUri(member.Member.ContainingType) && member.Member.Name is "AbsolutePath" or "PathAndQuery" or "LocalPath" or "Query" or "OriginalString" or "AbsoluteUri")
+                    || NamesAddressOrQuery(member.Member.Name);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsAddressOrQueryType(ITypeSymbol? type) =>
+        type?.Name is "PathString" or "QueryString" or "Uri";
+
+    /// <summary>A name whose head is a path, route, address or statement: <c>path</c>, <c>requestPath</c>, <c>sql</c>, <c>commandText</c>.</summary>
+    private static bool NamesAddressOrQuery(string name)
+    {
+        var words = NameWords.Split(name);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+        var head = words[words.Count - 1];
+        return head is "path" or "route" or "url" or "uri" or "sql" or "statement" or "endpoint"
+            || (head == "text" && words.Count >= 2 && words[words.Count - 2] is "command" or "query" or "sql");
+    }
+
     /// <summary><c>\d(?=\d{4})</c>, <c>.(?=.{4})</c>: one character at a time, unless among the last four.</summary>
     private static readonly System.Text.RegularExpressions.Regex KeepsOnlyTheLastFew = new(
         @"^(\\d|\\w|\.|\[0-9\])\(\?=(\\d|\\w|\.|\[0-9\])\{[1-4]\}\)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -2790,20 +2883,50 @@ internal sealed partial class ValueFlow
     private static bool IsUploadedFileName(ISymbol member)
     {
         if (member is IPropertySymbol { ContainingType: { } part } attached
-            && ((attached.Name == "FileName" && IsOrDerivesFrom(part, t => t.Name is "MimeEntity" or "MimePart" or "ContentDisposition" && t.ContainingNamespace?.ToDisplayString() == "MimeKit"))
+            && ((attached.Name == "FileName" && IsOrDerivesFrom(part, t => t.Name is "MimeEntity" or "MimePart" || (t.Name == "ContentDisposition" && t.ContainingNamespace?.ToDisplayString() == "MimeKit")))
                 || (attached.Name == "Name" && part.Name == "ContentType" && part.ContainingNamespace?.ToDisplayString() == "MimeKit")
                 || (attached.Name == "Name" && part.Name == "Attachment" && part.ContainingNamespace?.ToDisplayString() == "System.Net.Mail")))
         {
             return true;
         }
-        if (member is not IPropertySymbol { Name: "FileName" or "ContentDisposition" } property || property.ContainingType is not { } type)
+        if (member is not IPropertySymbol { ContainingType: { } type } property)
         {
             return false;
         }
-        return IsFormFile(type) || type.AllInterfaces.Any(IsFormFile);
+        if (property.Name is "FileName" or "ContentDisposition" && (IsFormFile(type) || type.AllInterfaces.Any(IsFormFile)))
+        {
+            return true;
+        }
+        return IsFileNameMember(property.Name) && IsReceivedFromAPerson(type);
 
+        // The framework's upload, or a stand-in of the same name and shape (a gateway's own form file).
         static bool IsFormFile(INamedTypeSymbol candidate) =>
-            candidate.Name is "IFormFile" or "FormFile" && candidate.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
+            candidate.Name is "IFormFile" or "FormFile"
+            && (candidate.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http" || candidate.GetMembers("OpenReadStream").Length > 0);
+    }
+
+    /// <summary><c>FileName</c>, <c>OriginalFileName</c>, <c>ReceiptFileName</c>, <c>PhotoFileNames</c>: the name of a file, not a path or a key.</summary>
+    private static bool IsFileNameMember(string name)
+    {
+        var words = NameWords.Split(name);
+        return words.Count >= 2 && words[words.Count - 2] == "file" && words[words.Count - 1] is "name" or "names";
+    }
+
+    /// <summary>
+    /// A type for what a person uploads, attaches or sends in (<c>DocumentUpload</c>, <c>InboundAttachment</c>,
+    /// <c>FileUploadAnswer</c>, a <c>Submission</c>, a <c>TravelClaim</c>): the file names it holds are the
+    /// ones that person gave their files. An export or a batch the service writes itself is none of these.
+    /// </summary>
+    private static bool IsReceivedFromAPerson(INamedTypeSymbol type)
+    {
+        foreach (var word in NameWords.Split(type.Name))
+        {
+            if (word is "upload" or "uploaded" or "attachment" or "attached" or "evidence" || AuthoredWords.Contains(word))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -3691,4 +3691,51 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_path_or_statement_with_its_literals_masked_holds_no_identifier()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Text.RegularExpressions;
+
+            public static class PathNormalizer
+            {
+                private static readonly Regex Guids = new("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", RegexOptions.Compiled);
+                private static readonly Regex Numbers = new("/\\d+(?=/|$)", RegexOptions.Compiled);
+
+                public static string Normalize(string? path)
+                {
+                    var withoutGuids = Guids.Replace(path ?? "/", "{id}");
+                    return Numbers.Replace(withoutGuids, "/{n}");
+                }
+            }
+
+            public static class StatementShape
+            {
+                // Quoted literals first, so that digits inside them are not counted twice.
+                public static string Of(string commandText)
+                {
+                    var quotedOut = Regex.Replace(commandText, "'[^']*'", "@p");
+                    return Regex.Replace(quotedOut, "[0-9]+", "@n");
+                }
+            }
+
+            class Lookups
+            {
+                void Send(Activity activity, ILogger logger, string studentNumber, string patientName)
+                {
+                    var path = $"/students/{studentNumber}/grades";
+                    activity.SetTag("http.route", PathNormalizer.Normalize(path));
+                    activity.SetTag("http.route.masked", Regex.Replace(path, "[0-9]", "#"));
+                    activity.SetTag("http.path", {|TC1001:path|});
+
+                    var sql = $"SELECT * FROM students WHERE number = '{studentNumber}'";
+                    activity.SetTag("db.query.summary", StatementShape.Of(sql));
+                    activity.SetTag("db.query.text", {|TC1001:sql|});
+
+                    // Digits taken out of a name or a message leave the name.
+                    logger.LogInformation("Patient {Name}", Regex.Replace({|TC1001:patientName|}, @"\d+", "#"));
+                }
+            }
+            """);
+    }
 }

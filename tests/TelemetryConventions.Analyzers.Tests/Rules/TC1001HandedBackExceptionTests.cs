@@ -83,6 +83,56 @@ public class TC1001HandedBackExceptionTests
     }
 
     [Fact]
+    public async Task A_caught_exception_that_quotes_the_value_it_could_not_take_quotes_what_the_call_out_of_sight_was_given()
+    {
+        // The parser's exception quotes "the value" whatever the parser calls its parameter: it is one of
+        // the failing call's arguments. One that quotes only a field name or a status says nothing of them.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class AddressValidationException(string component, string? value)
+                : Exception($"Could not parse {component} '{value}'");
+
+            public sealed class LookupUnavailableException(string component, int statusCode)
+                : Exception($"{component} lookup answered {statusCode}");
+
+            public interface IAddressParser
+            {
+                Task<string> StandardiseAsync(string line1, string postcode);
+            }
+
+            public sealed class Demographics(IAddressParser parser, Microsoft.Extensions.Logging.ILogger<Demographics> logger)
+            {
+                public async Task CheckAsync(string homeAddress, string postcode, string wardCode)
+                {
+                    try
+                    {
+                        await parser.StandardiseAsync(homeAddress, postcode);
+                    }
+                    catch (AddressValidationException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                    }
+                    try
+                    {
+                        await parser.StandardiseAsync(wardCode, "n/a");
+                    }
+                    catch (AddressValidationException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    }
+                    try
+                    {
+                        await parser.StandardiseAsync(homeAddress, postcode);
+                    }
+                    catch (LookupUnavailableException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_exception_parameter_whose_type_builds_its_message_from_an_identifier_holds_one_with_no_thrower_in_sight()
     {
         // Nothing in the source creates them: whoever calls these handlers hands over what its own

@@ -401,7 +401,7 @@ public class TC1001OutgoingRequestHandlerTests
                             OnRetry = args =>
                             {
                                 logger.LogWarning("Retrying {Path}", string.Concat("/", args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|} ?? ""));
-                                logger.LogWarning("Retrying {Path}", Regex.Replace(args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|} ?? "", "[0-9]", "#"));
+                                logger.LogWarning("Retrying {Path}", Regex.Replace(args.Outcome.Result?.RequestMessage?.RequestUri?.AbsolutePath ?? "", "[0-9]", "#"));
                                 logger.LogWarning("Retrying {Path}", Trimmed(args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|}));
                                 logger.LogWarning("Retrying {Path}", args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|});
                                 logger.LogWarning("Retrying {Path}", args.Outcome.Result?.RequestMessage?.RequestUri?{|TC1001:.AbsolutePath|} ?? "");

@@ -676,6 +676,35 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task A_file_name_held_by_an_upload_an_attachment_or_a_submission_is_the_name_a_person_gave_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed record DocumentUpload(string DocumentType, string FileName, long Length);
+            public sealed record InboundAttachment(string FileName, string Type, long Size);
+            public sealed record TravelClaim(string ClaimId, string? ReceiptFileName, IReadOnlyList<string> PhotoFileNames);
+            public sealed record ExportResult(string FileName, byte[] Content, int Rows);
+            public sealed record StoredBlob(string FileName, string Container);
+
+            class Intake
+            {
+                void Send(Activity activity, ILogger logger, DocumentUpload upload, IReadOnlyList<InboundAttachment> attachments, TravelClaim claim, ExportResult export, StoredBlob blob)
+                {
+                    logger.LogInformation("Uploading {Type}: {FileName}", upload.DocumentType, {|TC1001:upload.FileName|});
+                    logger.LogInformation("Uploading {Type} ({Extension}, {Bytes} bytes)", upload.DocumentType, System.IO.Path.GetExtension(upload.FileName), upload.Length);
+                    logger.LogDebug("Attachment names {Names}", attachments.Select(a => {|TC1001:a.FileName|}).ToList());
+                    activity.SetTag("claim.receipt", {|TC1001:claim.ReceiptFileName|});
+                    activity.SetTag("claim.photos", {|TC1001:string.Join(";", claim.PhotoFileNames)|});
+                    activity.SetTag("claim.photo_count", claim.PhotoFileNames.Count);
+                    activity.SetTag("export.file", export.FileName);
+                    activity.SetTag("blob.file", blob.FileName);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task The_name_a_client_gave_an_uploaded_file_is_personal_and_its_size_and_type_are_not()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
