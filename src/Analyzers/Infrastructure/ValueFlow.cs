@@ -2626,9 +2626,10 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
-        if (IsDate(member.Type))
+        if (IsDate(member.Type) || IsCodeMemberName(member.Member, NameWords.Split(member.Member.Name)))
         {
-            // patient.LastLogin is not made a person's by its receiver: only a date of birth is.
+            // patient.LastLogin is not made a person's by its receiver: only a date of birth is. Nor is
+            // result.MemberNames, the code members a validation message is about.
             return false;
         }
         // studentNumber.Value of a value object StudentNumber: the value it wraps.
@@ -2637,8 +2638,10 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
-        if (IsAuthoredText(member))
+        if (IsAuthoredText(member) && InitializedInSight(member) is null)
         {
+            // var message = new ChatMessage { Text = $"Passback failed for {count} students" }: the service's
+            // own words, judged by what they are made of, not by the object's name.
             domain = "text";
             return true;
         }
@@ -3266,14 +3269,40 @@ internal sealed partial class ValueFlow
     /// field or property of code, not a club member; so is the <c>Member</c> of a change beside its
     /// before and after values.
     /// </summary>
-    private static bool IsCodeMemberName(ISymbol symbol, IReadOnlyList<string> words) =>
-        symbol is IPropertySymbol or IFieldSymbol
-        && ((words.Count == 2 && words[0] == "member" && words[1] is "name" or "names"
-                && symbol.ContainingType?.GetMembers().Any(m => m.Name is "TypeName" or "DeclaringType" or "DeclaringTypeName" or "ContainingType" or "ContainingTypeName") == true)
-            // MemberChange(Member, Before, After), a diff's entry: the member is the field that changed, its
-            // values are beside it.
-            || (words.Count is 1 or 2 && words[0] == "member" && (words.Count == 1 || words[1] is "name" or "path")
-                && symbol.ContainingType?.GetMembers().Any(m => m.Name is "Before" or "After" or "OldValue" or "NewValue" or "Previous" or "Current" or "From" or "To") == true));
+    /// <summary>
+    /// A value read from a member that names code, not a person (<c>adaptation.Member</c> of a contract's
+    /// versions, <c>result.MemberNames</c>): a key such as <c>{Member}</c> does not make it an identifier.
+    /// </summary>
+    public static bool NamesCodeMember(IOperation value)
+    {
+        var unwrapped = OperationTree.Unwrap(value);
+        if (unwrapped is IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" } element
+            && (element.Instance ?? element.Arguments.FirstOrDefault()?.Value) is { } source)
+        {
+            unwrapped = OperationTree.Unwrap(source);
+        }
+        return ReferencedSymbol(unwrapped) is { } symbol && IsCodeMemberName(symbol, NameWords.Split(symbol.Name));
+    }
+
+    private static bool IsCodeMemberName(ISymbol symbol, IReadOnlyList<string> words)
+    {
+        // A primary constructor's parameter is the member it declares: judged by the type it belongs to.
+        var owner = symbol switch
+        {
+            IPropertySymbol or IFieldSymbol => symbol.ContainingType,
+            IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } => constructor.ContainingType,
+            _ => null,
+        };
+        return owner is not null
+            && ((words.Count == 2 && words[0] == "member" && words[1] is "name" or "names"
+                    // ValidationResult.MemberNames: the properties a validation message is about.
+                    && owner.GetMembers().Any(m => m.Name is "TypeName" or "DeclaringType" or "DeclaringTypeName" or "ContainingType" or "ContainingTypeName" or "ErrorMessage"))
+                // MemberChange(Member, Before, After), a diff's entry: the member is the field that changed, its
+                // values are beside it; ContractAdaptationException(from, to, member, reason): the field one
+                // version of a contract has and the other has not.
+                || (words.Count is 1 or 2 && words[0] == "member" && (words.Count == 1 || words[1] is "name" or "path")
+                    && owner.GetMembers().Any(m => m.Name is "Before" or "After" or "OldValue" or "NewValue" or "Previous" or "Current" or "From" or "To")));
+    }
 
     /// <summary>Head nouns of types whose full name is code's or a file's, not a person's.</summary>
     private static readonly HashSet<string> CodeOrFileNouns = new(StringComparer.Ordinal)

@@ -3738,4 +3738,64 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_message_the_method_composes_itself_is_judged_by_what_it_is_made_of()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ChatMessage
+            {
+                public string Channel { get; set; } = "";
+                public string Text { get; set; } = "";
+            }
+
+            class Alerts
+            {
+                void Post(ILogger logger, ChatMessage inbound, int failures, string courseCode)
+                {
+                    var alert = new ChatMessage { Channel = "#ops", Text = $"Passback failed for {failures} students on {courseCode}" };
+                    logger.LogInformation("Posting {Text}", alert.Text);
+                    var forwarded = new ChatMessage { Channel = "#ops", Text = inbound.Text };
+                    logger.LogInformation("Forwarding {Text}", {|TC1001:forwarded.Text|});
+                    logger.LogInformation("Received {Text}", {|TC1001:inbound.Text|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_member_a_validation_or_a_contract_version_names_is_code()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed class ValidationResult(string? errorMessage, IEnumerable<string> memberNames)
+            {
+                public string? ErrorMessage { get; } = errorMessage;
+                public IEnumerable<string> MemberNames { get; } = memberNames;
+            }
+
+            public sealed class ContractAdaptationException(string from, string to, string member)
+                : Exception($"{member} has no counterpart from {from} to {to}")
+            {
+                public string From { get; } = from;
+                public string To { get; } = to;
+                public string Member { get; } = member;
+            }
+
+            public sealed class MemberSuspendedException(string member) : Exception("Suspended")
+            {
+                public string Member { get; } = member;
+            }
+
+            class Contracts
+            {
+                void Send(Activity activity, ILogger logger, ValidationResult result, ContractAdaptationException adaptation, MemberSuspendedException suspended)
+                {
+                    activity.SetTag("validation.member", result.MemberNames.FirstOrDefault());
+                    logger.LogInformation("Could not map {Member} from {Version}", adaptation.Member, adaptation.From);
+                    logger.LogInformation("Suspended {Member}", {|TC1001:suspended.Member|});
+                }
+            }
+            """);
+    }
 }
