@@ -1,0 +1,27 @@
+// The services turn on implicit usings and import the storage, scanning, media and document libraries once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.IO;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using BlobKit;
+global using BlobKit.Sas;
+global using CdnKit;
+global using DocKit.OpenXml;
+global using DocKit.Pdf;
+global using ImageKit;
+global using MediaKit;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout97.Support;
+global using PrivacyHoldout97.Telemetry;
+global using RecordsKit;
+global using ScanKit;
+global using TelemetryConventions;
+global using UploadKit;
