@@ -230,6 +230,12 @@ public class NameWordsTests
     [InlineData("hasComment", false, "")]
     [InlineData("questionId", false, "")]
     [InlineData("SearchQueryKind", false, "")]
+    [InlineData("artist", true, "artist")]
+    [InlineData("PhotographerName", true, "photographer")]
+    [InlineData("presenter", true, "presenter")]
+    [InlineData("presenterCount", false, "")]
+    [InlineData("TranscodeProfileName", false, "")]
+    [InlineData("renditionProfileId", false, "")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

@@ -64,6 +64,9 @@ internal sealed class TelemetryOptions
         // ratepayer or an occupier, a caseworker, a GP, a colleague.
         "engineer", "technician", "adjuster", "surveyor", "assessor", "investigator", "appellant", "policyholder",
         "ratepayer", "occupier", "caseworker", "gp", "colleague",
+        // Who took a photo or gave a recorded talk: a photo's artist (EXIF's Artist tag), its
+        // photographer, a lecture's presenter.
+        "artist", "photographer", "presenter",
         // A dwelling's unique property reference number names one household, as a full postcode nearly does;
         // a household's own id names the people who live there together.
         "uprn", "household",
@@ -228,7 +231,7 @@ internal sealed class TelemetryOptions
 
     private static readonly ImmutableHashSet<string> ProfileThingModifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
         "load", "tariff", "pricing", "rate", "usage", "consumption", "security", "network", "print", "audio", "video", "encoding",
-        "transcoding", "bitrate", "quality", "power", "charging", "thermal", "risk", "fraud", "scan");
+        "transcoding", "transcode", "rendition", "bitrate", "quality", "power", "charging", "thermal", "risk", "fraud", "scan");
 
     private static readonly ImmutableHashSet<string> BooleanPrefixes = ImmutableHashSet.Create(StringComparer.Ordinal,
         "has", "is", "was", "can", "should", "needs", "missing", "requires", "allow", "allows");
