@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the search, ranking, recommendation, experiment and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using ExperimentKit;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout96.Support;
+global using PrivacyHoldout96.Telemetry;
+global using RankKit;
+global using RecsKit;
+global using SearchKit;
+global using SearchKit.Analytics;
+global using SearchKit.Saved;
+global using TelemetryConventions;
