@@ -455,6 +455,10 @@ internal sealed partial class ValueFlow
         {
             return proxied;
         }
+        if (IsTypedSearchText(parameter))
+        {
+            return new FlowResult(new IdentifierFinding($"{Describe(reference)} (the text a caller typed into a search)", "text", reference), null, proven: false, parameters: ImmutableArray.Create(parameter));
+        }
         if (parameter.ContainingSymbol is IMethodSymbol constructor && SourceIndex.IsPrimaryConstructor(constructor) && !constructor.ContainingType.IsRecord
             && !reference.Syntax.Ancestors().Any(a => a is PrimaryConstructorBaseTypeSyntax))
         {
@@ -462,6 +466,41 @@ internal sealed partial class ValueFlow
             return Rewrapped(Stores(parameter, frame, depth), reference);
         }
         return FlowResult.Parameter(parameter);
+    }
+
+    /// <summary>
+    /// A web endpoint's text parameter named for a search (<c>Suggest(string prefix)</c>,
+    /// <c>Search([FromQuery] string term)</c>, <c>MapGet("/find", (string query) => …)</c>): what a person
+    /// typed into a search or autocomplete box, names included. Its length and its shape are about it.
+    /// </summary>
+    private static bool IsTypedSearchText(IParameterSymbol parameter)
+    {
+        if (parameter.Type.SpecialType != SpecialType.System_String
+            || NameWords.Split(parameter.Name) is not { Count: > 0 } words
+            || words[words.Count - 1] is not ("prefix" or "term" or "terms" or "query" or "keywords" or "keyword" or "search" or "phrase")
+            || words.Any(w => w is "sql" or "db" or "graph" or "odata" or "filter" or "route" or "path" or "cache" or "key"))
+        {
+            return false;
+        }
+        if (parameter.GetAttributes().Any(a => a.AttributeClass?.Name is "FromQueryAttribute" or "FromFormAttribute"))
+        {
+            return true;
+        }
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+        // A lambda handed to MapGet is an endpoint; so is a public method of a controller or one marked Http*.
+        if (method.MethodKind == MethodKind.AnonymousFunction)
+        {
+            return method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax().Parent?.Parent?.Parent is InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapGet" or "MapPost" or "MapMethods" }
+            };
+        }
+        return method.DeclaredAccessibility == Accessibility.Public
+            && (method.GetAttributes().Any(a => a.AttributeClass?.Name is "HttpGetAttribute" or "HttpPostAttribute" or "RouteAttribute")
+                || IsOrDerivesFrom(method.ContainingType, t => t.Name is "ControllerBase" or "Controller"));
     }
 
     private FlowResult EvaluateConditionalAccess(IConditionalAccessOperation access, Frame frame, int depth)

@@ -705,6 +705,43 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task What_a_caller_typed_into_a_search_endpoint_is_personal_and_its_length_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Microsoft.AspNetCore.Mvc
+            {
+                public abstract class ControllerBase { }
+                public sealed class HttpGetAttribute(string template) : Attribute { }
+                public sealed class FromQueryAttribute : Attribute { }
+            }
+
+            namespace Directory
+            {
+                using Microsoft.AspNetCore.Mvc;
+
+                public sealed class StaffDirectoryController(ILogger<StaffDirectoryController> logger) : ControllerBase
+                {
+                    [HttpGet("suggest")]
+                    public void Suggest(string prefix, string? department)
+                    {
+                        Activity.Current?.SetTag("directory.prefix.length", prefix.Length);
+                        Activity.Current?.SetTag("directory.department", department);
+                        logger.LogDebug("Suggest for {Prefix}", {|TC1001:prefix|});
+                    }
+                }
+
+                public sealed class Finder(ILogger<Finder> logger)
+                {
+                    public void Search([FromQuery] string term) => logger.LogDebug("Search {Term}", {|TC1001:term|});
+
+                    // Not an endpoint: the prefix of the service's own cache keys.
+                    public void Warm(string prefix) => logger.LogDebug("Warming {Prefix}", prefix);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task The_name_a_client_gave_an_uploaded_file_is_personal_and_its_size_and_type_are_not()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
