@@ -1,0 +1,26 @@
+// The services turn on implicit usings and add the job, outbox, batch and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.IO;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Channels;
+global using System.Threading.Tasks;
+global using BatchKit;
+global using CronKit;
+global using JobKit;
+global using JobKit.Dashboard;
+global using LockKit;
+global using Microsoft.Extensions.Logging;
+global using Outboxing;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout95.Support;
+global using PrivacyHoldout95.Telemetry;
+global using TelemetryConventions;
