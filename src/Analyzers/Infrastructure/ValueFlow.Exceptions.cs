@@ -301,7 +301,9 @@ internal sealed partial class ValueFlow
             }
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter is { } parameter && (quoted.Contains(parameter.Name) || quotesInput) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                // The value quoted is text the call was given to read, not an object it was handed to keep.
+                if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue
+                    && (quoted.Contains(parameter.Name) || (quotesInput && parameter.Type.SpecialType == SpecialType.System_String)))
                 {
                     result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1).WithoutParameters());
                 }

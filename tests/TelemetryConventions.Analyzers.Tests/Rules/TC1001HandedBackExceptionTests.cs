@@ -94,6 +94,8 @@ public class TC1001HandedBackExceptionTests
             public sealed class LookupUnavailableException(string component, int statusCode)
                 : Exception($"{component} lookup answered {statusCode}");
 
+            public sealed record Resident(string HomeAddress, string Postcode);
+
             public interface IAddressParser
             {
                 Task<string> StandardiseAsync(string line1, string postcode);
@@ -124,6 +126,16 @@ public class TC1001HandedBackExceptionTests
                         await parser.StandardiseAsync(homeAddress, postcode);
                     }
                     catch (LookupUnavailableException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    }
+                    // Kept, not read: an object handed to a collection is not the input a parser quotes.
+                    var pending = new System.Collections.Generic.List<Resident>();
+                    try
+                    {
+                        pending.Add(new Resident(homeAddress, postcode));
+                    }
+                    catch (AddressValidationException ex)
                     {
                         Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
                     }
