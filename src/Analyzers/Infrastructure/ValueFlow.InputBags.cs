@@ -31,13 +31,30 @@ internal sealed partial class ValueFlow
     /// type of the source only starts empty or takes from its constructor is still the framework's.
     /// </summary>
     private bool IsInputBag(IMemberReferenceOperation member, Frame frame) =>
-        InputBagNames.Contains(member.Member.Name)
-        && HoldsArbitraryValues(member.Type)
+        ((InputBagNames.Contains(member.Member.Name) && HoldsArbitraryValues(member.Type)) || IsRawPayloadText(member.Member))
         // A desktop app's StartupEventArgs.Args are the command line it was deployed with, no caller's input.
         && !(member.Member.Name == "Args" && DerivesFromEventArgs(member.Member.ContainingType))
         // An action descriptor's RouteValues name the controller and action it routes to, not what a caller sent.
         && !(member.Member.Name == "RouteValues" && IsOrDerivesFrom(member.Member.ContainingType, t => t.Name == "ActionDescriptor"))
         && (member.Member.DeclaringSyntaxReferences.IsEmpty || _index.WritesOf(member.Member, frame.CancellationToken).All(IsHandedOver));
+
+    /// <summary>
+    /// The raw text of a message, an event, a job or a webhook as it was sent (<c>message.Payload</c>,
+    /// <c>evt.RawJson</c>, <c>item.BodyXml</c>): whatever its sender put in, judged as a whole like the
+    /// framework's collections of inputs. A payload the source is seen to compose is judged by what it
+    /// is composed of instead (its writes are not handed over). A job's serialised arguments are not
+    /// judged so: what a job is enqueued with is the code's to say, ids of things as often as people's.
+    /// </summary>
+    private static bool IsRawPayloadText(ISymbol member)
+    {
+        if (member is not IPropertySymbol { Type.SpecialType: SpecialType.System_String, ContainingType: { } owner }
+            || member.Name is not ("Payload" or "RawPayload" or "PayloadJson" or "RawJson" or "RawBody" or "BodyJson" or "BodyXml" or "RawXml"))
+        {
+            return false;
+        }
+        return NameWords.Split(owner.Name).Any(w => w is "message" or "event" or "envelope" or "job" or "webhook" or "outbox"
+            or "inbox" or "letter" or "notification" or "command" or "delivery" or "run" or "item" or "record" or "details" or "dto");
+    }
 
     /// <summary>A write that puts nothing of the source's own in: an empty collection, or a constructor's parameter.</summary>
     private static bool IsHandedOver(IOperation write) => OperationTree.Unwrap(write) switch

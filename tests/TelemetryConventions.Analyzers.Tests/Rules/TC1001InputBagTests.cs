@@ -157,4 +157,42 @@ public class TC1001InputBagTests
             }
             """);
     }
+
+    [Fact]
+    public async Task The_raw_text_of_a_message_or_a_job_as_sent_is_reported_and_one_the_source_composes_is_judged_by_its_parts()
+    {
+        await VerifyCS.AnalyzerAsync(StandIns + """
+            public sealed class OutboxMessage
+            {
+                public Guid Id { get; init; }
+                public string Payload { get; init; } = "";
+            }
+
+            public sealed class JobDetailsDto
+            {
+                public string? Arguments { get; init; }
+                public string? State { get; init; }
+            }
+
+            public sealed record WorkItem(string Kind, string Payload);
+
+            public sealed class ScanResult
+            {
+                public string Payload { get; init; } = "";
+            }
+
+            public sealed class Relay(ILogger<Relay> logger)
+            {
+                public void Log(OutboxMessage message, JobDetailsDto details, ScanResult scan, int count)
+                {
+                    logger.LogTrace("Outbox payload {Payload}", {|TC1001:message.Payload|});
+                    logger.LogTrace("Outbox payload of {Length} characters", message.Payload.Length);
+                    logger.LogDebug("Job arguments {Arguments}, state {State}", details.Arguments, details.State);
+                    logger.LogDebug("Scanned {Payload}", scan.Payload);
+                    var item = new WorkItem("reindex", $"{{\"count\":{count}}}");
+                    logger.LogDebug("Queued {Payload}", item.Payload);
+                }
+            }
+            """);
+    }
 }
