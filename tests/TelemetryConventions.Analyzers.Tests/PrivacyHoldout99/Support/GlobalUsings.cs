@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the payment and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using OpenTelemetry;
+global using PayKit;
+global using PayKit.Connect;
+global using PayKit.Vault;
+global using PayKit.Wallets;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout99.Support;
+global using PrivacyHoldout99.Telemetry;
+global using TelemetryConventions;
