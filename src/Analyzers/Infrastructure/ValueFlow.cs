@@ -1983,6 +1983,12 @@ internal sealed partial class ValueFlow
             }
         }
 
+        // ip.Split('.').Take(2): the first two octets, the /16 network an address is in, not the address.
+        if (LeadingOctetsOf(invocation) is { } address && Evaluate(address, frame, depth + 1) is var octetsOf
+            && octetsOf.Identifier is { Domain: "ip" or "client.address" })
+        {
+            return FlowResult.Unknown;
+        }
         // A few characters cut out with a constant length (isrn.Substring(6, 4), the issuer's part) are
         // about the value, as a slice of them is.
         if (FewCharactersTakenFrom(invocation) is { } cutFrom)
@@ -2141,6 +2147,22 @@ internal sealed partial class ValueFlow
                 && ReferencedSymbol(OperationTree.Unwrap(measured)) is { } measuredSymbol && ReferencedSymbol(OperationTree.Unwrap(text)) is { } textSymbol
                 && SymbolEqualityComparer.Default.Equals(measuredSymbol, textSymbol);
         return few ? text : null;
+    }
+
+    /// <summary>
+    /// The text split when at most two of its dot- or colon-separated parts are taken
+    /// (<c>ip.Split('.').Take(2)</c>, <c>ip.Split('.')[..2]</c>), the network part of an address.
+    /// </summary>
+    private static IOperation? LeadingOctetsOf(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name != "Take" || invocation.Arguments.Length != 2
+            || invocation.Arguments[1].Value.ConstantValue is not { HasValue: true, Value: int count and >= 1 and <= 2 }
+            || OperationTree.Unwrap(invocation.Arguments[0].Value) is not IInvocationOperation { TargetMethod.Name: "Split", Instance: { } split } splitCall
+            || !splitCall.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '.' or ':' or "." or ":" }))
+        {
+            return null;
+        }
+        return split;
     }
 
     /// <summary><c>email.Substring(email.IndexOf('@') + 1)</c> is the mail domain.</summary>

@@ -3798,4 +3798,22 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task The_first_two_octets_of_an_address_are_its_network()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed record Attempt(string ClientIp, string Code);
+
+            class FraudCheck
+            {
+                void Send(Activity activity, Attempt attempt)
+                {
+                    activity.SetTag("fraud.client.network", string.Join('.', attempt.ClientIp.Split('.').Take(2)) + ".0.0/16");
+                    activity.SetTag("fraud.client.address", string.Join('.', {|TC1001:attempt.ClientIp|}.Split('.').Take(4)));
+                }
+            }
+            """);
+    }
 }
