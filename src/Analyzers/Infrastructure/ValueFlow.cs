@@ -457,7 +457,7 @@ internal sealed partial class ValueFlow
         }
         if (IsTypedSearchText(parameter))
         {
-            return new FlowResult(new IdentifierFinding($"{Describe(reference)} (the text a caller typed into a search)", "text", reference), null, proven: false, parameters: ImmutableArray.Create(parameter));
+            return new FlowResult(new IdentifierFinding($"{Describe(reference)} (the text a caller typed)", "text", reference), null, proven: false, parameters: ImmutableArray.Create(parameter));
         }
         if (parameter.ContainingSymbol is IMethodSymbol constructor && SourceIndex.IsPrimaryConstructor(constructor) && !constructor.ContainingType.IsRecord
             && !reference.Syntax.Ancestors().Any(a => a is PrimaryConstructorBaseTypeSyntax))
@@ -477,8 +477,18 @@ internal sealed partial class ValueFlow
     {
         if (parameter.Type.SpecialType != SpecialType.System_String
             || NameWords.Split(parameter.Name) is not { Count: > 0 } words
-            || words[words.Count - 1] is not ("prefix" or "term" or "terms" or "query" or "keywords" or "keyword" or "search" or "phrase")
             || words.Any(w => w is "sql" or "db" or "graph" or "odata" or "filter" or "route" or "path" or "cache" or "key"))
+        {
+            return false;
+        }
+        if (words[words.Count - 1] is "body" or "text" or "message" or "content" && words.Count <= 2
+            && parameter.ContainingSymbol is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary } hubMethod
+            && IsOrDerivesFrom(hubMethod.ContainingType, t => t.Name == "Hub"))
+        {
+            // SendChat(string lessonId, string body) of a SignalR hub: what a person typed and a client sent.
+            return true;
+        }
+        if (words[words.Count - 1] is not ("prefix" or "term" or "terms" or "query" or "keywords" or "keyword" or "search" or "phrase"))
         {
             return false;
         }
@@ -545,8 +555,11 @@ internal sealed partial class ValueFlow
             // context.Items[PatientKeys.Ref]: what the source stores under that key.
             return Rewrapped(kept, indexer);
         }
-        if (IsDictionary(collection.Type))
+        if (IsDictionary(collection.Type)
+            || (indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string }
+                && collection is IMemberReferenceOperation bagMember && IsInputBag(bagMember, frame)))
         {
+            // Request.Query["transport"] of a query collection that is no dictionary: one entry, judged by its key.
             return FlowResult.Unknown;
         }
         if (IsScalar(indexer.Type) && ReferencedSymbol(collection) is { } list && IsIdentifierSymbol(list, frame.Options, out var listDomain))

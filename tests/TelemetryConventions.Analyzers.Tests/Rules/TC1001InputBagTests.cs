@@ -195,4 +195,30 @@ public class TC1001InputBagTests
             }
             """);
     }
+
+    [Fact]
+    public async Task An_entry_of_a_query_collection_that_is_no_dictionary_is_judged_by_its_key()
+    {
+        await VerifyCS.AnalyzerAsync(StandIns + """
+            public sealed class QueryCollection : IEnumerable<KeyValuePair<string, string>>
+            {
+                public string this[string key] => "";
+                public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Enumerable.Empty<KeyValuePair<string, string>>().GetEnumerator();
+                System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+
+            public sealed class Request { public QueryCollection Query { get; } = new(); }
+            public sealed class Connection { public Request? Request { get; init; } }
+
+            public sealed class Hub(ILogger<Hub> logger)
+            {
+                public void OnConnected(Connection connection)
+                {
+                    logger.LogInformation("Transport {Transport}", connection.Request?.Query["transport"] ?? "WebSockets");
+                    logger.LogInformation("Patient {Patient}", connection.Request?{|TC1001:.Query["patientId"]|});
+                    logger.LogInformation("Query {Query}", {|TC1001:connection.Request?.Query|});
+                }
+            }
+            """);
+    }
 }

@@ -705,7 +705,7 @@ public class TC1001Tests
     }
 
     [Fact]
-    public async Task What_a_caller_typed_into_a_search_endpoint_is_personal_and_its_length_is_not()
+    public async Task What_a_caller_typed_into_a_search_endpoint_or_a_hub_is_personal_and_its_length_is_not()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
             namespace Microsoft.AspNetCore.Mvc
@@ -727,6 +727,17 @@ public class TC1001Tests
                         Activity.Current?.SetTag("directory.prefix.length", prefix.Length);
                         Activity.Current?.SetTag("directory.department", department);
                         logger.LogDebug("Suggest for {Prefix}", {|TC1001:prefix|});
+                    }
+                }
+
+                public abstract class Hub { }
+
+                public sealed class LobbyHub(ILogger<LobbyHub> logger) : Hub
+                {
+                    public void SendChat(string partyId, string body)
+                    {
+                        logger.LogTrace("Chat in {Party}: {Body}", partyId, {|TC1001:body|});
+                        logger.LogTrace("Chat in {Party} of {Length} characters", partyId, body.Length);
                     }
                 }
 
