@@ -1,0 +1,20 @@
+// The services turn on implicit usings and add the console, audit and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using AdminKit;
+global using AdminKit.Audit;
+global using AdminKit.Bulk;
+global using AdminKit.Exports;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout98.Support;
+global using PrivacyHoldout98.Telemetry;
+global using TelemetryConventions;
