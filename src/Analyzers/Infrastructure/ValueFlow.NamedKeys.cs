@@ -18,12 +18,23 @@ internal sealed partial class ValueFlow
     private static bool ReadByIdentifierKey(IPropertyReferenceOperation indexer, TelemetryOptions options, out string domain)
     {
         domain = "";
-        return indexer.Arguments.Length == 1
-            && indexer.Instance is { } instance
-            && !IsServiceOwnedLookup(instance.Type)
-            && HoldsText(indexer.Type)
-            && IsIdentifierKey(indexer.Arguments[0].Value, options, out domain);
+        if (indexer.Arguments.Length != 1 || indexer.Instance is not { } instance || IsServiceOwnedLookup(instance.Type) || !HoldsText(indexer.Type))
+        {
+            return false;
+        }
+        if (IsClaimsBag(instance) && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string claim }
+            && (PersonalClaimTypes.Contains(claim) || claim is "act" or "actor"))
+        {
+            // session.Claims["sub"], token.Claims["act"]: the subject's id, or the actor's, of a token's claims.
+            domain = "user";
+            return true;
+        }
+        return IsIdentifierKey(indexer.Arguments[0].Value, options, out domain);
     }
+
+    /// <summary>A token's or a session's claims by type (<c>session.Claims</c>, <c>jwt.Payload</c>'s claims, <c>claims</c>).</summary>
+    private static bool IsClaimsBag(IOperation instance) =>
+        ReferencedSymbol(OperationTree.Unwrap(instance)) is { } bag && NameWords.Split(bag.Name) is { Count: > 0 } words && words[words.Count - 1] == "claims";
 
     /// <summary>
     /// The same by a call: <c>context.GetRouteValue("memberNumber")</c>, <c>Session.GetString("userEmail")</c>,

@@ -676,6 +676,29 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task A_token_s_subject_and_actor_claims_read_by_type_are_the_user_s()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ImpersonationSession
+            {
+                public IReadOnlyDictionary<string, string> Claims { get; init; } = new Dictionary<string, string>();
+                public string Scope { get; init; } = "";
+            }
+
+            class ActAs
+            {
+                void Send(Activity activity, ImpersonationSession session)
+                {
+                    activity.SetTag("enduser.id", {|TC1001:session.Claims["sub"]|});
+                    activity.SetTag("portal.act_as.actor", {|TC1001:session.Claims["act"]|});
+                    activity.SetTag("portal.act_as.scope", session.Claims["scope"]);
+                    activity.SetTag("portal.act_as.claims", session.Claims.Count);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_file_name_held_by_an_upload_an_attachment_or_a_submission_is_the_name_a_person_gave_it()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
