@@ -248,6 +248,9 @@ internal sealed class TelemetryOptions
     /// <summary>Whether a name says its value is a machine's (<c>localEndPoint</c>, <c>serverAddress</c>), not a person's.</summary>
     public static bool IsMachineName(IReadOnlyList<string> words) => words.Any(MachineWords.Contains);
 
+    /// <summary>Whether a name has a word that makes a person word in it a thing's (<c>ServiceIdentity</c>, <c>SyntheticUser</c>).</summary>
+    public static bool HasThingModifier(IReadOnlyList<string> words) => words.Any(ThingModifiers.Contains);
+
     /// <summary>
     /// Machines whose IP address is no person's: <c>serverIp</c>, <c>hostIpAddress</c>. Only before
     /// <c>ip</c>: a match's host or a node's owner can be a person (<c>hostGamertag</c>).

@@ -2734,7 +2734,24 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
-        return receiverType is not null && options.IsIdentifierName(NameWords.Split(receiverType.Name).Concat(words).ToList(), out domain);
+        if (receiverType is null)
+        {
+            return false;
+        }
+        var typeWords = NameWords.Split(receiverType.Name);
+        if (options.IsIdentifierName(typeWords.Concat(words).ToList(), out domain))
+        {
+            return true;
+        }
+        // registrar.DisplayName of a StaffPrincipal, a DirectoryUser's Email: a type for a signed-in person
+        // or an account holder, whoever its first words say it is.
+        if (typeWords.Count > 1 && typeWords[typeWords.Count - 1] is "principal" or "identity" or "user" or "person"
+            && !TelemetryOptions.IsMachineName(typeWords) && !TelemetryOptions.HasThingModifier(typeWords))
+        {
+            domain = "user";
+            return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -676,6 +676,27 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task The_name_and_email_of_a_type_for_a_signed_in_person_are_that_person_s()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record StaffPrincipal(string Id, string DisplayName, string Upn, string Role);
+            public sealed record ServiceIdentity(string Name, string Region);
+            public sealed record DirectoryUser(string DisplayName, string Email);
+
+            class Consoles
+            {
+                void Send(Activity activity, ILogger logger, StaffPrincipal registrar, ServiceIdentity service, DirectoryUser owner)
+                {
+                    activity.SetTag("sis.login_as.registrar", {|TC1001:registrar.DisplayName|});
+                    activity.SetTag("sis.login_as.role", registrar.Role);
+                    logger.LogInformation("Owner {Owner}", {|TC1001:owner.Email|});
+                    activity.SetTag("service.name", service.Name);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_token_s_subject_and_actor_claims_read_by_type_are_the_user_s()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
