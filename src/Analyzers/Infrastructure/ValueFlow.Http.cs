@@ -135,7 +135,7 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        if (property.Property.Name is "AbsolutePath" or "LocalPath" or "Segments" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "Query"
+        if (IsUriText(property.Property.Name)
             && UriMemberBehind(uri) is { } declared && DeclaredCallAddress(declared, frame, depth + 1, SectionRead(property.Property.Name)) is { } filled)
         {
             // ex.Uri?.AbsolutePath of a declarative client's exception: the part of the route its call filled in.
@@ -147,8 +147,7 @@ internal sealed partial class ValueFlow
             // Of a request's address, the path is what the client put before the '?' (v2/accounts/{accountNumber})
             // and the query what it put after; of any other address it is judged as before, by what is known
             // to be cut out of it.
-            "AbsolutePath" or "LocalPath" or "Segments" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "Query"
-                when RequestAddressBehind(uri) is { } address
+            var text when IsUriText(text) && RequestAddressBehind(uri) is { } address
                     && RequestAddress(address, frame, depth + 1, SectionRead(property.Property.Name)) is { } sent
                 => Rewrapped(sent, member),
             // Of an address built in the source (new Uri($"…?player={playerId}")), what it was built from.
@@ -178,7 +177,7 @@ internal sealed partial class ValueFlow
         var owner = member.Member.ContainingType;
         if ((member.Member.Name is "Value" && owner?.Name is "PathString" or "QueryString")
             || (IsUri(owner)
-                && member.Member.Name is "AbsolutePath" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "LocalPath" or "Query" or "Segments"))
+                && IsUriText(member.Member.Name)))
         {
             // request.Path.Value, req.Url.AbsolutePath: the text of the served address or of a part of it.
             return OperationTree.Unwrap(instance) is IMemberReferenceOperation address && IncomingRequestAddress(address, frame, depth + 1) is { } served
@@ -233,6 +232,10 @@ internal sealed partial class ValueFlow
     private static bool IsServedRequest(INamedTypeSymbol? type) =>
         IsOrDerivesFrom(type, t => t.Name is "HttpRequest" or "HttpRequestData" or "APIGatewayProxyRequest" or "APIGatewayHttpApiV2ProxyRequest" or "HttpListenerRequest")
         || (type is { Name: not "HttpContext" } && type.GetMembers("RouteValues").Any(m => m is IPropertySymbol));
+
+    /// <summary>The members of a <c>Uri</c> that give its text or a part of it that a caller chose: its path, query or whole.</summary>
+    private static bool IsUriText(string uriMember) =>
+        uriMember is "AbsolutePath" or "LocalPath" or "Segments" or "PathAndQuery" or "AbsoluteUri" or "OriginalString" or "Query";
 
     private static AddressSection SectionRead(string uriMember) => uriMember switch
     {

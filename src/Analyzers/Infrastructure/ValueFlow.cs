@@ -455,7 +455,7 @@ internal sealed partial class ValueFlow
         {
             return proxied;
         }
-        if (IsTypedSearchText(parameter))
+        if (IsTypedText(parameter))
         {
             return new FlowResult(new IdentifierFinding($"{Describe(reference)} (the text a caller typed)", "text", reference), null, proven: false, parameters: ImmutableArray.Create(parameter));
         }
@@ -470,10 +470,11 @@ internal sealed partial class ValueFlow
 
     /// <summary>
     /// A web endpoint's text parameter named for a search (<c>Suggest(string prefix)</c>,
-    /// <c>Search([FromQuery] string term)</c>, <c>MapGet("/find", (string query) => …)</c>): what a person
-    /// typed into a search or autocomplete box, names included. Its length and its shape are about it.
+    /// <c>Search([FromQuery] string term)</c>, <c>MapGet("/find", (string query) => …)</c>), what a person
+    /// typed into a search or autocomplete box, names included; and a SignalR hub method's chat text
+    /// (<c>SendChat(string lessonId, string body)</c>). Its length and its shape are about it.
     /// </summary>
-    private static bool IsTypedSearchText(IParameterSymbol parameter)
+    private static bool IsTypedText(IParameterSymbol parameter)
     {
         if (parameter.Type.SpecialType != SpecialType.System_String
             || NameWords.Split(parameter.Name) is not { Count: > 0 } words
@@ -2790,18 +2791,7 @@ internal sealed partial class ValueFlow
     /// </summary>
     private bool MasksEveryCharacter(IInvocationOperation invocation, Frame frame)
     {
-        if (invocation.TargetMethod is not { Name: "Replace", ContainingType: { Name: "Regex" } regex }
-            || regex.ContainingNamespace?.ToDisplayString() != "System.Text.RegularExpressions")
-        {
-            return false;
-        }
-        var pattern = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue;
-        if (!invocation.TargetMethod.IsStatic && invocation.Instance is { } instance)
-        {
-            pattern = ConstructedPattern(instance, frame);
-        }
-        var replacement = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "replacement")?.Value.ConstantValue;
-        if (pattern is not { HasValue: true, Value: string mask } || replacement is not { HasValue: true, Value: string with } || with.IndexOf('$') >= 0)
+        if (ConstantReplacementPattern(invocation, frame) is not { } mask)
         {
             return false;
         }
@@ -2821,30 +2811,32 @@ internal sealed partial class ValueFlow
     /// a name) it proves nothing, so the text replaced must be a path, an address or a statement, by type
     /// or by name, directly or through earlier such replacements.
     /// </summary>
-    private bool MasksLiteralsOfAddressOrQuery(IInvocationOperation invocation, Frame frame)
+    private bool MasksLiteralsOfAddressOrQuery(IInvocationOperation invocation, Frame frame) =>
+        ConstantReplacementPattern(invocation, frame) is { } literals && MatchesLiterals(literals)
+        && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "input")?.Value is { } input
+        && IsAddressOrQueryText(input, 0);
+
+    /// <summary>
+    /// The pattern of a <c>Regex.Replace</c> (the static method's, or the one a <c>Regex</c> field or
+    /// local was made with) when it and the replacement are constants and the replacement puts no
+    /// group of the input back (<c>$1</c>); null for any other call.
+    /// </summary>
+    private string? ConstantReplacementPattern(IInvocationOperation invocation, Frame frame)
     {
         if (invocation.TargetMethod is not { Name: "Replace", ContainingType: { Name: "Regex" } regex }
             || regex.ContainingNamespace?.ToDisplayString() != "System.Text.RegularExpressions")
         {
-            return false;
+            return null;
         }
-        Optional<object?> pattern = default;
-        if (invocation.TargetMethod.IsStatic)
-        {
-            pattern = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue ?? default;
-        }
-        else if (invocation.Instance is { } instance)
+        var pattern = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue;
+        if (!invocation.TargetMethod.IsStatic && invocation.Instance is { } instance)
         {
             pattern = ConstructedPattern(instance, frame);
         }
         var replacement = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "replacement")?.Value.ConstantValue;
-        if (pattern is not { HasValue: true, Value: string literal } || replacement is not { HasValue: true, Value: string with }
-            || with.IndexOf('$') >= 0 || !MatchesLiterals(literal))
-        {
-            return false;
-        }
-        var input = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "input")?.Value;
-        return input is not null && IsAddressOrQueryText(input, frame, 0);
+        return pattern is { HasValue: true, Value: string constant } && replacement is { HasValue: true, Value: string with } && with.IndexOf('$') < 0
+            ? constant
+            : null;
     }
 
     /// <summary>Runs of digits (<c>\d+</c>, <c>[0-9]</c>), hexadecimal ids or quoted literals (<c>'(?:[^']|'')*'</c>).</summary>
@@ -2853,31 +2845,31 @@ internal sealed partial class ValueFlow
         || pattern.Contains("0-9A-F") || pattern.StartsWith("'", StringComparison.Ordinal);
 
     /// <summary>Text that is a path, an address or a statement, by its type, its member or its name.</summary>
-    private bool IsAddressOrQueryText(IOperation text, Frame frame, int depth)
+    private static bool IsAddressOrQueryText(IOperation text, int depth)
     {
         var unwrapped = OperationTree.Unwrap(text);
         switch (unwrapped)
         {
             case ICoalesceOperation coalesce:
-                return IsAddressOrQueryText(coalesce.Value, frame, depth);
+                return IsAddressOrQueryText(coalesce.Value, depth);
             case IConditionalAccessOperation access:
-                return IsAddressOrQueryText(access.WhenNotNull, frame, depth);
+                return IsAddressOrQueryText(access.WhenNotNull, depth);
             case IInvocationOperation earlier when depth < 4 && earlier.TargetMethod is { Name: "Replace", ContainingType.Name: "Regex" }:
-                return earlier.Arguments.FirstOrDefault(a => a.Parameter?.Name == "input")?.Value is { } input && IsAddressOrQueryText(input, frame, depth + 1);
+                return earlier.Arguments.FirstOrDefault(a => a.Parameter?.Name == "input")?.Value is { } input && IsAddressOrQueryText(input, depth + 1);
             case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } converted }:
                 return IsAddressOrQueryType(converted.Type);
             case ILocalReferenceOperation local when depth < 4:
                 var writes = LocalWrites(local.Local, OperationTree.Root(local));
                 if (writes.Count == 1 && writes[0].Element < 0 && writes[0].Value is not IArgumentOperation)
                 {
-                    return IsAddressOrQueryText(writes[0].Value, frame, depth + 1) || NamesAddressOrQuery(local.Local.Name);
+                    return IsAddressOrQueryText(writes[0].Value, depth + 1) || NamesAddressOrQuery(local.Local.Name);
                 }
                 return NamesAddressOrQuery(local.Local.Name);
             case IParameterReferenceOperation parameter:
                 return NamesAddressOrQuery(parameter.Parameter.Name);
             case IMemberReferenceOperation member:
                 return (member.Member.Name == "Value" && IsAddressOrQueryType(member.Instance?.Type))
-                    || (IsUri(member.Member.ContainingType) && member.Member.Name is "AbsolutePath" or "PathAndQuery" or "LocalPath" or "Query" or "OriginalString" or "AbsoluteUri")
+                    || (IsUri(member.Member.ContainingType) && IsUriText(member.Member.Name))
                     || NamesAddressOrQuery(member.Member.Name);
             default:
                 return false;
@@ -3002,6 +2994,11 @@ internal sealed partial class ValueFlow
     /// <summary><c>FileName</c>, <c>OriginalFileName</c>, <c>ReceiptFileName</c>, <c>PhotoFileNames</c>: the name of a file, not a path or a key.</summary>
     private static bool IsFileNameMember(string name)
     {
+        // Asked for every member read: the letters rule out nearly all names before any splitting.
+        if (name.IndexOf("file", StringComparison.OrdinalIgnoreCase) < 0 || name.IndexOf("name", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return false;
+        }
         var words = NameWords.Split(name);
         return words.Count >= 2 && words[words.Count - 2] == "file" && words[words.Count - 1] is "name" or "names";
     }
@@ -3355,12 +3352,6 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
-    /// The member half of a code coordinate: <c>MemberName</c> beside a <c>TypeName</c> or a
-    /// <c>DeclaringType</c> (a GraphQL schema coordinate, a binding path, a validation member) names a
-    /// field or property of code, not a club member; so is the <c>Member</c> of a change beside its
-    /// before and after values.
-    /// </summary>
-    /// <summary>
     /// A value read from a member that names code, not a person (<c>adaptation.Member</c> of a contract's
     /// versions, <c>result.MemberNames</c>): a key such as <c>{Member}</c> does not make it an identifier.
     /// </summary>
@@ -3375,6 +3366,12 @@ internal sealed partial class ValueFlow
         return ReferencedSymbol(unwrapped) is { } symbol && IsCodeMemberName(symbol, NameWords.Split(symbol.Name));
     }
 
+    /// <summary>
+    /// The member half of a code coordinate: <c>MemberName</c> beside a <c>TypeName</c> or a
+    /// <c>DeclaringType</c> (a GraphQL schema coordinate, a binding path, a validation member) names a
+    /// field or property of code, not a club member; so is the <c>Member</c> of a change beside its
+    /// before and after values.
+    /// </summary>
     private static bool IsCodeMemberName(ISymbol symbol, IReadOnlyList<string> words)
     {
         // A primary constructor's parameter is the member it declares: judged by the type it belongs to.
