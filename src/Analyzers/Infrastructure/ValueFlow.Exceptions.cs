@@ -307,9 +307,54 @@ internal sealed partial class ValueFlow
                 {
                     result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1).WithoutParameters());
                 }
+                else if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    foreach (var member in QuotedMembersOfCreated(argument.Value, quoted))
+                    {
+                        result = FlowResult.Combine(result, Evaluate(member, frame, depth + 1).WithoutParameters());
+                    }
+                }
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// <c>StartAsync(by, new ImpersonationRequest(studentNumber, reason))</c> failing with
+    /// <c>ImpersonationDeniedException(string targetId, …)</c>: the request's <c>TargetId</c> is what the
+    /// call was given under the quoted name. The values put under a quoted name into an object created
+    /// for the call (by constructor parameter or initializer, the argument itself or a local holding it).
+    /// </summary>
+    private static IEnumerable<IOperation> QuotedMembersOfCreated(IOperation argument, HashSet<string> quoted)
+    {
+        var value = OperationTree.Unwrap(argument);
+        if (value is ILocalReferenceOperation local)
+        {
+            var writes = LocalWrites(local.Local, OperationTree.Root(local));
+            value = writes.Count == 1 ? OperationTree.Unwrap(writes[0].Value) : value;
+        }
+        if (value is not IObjectCreationOperation created || created.Type?.SpecialType == SpecialType.System_String)
+        {
+            yield break;
+        }
+        foreach (var constructorArgument in created.Arguments)
+        {
+            if (constructorArgument.ArgumentKind != ArgumentKind.DefaultValue && constructorArgument.Parameter is { } parameter
+                && quoted.Contains(parameter.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return constructorArgument.Value;
+            }
+        }
+        if (created.Initializer is { } initializer)
+        {
+            foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target is IMemberReferenceOperation target && quoted.Contains(target.Member.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    yield return assignment.Value;
+                }
+            }
+        }
     }
 
     /// <summary>A constructor parameter that is the value an operation was given: <c>value</c>, <c>input</c>, <c>rawValue</c>, <c>attemptedValue</c>.</summary>

@@ -645,9 +645,16 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Unknown;
         }
-        if (result.Identifier is { Domain: "postcode" or "zipcode" or "postal" or "zip" } && IsFirstWordOf(element))
+        if (result.Identifier is { } split && IsFirstWordOf(element) && (split.Domain is "postcode" or "zipcode" or "postal" or "zip" || NamesPostcode(element)))
         {
-            // postcode.Split(' ')[0] is the outward code: a district of thousands of households, about the address.
+            // postcode.Split(' ')[0] is the outward code: a district of thousands of households, about the address,
+            // whoever's postcode it is (form.ClaimantPostcode, update.RecipientPostcode).
+            return FlowResult.Unknown;
+        }
+        if (result.Identifier is { Domain: not ("ip" or "client.address") } && IsPrefixSegmentOf(element))
+        {
+            // platformAccountId.Split(':')[0], partitionKey.Split(':')[0], dn.Split('=')[0]: the namespace, kind or
+            // scheme in front of the separator, shared by every value of its kind.
             return FlowResult.Unknown;
         }
         return Rewrapped(result, element);
@@ -669,6 +676,23 @@ internal sealed partial class ValueFlow
         element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 }
         && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" } split
         && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: ' ' or " " });
+
+    /// <summary>The text split is named for a postcode (<c>form.ClaimantPostcode</c>, <c>deliveryZip</c>).</summary>
+    private static bool NamesPostcode(IArrayElementReferenceOperation element) =>
+        OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { Instance: { } text }
+        && ReferencedSymbol(OperationTree.Unwrap(text)) is { } symbol
+        && NameWords.Split(symbol.Name) is { Count: > 0 } words
+        && words[words.Count - 1] is "postcode" or "zipcode" or "zip" or "postal";
+
+    /// <summary>
+    /// <c>text.Split(':')[0]</c> (or <c>'='</c>): the part in front of the first separator of a namespaced or
+    /// typed value, never the value's own part.
+    /// </summary>
+    private static bool IsPrefixSegmentOf(IArrayElementReferenceOperation element) =>
+        element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 }
+        && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" } split
+        && split.Arguments.Length > 0
+        && split.Arguments[0].Value.ConstantValue is { HasValue: true, Value: ':' or ":" or '=' or "=" };
 
     /// <summary><c>email.Split('@')[1]</c> (or <c>[^1]</c>) is the mail domain: about the person's provider, not the person.</summary>
     private static bool IsEmailDomainPart(IArrayElementReferenceOperation element) =>

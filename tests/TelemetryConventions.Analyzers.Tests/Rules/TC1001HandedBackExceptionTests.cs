@@ -83,6 +83,57 @@ public class TC1001HandedBackExceptionTests
     }
 
     [Fact]
+    public async Task A_caught_exception_quotes_what_a_call_out_of_sight_was_given_in_a_request_object_under_the_same_name()
+    {
+        // The console's policy quotes the account it refused; the call was handed it as the request's TargetId.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ImpersonationDeniedException(string targetId, string rule)
+                : Exception($"Impersonation of '{targetId}' refused by rule {rule}");
+
+            public sealed record ImpersonationRequest(string TargetId, string ReasonCode);
+            public sealed class LookupRequest { public string TargetId { get; init; } = ""; public string Reason { get; init; } = ""; }
+
+            public interface IImpersonation
+            {
+                Task StartAsync(string operatorRole, ImpersonationRequest request);
+                Task LookupAsync(LookupRequest request);
+            }
+
+            public sealed class LoginAs(IImpersonation impersonation)
+            {
+                public async Task OpenAsync(string studentNumber, string reasonCode, string role)
+                {
+                    try
+                    {
+                        await impersonation.StartAsync(role, new ImpersonationRequest(studentNumber, reasonCode));
+                    }
+                    catch (ImpersonationDeniedException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                    }
+                    try
+                    {
+                        var request = new LookupRequest { TargetId = studentNumber, Reason = reasonCode };
+                        await impersonation.LookupAsync(request);
+                    }
+                    catch (ImpersonationDeniedException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|});
+                    }
+                    try
+                    {
+                        await impersonation.StartAsync(role, new ImpersonationRequest("demo-account", reasonCode));
+                    }
+                    catch (ImpersonationDeniedException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_caught_exception_that_quotes_the_value_it_could_not_take_quotes_what_the_call_out_of_sight_was_given()
     {
         // The parser's exception quotes "the value" whatever the parser calls its parameter: it is one of
