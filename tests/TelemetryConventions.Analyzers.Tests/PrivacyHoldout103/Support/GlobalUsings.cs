@@ -1,0 +1,23 @@
+// The services turn on implicit usings and add the mobile SDKs' and the telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using CrashKit;
+global using DeviceKit;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout103.Support;
+global using PrivacyHoldout103.Telemetry;
+global using PushKit;
+global using StoreKit;
+global using SyncKit;
+global using TelemetryConventions;
