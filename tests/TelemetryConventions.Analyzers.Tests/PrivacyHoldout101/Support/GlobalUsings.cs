@@ -1,0 +1,20 @@
+// The services turn on implicit usings and add the identity, federation, consent and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using AccountKit;
+global using AccountKit.Mfa;
+global using ConsentKit;
+global using Microsoft.Extensions.Logging;
+global using OidcKit;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout101.Support;
+global using PrivacyHoldout101.Telemetry;
+global using TelemetryConventions;
