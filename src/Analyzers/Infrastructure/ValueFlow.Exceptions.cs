@@ -288,7 +288,7 @@ internal sealed partial class ValueFlow
         }
         // AddressValidationException(string component, string? value) : Exception($"… '{value}'"): the value
         // or input it could not take is one of the failing call's arguments, whatever that call names it.
-        var quotesInput = quoted.Any(IsQuotedInputName);
+        var inputNames = quoted.Where(name => IsQuotedInputName(name, quoted)).ToList();
         var result = FlowResult.Safe;
         foreach (var call in OperationTree.Descendants(tryBlock).OfType<IInvocationOperation>())
         {
@@ -299,6 +299,8 @@ internal sealed partial class ValueFlow
             {
                 continue;
             }
+            // A call that names the quoted input itself (PublishAsync(string destination, …)) is matched by that name alone.
+            var quotesInput = inputNames.Any(name => !callee.Parameters.Any(p => p.Name == name));
             foreach (var argument in call.Arguments)
             {
                 // The value quoted is text the call was given to read, not an object it was handed to keep.
@@ -357,11 +359,35 @@ internal sealed partial class ValueFlow
         }
     }
 
-    /// <summary>A constructor parameter that is the value an operation was given: <c>value</c>, <c>input</c>, <c>rawValue</c>, <c>attemptedValue</c>.</summary>
-    private static bool IsQuotedInputName(string name)
+    /// <summary>
+    /// A constructor parameter that is the value an operation was given: <c>value</c>, <c>input</c>,
+    /// <c>rawValue</c>, <c>attemptedValue</c>; the line, cell, tuple or raw record it read; the recipient
+    /// or destination it could not reach; the text it could not take (<c>AddressParseException(string text)</c>), unless
+    /// the message pairs it with a code or status: then it is the provider's own wording
+    /// (<c>(string code, string text)</c>, <c>responseText</c>).
+    /// </summary>
+    private static bool IsQuotedInputName(string name, HashSet<string> quoted)
     {
         var words = NameWords.Split(name);
-        return words.Count > 0 && words[words.Count - 1] is "value" or "input" && (words.Count == 1 || words[0] is "raw" or "attempted" or "original" or "given" or "supplied" or "invalid");
+        if (words.Count == 0)
+        {
+            return false;
+        }
+        var head = words[words.Count - 1];
+        switch (head)
+        {
+            case "value" or "input":
+                return words.Count == 1 || words[0] is "raw" or "attempted" or "original" or "given" or "supplied" or "invalid";
+            case "line" or "cell" or "tuple" or "recipient" or "mailbox" or "destination":
+                return true;
+            case "record" or "row":
+                return words[0] is "raw";
+            case "text":
+                return !words.Any(w => w is "response" or "error" or "status" or "fault" or "reason")
+                    && !quoted.Any(q => NameWords.Split(q) is { Count: > 0 } other && other[other.Count - 1] is "code" or "status");
+            default:
+                return false;
+        }
     }
 
     private bool IsCaught(ILocalReferenceOperation reference, CancellationToken cancellationToken, out IOperation tryBlock) =>

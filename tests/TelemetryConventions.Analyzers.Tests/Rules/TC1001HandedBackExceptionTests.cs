@@ -134,6 +134,42 @@ public class TC1001HandedBackExceptionTests
     }
 
     [Fact]
+    public async Task A_caught_exception_that_quotes_the_text_or_recipient_it_was_given_quotes_the_text_arguments_of_the_call_out_of_sight()
+    {
+        // A sender's failure quotes where it could not deliver, a resolver's the text it could not place,
+        // whatever the call names them. A broker's quotes its destination, a parameter the call names
+        // itself (a queue); a provider's text beside its code is the provider's own wording.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public enum Channel { Sms, Email }
+            public sealed class DeliveryFailedException(Channel channel, string destination, string reason)
+                : Exception($"{channel} delivery to {destination} failed: {reason}");
+            public sealed class PlaceNotResolvedException(string text) : Exception($"No place matches '{text}'");
+            public sealed class BrokerUnavailableException(string destination, string status) : Exception($"Publish to '{destination}' failed: {status}");
+            public sealed class ProviderException(string code, string text) : Exception($"{code}: {text}");
+
+            public interface ISender { Task SendAsync(string to, string subject, string body); }
+            public interface IPlaces { Task<string> ResolveAsync(string query); }
+            public interface IBroker { Task PublishAsync(string destination, string partitionKey, string content); }
+            public interface IChecks { Task CheckAsync(string licenceNumber); }
+
+            public sealed class Notices(ISender sender, IPlaces places, IBroker broker, IChecks checks)
+            {
+                public async Task SendAsync(string guardianEmail, string postcode, string accountNumber, string licenceNumber)
+                {
+                    try { await sender.SendAsync(guardianEmail, "Report", "Your report is ready"); }
+                    catch (DeliveryFailedException ex) { Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|}); }
+                    try { await places.ResolveAsync(postcode); }
+                    catch (PlaceNotResolvedException ex) { Activity.Current?.SetStatus(ActivityStatusCode.Error, {|TC1001:ex.Message|}); }
+                    try { await broker.PublishAsync("reminders", accountNumber, $"{{\"account\":\"{accountNumber}\"}}"); }
+                    catch (BrokerUnavailableException ex) { Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message); }
+                    try { await checks.CheckAsync(licenceNumber); }
+                    catch (ProviderException ex) { Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message); }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_caught_exception_that_quotes_the_value_it_could_not_take_quotes_what_the_call_out_of_sight_was_given()
     {
         // The parser's exception quotes "the value" whatever the parser calls its parameter: it is one of
