@@ -75,6 +75,8 @@ internal sealed class TelemetryOptions
         "idfa", "idfv", "gaid", "aaid",
         // A date of birth, and an identity document's machine-readable zone.
         "birth", "birthdate", "mrz",
+        // One-time passwords and passcodes: a sign-in secret sent to or typed by one person.
+        "otp", "totp", "hotp", "passcode",
         // A token issued to someone (an access, refresh or playback token) stands for them and grants
         // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
         "token");
@@ -174,6 +176,13 @@ internal sealed class TelemetryOptions
         // A phone's advertising id; an advertising campaign, slot or budget is not one.
         ["advertising"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers"),
         ["caller"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "number", "numbers"),
+        // The code an authenticator app shows, a verification code mailed or texted to one person, an MFA
+        // challenge's code: sign-in secrets of one person; a verification's status or a challenge's id is not.
+        ["authenticator"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
+        ["verification"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
+        ["challenge"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
+        // A passkey's (WebAuthn) credential id names one person's authenticator registration.
+        ["credential"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
         ["id"] = ImmutableHashSet.Create(StringComparer.Ordinal, "tag", "tags", "token", "tokens"),
     }.ToImmutableDictionary(StringComparer.Ordinal);
@@ -268,7 +277,9 @@ internal sealed class TelemetryOptions
         "address", "ref", "reference", "tag", "mrn", "ssn", "serial", "serials", "point", "uid", "uids", "token", "tokens", "mac", "hwid",
         "fingerprint", "fingerprints",
         // An OpenID Connect subject (user.Sub): the identity provider's id of the person.
-        "sub");
+        "sub",
+        // A login hint (OpenID Connect's login_hint) is the sign-in name the person is expected to use.
+        "hint");
 
     /// <summary>The identity words in a fixed order (a hash set's order changes from process to process), longest first.</summary>
     private static readonly string[] IdentityWordsLongestFirst =
@@ -591,6 +602,11 @@ internal sealed class TelemetryOptions
             }
             // A token is its holder's only as the head of the name: a token's id (jti), key or type is the token's.
             if (word == "token" && i < words.Count - 1)
+            {
+                continue;
+            }
+            // So is a one-time password (otpCode too); an OTP request's registration id is the request's.
+            if (word is "otp" or "totp" or "hotp" or "passcode" && i < words.Count - 1 && !(i == words.Count - 2 && words[i + 1] is "code" or "codes"))
             {
                 continue;
             }

@@ -3153,6 +3153,16 @@ internal sealed partial class ValueFlow
             domain = "user";
             return true;
         }
+        // An identity provider's answer for a person (GovIdentity.Subject, a UserInfo's): its subject is the
+        // provider's id of that person, as a token's sub claim is.
+        if (symbol is IPropertySymbol { Name: "Subject", Type.SpecialType: SpecialType.System_String } subject
+            && NameWords.Split(subject.ContainingType.Name) is { Count: > 0 } holder
+            && holder[holder.Count - 1] is "identity" or "principal" or "user" or "person" or "userinfo" or "info" && (holder[holder.Count - 1] != "info" || holder.Contains("user"))
+            && !TelemetryOptions.IsMachineName(holder) && !TelemetryOptions.HasThingModifier(holder))
+        {
+            domain = "user";
+            return true;
+        }
         // CreatedBy, GrantedBy, MarkedBy: an audit field says who did it.
         if (words.Count >= 2 && words[words.Count - 1] == "by" && AuditVerbs.Contains(words[words.Count - 2]) && TypeOf(symbol) is { } audited && IsScalar(audited))
         {

@@ -1108,6 +1108,17 @@ public class TC1001FlowTests
     [InlineData("medicalRecordNumber", true)]
     [InlineData("medical_record_no", true)]
     [InlineData("medicalRecord", false)]
+    [InlineData("authenticatorCode", true)]
+    [InlineData("emailVerificationCode", true)]
+    [InlineData("verificationStatus", false)]
+    [InlineData("otp", true)]
+    [InlineData("otpLength", false)]
+    [InlineData("otpRegistrationId", false)]
+    [InlineData("totpCode", true)]
+    [InlineData("challengeCode", true)]
+    [InlineData("challengeId", false)]
+    [InlineData("credentialId", true)]
+    [InlineData("loginHint", true)]
     [InlineData("medicalCode", false)]
     [InlineData("medicalDeviceId", false)]
     [InlineData("vatNumber", true)]
@@ -3833,6 +3844,26 @@ public class TC1001FlowTests
                     activity.SetTag("pass.account", {|TC1001:notification.PlatformAccountId.Split(':')[1]|});
                     activity.SetTag("claim.mailbox", {|TC1001:form.ClaimantEmail.Split('@')[0]|});
                     activity.SetTag("client.host", {|TC1001:clientIp.Split(':')[0]|});
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task The_subject_of_an_identity_providers_answer_for_a_person_is_their_id_there()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record GovIdentity(string Subject, string ConcessionType);
+            public sealed record ServiceIdentity(string Subject);
+            public sealed record MailMessage(string Subject);
+
+            class Callback
+            {
+                void Send(Activity activity, GovIdentity identity, ServiceIdentity service, MailMessage mail)
+                {
+                    activity.SetTag("gov.subject", {|TC1001:identity.Subject|});
+                    activity.SetTag("gov.concession", identity.ConcessionType);
+                    activity.SetTag("workload.subject", service.Subject);
+                    activity.SetTag("mail.subject", mail.Subject);
                 }
             }
             """);
