@@ -181,6 +181,9 @@ internal sealed class TelemetryOptions
         ["authenticator"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         ["verification"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         ["challenge"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
+        // A support or contact-centre agent is a member of staff: their id, name or email is personal; a
+        // user agent (the browser's string) or a build agent is not named so.
+        ["agent"] = ContactWords.Union(new[] { "id", "ids", "number", "numbers", "login", "upn", "username" }),
         // A passkey's (WebAuthn) credential id names one person's authenticator registration.
         ["credential"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
@@ -450,6 +453,10 @@ internal sealed class TelemetryOptions
         if (end == 1 && words[0] == "q")
         {
             // A search endpoint's q: what a person typed into the box.
+            return true;
+        }
+        if (end >= 2 && words[0] == "typed" && words[end - 1] is "reason" or "reasons" or "comment" or "comments" or "message" or "answer" or "query")
+        {
             return true;
         }
         if (IsHomeAccessName(words) || (end >= 2 && words[end - 2] == "what" && words[end - 1] is "happened" or "happens"))
