@@ -3090,6 +3090,13 @@ internal sealed partial class ValueFlow
             domain = "identity_document";
             return true;
         }
+        if (words.Count > 0 && words[words.Count - 1] == "typed" && TypeOf(symbol)?.SpecialType == SpecialType.System_String)
+        {
+            // var typed = request.Code, prefixTyped: text named for being what a person typed (not an object
+            // named typed after a cast, nor a flag).
+            domain = "text";
+            return true;
+        }
         if (IsStreetAddressLine(symbol, words))
         {
             domain = "address";

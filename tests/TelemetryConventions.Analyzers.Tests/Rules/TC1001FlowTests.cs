@@ -1119,6 +1119,12 @@ public class TC1001FlowTests
     [InlineData("challengeId", false)]
     [InlineData("credentialId", true)]
     [InlineData("loginHint", true)]
+    [InlineData("agentId", true)]
+    [InlineData("supportAgentEmail", true)]
+    [InlineData("buildAgentId", false)]
+    [InlineData("agentTeam", false)]
+    [InlineData("typedReason", true)]
+    [InlineData("typedCode", false)]
     [InlineData("medicalCode", false)]
     [InlineData("medicalDeviceId", false)]
     [InlineData("vatNumber", true)]
@@ -3864,6 +3870,32 @@ public class TC1001FlowTests
                     activity.SetTag("gov.concession", identity.ConcessionType);
                     activity.SetTag("workload.subject", service.Subject);
                     activity.SetTag("mail.subject", mail.Subject);
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task Text_named_for_being_typed_is_what_a_person_typed()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record PromoRequest(string Code, string Platform);
+            public sealed record OrderPlaced(int Lines, string Currency);
+
+            class Promotions
+            {
+                void Redeem(Activity activity, ILogger logger, PromoRequest request)
+                {
+                    var typed = request.Code.Trim();
+                    logger.LogInformation("Promo code {Code} matched nothing", {|TC1001:typed|});
+                    logger.LogInformation("A {Length}-character promo code matched nothing", typed.Length);
+                }
+
+                void Received(ILogger logger, object received)
+                {
+                    if (received is OrderPlaced typed)
+                    {
+                        logger.LogInformation("Order {Order}", typed);
+                    }
                 }
             }
             """);
