@@ -1,0 +1,23 @@
+// The services turn on implicit usings and add the gateway and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using GatewayKit.Mail;
+global using GatewayKit.Notifications;
+global using GatewayKit.Sms;
+global using GatewayKit.Suppression;
+global using GatewayKit.Templates;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout106.Support;
+global using PrivacyHoldout106.Telemetry;
+global using TelemetryConventions;
