@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the tenancy, billing and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Claims;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using OpenTelemetry;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout104.Telemetry;
+global using SeatBilling;
+global using TelemetryConventions;
+global using TenantKit;
+global using TenantKit.Configuration;
+global using TenantKit.Invitations;
+global using TenantKit.Offboarding;
+global using TenantKit.SupportAccess;
