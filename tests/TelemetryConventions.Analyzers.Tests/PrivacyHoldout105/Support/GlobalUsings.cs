@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the analytics, collector and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using ClickKit.Cdp;
+global using ClickKit.Collector;
+global using ClickKit.Funnels;
+global using ClickKit.Identity;
+global using ClickKit.Replay;
+global using ClickKit.Sessions;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout105.Support;
+global using PrivacyHoldout105.Telemetry;
+global using TelemetryConventions;
