@@ -17,11 +17,13 @@ public sealed partial class PrivacyCorpusTests
     /// numbers and mailboxes, plus-address tags of things, SNS topics and signatures, SPF and DKIM results,
     /// bounce types and SMTP statuses, media sids and digests, number prefixes, email domains, pseudonyms,
     /// signed links). 295 marked lines. Graded as written with the analyzers of commit 00fb7ba: 78 of 106
-    /// leaks found (73.6 %), 15 of 189 clean lines reported (7.9 %). The floor guards those figures (73.5 %
-    /// recall, 8.0 % false positives).
+    /// leaks found (73.6 %), 15 of 189 clean lines reported (7.9 %). Keywords the code tests against its own
+    /// constants are clean now (seven lines), and one leak (a counter's tags, `Gaming/PromoSmsOptOut.cs:34`)
+    /// had been found only through the keyword beside the sender's number, which is not (72.6 %). The floor
+    /// guards the figures since (72.5 % recall, 4.5 % false positives).
     /// </summary>
     [Fact]
     public Task Hundred_and_sixth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout106"), "PrivacyHoldout106.Telemetry", minimumMarkers: 290,
-            requiredRecall: 0.735, allowedFalsePositives: 0.08, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.725, allowedFalsePositives: 0.045, TestFolder("PrivacyCorpus", "Shared"));
 }

@@ -309,6 +309,10 @@ internal sealed partial class ValueFlow
                 return FewCharactersOf(Evaluate(text, frame, depth + 1), character);
             case IAnonymousObjectCreationOperation anonymous:
                 return EvaluateAnonymous(anonymous, frame, depth);
+            case ILocalReferenceOperation local when local.Type?.SpecialType == SpecialType.System_String && IsNarrowedToConstants(local, local.Local):
+                return FlowResult.Safe;
+            case IParameterReferenceOperation parameter when parameter.Type?.SpecialType == SpecialType.System_String && IsNarrowedToConstants(parameter, parameter.Parameter):
+                return FlowResult.Safe;
             case ILocalReferenceOperation local:
                 return EvaluateLocal(local, frame, depth);
             case IParameterReferenceOperation parameter:
@@ -2776,8 +2780,35 @@ internal sealed partial class ValueFlow
             domain = "user";
             return true;
         }
+        // hits[0].DisplayName of a SearchHit, balance.DisplayName of a seller's balance: a display name the
+        // application keeps is a person's, unless its type or its receiver names a group or a thing.
+        if (words.Count == 2 && words[0] == "display" && member.Type?.SpecialType == SpecialType.System_String
+            && !member.Member.DeclaringSyntaxReferences.IsEmpty
+            && !typeWords.Any(DisplayNamedThingWords.Contains)
+            && !(receiver is not null && ReferencedSymbol(receiver) is { } named && NameWords.Split(named.Name).Any(DisplayNamedThingWords.Contains)))
+        {
+            domain = "name";
+            return true;
+        }
         return false;
     }
+
+    /// <summary>
+    /// Words for what has a display name of its own that is nobody's: a group or a team, code and
+    /// telemetry (an activity, an endpoint, an action descriptor), a place, a product or a setting.
+    /// </summary>
+    private static readonly HashSet<string> DisplayNamedThingWords = new(StringComparer.Ordinal)
+    {
+        "group", "groups", "team", "teams", "channel", "role", "course", "class", "cohort", "clan", "guild", "room", "party",
+        "organisation", "organization", "org", "tenant", "company", "merchant", "provider", "bank", "partner", "supplier",
+        "activity", "span", "endpoint", "action", "descriptor", "route", "operation", "service", "app", "application", "api",
+        "job", "task", "step", "stage", "workflow", "pipeline", "queue", "topic", "event", "metric", "flag", "feature",
+        "product", "item", "sku", "plan", "tier", "tariff", "offer", "category", "catalog", "catalogue", "title", "show", "playlist",
+        "site", "store", "shop", "venue", "station", "stop", "line", "zone", "region", "depot", "ward", "clinic", "school",
+        "device", "meter", "sensor", "printer", "vehicle", "file", "folder", "document", "report", "dashboard", "template",
+        "field", "column", "property", "option", "setting", "type", "module", "method", "policy", "rule", "scope", "permission", "claim",
+        "certificate", "key", "secret", "resource", "environment", "locale", "culture", "language", "currency",
+    };
 
     /// <summary>
     /// The words of something a person wrote: <c>complaint.Text</c>, <c>ticket.Body</c>,
@@ -3088,6 +3119,22 @@ internal sealed partial class ValueFlow
         if (IsIdentityDocumentNumber(symbol, words))
         {
             domain = "identity_document";
+            return true;
+        }
+        if (words.Count == 1 && words[0] == "handle" && TypeOf(symbol)?.SpecialType == SpecialType.System_String
+            && !(symbol.ContainingType is { } handleOwner && NameWords.Split(handleOwner.Name).Any(w => w is "file" or "job" or "timer" or "process" or "window" or "lock" or "wait" or "stream" or "socket" or "native" or "safe")))
+        {
+            // mention.Handle, talent.Handle, a channel's Handle: the @name a person goes by, as text.
+            domain = "handle";
+            return true;
+        }
+        if ((symbol is ILocalSymbol || symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.Constructor } })
+            && words.Count == 2 && words[0] == "display" && words[1] == "name"
+            && TypeOf(symbol)?.SpecialType == SpecialType.System_String)
+        {
+            // A local or a method's parameter displayName: the name a person shows to others (a constructor's
+            // fills a member, judged by the type that holds it).
+            domain = "name";
             return true;
         }
         if (words.Count > 0 && words[words.Count - 1] == "typed" && TypeOf(symbol)?.SpecialType == SpecialType.System_String)

@@ -3900,4 +3900,107 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task A_display_name_the_application_keeps_is_a_persons_unless_a_group_or_a_thing_has_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record SellerBalance(string SellerId, string DisplayName, long AmountMinor);
+            public sealed record TypingIndicator(string ConnectionId, string DisplayName);
+            public sealed record ScimGroup(string Id, string DisplayName);
+            public sealed record ProductVariant(string Sku, string DisplayName);
+            public sealed class Endpoint(string? displayName) { public string? DisplayName { get; } = displayName; }
+
+            class Payouts
+            {
+                void Send(Activity activity, ILogger logger, SellerBalance balance, TypingIndicator indicator, ScimGroup group, ProductVariant variant, string displayName)
+                {
+                    activity.SetTag("seller.display_name", {|TC1001:balance.DisplayName|});
+                    activity.SetTag("typing.who", {|TC1001:indicator.DisplayName|});
+                    logger.LogInformation("{DisplayName} is top of the class", {|TC1001:displayName|});
+                    activity.SetTag("group.name", group.DisplayName);
+                    activity.SetTag("variant.name", variant.DisplayName);
+                    activity.SetTag("activity.name", activity.DisplayName);
+                    activity.SetTag("http.route", new Endpoint("GET /orders/{id}").DisplayName);
+                    activity.SetTag("seller.display_name_length", balance.DisplayName.Length);
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task A_handle_held_as_text_is_the_name_a_person_goes_by()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Mention(string Handle, int Offset);
+            public sealed record FileLease(string Handle, string Path);
+
+            class Mentions
+            {
+                void Send(Activity activity, ILogger logger, Mention mention, FileLease lease, string handle, IntPtr nativeHandle)
+                {
+                    logger.LogDebug("Mention of unknown {Handle}", {|TC1001:mention.Handle|});
+                    activity.SetTag("talent.handle", {|TC1001:handle|});
+                    activity.SetTag("mention.offset", mention.Offset);
+                    activity.SetTag("lease.handle", lease.Handle);
+                    activity.SetTag("native.handle", nativeHandle.ToInt64());
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task Text_tested_against_the_codes_own_constants_is_one_of_them()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public static class Keywords
+            {
+                public static readonly HashSet<string> OptOut = new(StringComparer.OrdinalIgnoreCase) { "STOP", "END" };
+                public static readonly string[] Help = ["HELP", "INFO"];
+
+                public static string? Match(string body)
+                {
+                    var first = body.Trim().Split(' ', 2)[0].ToUpperInvariant();
+                    return OptOut.Contains(first) || Help.Contains(first) ? first : null;
+                }
+            }
+
+            class Replies
+            {
+                void Reply(Activity activity, ILogger logger, string typed, string customerEmail)
+                {
+                    activity.SetTag("sms.keyword", Keywords.Match(typed));
+                    var word = typed.Trim().ToUpperInvariant();
+                    if (word is "YES" or "NO")
+                    {
+                        activity.SetTag("sms.answer", word);
+                    }
+                    if (word.Length > 0 && Keywords.OptOut.Contains(word))
+                    {
+                        logger.LogInformation("Opt-out {Keyword}", word);
+                    }
+                    switch (word)
+                    {
+                        case "START" or "UNSTOP":
+                            activity.SetTag("sms.optin", word);
+                            break;
+                        default:
+                            activity.SetTag("sms.other", {|TC1001:word|});
+                            break;
+                    }
+                    if (customerEmail is not null)
+                    {
+                        activity.SetTag("customer.email", {|TC1001:customerEmail|});
+                    }
+                    if (customerEmail == "test@example.org" || customerEmail.Length > 3)
+                    {
+                        activity.SetTag("customer.email", {|TC1001:customerEmail|});
+                    }
+                    if (customerEmail == "test@example.org")
+                    {
+                        activity.SetTag("customer.test_email", customerEmail);
+                    }
+                }
+            }
+            """);
+    }
 }
