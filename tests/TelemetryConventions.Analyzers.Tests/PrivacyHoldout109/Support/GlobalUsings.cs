@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the interchange, SFTP and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.IO;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using EdiKit;
+global using FileXchange;
+global using FileXchange.Archive;
+global using FileXchange.Reconciliation;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout109.Telemetry;
+global using SftpKit;
+global using TelemetryConventions;
