@@ -2763,6 +2763,13 @@ internal sealed partial class ValueFlow
         {
             return true;
         }
+        if (receiver is IMemberReferenceOperation { Member: var sender } && member.Member.Name is "Address" or "Name" or "DisplayName"
+            && IsMessageSender(sender, NameWords.Split(sender.Name)))
+        {
+            // mail.From.Address, mail.From.Name: the sender's mailbox and name.
+            domain = "email";
+            return true;
+        }
         if (receiverType is null)
         {
             return false;
@@ -3121,6 +3128,11 @@ internal sealed partial class ValueFlow
             domain = "identity_document";
             return true;
         }
+        if (IsMessageSender(symbol, words))
+        {
+            domain = "email";
+            return true;
+        }
         if (words.Count == 1 && words[0] == "handle" && TypeOf(symbol)?.SpecialType == SpecialType.System_String
             && !(symbol.ContainingType is { } handleOwner && NameWords.Split(handleOwner.Name).Any(w => w is "file" or "job" or "timer" or "process" or "window" or "lock" or "wait" or "stream" or "socket" or "native" or "safe")))
         {
@@ -3403,6 +3415,42 @@ internal sealed partial class ValueFlow
     /// (<c>AddressLine1</c>, a <c>PostalAddress</c>'s <c>Line1</c>, a request's <c>ChosenLine1</c> beside its
     /// <c>Postcode</c>); a line of a file or a receipt does not.
     /// </summary>
+    private static bool IsMessageSender(ISymbol symbol, List<string> words)
+    {
+        // mail.From, sms.From, envelope.Sender, message.ReplyTo: who sent a mail or a text, an address or a
+        // number, as text or as an address object. Where it was sent to (To) is as often the service's own
+        // mailbox or number, and is left to its name.
+        if (symbol is not (IPropertySymbol or IFieldSymbol) || symbol.ContainingType is not { } message
+            || !(words is ["from"] or ["sender"] or ["reply", "to"] or ["envelope", "from"] or ["mail", "from"])
+            || TypeOf(symbol) is not { } type || IsDate(type) || (type.SpecialType != SpecialType.System_String && !IsAddressType(type)))
+        {
+            return false;
+        }
+        var typeWords = NameWords.Split(message.Name);
+        if (!typeWords.Any(w => w is "mail" or "email" or "message" or "sms" or "mms" or "envelope" or "inbound"))
+        {
+            return false;
+        }
+        // A message received: named so, or the application's own type for one. A library's message type
+        // (System.Net.Mail.MailMessage) is as often one the service sends from its own address, and a
+        // status callback or delivery receipt reports on a message the service sent.
+        if (typeWords.Any(w => w is "status" or "callback" or "receipt" or "delivery" or "outbound" or "outgoing" or "sent" or "draft"))
+        {
+            return false;
+        }
+        return typeWords.Any(w => w is "inbound" or "received" or "incoming") || !message.DeclaringSyntaxReferences.IsEmpty;
+    }
+
+    /// <summary>A mail address type (MailAddress, MailboxAddress, InternetAddressList) or a list of them.</summary>
+    private static bool IsAddressType(ITypeSymbol type)
+    {
+        var element = type is IArrayTypeSymbol array ? array.ElementType
+            : type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && generic.SpecialType == SpecialType.None
+                && generic.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) ? generic.TypeArguments[0]
+            : type;
+        return NameWords.Split(element.Name) is { Count: > 0 } typeWords && typeWords[typeWords.Count - 1] is "address" or "addresses" or "mailbox" or "list" && typeWords.Any(w => w is "mail" or "mailbox" or "address" or "internet" or "email");
+    }
+
     private static bool IsStreetAddressLine(ISymbol symbol, List<string> words)
     {
         if (TypeOf(symbol)?.SpecialType != SpecialType.System_String || words.Count == 0)

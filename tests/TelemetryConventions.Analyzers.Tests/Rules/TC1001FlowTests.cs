@@ -4003,4 +4003,31 @@ public class TC1001FlowTests
             }
             """);
     }
+    [Fact]
+    public async Task Who_sent_a_mail_or_a_text_is_a_person()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class MailboxAddress { public string Name { get; init; } = ""; public string Address { get; init; } = ""; public string Domain => Address.Split('@')[1]; }
+            public sealed record InboundMail(MailboxAddress From, string To, string MessageId);
+            public sealed record InboundSms(string From, string To, string Body);
+            public sealed record SmsStatusCallback(string MessageSid, string From, string To);
+            public sealed record JourneySearch(string From, string To);
+            public sealed record PriceChange(DateTime From, decimal Price);
+
+            class Inbox
+            {
+                void Route(Activity activity, ILogger logger, InboundMail mail, InboundSms sms, JourneySearch search, PriceChange change, SmsStatusCallback status)
+                {
+                    activity.SetTag("sms.status.from", status.From);
+                    activity.SetTag("mail.from", {|TC1001:mail.From.Address|});
+                    activity.SetTag("mail.from.domain", mail.From.Domain);
+                    logger.LogInformation("Reply from {Number}", {|TC1001:sms.From|});
+                    activity.SetTag("sms.to", sms.To);
+                    activity.SetTag("mail.id", mail.MessageId);
+                    activity.SetTag("journey.from", search.From);
+                    activity.SetTag("price.from", change.From.ToString("O"));
+                }
+            }
+            """);
+    }
 }
