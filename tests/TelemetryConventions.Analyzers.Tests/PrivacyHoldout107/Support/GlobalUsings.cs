@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the CRM, marketing and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using CrmKit;
+global using CrmKit.Query;
+global using MarketingKit;
+global using MarketingKit.Consent;
+global using MarketingKit.Forms;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout107.Support;
+global using PrivacyHoldout107.Telemetry;
+global using TelemetryConventions;
