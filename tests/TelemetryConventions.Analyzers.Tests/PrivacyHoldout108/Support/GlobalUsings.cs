@@ -1,0 +1,26 @@
+// The services turn on implicit usings and add the signing, forms and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.IO;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using OpenTelemetry;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout108.Support;
+global using PrivacyHoldout108.Telemetry;
+global using SignKit.Client;
+global using SignKit.Connect;
+global using SignKit.Model;
+global using PdfKit;
+global using FormKit;
+global using TelemetryConventions;
