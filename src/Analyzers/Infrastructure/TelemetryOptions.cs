@@ -184,6 +184,9 @@ internal sealed class TelemetryOptions
         // A support or contact-centre agent is a member of staff: their id, name or email is personal; a
         // user agent (the browser's string) or a build agent is not named so.
         ["agent"] = ContactWords.Union(new[] { "id", "ids", "number", "numbers", "login", "upn", "username" }),
+        // A personal id, number or code (UCAS's personal id, a personnummer, a personal code) is one
+        // person's national or scheme number; personal data or a personal best is not.
+        ["personal"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers", "number", "numbers", "code", "codes"),
         // A passkey's (WebAuthn) credential id names one person's authenticator registration.
         ["credential"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.

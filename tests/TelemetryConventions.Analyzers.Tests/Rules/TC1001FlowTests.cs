@@ -1125,6 +1125,8 @@ public class TC1001FlowTests
     [InlineData("agentTeam", false)]
     [InlineData("typedReason", true)]
     [InlineData("typedCode", false)]
+    [InlineData("ucasPersonalId", true)]
+    [InlineData("personalBest", false)]
     [InlineData("medicalCode", false)]
     [InlineData("medicalDeviceId", false)]
     [InlineData("vatNumber", true)]
