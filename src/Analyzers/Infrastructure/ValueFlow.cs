@@ -681,10 +681,10 @@ internal sealed partial class ValueFlow
         && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" } split
         && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: ' ' or " " });
 
-    /// <summary>The text split is named for a postcode (<c>form.ClaimantPostcode</c>, <c>deliveryZip</c>).</summary>
+    /// <summary>The text split is named for a postcode (<c>form.ClaimantPostcode</c>, <c>deliveryZip</c>, also through <c>?.</c>).</summary>
     private static bool NamesPostcode(IArrayElementReferenceOperation element) =>
         OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { Instance: { } text }
-        && ReferencedSymbol(OperationTree.Unwrap(text)) is { } symbol
+        && ReferencedSymbol(ReceiverBehind(text)) is { } symbol
         && NameWords.Split(symbol.Name) is { Count: > 0 } words
         && words[words.Count - 1] is "postcode" or "zipcode" or "zip" or "postal";
 

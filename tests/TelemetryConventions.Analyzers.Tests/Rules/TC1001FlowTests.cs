@@ -3839,7 +3839,7 @@ public class TC1001FlowTests
     public async Task The_prefix_of_a_namespaced_value_and_anyones_postcode_district_are_about_it()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
-            public sealed record ClaimForm(string ClaimantPostcode, string ClaimantEmail, string ClaimantName);
+            public sealed record ClaimForm(string ClaimantPostcode, string ClaimantEmail, string ClaimantName, string? ResidentPostcode = null);
             public sealed record StoreNotification(string PlatformAccountId);
 
             class Claims
@@ -3847,6 +3847,7 @@ public class TC1001FlowTests
                 void Send(Activity activity, ClaimForm form, StoreNotification notification, string clientIp)
                 {
                     activity.SetTag("claim.district", form.ClaimantPostcode.Split(' ')[0]);
+                    activity.SetTag("claim.district_or_none", form.ResidentPostcode?.Split(' ')[0]);
                     activity.SetTag("claim.first_name", {|TC1001:form.ClaimantName.Split(' ')[0]|});
                     activity.SetTag("pass.platform", notification.PlatformAccountId.Split(':')[0]);
                     activity.SetTag("pass.account", {|TC1001:notification.PlatformAccountId.Split(':')[1]|});
