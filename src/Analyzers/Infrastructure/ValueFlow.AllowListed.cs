@@ -1,5 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
@@ -21,7 +23,7 @@ internal sealed partial class ValueFlow
         {
             switch (around)
             {
-                case IConditionalOperation conditional when Contains(conditional.WhenTrue, child):
+                case IConditionalOperation conditional when child == conditional.WhenTrue:
                     if (Narrows(conditional.Condition, variable))
                     {
                         return true;
@@ -34,18 +36,6 @@ internal sealed partial class ValueFlow
                 case IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation:
                     // A lambda may run when the test no longer holds; the method's body ends the search.
                     return false;
-            }
-        }
-        return false;
-    }
-
-    private static bool Contains(IOperation? ancestor, IOperation operation)
-    {
-        for (var current = operation; current is not null; current = current.Parent)
-        {
-            if (current == ancestor)
-            {
-                return true;
             }
         }
         return false;
@@ -96,12 +86,7 @@ internal sealed partial class ValueFlow
     private static bool IsNonNullConstant(IOperation value) => OperationTree.Unwrap(value).ConstantValue is { HasValue: true, Value: not null };
 
     private static bool Refers(IOperation operation, ISymbol variable) =>
-        OperationTree.Unwrap(operation) switch
-        {
-            ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, variable),
-            IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, variable),
-            _ => false,
-        };
+        SymbolEqualityComparer.Default.Equals(ReferencedSymbol(OperationTree.Unwrap(operation)), variable);
 
     /// <summary>
     /// A collection whose every element is a constant the code wrote: an array or collection expression of
@@ -114,7 +99,7 @@ internal sealed partial class ValueFlow
         {
             foreach (var reference in field.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initial })
+                if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial })
                 {
                     return IsConstantCollectionSyntax(initial);
                 }
@@ -139,23 +124,23 @@ internal sealed partial class ValueFlow
         };
 
     /// <summary>The same test on the syntax of a field's initializer, which has no operation of its own here.</summary>
-    private static bool IsConstantCollectionSyntax(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax initial)
+    private static bool IsConstantCollectionSyntax(ExpressionSyntax initial)
     {
         var elements = initial switch
         {
-            Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
-            Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitObjectCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
-            Microsoft.CodeAnalysis.CSharp.Syntax.ArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
-            Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
-            Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax init => init.Expressions,
-            _ => default(Microsoft.CodeAnalysis.SeparatedSyntaxList<Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax>?),
+            ObjectCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+            ImplicitObjectCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+            ArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+            ImplicitArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+            InitializerExpressionSyntax init => init.Expressions,
+            _ => default(SeparatedSyntaxList<ExpressionSyntax>?),
         };
         if (elements is not { Count: > 0 } list)
         {
             // A collection expression (["STOP", "END"]) has its elements one level down.
-            return initial is Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax collection && collection.Elements.Count > 0
-                && collection.Elements.All(e => e is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionElementSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax });
+            return initial is CollectionExpressionSyntax collection && collection.Elements.Count > 0
+                && collection.Elements.All(e => e is ExpressionElementSyntax { Expression: LiteralExpressionSyntax });
         }
-        return list.All(e => e is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal && !literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression));
+        return list.All(e => e is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.NullLiteralExpression));
     }
 }

@@ -677,9 +677,14 @@ internal sealed partial class ValueFlow
 
     /// <summary><c>text.Split(' ')[0]</c> (also with a count): the first word of the text.</summary>
     private static bool IsFirstWordOf(IArrayElementReferenceOperation element) =>
+        FirstSegmentSplitArguments(element)?.Any(a => a.Value.ConstantValue is { HasValue: true, Value: ' ' or " " }) == true;
+
+    /// <summary>The arguments of the <c>Split</c> whose first segment <c>text.Split(…)[0]</c> takes; null for any other shape.</summary>
+    private static ImmutableArray<IArgumentOperation>? FirstSegmentSplitArguments(IArrayElementReferenceOperation element) =>
         element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 }
         && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" } split
-        && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: ' ' or " " });
+            ? split.Arguments
+            : null;
 
     /// <summary>The text split is named for a postcode (<c>form.ClaimantPostcode</c>, <c>deliveryZip</c>, also through <c>?.</c>).</summary>
     private static bool NamesPostcode(IArrayElementReferenceOperation element) =>
@@ -693,10 +698,8 @@ internal sealed partial class ValueFlow
     /// typed value, never the value's own part.
     /// </summary>
     private static bool IsPrefixSegmentOf(IArrayElementReferenceOperation element) =>
-        element.Indices.Length == 1 && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 }
-        && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" } split
-        && split.Arguments.Length > 0
-        && split.Arguments[0].Value.ConstantValue is { HasValue: true, Value: ':' or ":" or '=' or "=" };
+        FirstSegmentSplitArguments(element) is { Length: > 0 } arguments
+        && arguments[0].Value.ConstantValue is { HasValue: true, Value: ':' or ":" or '=' or "=" };
 
     /// <summary><c>email.Split('@')[1]</c> (or <c>[^1]</c>) is the mail domain: about the person's provider, not the person.</summary>
     private static bool IsEmailDomainPart(IArrayElementReferenceOperation element) =>
@@ -3415,42 +3418,6 @@ internal sealed partial class ValueFlow
     /// (<c>AddressLine1</c>, a <c>PostalAddress</c>'s <c>Line1</c>, a request's <c>ChosenLine1</c> beside its
     /// <c>Postcode</c>); a line of a file or a receipt does not.
     /// </summary>
-    private static bool IsMessageSender(ISymbol symbol, List<string> words)
-    {
-        // mail.From, sms.From, envelope.Sender, message.ReplyTo: who sent a mail or a text, an address or a
-        // number, as text or as an address object. Where it was sent to (To) is as often the service's own
-        // mailbox or number, and is left to its name.
-        if (symbol is not (IPropertySymbol or IFieldSymbol) || symbol.ContainingType is not { } message
-            || !(words is ["from"] or ["sender"] or ["reply", "to"] or ["envelope", "from"] or ["mail", "from"])
-            || TypeOf(symbol) is not { } type || IsDate(type) || (type.SpecialType != SpecialType.System_String && !IsAddressType(type)))
-        {
-            return false;
-        }
-        var typeWords = NameWords.Split(message.Name);
-        if (!typeWords.Any(w => w is "mail" or "email" or "message" or "sms" or "mms" or "envelope" or "inbound"))
-        {
-            return false;
-        }
-        // A message received: named so, or the application's own type for one. A library's message type
-        // (System.Net.Mail.MailMessage) is as often one the service sends from its own address, and a
-        // status callback or delivery receipt reports on a message the service sent.
-        if (typeWords.Any(w => w is "status" or "callback" or "receipt" or "delivery" or "outbound" or "outgoing" or "sent" or "draft"))
-        {
-            return false;
-        }
-        return typeWords.Any(w => w is "inbound" or "received" or "incoming") || !message.DeclaringSyntaxReferences.IsEmpty;
-    }
-
-    /// <summary>A mail address type (MailAddress, MailboxAddress, InternetAddressList) or a list of them.</summary>
-    private static bool IsAddressType(ITypeSymbol type)
-    {
-        var element = type is IArrayTypeSymbol array ? array.ElementType
-            : type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && generic.SpecialType == SpecialType.None
-                && generic.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) ? generic.TypeArguments[0]
-            : type;
-        return NameWords.Split(element.Name) is { Count: > 0 } typeWords && typeWords[typeWords.Count - 1] is "address" or "addresses" or "mailbox" or "list" && typeWords.Any(w => w is "mail" or "mailbox" or "address" or "internet" or "email");
-    }
-
     private static bool IsStreetAddressLine(ISymbol symbol, List<string> words)
     {
         if (TypeOf(symbol)?.SpecialType != SpecialType.System_String || words.Count == 0)
@@ -3485,6 +3452,44 @@ internal sealed partial class ValueFlow
         return owner is not null
             && (owner.Name.IndexOf("Address", StringComparison.Ordinal) >= 0
                 || owner.GetMembers().Any(m => m.Name is "Postcode" or "PostCode" or "PostalCode" or "ZipCode" or "Zip"));
+    }
+
+    /// <summary>
+    /// Who sent a message the service received (<c>mail.From</c>, <c>sms.From</c>, <c>envelope.Sender</c>,
+    /// <c>message.ReplyTo</c>): an address or a number, as text or as an address object. Where it was sent
+    /// to (<c>To</c>) is as often the service's own mailbox or number, and is left to its name.
+    /// </summary>
+    private static bool IsMessageSender(ISymbol symbol, List<string> words)
+    {
+        if (symbol is not (IPropertySymbol or IFieldSymbol) || symbol.ContainingType is not { } message
+            || !(words is ["from"] or ["sender"] or ["reply", "to"] or ["envelope", "from"] or ["mail", "from"])
+            || TypeOf(symbol) is not { } type || IsDate(type) || (type.SpecialType != SpecialType.System_String && !IsAddressType(type)))
+        {
+            return false;
+        }
+        var typeWords = NameWords.Split(message.Name);
+        if (!typeWords.Any(w => w is "mail" or "email" or "message" or "sms" or "mms" or "envelope" or "inbound"))
+        {
+            return false;
+        }
+        // A message received: named so, or the application's own type for one. A library's message type
+        // (System.Net.Mail.MailMessage) is as often one the service sends from its own address, and a
+        // status callback or delivery receipt reports on a message the service sent.
+        if (typeWords.Any(w => w is "status" or "callback" or "receipt" or "delivery" or "outbound" or "outgoing" or "sent" or "draft"))
+        {
+            return false;
+        }
+        return typeWords.Any(w => w is "inbound" or "received" or "incoming") || !message.DeclaringSyntaxReferences.IsEmpty;
+    }
+
+    /// <summary>A mail address type (MailAddress, MailboxAddress, InternetAddressList) or a list of them.</summary>
+    private static bool IsAddressType(ITypeSymbol type)
+    {
+        var element = type is IArrayTypeSymbol array ? array.ElementType
+            : type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && generic.SpecialType == SpecialType.None
+                && generic.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) ? generic.TypeArguments[0]
+            : type;
+        return NameWords.Split(element.Name) is { Count: > 0 } typeWords && typeWords[typeWords.Count - 1] is "address" or "addresses" or "mailbox" or "list" && typeWords.Any(w => w is "mail" or "mailbox" or "address" or "internet" or "email");
     }
 
     /// <summary>
