@@ -1,0 +1,28 @@
+// The services turn on implicit usings and add the calendar, booking, messaging and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Net.Mail;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using BookingKit;
+global using Hangfire;
+global using Ical.Net;
+global using Calendar = Ical.Net.Calendar;
+global using Ical.Net.CalendarComponents;
+global using Ical.Net.DataTypes;
+global using Ical.Net.Serialization;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout110.Support;
+global using PrivacyHoldout110.Telemetry;
+global using TelemetryConventions;
+global using Twilio.Exceptions;
+global using Twilio.Rest.Api.V2010.Account;
