@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the cache, Redis, web-state and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using CacheKit;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout111.Support;
+global using PrivacyHoldout111.Telemetry;
+global using RedisKit;
+global using TelemetryConventions;
+global using WebState;
