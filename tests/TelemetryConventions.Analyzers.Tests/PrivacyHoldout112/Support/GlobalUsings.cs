@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the gRPC, protobuf and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Google.Protobuf;
+global using Google.Protobuf.Collections;
+global using Grpc.Core;
+global using Grpc.Core.Interceptors;
+global using Microsoft.Extensions.Logging;
+global using PrivacyHoldout112.Support;
+global using PrivacyHoldout112.Telemetry;
+global using TelemetryConventions;
+global using PrivateDataAttribute = PrivacyCorpus.Shared.PrivateDataAttribute;
+global using TelemetrySecrets = PrivacyCorpus.Shared.TelemetrySecrets;
+global using RpcStatus = Google.Rpc.Status;
