@@ -40,6 +40,8 @@ internal sealed class KnownSymbols
         AuthenticateResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticateResult");
         AuthenticationResultContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.ResultContext`1");
         RemoteAuthenticationContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.RemoteAuthenticationContext`1");
+        ProtobufMessage = compilation.GetTypeByMetadataName("Google.Protobuf.IMessage`1");
+        GrpcInterceptor = compilation.GetTypeByMetadataName("Grpc.Core.Interceptors.Interceptor");
         SentrySdk = compilation.GetTypeByMetadataName("Sentry.SentrySdk") ?? compilation.GetTypeByMetadataName("Sentry.IHub");
         RaygunClient = compilation.GetTypeByMetadataName("Mindscape.Raygun4Net.RaygunClient");
         StaticLambdaLogger = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.LambdaLogger");
@@ -69,6 +71,10 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? TagList { get; }
     public INamedTypeSymbol? KeyValuePair { get; }
     public INamedTypeSymbol? KeyValuePairStatic { get; }
+    /// <summary>What protoc's C# messages implement, and the base of gRPC's interceptors, which see every message of the calls they wrap.</summary>
+    public INamedTypeSymbol? ProtobufMessage { get; }
+    public INamedTypeSymbol? GrpcInterceptor { get; }
+
     public INamedTypeSymbol? Meter { get; }
     public INamedTypeSymbol? Counter { get; }
     public INamedTypeSymbol? Histogram { get; }

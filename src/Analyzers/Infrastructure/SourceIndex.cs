@@ -415,7 +415,10 @@ internal sealed partial class SourceIndex
         var found = new List<INamedTypeSymbol>();
         foreach (var (tree, name) in SimpleNamesAt(type.Name, cancellationToken))
         {
-            SyntaxNode node = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? qualified : name;
+            // pb::IMessage<Order>, as protoc's C# output spells its interfaces, is an alias-qualified name.
+            SyntaxNode node = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? qualified
+                : name.Parent is AliasQualifiedNameSyntax aliased && aliased.Name == name ? aliased
+                : name;
             if (node.Parent is BaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax declaration } }
                 && ModelOf(tree).GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol derived
                 && (SymbolEqualityComparer.Default.Equals(derived.BaseType?.OriginalDefinition, type)

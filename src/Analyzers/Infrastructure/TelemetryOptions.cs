@@ -147,6 +147,9 @@ internal sealed class TelemetryOptions
         ["rfid"] = ImmutableHashSet.Create(StringComparer.Ordinal, "uid", "uids", "card", "cards", "token", "tokens"),
         // A hospital number is a patient's (the NHS's local MRN); a hospital's id or name is not.
         ["hospital"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        // A travel or transit card held as text is its number, the rider's; a travel card's type or fare is not.
+        ["travel"] = ImmutableHashSet.Create(StringComparer.Ordinal, "card", "cards"),
+        ["transit"] = ImmutableHashSet.Create(StringComparer.Ordinal, "card", "cards"),
         // A loyalty number or card is its member's; a loyalty tier, balance or programme is not.
         ["loyalty"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ids", "card", "cards"),
         // A viewing or household profile is named after the person who uses it ("Anna", "Dad");

@@ -38,9 +38,11 @@ internal sealed partial class ValueFlow
         {
             case IObjectCreationOperation creation:
                 return CreatedMessage(creation, frame, depth);
+            case ILocalReferenceOperation local when IsClientSideStatusCatch(local.Local, frame.CancellationToken):
+                return FlowResult.Safe;
             case ILocalReferenceOperation local when IsCaught(local, frame.CancellationToken, out var tryBlock, out var caught):
                 return Rewrapped(FlowResult.Combine(FlowResult.Combine(MayThrow(tryBlock, caught, frame, depth, MaxThrowingCalls), TypeMessage(local.Local.Type, frame, depth)),
-                    QuotedCallArguments(tryBlock, local.Local.Type, frame, depth)), exception);
+                    FlowResult.Combine(QuotedCallArguments(tryBlock, local.Local.Type, frame, depth), TimedOutKeys(tryBlock, local.Local.Type, frame, depth))), exception);
             case ILocalReferenceOperation local when IsDeclaredByPattern(local.Local, frame.CancellationToken) && IsException(local.Local.Type)
                                                    && MatchedException(local.Local, local, frame, depth) is { } matched:
                 return matched;
@@ -109,7 +111,8 @@ internal sealed partial class ValueFlow
             return inner is null ? result : FlowResult.Combine(result, ExceptionMessage(inner, frame, depth + 1));
         }
         var summary = ConstructorMessage(constructor, frame, depth);
-        var found = FlowResult.Safe;
+        // A status or error object handed over is printed into the message whoever wrote the constructor.
+        var found = DescribedBy(creation, frame, depth);
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is { } parameter && summary.Parameters.Contains(parameter.OriginalDefinition, SymbolEqualityComparer.Default) && argument.ArgumentKind != ArgumentKind.DefaultValue)
@@ -128,8 +131,8 @@ internal sealed partial class ValueFlow
     /// <c>new RpcException(new Status(StatusCode.NotFound, $"No patient {mrn}"))</c>,
     /// <c>new ValidationException(new ValidationResult($"… {email}"), …)</c>: a library's exception built
     /// from a status or error object takes that object's text into its message (gRPC prints the
-    /// status, detail included), so the text given to it counts as the message. An exception whose
-    /// constructor is in the source is judged by what that constructor does.
+    /// status, detail included), so the text given to it counts as the message, whether the
+    /// exception's constructor is a library's or the source's own.
     /// </summary>
     private FlowResult DescribedBy(IObjectCreationOperation creation, Frame frame, int depth)
     {
@@ -322,6 +325,40 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
+    /// A Redis client's timeout names the command it gave up on and that command's key ("Timeout
+    /// performing GET … key: patient-summary:{hospitalNumber}", the client's default detail): caught
+    /// around cache calls, it quotes the keys they were given. Its connection failures name the
+    /// endpoint, not a key.
+    /// </summary>
+    private FlowResult TimedOutKeys(IOperation tryBlock, ITypeSymbol? caught, Frame frame, int depth)
+    {
+        if (caught?.Name != "RedisTimeoutException")
+        {
+            return FlowResult.Safe;
+        }
+        var result = FlowResult.Safe;
+        foreach (var call in OperationTree.Descendants(tryBlock).OfType<IInvocationOperation>())
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && IsCacheKeyParameter(parameter))
+                {
+                    result = FlowResult.Combine(result, Evaluate(argument.Value, frame, depth + 1).WithoutParameters());
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>A key handed to a Redis command (<c>RedisKey</c>) or to a distributed cache (<c>GetStringAsync(string key, …)</c>).</summary>
+    private static bool IsCacheKeyParameter(IParameterSymbol parameter) =>
+        (parameter.Type is IArrayTypeSymbol keys ? keys.ElementType : parameter.Type).Name == "RedisKey"
+        || (parameter.Name is "key" && parameter.Type.SpecialType == SpecialType.System_String
+            && (parameter.ContainingType?.Name is "IDistributedCache" or "DistributedCacheExtensions"
+                || (parameter.ContainingSymbol as IMethodSymbol)?.ReducedFrom?.Parameters.FirstOrDefault()?.Type.Name == "IDistributedCache"
+                || (parameter.ContainingSymbol as IMethodSymbol)?.Parameters.FirstOrDefault()?.Type.Name == "IDistributedCache"));
+
+    /// <summary>
     /// <c>StartAsync(by, new ImpersonationRequest(studentNumber, reason))</c> failing with
     /// <c>ImpersonationDeniedException(string targetId, …)</c>: the request's <c>TargetId</c> is what the
     /// call was given under the quoted name. The values put under a quoted name into an object created
@@ -420,6 +457,29 @@ internal sealed partial class ValueFlow
         }
         tryBlock = null!;
         caught = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// <c>catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)</c>: a deadline
+    /// passed or a call cancelled is the client's own status, with the client library's fixed detail
+    /// ("Deadline Exceeded"), whatever the server would have said.
+    /// </summary>
+    private static bool IsClientSideStatusCatch(ILocalSymbol local, CancellationToken cancellationToken)
+    {
+        foreach (var declaration in local.DeclaringSyntaxReferences)
+        {
+            if (declaration.GetSyntax(cancellationToken) is not CatchDeclarationSyntax { Parent: CatchClauseSyntax { Filter: { } filter } })
+            {
+                continue;
+            }
+            var codes = filter.FilterExpression.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
+                .Where(access => access.Expression is IdentifierNameSyntax { Identifier.ValueText: "StatusCode" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCode" })
+                .Select(access => access.Name.Identifier.ValueText)
+                .ToList();
+            return codes.Count > 0 && codes.All(code => code is "DeadlineExceeded" or "Cancelled")
+                && !filter.FilterExpression.DescendantTokens().Any(token => token.IsKind(SyntaxKind.ExclamationEqualsToken) || token.IsKind(SyntaxKind.NotKeyword));
+        }
         return false;
     }
 

@@ -168,7 +168,7 @@ internal sealed partial class ValueFlow
                         }
                     }
                 }
-                return MemberIdentifier(copied, frame, serialized ? (t, f) => SerializedIdentifier(t, f) : (t, f) => PrintedIdentifier(t, f), replaced: replaced);
+                return MemberIdentifier(copied, frame, serialized ? (t, f) => SerializedIdentifier(t, f) : (t, f) => PrintedIdentifier(t, f), replaced: replaced, serialized: serialized, printed: !serialized);
         }
         return exposed;
     }
@@ -232,7 +232,8 @@ internal sealed partial class ValueFlow
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is not { } parameter || argument.Value.ConstantValue.HasValue || !CarriesIdentifier(parameter.Type)
-                || ExposedProperty(created, parameter.Name, printsAll || serialized, serialized) is not { } property)
+                || ExposedProperty(created, parameter.Name, printsAll || serialized, serialized) is not { } property
+                || (!serialized && PrintsItsTypeName(property.Type)))
             {
                 continue;
             }
@@ -248,7 +249,7 @@ internal sealed partial class ValueFlow
         foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
         {
             if (assignment.Target is IPropertyReferenceOperation { Property: { DeclaredAccessibility: Accessibility.Public, IsStatic: false } property }
-                && !(serialized && IsLeftOutOfJson(property))
+                && !(serialized && IsLeftOutOfJson(property)) && (serialized || !PrintsItsTypeName(property.Type))
                 && !assignment.Value.ConstantValue.HasValue && CarriesIdentifier(property.Type)
                 && Evaluate(assignment.Value, frame, depth + 1).Identifier is { } given)
             {
@@ -387,7 +388,7 @@ internal sealed partial class ValueFlow
             {
                 return PrintMembersIdentifier(named, printMembers, frame);
             }
-            return named.IsRecord || named.IsAnonymousType ? MemberIdentifier(named, frame, recurse: (t, f) => PrintedIdentifier(t, f)) : null;
+            return named.IsRecord || named.IsAnonymousType ? MemberIdentifier(named, frame, recurse: (t, f) => PrintedIdentifier(t, f), printed: true) : null;
         });
     }
 
@@ -431,7 +432,7 @@ internal sealed partial class ValueFlow
     {
         // A constraint narrows the requests a behaviour is registered for (TRequest : ITimetableQuery).
         var constraints = parameter.ConstraintTypes.OfType<INamedTypeSymbol>().ToList();
-        foreach (var constraint in constraints.Count > 0 ? constraints : PipelineRequestTypes(parameter))
+        foreach (var constraint in constraints.Count > 0 ? constraints : PipelineRequestTypes(parameter).Concat(InterceptedMessageTypes(parameter)))
         {
             if (constraint.TypeKind is not (TypeKind.Interface or TypeKind.Class) || constraint.SpecialType == SpecialType.System_Object)
             {
@@ -446,6 +447,31 @@ internal sealed partial class ValueFlow
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A gRPC interceptor's <c>TRequest</c> and <c>TResponse</c> in its unary handlers
+    /// (<c>UnaryServerHandler&lt;TRequest, TResponse&gt;</c>, <c>AsyncUnaryCall</c>, <c>BlockingUnaryCall</c>
+    /// of a class deriving from <c>Interceptor</c>): registered for a host or a channel, it sees every
+    /// message of the calls it wraps, the protobuf messages the source's generated code declares.
+    /// </summary>
+    private IEnumerable<INamedTypeSymbol> InterceptedMessageTypes(ITypeParameterSymbol parameter)
+    {
+        // Only the unary handlers: a streaming one sees the messages of the streaming methods alone,
+        // which a type parameter does not tell apart from the rest.
+        if (_known.ProtobufMessage is not { } message || _known.GrpcInterceptor is not { } interceptor
+            || parameter.DeclaringMethod is not { Name: "UnaryServerHandler" or "AsyncUnaryCall" or "BlockingUnaryCall", ContainingType: { } declaring })
+        {
+            yield break;
+        }
+        for (var type = declaring.BaseType; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interceptor))
+            {
+                yield return message;
+                yield break;
+            }
+        }
     }
 
     /// <summary>
@@ -668,7 +694,7 @@ internal sealed partial class ValueFlow
     private static ITypeSymbol? CollectionElement(ITypeSymbol type) =>
         type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
 
-    private IdentifierFinding? MemberIdentifier(INamedTypeSymbol? type, Frame frame, Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified = false, HashSet<ISymbol>? replaced = null, bool serialized = false)
+    private IdentifierFinding? MemberIdentifier(INamedTypeSymbol? type, Frame frame, Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified = false, HashSet<ISymbol>? replaced = null, bool serialized = false, bool printed = false)
     {
         if (type is null)
         {
@@ -684,7 +710,7 @@ internal sealed partial class ValueFlow
             {
                 seen ??= new HashSet<string>(type.GetMembers().Select(m => m.Name), StringComparer.Ordinal);
             }
-            if (MemberIdentifierDeclaredOn(type, declaring, seen, frame, recurse, skipClassified, replaced, serialized) is { } found)
+            if (MemberIdentifierDeclaredOn(type, declaring, seen, frame, recurse, skipClassified, replaced, serialized, printed) is { } found)
             {
                 return found;
             }
@@ -693,7 +719,7 @@ internal sealed partial class ValueFlow
     }
 
     private IdentifierFinding? MemberIdentifierDeclaredOn(INamedTypeSymbol type, INamedTypeSymbol declaring, HashSet<string>? seen, Frame frame,
-        Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified, HashSet<ISymbol>? replaced, bool serialized)
+        Func<ITypeSymbol, Frame, IdentifierFinding?> recurse, bool skipClassified, HashSet<ISymbol>? replaced, bool serialized, bool printed)
     {
         foreach (var member in declaring.GetMembers())
         {
@@ -710,7 +736,7 @@ internal sealed partial class ValueFlow
                 _ => null,
             };
             if (memberType is null || member.Name == "EqualityContract" || (skipClassified && HasDataClassification(member)) || replaced?.Contains(member) == true
-                || (serialized && IsLeftOutOfJson(member)))
+                || (serialized && IsLeftOutOfJson(member)) || (printed && PrintsItsTypeName(memberType)))
             {
                 continue;
             }
@@ -724,6 +750,33 @@ internal sealed partial class ValueFlow
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A list, set, array or dictionary printed as text (a record's member in its <c>ToString</c>, a value
+    /// logged without destructuring) shows its type's name, <c>System.Collections.Generic.List`1[System.String]</c>,
+    /// not its items, unless the type prints them itself (<c>StringValues</c> joins its values).
+    /// </summary>
+    private static bool PrintsItsTypeName(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol)
+        {
+            return true;
+        }
+        if (type is not INamedTypeSymbol named || IsScalar(type)
+            || !(named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                || named.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)))
+        {
+            return false;
+        }
+        for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            if (current.GetMembers("ToString").OfType<IMethodSymbol>().Any(m => m.Parameters.IsEmpty && !m.IsStatic && (m.IsOverride || !m.IsImplicitlyDeclared)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

@@ -267,6 +267,9 @@ internal sealed partial class ValueFlow
                 return CombineAll(tuple.Elements, frame, depth);
             case IAwaitOperation awaited:
                 return Evaluate(awaited.Operation, frame, depth + 1);
+            case ITranslatedQueryOperation query:
+                // from r in results where … select r.StudentId: the method calls the query is written for.
+                return Evaluate(query.Operation, frame, depth + 1);
             case IConditionalAccessOperation conditionalAccess:
                 return EvaluateConditionalAccess(conditionalAccess, frame, depth);
             case IConditionalAccessInstanceOperation instance:
@@ -298,7 +301,7 @@ internal sealed partial class ValueFlow
                 // hash[..16] is still one value per person, computed without a key; a few characters of an
                 // identifier (card[^4..], iban[..2]) are only about it.
                 var sliced = Evaluate(slice.Instance, frame, depth + 1);
-                if ((sliced.Identifier is not null || !sliced.Parameters.IsEmpty) && RunsToTheEndOf(slice, frame, depth))
+                if ((sliced.Identifier is not null || !sliced.Parameters.IsEmpty) && (RunsToTheEndOf(slice, frame, depth) || IsPreviewOf(slice.Argument)))
                 {
                     // buffer[..serial.Length] after serial.TryCopyTo(buffer): all of it.
                     return Rewrapped(sliced.Identifier is not null ? sliced.WithoutParameters() : sliced, slice);
@@ -399,6 +402,28 @@ internal sealed partial class ValueFlow
         && (range.LeftOperand is null || OperationTree.Unwrap(range.LeftOperand).ConstantValue is { HasValue: true, Value: 0 })
         && range.RightOperand is { } end && OperationTree.Unwrap(end) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } measured }
         && Evaluate(measured, frame, depth + 1).Identifier is not null;
+
+    /// <summary>
+    /// <c>[..Math.Min(80, text.Length)]</c>, <c>[..200]</c>: the opening of a text kept as a preview. A few
+    /// characters are about a value; a preview of dozens is the value, or all of it that matters.
+    /// </summary>
+    private static bool IsPreviewOf(IOperation range) =>
+        OperationTree.Unwrap(range) is IRangeOperation { RightOperand: { } end } cut
+        && (cut.LeftOperand is null || OperationTree.Unwrap(cut.LeftOperand).ConstantValue is { HasValue: true, Value: 0 })
+        && IsPreviewLength(end);
+
+    /// <summary>A length of at least <see cref="PreviewLength"/> characters, written as a constant or as the constant of a <c>Math.Min</c>.</summary>
+    private static bool IsPreviewLength(IOperation length) =>
+        OperationTree.Unwrap(length) switch
+        {
+            { ConstantValue: { HasValue: true, Value: int fixedLength } } => fixedLength >= PreviewLength,
+            IInvocationOperation { TargetMethod: { Name: "Min", ContainingType.Name: "Math" }, Arguments.Length: 2 } min
+                => min.Arguments.Any(a => OperationTree.Unwrap(a.Value).ConstantValue is { HasValue: true, Value: int bound and >= PreviewLength }),
+            _ => false,
+        };
+
+    /// <summary>Shorter cuts (12 or 16 characters of a digest, 4 of a card) are kept as about the value, not as it.</summary>
+    private const int PreviewLength = 32;
 
     /// <summary>
     /// Arithmetic on an identifier (an FNV or djb2 loop written by hand, <c>id * 31 + c</c>) still gives
@@ -699,7 +724,18 @@ internal sealed partial class ValueFlow
     /// </summary>
     private static bool IsPrefixSegmentOf(IArrayElementReferenceOperation element) =>
         FirstSegmentSplitArguments(element) is { Length: > 0 } arguments
-        && arguments[0].Value.ConstantValue is { HasValue: true, Value: ':' or ":" or '=' or "=" };
+        && (arguments[0].Value.ConstantValue is { HasValue: true, Value: ':' or ":" or '=' or "=" }
+            || (arguments[0].Value.ConstantValue is { HasValue: true, Value: '-' or "-" } && NamesDevice(element)));
+
+    /// <summary>
+    /// A device's id split on <c>'-'</c> (<c>deviceId.Split('-')[0]</c>): consumer devices' ids lead with
+    /// their platform or model (<c>tv-…</c>, <c>ios-…</c>), the class of device, not which one.
+    /// </summary>
+    private static bool NamesDevice(IArrayElementReferenceOperation element) =>
+        OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { Instance: { } text }
+        && ReferencedSymbol(ReceiverBehind(text)) is { } symbol
+        && NameWords.Split(symbol.Name) is { Count: >= 2 } words
+        && words[words.Count - 2] == "device" && words[words.Count - 1] is "id" or "ref";
 
     /// <summary><c>email.Split('@')[1]</c> (or <c>[^1]</c>) is the mail domain: about the person's provider, not the person.</summary>
     private static bool IsEmailDomainPart(IArrayElementReferenceOperation element) =>
@@ -2661,8 +2697,17 @@ internal sealed partial class ValueFlow
         return returned.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char
             || IsTextBuilder(returned)
             || returned.Name is "FormattableString" or "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" or "IFormattable"
-            || (CarriesIdentifier(returned) && !IsScalar(returned) && !IsDate(returned));
+            || (CarriesIdentifier(returned) && !IsScalar(returned) && !IsDate(returned))
+            || HoldsTypeParameter(returned);
     }
+
+    /// <summary>
+    /// <c>List&lt;TSource&gt;</c> inside a generic helper (<c>Task.FromResult(source.ToList())</c> of a
+    /// <c>ToListAsync&lt;TSource&gt;</c>): what the values are is known only at the call, which reads the
+    /// helper's summary against its own arguments, so the summary keeps which parameters it returns.
+    /// </summary>
+    private static bool HoldsTypeParameter(ITypeSymbol returned) =>
+        returned is ITypeParameterSymbol || (ElementType(returned) is ITypeParameterSymbol && returned is INamedTypeSymbol { IsGenericType: true });
 
     /// <summary>Framework functions whose result depends on nothing but their inputs.</summary>
     private static bool IsPureTextFunction(IMethodSymbol method) =>

@@ -40,7 +40,8 @@ public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
         {
             what = site.KeyName;
         }
-        else if (declared is null && site.KeyName is { } key && options.IsIdentifierName(NameWords.Split(key), out var keyDomain) && !SiteKeys.IsCredentialDomain(keyDomain))
+        else if (declared is null && site.KeyName is { } key && options.IsIdentifierName(NameWords.Split(key), out var keyDomain) && !SiteKeys.IsCredentialDomain(keyDomain)
+            && !IsShownToBeAbout(compilation.Flow.EvaluateSite(site, options, context.CancellationToken)))
         {
             what = key;
         }
@@ -55,6 +56,13 @@ public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Rule, (site.ReportAt ?? site.Key ?? site.Value).Syntax.GetLocation(), what, site.Describe()));
         }
     }
+
+    /// <summary>
+    /// A value the flow shows to be about the identifier the key names, not the identifier
+    /// (<c>card[^4..]</c> under <c>travel.card</c>): a few characters are a bounded set of series.
+    /// </summary>
+    private static bool IsShownToBeAbout(FlowResult flow) =>
+        flow is { Identifier: null, Hash: null, Sanitized: false, Proven: true, Parameters.IsEmpty: true };
 
     /// <summary>A true or false under a key named for a person (drt.mobility_needs) is two series, not one per person.</summary>
     private static bool IsFlag(IOperation value)

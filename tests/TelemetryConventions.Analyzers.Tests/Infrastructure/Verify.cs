@@ -44,6 +44,34 @@ public static class Verify<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Diagnostics on code that uses a library compiled apart from it (<paramref name="library"/>), so
+    /// the library's types are metadata, with no bodies in sight, as a package's are.
+    /// </summary>
+    public static Task AnalyzerWithLibraryAsync(string source, string library, params DiagnosticResult[] expected)
+    {
+        var test = Create(source, fixedSource: null, TestSources.Conventions, editorConfig: null);
+        test.TestState.AdditionalReferences.Add(CompiledLibrary(library));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static MetadataReference CompiledLibrary(string library)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Library" + (uint)library.GetHashCode(StringComparison.Ordinal),
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(library) },
+            TestReferences.References,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException("The test library does not compile: " + string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
     /// <summary>Diagnostics, then the code fix applied until no fixable diagnostic is left.</summary>
     public static Task CodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
         CodeFixAsync(source, fixedSource, TestSources.Conventions, expected);

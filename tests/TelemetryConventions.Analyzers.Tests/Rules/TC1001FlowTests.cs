@@ -4033,4 +4033,147 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Query_expressions_and_generic_helpers_carry_what_they_select()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+            public sealed record Result(string StudentNumber, int Mark);
+            public sealed record SupplyPoint(string AccountNumber, string Mpan);
+            static class QueryableAsync
+            {
+                public static Task<List<T>> ToListAsync<T>(this IQueryable<T> source) => Task.FromResult(source.ToList());
+            }
+
+            class Reports
+            {
+                async Task Publish(ILogger logger, List<Result> results, IQueryable<SupplyPoint> points)
+                {
+                    var failing = from r in results where r.Mark < 40 select r.StudentNumber;
+                    logger.LogWarning("Failing {Students}", {|TC1001:failing.ToList()|});
+                    var marks = from r in results where r.Mark < 40 select r.Mark;
+                    logger.LogInformation("Failing marks {Marks}", marks.ToList());
+                    var shared = await points.GroupBy(p => p.AccountNumber).Where(g => g.Count() > 4).Select(g => g.Key).ToListAsync();
+                    logger.LogWarning("Accounts with many supply points {Accounts}", {|TC1001:shared|});
+                    var meters = await points.Select(p => p.Mpan).ToListAsync();
+                    logger.LogInformation("Meters {Meters}", meters.Count);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_preview_of_dozens_of_characters_is_the_text_and_a_few_are_about_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Message(string SenderEmail, string Body);
+
+            class Previews
+            {
+                void Undelivered(Activity activity, ILogger logger, Message message, string nhsNumber)
+                {
+                    logger.LogDebug("Preview {Preview}", {|TC1001:message.Body[..Math.Min(80, message.Body.Length)]|});
+                    activity.SetTag("message.preview", {|TC1001:message.Body[..40]|});
+                    activity.SetTag("sender.start", message.SenderEmail[..Math.Min(3, message.SenderEmail.Length)]);
+                    activity.SetTag("nhs.prefix", nhsNumber[..3]);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_travel_card_held_as_text_is_its_number_and_a_device_id_s_platform_prefix_is_about_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record AssistanceBooking(string TravelCard, string TravelCardType, string DeviceId, string PassengerName);
+
+            class Assistance
+            {
+                void Book(Activity activity, AssistanceBooking booking)
+                {
+                    activity.SetBaggage("passenger.card", {|TC1001:booking.TravelCard|});
+                    activity.SetTag("passenger.card.type", booking.TravelCardType);
+                    activity.SetTag("passenger.card.last4", booking.TravelCard[^4..]);
+                    activity.SetTag("device.class", booking.DeviceId.Split('-')[0]);
+                    activity.SetTag("device.id", {|TC1001:booking.DeviceId|});
+                    activity.SetTag("passenger.first_name", {|TC1001:booking.PassengerName.Split('-')[0]|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_record_printed_whole_shows_its_lists_by_type_name_and_destructured_shows_their_items()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Allocation(int Requested, IReadOnlyList<string> StudentNumbers, string[] GuardianEmails);
+            public sealed record Placement(int Requested, string StudentNumber);
+
+            class Rota
+            {
+                void Allocate(ILogger logger, List<string> students, string student)
+                {
+                    var result = new Allocation(students.Count, students, new[] { "a@example.org" });
+                    logger.LogInformation("Allocated {Result}", result);
+                    logger.LogInformation("Allocated {@Result}", {|TC1001:result|});
+                    logger.LogInformation("Placed {Placement}", {|TC1001:new Placement(1, student)|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_grpc_interceptor_s_request_is_any_protobuf_message_of_the_source()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Google.Protobuf
+            {
+                public interface IMessage { }
+                public interface IMessage<T> : IMessage where T : IMessage<T> { }
+                public static class JsonFormatter { public static string ToDiagnosticString(IMessage message) => message.GetType().Name; }
+            }
+
+            namespace Grpc.Core
+            {
+                public abstract class ServerCallContext { public abstract string Method { get; } }
+                public delegate System.Threading.Tasks.Task<TResponse> UnaryServerMethod<TRequest, TResponse>(TRequest request, ServerCallContext context);
+            }
+
+            namespace Grpc.Core.Interceptors
+            {
+                public abstract class Interceptor
+                {
+                    public virtual System.Threading.Tasks.Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, Grpc.Core.ServerCallContext context, Grpc.Core.UnaryServerMethod<TRequest, TResponse> continuation)
+                        where TRequest : class where TResponse : class => continuation(request, context);
+                }
+            }
+
+            namespace Clinic
+            {
+                using pb = global::Google.Protobuf;
+
+                public sealed partial class PatientLookupRequest : pb::IMessage<PatientLookupRequest>
+                {
+                    public string NhsNumber { get; set; } = "";
+                    public override string ToString() => pb::JsonFormatter.ToDiagnosticString(this);
+                }
+
+                public sealed class AuditInterceptor(ILogger<AuditInterceptor> logger) : Grpc.Core.Interceptors.Interceptor
+                {
+                    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, Grpc.Core.ServerCallContext context, Grpc.Core.UnaryServerMethod<TRequest, TResponse> continuation)
+                    {
+                        logger.LogTrace("Request {Request}", {|TC1001:request|});
+                        logger.LogTrace("Call {Method}", context.Method);
+                        return continuation(request, context);
+                    }
+                }
+
+                public sealed class Handler<TItem>(ILogger<Handler<TItem>> logger) where TItem : class
+                {
+                    public void Handle(TItem item) => logger.LogTrace("Item {Item}", item);
+                }
+            }
+            """);
+    }
 }

@@ -33,6 +33,29 @@ public class TC1001HandedBackExceptionTests
 
         """;
 
+    /// <summary>gRPC's status and exception as a package has them: compiled apart, no bodies in sight.</summary>
+    private const string GrpcLibrary = """
+        namespace Grpc.Core
+        {
+            public enum StatusCode { NotFound = 5, InvalidArgument = 3, DeadlineExceeded = 4 }
+
+            public readonly struct Status
+            {
+                public Status(StatusCode statusCode, string detail) { StatusCode = statusCode; Detail = detail; }
+                public StatusCode StatusCode { get; }
+                public string Detail { get; }
+                public override string ToString() => $"Status(StatusCode=\"{StatusCode}\", Detail=\"{Detail}\")";
+            }
+
+            public class RpcException : System.Exception
+            {
+                public RpcException(Status status) : base(status.ToString()) { Status = status; }
+                public Status Status { get; }
+                public StatusCode StatusCode => Status.StatusCode;
+            }
+        }
+        """;
+
     private const string Throwers = """
 
         public sealed class PatientQueries
@@ -408,5 +431,116 @@ public class TC1001HandedBackExceptionTests
                 }
             }
             """ + Throwers);
+    }
+
+    [Fact]
+    public async Task A_redis_timeout_quotes_the_keys_of_the_commands_it_was_caught_around()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public readonly struct RedisKey
+            {
+                private readonly string _key;
+                public RedisKey(string key) => _key = key;
+                public static implicit operator RedisKey(string key) => new(key);
+                public override string ToString() => _key;
+            }
+
+            public interface IDatabase
+            {
+                Task<string?> StringGetAsync(RedisKey key);
+            }
+
+            public sealed class RedisTimeoutException(string message) : TimeoutException(message);
+
+            public sealed class RedisConnectionException(string message) : Exception(message);
+
+            public sealed class RecentPatients(IDatabase redis, Microsoft.Extensions.Logging.ILogger<RecentPatients> logger)
+            {
+                public async Task<string?> ReadAsync(string staffNumber, string wardCode)
+                {
+                    try
+                    {
+                        return await redis.StringGetAsync($"recent:{staffNumber}");
+                    }
+                    catch (RedisTimeoutException ex)
+                    {
+                        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, {|TC1001:ex|}, "Recent patients read timed out");
+                    }
+                    catch (RedisConnectionException ex)
+                    {
+                        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "Redis unreachable");
+                    }
+                    try
+                    {
+                        return await redis.StringGetAsync($"ward:{wardCode}");
+                    }
+                    catch (RedisTimeoutException ex)
+                    {
+                        Activity.Current?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    }
+                    return null;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_status_object_given_to_an_exception_puts_its_detail_in_the_message_whether_the_exception_is_a_library_s_or_the_source_s()
+    {
+        // gRPC's RpcException prints its status, detail included, into its message; a project's own
+        // exception built the same way does too, through a constructor in sight that the flow cannot
+        // read to the detail (the status's text is kept behind a member read in ToString).
+        await VerifyCS.AnalyzerWithLibraryAsync(Usings + """
+            public sealed class ServiceFault(Grpc.Core.Status status) : Exception(status.ToString());
+
+            public sealed class PatientRecords
+            {
+                public Activity? Current { get; init; }
+
+                public void Find(string nhsNumber, string ward)
+                {
+                    var missing = new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"No patient with NHS number {nhsNumber}"));
+                    Current?.AddException({|TC1001:missing|});
+                    var closed = new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.InvalidArgument, $"Ward {ward} is closed"));
+                    Current?.AddException(closed);
+                    Current?.AddException(new ServiceFault(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"No patient with NHS number {{|TC1001:nhsNumber|}}")));
+                    Current?.AddException(new ServiceFault(new Grpc.Core.Status(Grpc.Core.StatusCode.InvalidArgument, $"Ward {ward} is closed")));
+                }
+            }
+            """, GrpcLibrary);
+    }
+
+    [Fact]
+    public async Task A_deadline_or_a_cancellation_caught_by_its_status_code_carries_the_client_s_own_detail()
+    {
+        await VerifyCS.AnalyzerWithLibraryAsync(Usings + """
+            public sealed class PatientLookup
+            {
+                public string Find(string nhsNumber) =>
+                    // Every caller catches it: reported where a catch sends it on, not here.
+                    throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"No patient with NHS number {nhsNumber}"));
+            }
+
+            public sealed class DischargeLetters(PatientLookup lookup, Microsoft.Extensions.Logging.ILogger<DischargeLetters> logger)
+            {
+                public string? Letter(string nhsNumber)
+                {
+                    try
+                    {
+                        return lookup.Find(nhsNumber);
+                    }
+                    catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.DeadlineExceeded)
+                    {
+                        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "Patient index too slow");
+                        return null;
+                    }
+                    catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.NotFound)
+                    {
+                        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, {|TC1001:ex|}, "No such patient");
+                        return null;
+                    }
+                }
+            }
+            """, GrpcLibrary);
     }
 }

@@ -81,6 +81,22 @@ public class TC1003Tests
     }
 
     [Fact]
+    public async Task A_few_characters_under_a_key_named_for_an_identifier_are_a_bounded_tag()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class TopUps
+            {
+                void Count(Counter<long> topUps, string travelCardNumber, string reading)
+                {
+                    topUps.Add(1, new KeyValuePair<string, object?>("travel.card", travelCardNumber[^4..]));
+                    topUps.Add(1, new KeyValuePair<string, object?>("travel.card.length", travelCardNumber.Length));
+                    topUps.Add(1, new KeyValuePair<string, object?>({|TC1003:"travel.card"|}, reading));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_small_bucket_of_a_keyed_value_is_a_bounded_tag_and_a_large_one_is_not()
     {
         // A remainder or mask by a small constant has a few dozen values whoever it came from; a
