@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the audit, privacy operations and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using AuditKit;
+global using AuditKit.Access;
+global using Microsoft.Extensions.Logging;
+global using OpenTelemetry;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout113.Support;
+global using PrivacyHoldout113.Telemetry;
+global using PrivacyOps;
+global using PrivacyOps.Consent;
+global using PrivacyOps.Export;
+global using PrivacyOps.Retention;
+global using TelemetryConventions;
