@@ -1185,13 +1185,60 @@ internal sealed partial class ValueFlow
                     continue;
                 }
                 var local = frame.For(_optionsFor(write.Syntax.SyntaxTree));
-                result = FlowResult.Combine(result, Evaluate(write, local, depth + 1).WithoutParameters());
+                var written = Evaluate(write, local, depth + 1);
+                result = FlowResult.Combine(result, written.WithoutParameters());
+                if (written.Identifier is null && written.Hash is null)
+                {
+                    // new FieldChange(name, property.GetValue(before)?.ToString(), …) in a generic helper
+                    // (Compare<T>(T before, T after)): what it reads out of a T is what its callers hand it.
+                    // A helper of one type is left alone: the objects it is given are judged where they are sent.
+                    foreach (var parameter in written.Parameters)
+                    {
+                        if (parameter.Type is ITypeParameterSymbol)
+                        {
+                            result = FlowResult.Combine(result, PassedByCallers(parameter, frame, depth + 1));
+                        }
+                    }
+                }
             }
             return _stores.GetOrAdd(key, result);
         }
         finally
         {
             frame.Active.Remove(key);
+        }
+    }
+
+    /// <summary>
+    /// What the calls of a project's method hand one of its parameters, each argument judged where it is
+    /// written (an object by what it prints); a lambda's or a constructor's parameters are left to the
+    /// rules that read them.
+    /// </summary>
+    private FlowResult PassedByCallers(IParameterSymbol parameter, Frame frame, int depth)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || depth > MaxDepth
+            || !frame.Active.Add(("callers", parameter.OriginalDefinition)))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            var result = FlowResult.Unknown;
+            foreach (var reference in _index.ReferencesOf(method, frame.CancellationToken))
+            {
+                if (reference is not IInvocationOperation call
+                    || call.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition)) is not { } argument
+                    || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+                result = FlowResult.Combine(result, Evaluate(argument.Value, frame.For(_optionsFor(call.Syntax.SyntaxTree)), depth + 1).WithoutParameters());
+            }
+            return result;
+        }
+        finally
+        {
+            frame.Active.Remove(("callers", parameter.OriginalDefinition));
         }
     }
 

@@ -4176,4 +4176,59 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    private const string ObjectDiff = """
+        using System.Linq;
+
+        public sealed record FieldChange(string Field, string? Before, string? After);
+
+        public static class Snapshots
+        {
+            // Reflection over any type: which properties differ, and their old and new text.
+            public static List<FieldChange> Changes<T>(T previous, T current) =>
+                typeof(T).GetProperties()
+                    .Where(p => !Equals(p.GetValue(previous), p.GetValue(current)))
+                    .Select(p => new FieldChange(p.Name, Convert.ToString(p.GetValue(previous)), Convert.ToString(p.GetValue(current))))
+                    .ToList();
+        }
+
+        """;
+
+    [Fact]
+    public async Task A_generic_helper_s_records_hold_what_it_reads_out_of_the_objects_its_callers_hand_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + ObjectDiff + """
+            public sealed record PatientDemographics(string HospitalNumber, string NhsNumber, string FamilyName);
+
+            class DemographicsHistory
+            {
+                void Record(ILogger logger, PatientDemographics before, PatientDemographics after)
+                {
+                    foreach (var change in Snapshots.Changes(before, after))
+                    {
+                        logger.LogDebug("Field {Field} changed from {Before} to {After}", change.Field, {|TC1001:change.Before|}, {|TC1001:change.After|});
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_generic_helper_s_records_are_clean_when_its_callers_hand_it_nothing_personal()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + ObjectDiff + """
+            public sealed record TariffSettings(string TariffCode, string Region, decimal UnitRate);
+
+            class TariffHistory
+            {
+                void Record(ILogger logger, TariffSettings before, TariffSettings after)
+                {
+                    foreach (var change in Snapshots.Changes(before, after))
+                    {
+                        logger.LogDebug("Field {Field} changed from {Before} to {After}", change.Field, change.Before, change.After);
+                    }
+                }
+            }
+            """);
+    }
 }
