@@ -680,7 +680,8 @@ internal sealed partial class ValueFlow
             // whoever's postcode it is (form.ClaimantPostcode, update.RecipientPostcode).
             return FlowResult.Unknown;
         }
-        if (result.Identifier is { Domain: not ("ip" or "client.address") } && IsPrefixSegmentOf(element))
+        if ((result.Identifier is { Domain: not ("ip" or "client.address") } || (result.Identifier is not null && SplitsGrpcPeer(element)))
+            && IsPrefixSegmentOf(element))
         {
             // platformAccountId.Split(':')[0], partitionKey.Split(':')[0], dn.Split('=')[0]: the namespace, kind or
             // scheme in front of the separator, shared by every value of its kind.
@@ -736,6 +737,14 @@ internal sealed partial class ValueFlow
         && ReferencedSymbol(ReceiverBehind(text)) is { } symbol
         && NameWords.Split(symbol.Name) is { Count: >= 2 } words
         && words[words.Count - 2] == "device" && words[words.Count - 1] is "id" or "ref";
+
+    /// <summary>
+    /// gRPC's <c>ServerCallContext.Peer</c> leads with the address family (<c>ipv4:10.0.0.7:51234</c>,
+    /// <c>ipv6:[::1]:5000</c>, <c>unix:…</c>), so its first <c>':'</c> segment is the family, not the host.
+    /// </summary>
+    private static bool SplitsGrpcPeer(IArrayElementReferenceOperation element) =>
+        OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { Instance: { } text }
+        && OperationTree.Unwrap(ReceiverBehind(text)) is IPropertyReferenceOperation { Property: { Name: "Peer", ContainingType.Name: "ServerCallContext" or "CallContext" } };
 
     /// <summary><c>email.Split('@')[1]</c> (or <c>[^1]</c>) is the mail domain: about the person's provider, not the person.</summary>
     private static bool IsEmailDomainPart(IArrayElementReferenceOperation element) =>

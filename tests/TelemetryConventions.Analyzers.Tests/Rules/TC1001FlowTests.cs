@@ -4231,4 +4231,25 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_grpc_peer_s_first_segment_is_its_address_family()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            namespace Grpc.Core
+            {
+                public abstract class ServerCallContext { public abstract string Peer { get; } }
+            }
+
+            class Readings
+            {
+                void Ingest(Activity activity, Grpc.Core.ServerCallContext context, string clientIp)
+                {
+                    activity.SetTag("network.type", context.Peer.Split(':')[0]);
+                    activity.SetTag("network.peer.address", {|TC1001:context.Peer|});
+                    activity.SetTag("client.host", {|TC1001:clientIp.Split(':')[0]|});
+                }
+            }
+            """);
+    }
 }
