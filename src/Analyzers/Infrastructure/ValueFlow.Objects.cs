@@ -40,7 +40,7 @@ internal sealed partial class ValueFlow
     private static bool IsPseudonymised(FlowResult value) => value.Sanitized && value.Identifier is null && value.Hash is null;
 
     /// <summary>A count or total of a sequence (<c>recipients.Count(…)</c>, <c>list.Count</c>, <c>Sum</c>): a number about its elements.</summary>
-    private static bool IsTally(IOperation value) =>
+    internal static bool IsTally(IOperation value) =>
         OperationTree.Unwrap(value) switch
         {
             IInvocationOperation { TargetMethod: { Name: "Count" or "LongCount" or "Sum", ContainingType.Name: "Enumerable" or "Queryable" } } => true,

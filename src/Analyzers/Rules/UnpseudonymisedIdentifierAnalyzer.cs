@@ -77,9 +77,11 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             // A helper's own line: what it sends is what its callers hand it, and one hands it an identifier.
             Report(context, site, site.Value, handed.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : handed.Domain, redact: false, fixable: false);
         }
-        else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null && CouldBeIdentifier(site.Value, compilation.Known) && !ValueFlow.NamesCodeMember(site.Value))
+        else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null && CouldBeIdentifier(site.Value, compilation.Known) && !ValueFlow.NamesCodeMember(site.Value)
+            && !ValueFlow.IsTally(site.Value))
         {
-            // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report.
+            // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report. A count
+            // under such a key (added_by = expired.Select(o => o.AddedBy).Distinct().Count()) is how many, not who.
             Report(context, site, site.Value, Describe(site.Value), site.Describe(), keyDomain, redact: false, fixable: true);
         }
     }

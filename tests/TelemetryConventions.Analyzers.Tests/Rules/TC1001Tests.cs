@@ -243,6 +243,29 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task A_count_under_a_key_named_for_a_person_is_how_many_not_who()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public sealed record PilotTarget(string School, string AddedBy);
+
+            class Pilots
+            {
+                string Lookup() => System.Environment.GetEnvironmentVariable("OWNER") ?? "";
+
+                void Expire(Activity activity, List<PilotTarget> expired)
+                {
+                    activity.SetTag("pilot.expired.added_by", expired.Select(o => o.AddedBy).Distinct().Count());
+                    activity.SetTag("pilot.expired.added_by", expired.Count);
+                    activity.SetTag("pilot.expired.added_by", {|TC1001:Lookup()|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_key_declared_redact_takes_no_value_and_gets_no_wrap_fix()
     {
         var source = Usings + """
