@@ -354,8 +354,8 @@ internal sealed partial class ValueFlow
     private static bool IsCacheKeyParameter(IParameterSymbol parameter) =>
         (parameter.Type is IArrayTypeSymbol keys ? keys.ElementType : parameter.Type).Name == "RedisKey"
         || (parameter.Name is "key" && parameter.Type.SpecialType == SpecialType.System_String
-            && (parameter.ContainingType?.Name is "IDistributedCache" or "DistributedCacheExtensions"
-                || (parameter.ContainingSymbol as IMethodSymbol)?.ReducedFrom?.Parameters.FirstOrDefault()?.Type.Name == "IDistributedCache"
+            // The interface's own methods, or an extension over it (an invocation names the extension unreduced).
+            && (parameter.ContainingType?.Name == "IDistributedCache"
                 || (parameter.ContainingSymbol as IMethodSymbol)?.Parameters.FirstOrDefault()?.Type.Name == "IDistributedCache"));
 
     /// <summary>

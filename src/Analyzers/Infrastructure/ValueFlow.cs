@@ -714,8 +714,7 @@ internal sealed partial class ValueFlow
 
     /// <summary>The text split is named for a postcode (<c>form.ClaimantPostcode</c>, <c>deliveryZip</c>, also through <c>?.</c>).</summary>
     private static bool NamesPostcode(IArrayElementReferenceOperation element) =>
-        OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { Instance: { } text }
-        && ReferencedSymbol(ReceiverBehind(text)) is { } symbol
+        SplitText(element) is { } text && ReferencedSymbol(text) is { } symbol
         && NameWords.Split(symbol.Name) is { Count: > 0 } words
         && words[words.Count - 1] is "postcode" or "zipcode" or "zip" or "postal";
 
@@ -733,8 +732,7 @@ internal sealed partial class ValueFlow
     /// their platform or model (<c>tv-…</c>, <c>ios-…</c>), the class of device, not which one.
     /// </summary>
     private static bool NamesDevice(IArrayElementReferenceOperation element) =>
-        OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { Instance: { } text }
-        && ReferencedSymbol(ReceiverBehind(text)) is { } symbol
+        SplitText(element) is { } text && ReferencedSymbol(text) is { } symbol
         && NameWords.Split(symbol.Name) is { Count: >= 2 } words
         && words[words.Count - 2] == "device" && words[words.Count - 1] is "id" or "ref";
 
@@ -743,8 +741,11 @@ internal sealed partial class ValueFlow
     /// <c>ipv6:[::1]:5000</c>, <c>unix:…</c>), so its first <c>':'</c> segment is the family, not the host.
     /// </summary>
     private static bool SplitsGrpcPeer(IArrayElementReferenceOperation element) =>
-        OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { Instance: { } text }
-        && OperationTree.Unwrap(ReceiverBehind(text)) is IPropertyReferenceOperation { Property: { Name: "Peer", ContainingType.Name: "ServerCallContext" or "CallContext" } };
+        SplitText(element) is IPropertyReferenceOperation { Property: { Name: "Peer", ContainingType.Name: "ServerCallContext" or "CallContext" } };
+
+    /// <summary>The text an element's array was split from (<c>form.ClaimantPostcode</c> of <c>form.ClaimantPostcode?.Split(' ')[0]</c>), through <c>?.</c>.</summary>
+    private static IOperation? SplitText(IArrayElementReferenceOperation element) =>
+        OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { Instance: { } text } ? ReceiverBehind(text) : null;
 
     /// <summary><c>email.Split('@')[1]</c> (or <c>[^1]</c>) is the mail domain: about the person's provider, not the person.</summary>
     private static bool IsEmailDomainPart(IArrayElementReferenceOperation element) =>

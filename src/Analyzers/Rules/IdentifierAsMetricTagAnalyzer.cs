@@ -35,19 +35,21 @@ public sealed class IdentifierAsMetricTagAnalyzer : TelemetryAnalyzer
         }
         var options = compilation.OptionsFor(site.Value.Syntax.SyntaxTree);
         var declared = SiteKeys.Declared(compilation, site);
+        FlowResult? evaluated = null;
+        FlowResult Flow() => evaluated ??= compilation.Flow.EvaluateSite(site, options, context.CancellationToken);
         string? what = null;
         if (declared?.Privacy is { Classification: PrivacyClassification.PersonalIdentifier })
         {
             what = site.KeyName;
         }
         else if (declared is null && site.KeyName is { } key && options.IsIdentifierName(NameWords.Split(key), out var keyDomain) && !SiteKeys.IsCredentialDomain(keyDomain)
-            && !IsShownToBeAbout(compilation.Flow.EvaluateSite(site, options, context.CancellationToken)))
+            && !IsShownToBeAbout(Flow()))
         {
             what = key;
         }
         else
         {
-            var flow = compilation.Flow.EvaluateSite(site, options, context.CancellationToken);
+            var flow = Flow();
             // A pseudonym is still one value per person: as many series as people.
             what = flow.Identifier?.Origin ?? flow.Hash?.Input?.Origin ?? (flow.Sanitized ? Describe(site.Value) : null);
         }
