@@ -1,0 +1,25 @@
+// The services turn on implicit usings and add the abuse-prevention and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Net;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using AbuseKit.Bots;
+global using AbuseKit.Captcha;
+global using AbuseKit.Lists;
+global using AbuseKit.Lockout;
+global using AbuseKit.Quotas;
+global using AbuseKit.RateLimiting;
+global using AbuseKit.Risk;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout116.Support;
+global using PrivacyHoldout116.Telemetry;
+global using TelemetryConventions;
