@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the device, geo and telemetry namespaces once.
+global using System;
+global using System.Buffers;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using DeviceKit.Firmware;
+global using DeviceKit.Twins;
+global using GeoKit;
+global using Microsoft.Extensions.Logging;
+global using MqttKit;
+global using OpenTelemetry;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout117.Support;
+global using PrivacyHoldout117.Telemetry;
+global using TelemetryConventions;
