@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the privacy-operations and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.IO;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using ConsentKit;
+global using DsrKit;
+global using DsrKit.Erasure;
+global using ExportKit;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout118.Support;
+global using PrivacyHoldout118.Telemetry;
+global using RetentionKit;
+global using ScrubKit;
+global using TelemetryConventions;
