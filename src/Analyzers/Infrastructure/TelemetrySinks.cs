@@ -388,6 +388,30 @@ internal static partial class TelemetrySinks
     }
 
     /// <summary>
+    /// The allow list of a filter of a dictionary's pairs by key (<c>properties.Where(p => TelemetrySafe.Contains(p.Key))</c>,
+    /// <c>allowed.Contains(p.Key)</c> over an array): the collection the keys are looked up in. Null for any other call.
+    /// </summary>
+    public static IOperation? AllowListedKeys(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod is not { Name: "Where", ContainingType.Name: "Enumerable" } || invocation.Arguments.Length != 2
+            || invocation.TargetMethod.ReturnType is not INamedTypeSymbol { TypeArguments: [INamedTypeSymbol { Name: "KeyValuePair" }] }
+            || OperationTree.Unwrap(invocation.Arguments[1].Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation predicate }
+            || predicate.Symbol.Parameters.Length != 1
+            || predicate.Body.Operations.LastOrDefault() is not IReturnOperation { ReturnedValue: { } returned }
+            || OperationTree.Unwrap(returned) is not IInvocationOperation { TargetMethod.Name: "Contains" } contains)
+        {
+            return null;
+        }
+        var arguments = contains.Instance is null ? contains.Arguments.Select(a => a.Value).ToList() : [contains.Instance, .. contains.Arguments.Select(a => a.Value)];
+        return arguments.Count == 2
+            && OperationTree.Unwrap(arguments[1]) is IPropertyReferenceOperation { Property.Name: "Key", Instance: { } pair }
+            && OperationTree.Unwrap(pair) is IParameterReferenceOperation { Parameter: var parameter }
+            && SymbolEqualityComparer.Default.Equals(parameter, predicate.Symbol.Parameters[0])
+                ? arguments[0]
+                : null;
+    }
+
+    /// <summary>
     /// The tags inside an argument a sink takes as tags: key/value pairs built in place, collection
     /// initializers, indexer initializers, and a local built up in the same method. Lambdas are not
     /// entered (their values go elsewhere), nor are <c>TagList</c>/<c>ActivityTagsCollection</c>
@@ -428,6 +452,10 @@ internal static partial class TelemetrySinks
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
                     when indexer.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String && !known.IsTagCollection(indexer.Property.ContainingType):
                     sites.Add(new TelemetrySite(kind, indexer.Arguments[0].Value, assignment.Value) { ReportAt = through });
+                    continue;
+                case IInvocationOperation filter when AllowListedKeys(filter) is not null:
+                    // properties.Where(p => TelemetrySafe.Contains(p.Key)): judged as a whole, by the keys it lets through.
+                    sites.Add(new TelemetrySite(kind, null, filter) { ReportAt = through });
                     continue;
                 case IParameterReferenceOperation handed when IsTagContainer(handed.Type, known):
                     // A facade's params pairs or TagList handed straight on (counter.Add(value, tags)): its

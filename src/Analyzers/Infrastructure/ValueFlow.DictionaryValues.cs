@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -42,6 +43,9 @@ internal sealed partial class ValueFlow
                     : returned.WithoutParameters();
             case IObjectCreationOperation { Initializer: { } contents } when IsDictionary(dictionary.Type):
                 return CombineAll(InitializedEntries(contents).Select(e => e.Value), frame, depth);
+            case IMemberReferenceOperation bag when KeyedIdentifierEntry(bag, frame) is { } entry:
+                // form.Fields.Select(f => $"{f.Key}={f.Value}") where the code reads form.Fields["email"].
+                return Found(bag, entry.Domain, $"{Describe(bag)} (its entry '{entry.Key}', read by that key in this file)");
             default:
                 return null;
         }
@@ -62,4 +66,64 @@ internal sealed partial class ValueFlow
         }
         return operation;
     }
+
+    /// <summary>
+    /// A filter of a dictionary's pairs by an allow list of keys (<c>properties.Where(p => TelemetrySafe.Contains(p.Key))</c>):
+    /// what it keeps is the entries under those keys. When the keys are all constants in sight (a static or local set,
+    /// array or list initialised with them) and none names an identifier, it keeps none of the entries the code reads
+    /// elsewhere by a personal key; otherwise it is judged as the dictionary it filters. Null for any other call.
+    /// </summary>
+    private FlowResult? KeyAllowListFilter(IInvocationOperation invocation, Frame frame, int depth)
+    {
+        if (TelemetrySinks.AllowListedKeys(invocation) is not { } allowList)
+        {
+            return null;
+        }
+        if (ConstantKeysOf(OperationTree.Unwrap(allowList), frame) is { } keys && keys.All(k => !IsIdentifierKeyText(k, frame.Options, out _)))
+        {
+            return FlowResult.Unknown;
+        }
+        return Rewrapped(Evaluate(invocation.Arguments[0].Value, frame, depth + 1), invocation);
+    }
+
+    /// <summary>The constant strings a set, array or list is initialised with, when it is a field or local initialised once in sight.</summary>
+    private List<string>? ConstantKeysOf(IOperation collection, Frame frame)
+    {
+        IOperation? made = collection switch
+        {
+            IFieldReferenceOperation { Field: { IsReadOnly: true } field } => FieldInitializer(field, frame),
+            IPropertyReferenceOperation { Property: { SetMethod: null } property } when IsAutoProperty(property) => FieldInitializer(property, frame),
+            ILocalReferenceOperation local when LocalWrites(local.Local, OperationTree.Root(local)) is { Count: 1 } writes && writes[0].Element == -1 => writes[0].Value,
+            _ => null,
+        };
+        if (made is null)
+        {
+            return null;
+        }
+        made = OperationTree.Unwrap(made);
+        IEnumerable<IOperation>? elements = made switch
+        {
+            IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers.Select(i => i is IInvocationOperation add && add.Arguments.Length == 1 ? add.Arguments[0].Value : i),
+            IArrayCreationOperation { Initializer: { } array } => array.ElementValues,
+            _ when IsCollectionExpression(made.Kind) => made.ChildOperations,
+            _ => null,
+        };
+        if (elements is null)
+        {
+            return null;
+        }
+        var keys = new List<string>();
+        foreach (var element in elements)
+        {
+            if (OperationTree.Unwrap(element).ConstantValue is not { HasValue: true, Value: string key })
+            {
+                return null;
+            }
+            keys.Add(key);
+        }
+        return keys;
+    }
+
+    private IOperation? FieldInitializer(ISymbol member, Frame frame) =>
+        _index.WritesOf(member, frame.CancellationToken) is { Count: 1 } writes ? writes[0] : null;
 }

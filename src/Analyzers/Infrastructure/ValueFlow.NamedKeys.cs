@@ -32,6 +32,41 @@ internal sealed partial class ValueFlow
         return IsIdentifierKey(indexer.Arguments[0].Value, options, out domain);
     }
 
+    /// <summary>
+    /// A dictionary-typed field or property sent whole (<c>{Props}</c> given <c>ev.Props</c>, its
+    /// serialised text) that the source elsewhere reads or writes by a key naming an identifier
+    /// in the same file (<c>ev.Props["meter_serial"]</c>, <c>form.Fields["email"]</c>): the entry its
+    /// code knows is there goes with the rest. A bag only read by other keys stays unjudged; so do its keys and count,
+    /// which are other members.
+    /// </summary>
+    private (string Key, string Domain)? KeyedIdentifierEntry(IMemberReferenceOperation member, Frame frame)
+    {
+        if (!IsDictionary(member.Type) || IsServiceOwnedLookup(member.Type) || DictionaryValueType(member.Type) is not { } value || !HoldsText(value))
+        {
+            return null;
+        }
+        foreach (var (key, tree) in _index.EntryKeysOf(member.Member, frame.CancellationToken))
+        {
+            // Only the code of the same file: a library's bag (a media probe's tags) holds a presenter's
+            // name in one service and nothing of anyone's in another.
+            if (tree == member.Syntax.SyntaxTree && IsIdentifierKeyText(key, frame.Options, out var domain))
+            {
+                return (key, domain);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The value type of a dictionary (<c>TValue</c> of the <c>IDictionary</c> or <c>IReadOnlyDictionary</c> it is or implements).</summary>
+    private static ITypeSymbol? DictionaryValueType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { TypeArguments.Length: 2 } named && named.Name.EndsWith("Dictionary", System.StringComparison.Ordinal))
+        {
+            return named.TypeArguments[1];
+        }
+        return type?.AllInterfaces.FirstOrDefault(i => i.Name is "IDictionary" or "IReadOnlyDictionary" && i.TypeArguments.Length == 2)?.TypeArguments[1];
+    }
+
     /// <summary>A token's or a session's claims by type (<c>session.Claims</c>, <c>jwt.Payload</c>'s claims, <c>claims</c>).</summary>
     private static bool IsClaimsBag(IOperation instance) =>
         ReferencedSymbol(OperationTree.Unwrap(instance)) is { } bag && NameWords.Split(bag.Name) is { Count: > 0 } words && words[words.Count - 1] == "claims";
@@ -101,10 +136,11 @@ internal sealed partial class ValueFlow
     private static bool IsIdentifierKey(IOperation key, TelemetryOptions options, out string domain)
     {
         domain = "";
-        if (OperationTree.Unwrap(key).ConstantValue is not { HasValue: true, Value: string text })
-        {
-            return false;
-        }
+        return OperationTree.Unwrap(key).ConstantValue is { HasValue: true, Value: string text } && IsIdentifierKeyText(text, options, out domain);
+    }
+
+    private static bool IsIdentifierKeyText(string text, TelemetryOptions options, out string domain)
+    {
         if (PersonalHeaderDomain(text) is { } header)
         {
             domain = header;

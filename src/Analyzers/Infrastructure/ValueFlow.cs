@@ -912,6 +912,10 @@ internal sealed partial class ValueFlow
             // context.ActionArguments, a job's Args, request.Headers sent whole: every input the caller sent.
             return Found(member, "input", $"{Describe(member)} (every input it holds, as sent)");
         }
+        if (KeyedIdentifierEntry(member, frame) is { } keyedEntry)
+        {
+            return Found(member, keyedEntry.Domain, $"{Describe(member)} (its entry '{keyedEntry.Key}', read by that key in this file)");
+        }
         if (ConstructedInSight(member, frame, depth) is { } constructed)
         {
             return constructed;
@@ -2001,6 +2005,11 @@ internal sealed partial class ValueFlow
         if (ReadsPersonalClaim(invocation, frame.Options))
         {
             return Found(invocation, "user");
+        }
+        if (KeyAllowListFilter(invocation, frame, depth) is { } allowListed)
+        {
+            // properties.Where(p => TelemetrySafe.Contains(p.Key)): only the entries an allow list names.
+            return allowListed;
         }
         if ((RoundedCoordinate(invocation, frame, depth) ?? PositionCall(invocation, frame, depth)) is { } place)
         {

@@ -4252,4 +4252,89 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_bag_whose_code_reads_an_identifier_by_key_holds_it_when_sent_whole()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + "using System.Linq;\n" + """
+            public sealed record AppEvent(string Name, Dictionary<string, string> Props);
+            public sealed record EnquiryForm(IReadOnlyDictionary<string, string> Fields);
+
+            class Collector
+            {
+                void Ingest(ILogger logger, Activity activity, AppEvent ev, EnquiryForm form)
+                {
+                    if (ev.Name == "meter_viewed")
+                    {
+                        activity.SetTag("app.meter", {|TC1001:ev.Props["meter_serial"]|});
+                    }
+                    logger.LogDebug("Event {Name} props {Props}", ev.Name, {|TC1001:ev.Props|});
+                    logger.LogDebug("Event {Name} has {Count} props named {Keys}", ev.Name, ev.Props.Count, ev.Props.Keys);
+                    activity.SetTag("app.screen", ev.Props.GetValueOrDefault("screen"));
+                    var email = form.Fields?.GetValueOrDefault("email");
+                    logger.LogWarning("Enquiry fields {Fields}", {|TC1001:form.Fields|});
+                    logger.LogWarning("Enquiry fields {Fields}", string.Join("&", form.Fields.Select(f => $"{f.Key}={{|TC1001:f.Value|}}")));
+                    logger.LogWarning("Enquiry field names {Fields}", string.Join("&", form.Fields.Select(f => f.Key)));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_bag_read_only_by_keys_that_name_no_person_stays_clean_when_sent_whole()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record StrategyDefinition(string Name, IReadOnlyDictionary<string, string> Parameters);
+            public sealed record Counts(Dictionary<string, int> Totals);
+
+            class Rollouts
+            {
+                void Evaluate(ILogger logger, StrategyDefinition strategy, Counts counts)
+                {
+                    var stickiness = strategy.Parameters["stickiness"];
+                    var percentage = strategy.Parameters.GetValueOrDefault("rollout");
+                    logger.LogDebug("Strategy {Name} parameters {Parameters}", strategy.Name, strategy.Parameters);
+                    var n = counts.Totals.GetValueOrDefault("email");
+                    logger.LogDebug("Counts {Counts}", counts.Totals);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_bag_filtered_by_an_allow_list_of_keys_naming_no_person_keeps_none_of_its_personal_entries()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + "using System.Linq;\n" + """
+            public sealed record TrackEvent(string Event, IReadOnlyDictionary<string, object?> Properties);
+
+            static class ConsentFilter
+            {
+                private static readonly HashSet<string> TelemetrySafe = new(StringComparer.Ordinal) { "screen", "step", "plan" };
+                private static readonly string[] AdvertisingKeys = ["advertising_id", "idfa"];
+
+                public static Dictionary<string, object?> ForTelemetry(IReadOnlyDictionary<string, object?> properties) =>
+                    properties.Where(p => TelemetrySafe.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+
+                public static Dictionary<string, object?> StripAdvertising(IReadOnlyDictionary<string, object?> properties) =>
+                    properties.Where(p => !AdvertisingKeys.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+
+                public static Dictionary<string, object?> WithContact(IReadOnlyDictionary<string, object?> properties)
+                {
+                    string[] allowed = ["screen", "email"];
+                    return properties.Where(p => allowed.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+                }
+            }
+
+            class Ingest
+            {
+                void Track(Activity activity, TrackEvent e)
+                {
+                    if (e.Properties.TryGetValue("email", out var email)) { }
+                    activity.AddEvent(new ActivityEvent("track", tags: new ActivityTagsCollection(ConsentFilter.ForTelemetry(e.Properties))));
+                    activity.AddEvent(new ActivityEvent("track", tags: new ActivityTagsCollection({|TC1001:ConsentFilter.StripAdvertising(e.Properties)|})));
+                    activity.AddEvent(new ActivityEvent("track", tags: new ActivityTagsCollection({|TC1001:ConsentFilter.WithContact(e.Properties)|})));
+                }
+            }
+            """);
+    }
 }
