@@ -1,0 +1,23 @@
+// The services turn on implicit usings and add the loyalty platform's and telemetry's namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.IO;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using LoyaltyKit;
+global using LoyaltyKit.Ledger;
+global using LoyaltyKit.Partners;
+global using LoyaltyKit.Rewards;
+global using LoyaltyKit.Statements;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout119.Support;
+global using PrivacyHoldout119.Telemetry;
+global using TelemetryConventions;
