@@ -1,0 +1,20 @@
+// The services turn on implicit usings and add the insurance platform's and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Insurance.Claims;
+global using Insurance.Policies;
+global using Insurance.Rating;
+global using Insurance.Underwriting;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout120.Support;
+global using PrivacyHoldout120.Telemetry;
+global using TelemetryConventions;
