@@ -64,6 +64,8 @@ internal sealed class TelemetryOptions
         // ratepayer or an occupier, a caseworker, a GP, a colleague.
         "engineer", "technician", "adjuster", "surveyor", "assessor", "investigator", "appellant", "policyholder",
         "ratepayer", "occupier", "caseworker", "gp", "colleague",
+        // A legal hold's or an e-discovery matter's custodian: the person whose records are kept.
+        "custodian",
         // Who took a photo or gave a recorded talk: a photo's artist (EXIF's Artist tag), its
         // photographer, a lecture's presenter.
         "artist", "photographer", "presenter",
@@ -157,8 +159,8 @@ internal sealed class TelemetryOptions
         ["profile"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "id", "ids"),
         // A vehicle's registration (its plate) is its keeper's; a vehicle's id or type is not.
         ["vehicle"] = ImmutableHashSet.Create(StringComparer.Ordinal, "registration", "registrations", "reg", "plate", "plates"),
-        // A token's subject (OpenID Connect's sub) or a study's subject is a person; a message's subject line is not.
-        ["subject"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers", "number", "numbers"),
+        // A token's subject (OpenID Connect's sub), a study's or a data subject (its id or key) is a person; a message's subject line is not.
+        ["subject"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers", "number", "numbers", "key", "keys", "ref", "reference"),
         // A first, last, family, given, middle or maiden name is always somebody's; a full or display
         // name is as often a type's or a service's (Type.FullName, Activity.DisplayName) and is left out.
         ["first"] = PersonalNameWords,

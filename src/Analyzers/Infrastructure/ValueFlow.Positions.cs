@@ -64,6 +64,33 @@ internal sealed partial class ValueFlow
         return rounded.Identifier?.Domain == LocationDomain ? FlowResult.Safe : null;
     }
 
+    /// <summary>
+    /// A geohash of a position (<c>Geohash.Encode(fix.Latitude, fix.Longitude, 7)</c>, <c>GeoHash.Encode(point, 8)</c>):
+    /// seven characters or more pin a spot to 150 m or less, which is the position; six or fewer (a kilometre
+    /// or more) are about the area. Null when the call is no geohash with a constant length, or it encodes no
+    /// person's position.
+    /// </summary>
+    private FlowResult? GeohashOf(IInvocationOperation invocation, Frame frame, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (!(method.ContainingType?.Name.IndexOf("geohash", StringComparison.OrdinalIgnoreCase) >= 0 && method.Name.StartsWith("Encode", StringComparison.Ordinal)
+                || method.Name.IndexOf("geohash", StringComparison.OrdinalIgnoreCase) >= 0)
+            || invocation.Type?.SpecialType != SpecialType.System_String
+            || invocation.Arguments.FirstOrDefault(a => a.Value.Type?.SpecialType == SpecialType.System_Int32) is not { } length
+            || length.Value.ConstantValue is not { HasValue: true, Value: int characters })
+        {
+            return null;
+        }
+        var encoded = CombineAll(invocation.Arguments.Where(a => a != length).Select(a => a.Value), frame, depth);
+        if (encoded.Identifier?.Domain != LocationDomain)
+        {
+            return null;
+        }
+        return characters >= 7
+            ? Found(invocation, LocationDomain, $"{Describe(invocation)} (a geohash of {characters} characters, the spot)")
+            : FlowResult.Safe;
+    }
+
     /// <summary>A hole formatted to two decimals or fewer (<c>{fix.Latitude:F1}</c>): a coordinate so printed is about the place.</summary>
     private FlowResult EvaluateHole(IInterpolationOperation hole, Frame frame, int depth)
     {

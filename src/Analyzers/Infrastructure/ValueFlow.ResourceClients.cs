@@ -12,10 +12,26 @@ internal sealed partial class ValueFlow
     /// <c>blob.Name</c>, <c>blob.Uri</c> or <c>file.Path</c> of a client made by a <c>Get…Client(name)</c>
     /// call: what that name was built from. Null for other members.
     /// </summary>
-    private FlowResult? ResourceClientName(IMemberReferenceOperation member, Frame frame, int depth)
+    private FlowResult? ResourceClientName(IMemberReferenceOperation member, Frame frame, int depth) =>
+        member is IPropertyReferenceOperation { Property.Name: "Name" or "Uri" or "Path" or "BlobName" or "Key", Instance: { } instance }
+        && NameMadeFor(instance) is { } name
+            ? Rewrapped(Evaluate(name, frame, depth + 1).WithoutParameters(), member)
+            : null;
+
+    /// <summary>
+    /// A link a storage client signs for its resource (<c>blob.GenerateSasUri(BlobSasPermissions.Read, expires)</c>):
+    /// the resource's address with a token after it, so it holds the name the client was made for.
+    /// </summary>
+    private FlowResult? SignedResourceLink(IInvocationOperation invocation, Frame frame, int depth) =>
+        invocation.TargetMethod.Name is "GenerateSasUri" or "GenerateUserDelegationSasUri" && invocation.Instance is { } instance
+        && NameMadeFor(instance) is { } name
+            ? Rewrapped(Evaluate(name, frame, depth + 1).WithoutParameters(), invocation)
+            : null;
+
+    /// <summary>The name argument of the <c>Get…Client(name)</c> call that made a client, or null.</summary>
+    private IOperation? NameMadeFor(IOperation client)
     {
-        if (member is not IPropertyReferenceOperation { Property.Name: "Name" or "Uri" or "Path" or "BlobName" or "Key", Instance: { } instance }
-            || MadeBy(instance, 0) is not { } factory
+        if (MadeBy(client, 0) is not { } factory
             || factory.TargetMethod is not { Name: var name } || !name.StartsWith("Get", System.StringComparison.Ordinal) || !name.EndsWith("Client", System.StringComparison.Ordinal))
         {
             return null;
@@ -25,7 +41,7 @@ internal sealed partial class ValueFlow
             if (argument.Parameter?.Name is "blobName" or "name" or "path" or "fileName" or "directoryName" or "blobPath" or "key"
                 && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
-                return Rewrapped(Evaluate(argument.Value, frame, depth + 1).WithoutParameters(), member);
+                return argument.Value;
             }
         }
         return null;

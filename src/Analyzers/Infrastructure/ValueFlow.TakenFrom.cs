@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -154,6 +155,13 @@ internal sealed partial class ValueFlow
             return null;
         }
         var first = call.Arguments[0].Value;
+        if (method.IsStatic && method.ReturnType.SpecialType == SpecialType.System_String && call.Arguments.Length > 1
+            && first.Type?.SpecialType == SpecialType.System_String && !first.ConstantValue.HasValue
+            && call.Arguments.Skip(1).All(a => a.Value.ConstantValue.HasValue && a.Value.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Char))
+        {
+            // TopicFilter.Segment(message.Topic, 2), Part(path, '/', 1): a helper handed the text and where to cut it.
+            return first;
+        }
         return method.ContainingType?.Name switch
         {
             "Enumerable" when method.Name is "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" or "Single" or "SingleOrDefault" => first,

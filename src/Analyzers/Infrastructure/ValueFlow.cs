@@ -2011,9 +2011,13 @@ internal sealed partial class ValueFlow
             // properties.Where(p => TelemetrySafe.Contains(p.Key)): only the entries an allow list names.
             return allowListed;
         }
-        if ((RoundedCoordinate(invocation, frame, depth) ?? PositionCall(invocation, frame, depth)) is { } place)
+        if ((RoundedCoordinate(invocation, frame, depth) ?? PositionCall(invocation, frame, depth) ?? GeohashOf(invocation, frame, depth)) is { } place)
         {
             return place;
+        }
+        if (SignedResourceLink(invocation, frame, depth) is { } signed)
+        {
+            return signed;
         }
         if (IncomingRequestUrl(invocation, frame) is { } served)
         {
@@ -3212,6 +3216,15 @@ internal sealed partial class ValueFlow
             && (words.Any(TelemetryOptions.FleetWords.Contains) || (symbol.ContainingType is { } owner && NameWords.Split(owner.Name).Any(TelemetryOptions.FleetWords.Contains)));
     }
 
+    /// <summary>
+    /// A template's or a message's <c>SubjectKey</c>: the resource key of its subject line (beside a
+    /// <c>BodyKey</c>), not a data subject's key.
+    /// </summary>
+    private static bool IsTemplateSubjectKey(ISymbol symbol, List<string> words) =>
+        words.Count >= 2 && words[words.Count - 2] == "subject" && words[words.Count - 1] is "key" or "keys"
+        && symbol.ContainingType is { } owner
+        && NameWords.Split(owner.Name).Any(w => w is "template" or "templates" or "notification" or "email" or "mail" or "message" or "letter" or "resource" or "resources");
+
     public static bool IsIdentifierSymbol(ISymbol symbol, TelemetryOptions options, out string domain)
     {
         var words = NameWords.Split(symbol.Name);
@@ -3235,7 +3248,7 @@ internal sealed partial class ValueFlow
         }
         if (options.IsIdentifierName(words, out domain))
         {
-            return !IsFleetPlate(symbol);
+            return !IsFleetPlate(symbol) && !IsTemplateSubjectKey(symbol, words);
         }
         if (IsIdentityDocumentNumber(symbol, words))
         {

@@ -2396,8 +2396,19 @@ public class TC1001FlowTests
                 public string Topic { get; init; } = "";
             }
 
+            static class TopicFilter
+            {
+                public static string Segment(string topic, int index) => topic.Split('/')[index];
+            }
+
             class Telematics(ILogger logger)
             {
+                void OnVitals(Activity activity, MqttMessage vitals)
+                {
+                    var hospitalNumber = TopicFilter.Segment(vitals.Topic, 2);
+                    activity.SetTag("messaging.destination.name", {|TC1001:vitals.Topic|});
+                }
+
                 void OnMessage(Activity activity, MqttMessage message, MqttMessage classroom, string path, Uri link)
                 {
                     var imei = message.Topic.Split('/')[1];
@@ -4333,6 +4344,55 @@ public class TC1001FlowTests
                     activity.AddEvent(new ActivityEvent("track", tags: new ActivityTagsCollection(ConsentFilter.ForTelemetry(e.Properties))));
                     activity.AddEvent(new ActivityEvent("track", tags: new ActivityTagsCollection({|TC1001:ConsentFilter.StripAdvertising(e.Properties)|})));
                     activity.AddEvent(new ActivityEvent("track", tags: new ActivityTagsCollection({|TC1001:ConsentFilter.WithContact(e.Properties)|})));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_geohash_of_seven_characters_or_more_is_the_spot_and_a_shorter_one_the_area()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record GeoPoint(double Latitude, double Longitude);
+            public sealed record NurseFix(string VisitId, double Latitude, double Longitude);
+            public sealed record BusFix(string BusId, GeoPoint Position);
+
+            public static class Geohash
+            {
+                public static string Encode(double latitude, double longitude, int precision)
+                {
+                    var bits = (long)((latitude + 90) * 1e6) ^ (long)((longitude + 180) * 1e6);
+                    return Convert.ToString(bits, 32).PadLeft(precision, '0').Substring(0, precision);
+                }
+            }
+
+            class Tracking
+            {
+                void Track(Activity activity, NurseFix fix, BusFix bus)
+                {
+                    activity.SetTag("tracking.cell", Geohash.Encode(fix.Latitude, fix.Longitude, 5));
+                    activity.SetTag("tracking.spot", {|TC1001:Geohash.Encode(fix.Latitude, fix.Longitude, 8)|});
+                    activity.SetTag("bus.spot", Geohash.Encode(bus.Position.Latitude, bus.Position.Longitude, 8));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_data_subject_s_key_is_a_person_s_and_a_template_s_subject_key_names_its_subject_line()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record ErasureTask(Guid RequestId, string SubjectKey);
+            public sealed record NotificationTemplate(string TemplateId, string SubjectKey, string BodyKey);
+
+            class Erasure
+            {
+                void Run(ILogger logger, Activity activity, ErasureTask task, NotificationTemplate template)
+                {
+                    activity.SetTag("erasure.subject", {|TC1001:task.SubjectKey|});
+                    logger.LogInformation("Erasure task {Task}", {|TC1001:task|});
+                    logger.LogDebug("Rendering {@Template}", template);
+                    activity.SetTag("template.subject_key", template.SubjectKey);
                 }
             }
             """);

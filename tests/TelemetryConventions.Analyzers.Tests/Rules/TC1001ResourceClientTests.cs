@@ -26,6 +26,7 @@ public class TC1001ResourceClientTests
                     public virtual string Name => "";
                     public virtual string BlobContainerName => "";
                     public virtual Uri Uri => null!;
+                    public virtual Uri GenerateSasUri(int permissions, DateTimeOffset expiresOn) => null!;
                 }
 
                 public class BlobContainerClient
@@ -56,8 +57,12 @@ public class TC1001ResourceClientTests
                         logger.LogError("Upload of {BlobUri} failed", {|TC1001:blob.Uri|});
                         logger.LogInformation("Stored in {Container}", _letters.Name);
 
+                        var link = blob.GenerateSasUri(1, DateTimeOffset.UtcNow.AddHours(1));
+                        logger.LogDebug("Letter download link {Link}", {|TC1001:link|});
+
                         var template = _letters.GetBlobClient($"templates/{letterId:N}.docx");
                         logger.LogInformation("Template {Blob}", template.Name);
+                        logger.LogInformation("Template link {Link}", template.GenerateSasUri(1, DateTimeOffset.UtcNow.AddHours(1)));
                     }
                 }
             }
