@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the verification SDK's and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout122.Support;
+global using PrivacyHoldout122.Telemetry;
+global using TelemetryConventions;
+global using VeriDoc;
+global using VeriDoc.Biometrics;
+global using VeriDoc.Documents;
+global using VeriDoc.Review;
+global using VeriDoc.Webhooks;
