@@ -1,0 +1,23 @@
+// The services turn on implicit usings and add the finance libraries' and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using BankFeeds;
+global using Collections;
+global using DirectDebit;
+global using Invoicing;
+global using Ledger;
+global using MakingTaxDigital;
+global using OpenTelemetry;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout123.Support;
+global using PrivacyHoldout123.Telemetry;
+global using TelemetryConventions;
