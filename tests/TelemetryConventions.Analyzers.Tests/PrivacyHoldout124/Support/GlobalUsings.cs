@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the queue, live-event and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using LiveKit.Auctions;
+global using LiveKit.Chat;
+global using LiveKit.Leaderboards;
+global using LiveKit.Polls;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout124.Support;
+global using PrivacyHoldout124.Telemetry;
+global using QueueKit;
+global using TelemetryConventions;
