@@ -66,6 +66,11 @@ internal sealed class TelemetryOptions
         "ratepayer", "occupier", "caseworker", "gp", "colleague",
         // A legal hold's or an e-discovery matter's custodian: the person whose records are kept.
         "custodian",
+        // A neighbour a parcel may be left with, an examiner a script goes to, and a doctor's or a
+        // nurse's registration with the General Medical or the Nursing and Midwifery Council.
+        "neighbour", "neighbor", "examiner", "gmc", "nmc",
+        // Who bids in an auction, votes in a poll or asks a question from the audience.
+        "bidder", "voter", "asker",
         // Who took a photo or gave a recorded talk: a photo's artist (EXIF's Artist tag), its
         // photographer, a lecture's presenter.
         "artist", "photographer", "presenter",
@@ -106,6 +111,13 @@ internal sealed class TelemetryOptions
         ["billing"] = ContactWords,
         ["shipping"] = ContactWords,
         ["delivery"] = ContactWords,
+        // A referral code or link is the referrer's own; a referral's id or status is the referral's.
+        ["referral"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes", "link", "links"),
+        // A chat message's sender handle is the name its sender is shown by; a sender id or name is as
+        // often an SMS brand's or a mailbox's.
+        ["sender"] = ImmutableHashSet.Create(StringComparer.Ordinal, "handle", "handles"),
+        // The name signed at the door or on a form is the signer's.
+        ["signed"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names"),
         ["postal"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         ["steam"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An electric vehicle's communication controller id (ISO 15118 EVCCID) is its driver's car.
