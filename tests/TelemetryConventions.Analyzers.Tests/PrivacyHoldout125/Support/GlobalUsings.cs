@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the hiring platform's and the telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using HireKit;
+global using HireKit.Checks;
+global using HireKit.Offers;
+global using HireKit.Parsing;
+global using HireKit.Scheduling;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout125.Support;
+global using PrivacyHoldout125.Telemetry;
+global using TelemetryConventions;
