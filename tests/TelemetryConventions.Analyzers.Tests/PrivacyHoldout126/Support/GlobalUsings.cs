@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the review, moderation, media and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.IO;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using ContentSafety;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout126.Telemetry;
+global using ReviewKit;
+global using ReviewKit.Invitations;
+global using ReviewKit.Media;
+global using ReviewKit.Takedowns;
+global using TextAnalytics;
+global using TelemetryConventions;
