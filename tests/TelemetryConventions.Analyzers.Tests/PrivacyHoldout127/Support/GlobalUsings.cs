@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the learning, credential and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using LearnKit.Assessment;
+global using LearnKit.Compliance;
+global using LearnKit.Credentials;
+global using LearnKit.Lms;
+global using LearnKit.Xapi;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout127.Support;
+global using PrivacyHoldout127.Telemetry;
+global using TelemetryConventions;
