@@ -230,6 +230,8 @@ public class NameWordsTests
     [InlineData("BidderId", true, "bidder")]
     [InlineData("AskerName", true, "asker")]
     [InlineData("voterCount", false, "")]
+    [InlineData("LedgerAccount", false, "")]
+    [InlineData("glAccountCode", false, "")]
     [InlineData("Uprn", true, "uprn")]
     [InlineData("householdId", true, "household")]
     [InlineData("householdCount", false, "")]

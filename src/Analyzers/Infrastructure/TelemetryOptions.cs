@@ -252,7 +252,9 @@ internal sealed class TelemetryOptions
         "storage", "service", "system", "machine", "device", "app", "application", "api", "cloud", "database", "db", "sql", "blob",
         "queue", "topic", "bucket", "cosmos", "tenant", "workload", "managed", "technical", "bot", "robot", "test", "demo", "sample", "template",
         "synthetic", "probe", "canary", "dummy",
-        "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour");
+        "aws", "publish", "build", "launch", "config", "configuration", "connection", "performance", "color", "colour",
+        // A general ledger's accounts are the chart of accounts' (ledgerAccount, glAccountCode, nominalAccount).
+        "ledger", "gl", "nominal");
 
     /// <summary>
     /// The operator's own vehicles, whose plates are a thing's: <c>fleetPlate</c>, <c>busPlate</c>, a

@@ -134,7 +134,10 @@ internal sealed partial class ValueFlow
     private static bool NamesAnIdentifierValue(string name, TelemetryOptions options, out string domain)
     {
         var words = NameWords.Split(name);
-        return options.IsIdentifierName(words, out domain) && domain != "text"
+        // A subject's id or key is a data subject's, or the thing a review, a question or a flag
+        // evaluation is about (ReviewsForAsync(string subjectId, …) given a product's SKU): what is
+        // handed to it is judged by its own name.
+        return options.IsIdentifierName(words, out domain) && domain != "text" && !words.Contains("subject")
             && (words.Count > 1 || IdentifierValueWords.Contains(words[0]));
     }
 

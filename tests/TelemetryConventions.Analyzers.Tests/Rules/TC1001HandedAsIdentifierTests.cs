@@ -29,6 +29,11 @@ public class TC1001HandedAsIdentifierTests
             Task PostAsync(string channel, string text, CancellationToken cancellationToken);
         }
 
+        public interface IReviewPlatform
+        {
+            Task<int> ReviewCountAsync(string subjectId, CancellationToken cancellationToken);
+        }
+
         public interface IDistinctCounter
         {
             Task<long> AddDistinctAsync(string key, string member, CancellationToken cancellationToken);
@@ -133,6 +138,13 @@ public class TC1001HandedAsIdentifierTests
                 {
                     // Another method: the key is judged by its name here.
                     span.SetTag("messaging.kafka.message.key", message.Key);
+                }
+
+                public async Task ReviewsAsync(Activity span, IReviewPlatform reviews, string sku, CancellationToken cancellationToken)
+                {
+                    // A review's subject is the thing reviewed: a product handed to it stays a product.
+                    await reviews.ReviewCountAsync(sku, cancellationToken);
+                    span.SetTag("review.product", sku);
                 }
             }
             """);
