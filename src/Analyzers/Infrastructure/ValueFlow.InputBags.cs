@@ -89,6 +89,9 @@ internal sealed partial class ValueFlow
         return element is null || !IsMeasure(element);
     }
 
+    /// <summary>Whether a value is a number, a flag, a date or an enum (<see cref="IsMeasure"/>).</summary>
+    public static bool IsMeasureValue(IOperation value) => OperationTree.Unwrap(value).Type is { } type && IsMeasure(type);
+
     /// <summary>Numbers, flags, dates and enums: values a collection of inputs is not made of.</summary>
     private static bool IsMeasure(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Enum

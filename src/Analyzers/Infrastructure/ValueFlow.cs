@@ -3248,7 +3248,9 @@ internal sealed partial class ValueFlow
         }
         if (options.IsIdentifierName(words, out domain))
         {
-            return !IsFleetPlate(symbol) && !IsTemplateSubjectKey(symbol, words);
+            // A quiz's question number or a comment count is a number, not the words someone typed.
+            return !IsFleetPlate(symbol) && !IsTemplateSubjectKey(symbol, words)
+                && !(domain == "text" && TypeOf(symbol) is { } typed && IsMeasure(typed));
         }
         if (IsIdentityDocumentNumber(symbol, words))
         {

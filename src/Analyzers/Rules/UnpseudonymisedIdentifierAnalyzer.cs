@@ -78,10 +78,11 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             Report(context, site, site.Value, handed.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : handed.Domain, redact: false, fixable: false);
         }
         else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null && CouldBeIdentifier(site.Value, compilation.Known) && !ValueFlow.NamesCodeMember(site.Value)
-            && !ValueFlow.IsTally(site.Value))
+            && !ValueFlow.IsTally(site.Value) && !(keyDomain == "text" && ValueFlow.IsMeasureValue(site.Value)))
         {
             // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report. A count
-            // under such a key (added_by = expired.Select(o => o.AddedBy).Distinct().Count()) is how many, not who.
+            // under such a key (added_by = expired.Select(o => o.AddedBy).Distinct().Count()) is how many, not who,
+            // and a number under a key named for typed text ({Question} given a quiz's question number) is no text.
             Report(context, site, site.Value, Describe(site.Value), site.Describe(), keyDomain, redact: false, fixable: true);
         }
     }

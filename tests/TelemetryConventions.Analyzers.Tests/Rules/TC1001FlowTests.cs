@@ -4397,4 +4397,22 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_question_someone_typed_is_free_text_and_a_question_s_number_is_a_number()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record QuizAnswer(string QuizId, int Question, int QuestionIndex, string Choice);
+            public sealed record AudienceQuestion(Guid QuestionId, string Question);
+
+            class LiveQuiz
+            {
+                void Answered(ILogger logger, QuizAnswer answer, AudienceQuestion asked)
+                {
+                    logger.LogDebug("Q{Question} ({Index}) choice {Choice}", answer.Question, answer.QuestionIndex, answer.Choice);
+                    logger.LogDebug("Asked {QuestionId}: {Question}", asked.QuestionId, {|TC1001:asked.Question|});
+                }
+            }
+            """);
+    }
 }
