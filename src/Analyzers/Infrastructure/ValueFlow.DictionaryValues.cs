@@ -45,7 +45,7 @@ internal sealed partial class ValueFlow
                 return CombineAll(InitializedEntries(contents).Select(e => e.Value), frame, depth);
             case IMemberReferenceOperation bag when KeyedIdentifierEntry(bag, frame) is { } entry:
                 // form.Fields.Select(f => $"{f.Key}={f.Value}") where the code reads form.Fields["email"].
-                return Found(bag, entry.Domain, $"{Describe(bag)} (its entry '{entry.Key}', read by that key in this file)");
+                return entry;
             default:
                 return null;
         }

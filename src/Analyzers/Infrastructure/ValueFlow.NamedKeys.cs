@@ -39,9 +39,10 @@ internal sealed partial class ValueFlow
     /// code knows is there goes with the rest. A bag only read by other keys stays unjudged; so do its keys and count,
     /// which are other members.
     /// </summary>
-    private (string Key, string Domain)? KeyedIdentifierEntry(IMemberReferenceOperation member, Frame frame)
+    private FlowResult? KeyedIdentifierEntry(IMemberReferenceOperation member, Frame frame)
     {
-        if (!IsDictionary(member.Type) || IsServiceOwnedLookup(member.Type) || DictionaryValueType(member.Type) is not { } value || !HoldsText(value))
+        if (!IsDictionary(member.Type) || IsServiceOwnedLookup(member.Type)
+            || SequenceElement(member.Type!) is not INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } entry || !HoldsText(entry.TypeArguments[1]))
         {
             return null;
         }
@@ -51,20 +52,10 @@ internal sealed partial class ValueFlow
             // name in one service and nothing of anyone's in another.
             if (tree == member.Syntax.SyntaxTree && IsIdentifierKeyText(key, frame.Options, out var domain))
             {
-                return (key, domain);
+                return Found(member, domain, $"{Describe(member)} (its entry '{key}', read by that key in this file)");
             }
         }
         return null;
-    }
-
-    /// <summary>The value type of a dictionary (<c>TValue</c> of the <c>IDictionary</c> or <c>IReadOnlyDictionary</c> it is or implements).</summary>
-    private static ITypeSymbol? DictionaryValueType(ITypeSymbol? type)
-    {
-        if (type is INamedTypeSymbol { TypeArguments.Length: 2 } named && named.Name.EndsWith("Dictionary", System.StringComparison.Ordinal))
-        {
-            return named.TypeArguments[1];
-        }
-        return type?.AllInterfaces.FirstOrDefault(i => i.Name is "IDictionary" or "IReadOnlyDictionary" && i.TypeArguments.Length == 2)?.TypeArguments[1];
     }
 
     /// <summary>A token's or a session's claims by type (<c>session.Claims</c>, <c>jwt.Payload</c>'s claims, <c>claims</c>).</summary>

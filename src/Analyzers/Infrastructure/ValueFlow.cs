@@ -914,7 +914,7 @@ internal sealed partial class ValueFlow
         }
         if (KeyedIdentifierEntry(member, frame) is { } keyedEntry)
         {
-            return Found(member, keyedEntry.Domain, $"{Describe(member)} (its entry '{keyedEntry.Key}', read by that key in this file)");
+            return keyedEntry;
         }
         if (ConstructedInSight(member, frame, depth) is { } constructed)
         {
