@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the lettings, referencing, deposit, repairs and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Homestead.Deposits;
+global using Homestead.Lettings;
+global using Homestead.Payments;
+global using Homestead.Referencing;
+global using Homestead.Repairs;
+global using Microsoft.Extensions.Logging;
+global using OpenTelemetry;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout130.Support;
+global using PrivacyHoldout130.Telemetry;
+global using TelemetryConventions;
