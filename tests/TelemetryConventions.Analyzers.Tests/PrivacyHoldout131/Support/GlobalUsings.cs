@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the returns, payments, disputes, complaints and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using OpenTelemetry;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout131.Support;
+global using PrivacyHoldout131.Telemetry;
+global using Settle.Complaints;
+global using Settle.Disputes;
+global using Settle.Payments;
+global using Settle.Returns;
+global using TelemetryConventions;
