@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the assistance, access and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using AccessKit.Adjustments;
+global using AccessKit.Arrangements;
+global using AccessKit.Assist;
+global using AccessKit.Interpreting;
+global using AccessKit.Loans;
+global using AccessKit.Priority;
+global using Microsoft.Extensions.Logging;
+global using OpenTelemetry;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout132.Telemetry;
+global using TelemetryConventions;
