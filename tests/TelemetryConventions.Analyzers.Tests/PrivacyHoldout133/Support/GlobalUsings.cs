@@ -1,0 +1,23 @@
+// The services turn on implicit usings and add the giving, volunteering and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Goodwork.Checks;
+global using Goodwork.Fundraising;
+global using Goodwork.Giving;
+global using Goodwork.Grants;
+global using Goodwork.Mentoring;
+global using Goodwork.Volunteering;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout133.Support;
+global using PrivacyHoldout133.Telemetry;
+global using TelemetryConventions;
