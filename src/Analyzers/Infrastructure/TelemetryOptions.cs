@@ -71,6 +71,9 @@ internal sealed class TelemetryOptions
         "neighbour", "neighbor", "examiner", "gmc", "nmc",
         // Who bids in an auction, votes in a poll or asks a question from the audience.
         "bidder", "voter", "asker",
+        // An athlete on a sports platform, a race entrant's bib, a guarantor on a tenancy, who grants
+        // someone proxy access, and a trade's operative sent to a home.
+        "athlete", "bib", "guarantor", "grantor", "operative",
         // Who took a photo or gave a recorded talk: a photo's artist (EXIF's Artist tag), its
         // photographer, a lecture's presenter.
         "artist", "photographer", "presenter",
@@ -116,6 +119,8 @@ internal sealed class TelemetryOptions
         // A chat message's sender handle is the name its sender is shown by; a sender id or name is as
         // often an SMS brand's or a mailbox's.
         ["sender"] = ImmutableHashSet.Create(StringComparer.Ordinal, "handle", "handles"),
+        // A link code sent to a parent or typed on a TV links whoever has it to one person's account.
+        ["link"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         // The name signed at the door or on a form is the signer's.
         ["signed"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names"),
         ["postal"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
@@ -559,7 +564,9 @@ internal sealed class TelemetryOptions
     private static readonly ImmutableHashSet<string> NoteWriters = ImmutableHashSet.Create(StringComparer.Ordinal,
         "analyst", "agent", "agents", "moderator", "inspector", "internal", "case", "staff", "adviser", "advisor", "reviewer",
         "operator", "handler", "officer", "caseworker", "worker", "clinical", "clinician", "nurse", "doctor", "teacher", "tutor",
-        "carer", "investigator", "assessor", "adjuster", "examiner", "invigilator", "wrapup", "up", "support", "triage");
+        "carer", "investigator", "assessor", "adjuster", "examiner", "invigilator", "wrapup", "up", "support", "triage",
+        // A medical note says something of someone's health; access notes tell a visitor how to get into someone's home.
+        "medical", "access");
 
     private static readonly ImmutableHashSet<string> IrregularParticiples = ImmutableHashSet.Create(StringComparer.Ordinal,
         "written", "taken", "given", "done", "sent", "made", "paid", "held", "seen", "read", "set", "run", "built", "bought",
@@ -618,7 +625,9 @@ internal sealed class TelemetryOptions
             }
             // A device token (APNs, FCM) reaches one person's phone, and an app's installation id stands
             // for it: the device or app word does not make them a thing's.
-            if (i > 0 && ((ThingModifiers.Contains(words[i - 1]) && !(word == "token" && words[i - 1] == "device") && !(word == "installation" && words[i - 1] is "app" or "device")) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
+            // A tenant's email or phone reaches the person who rents or who administers it, not a thing.
+            if (i > 0 && ((ThingModifiers.Contains(words[i - 1]) && !(word == "token" && words[i - 1] == "device") && !(word == "installation" && words[i - 1] is "app" or "device")
+                    && !(words[i - 1] == "tenant" && word is "email" or "phone" or "mobile")) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
                 || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))
                 || (word == "plate" && FleetWords.Contains(words[i - 1]))))
             {

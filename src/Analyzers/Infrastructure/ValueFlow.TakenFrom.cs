@@ -15,7 +15,7 @@ internal sealed partial class ValueFlow
     /// Per method body: the text a local named for an identifier was cut from, by a key naming that
     /// text (<c>message.Topic</c> for <c>var imei = message.Topic.Split('/')[1]</c>).
     /// </summary>
-    private static readonly ConditionalWeakTable<IOperation, Dictionary<string, (string Domain, string Local, int Segment)>> TakenFromByRoot = new();
+    private static readonly ConditionalWeakTable<IOperation, Dictionary<string, (string Domain, string Local, int Segment, bool ThroughLocal)>> TakenFromByRoot = new();
 
     /// <summary>
     /// A topic, path or URL whose segment the method reads into a local named for an identifier
@@ -37,7 +37,7 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Unknown;
         }
-        if (taken.TryGetValue(key, out var found))
+        if (taken.TryGetValue(key, out var found) && !(found.ThroughLocal && IsCutHere(operation)))
         {
             return Found(operation, found.Domain, $"{Describe(operation)} (the identifier '{found.Local}' is taken from it)");
         }
@@ -55,6 +55,20 @@ internal sealed partial class ValueFlow
         return FlowResult.Unknown;
     }
 
+    /// <summary>
+    /// Whether the text is being cut right here (<c>line.Split('|')</c> read for one of its cells): a cell
+    /// other than the identifier's, reached through the array that holds the cut, is not the identifier.
+    /// </summary>
+    private static bool IsCutHere(IOperation operation)
+    {
+        var node = operation;
+        while (node.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            node = node.Parent;
+        }
+        return node.Parent is IInvocationOperation call && call.Instance == node && CutBy(call) is not null;
+    }
+
     private static bool IsText(ITypeSymbol? type) =>
         type is not null && (type.SpecialType == SpecialType.System_String || (type.Name == "Uri" && type.ContainingNamespace?.ToDisplayString() == "System"));
 
@@ -62,45 +76,101 @@ internal sealed partial class ValueFlow
     /// The text each identifier-named local of a method body was cut from, found once per body; a body
     /// already read is answered without allocating (the finding lambda is made only on a miss).
     /// </summary>
-    private static Dictionary<string, (string Domain, string Local, int Segment)> TakenFromIn(IOperation root, TelemetryOptions options) =>
+    private static Dictionary<string, (string Domain, string Local, int Segment, bool ThroughLocal)> TakenFromIn(IOperation root, TelemetryOptions options) =>
         TakenFromByRoot.TryGetValue(root, out var taken) ? taken : KeepTakenFrom(root, options);
 
-    private static Dictionary<string, (string Domain, string Local, int Segment)> KeepTakenFrom(IOperation root, TelemetryOptions options) =>
+    private static Dictionary<string, (string Domain, string Local, int Segment, bool ThroughLocal)> KeepTakenFrom(IOperation root, TelemetryOptions options) =>
         TakenFromByRoot.GetValue(root, r => FindTakenFrom(r, options));
 
-    private static Dictionary<string, (string Domain, string Local, int Segment)> FindTakenFrom(IOperation root, TelemetryOptions options)
+    private static Dictionary<string, (string Domain, string Local, int Segment, bool ThroughLocal)> FindTakenFrom(IOperation root, TelemetryOptions options)
     {
-        var taken = new Dictionary<string, (string Domain, string Local, int Segment)>(StringComparer.Ordinal);
-        foreach (var operation in root.DescendantsAndSelf())
+        var taken = new Dictionary<string, (string Domain, string Local, int Segment, bool ThroughLocal)>(StringComparer.Ordinal);
+        var assigned = AssignedLocals(root).ToList();
+        // Locals that hold a cut of other text (var cells = line.Split(',')): an identifier cut from them
+        // was cut from that text too.
+        var cutLocals = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
+        foreach (var (local, value) in assigned)
         {
-            var (local, value) = operation switch
+            if (!cutLocals.ContainsKey(local) && CutFrom(value) is { } whole)
             {
-                IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator => (declarator.Symbol, initial),
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment => (target.Local, assignment.Value),
-                _ => (null, null),
-            };
-            if (local is null || value is null || !IsText(local.Type) || !IsIdentifierSymbol(local, options, out var domain))
+                cutLocals.Add(local, whole);
+            }
+        }
+        foreach (var (local, value) in assigned)
+        {
+            if (!IsText(local.Type) || !IsIdentifierSymbol(local, options, out var domain) || CutFrom(value) is not { } source)
             {
                 continue;
             }
-            if (CutFrom(value) is { } source && ReferenceKey(source) is { } key && !taken.ContainsKey(key))
+            var segment = SplitSegment(OperationTree.Unwrap(value))?.Index ?? -1;
+            for (var hop = 0; hop < 4 && source is not null; hop++)
             {
-                taken.Add(key, (domain, local.Name, SplitSegment(OperationTree.Unwrap(value))?.Index ?? -1));
+                if (ReferenceKey(source) is { } key && !taken.ContainsKey(key))
+                {
+                    taken.Add(key, (domain, local.Name, hop == 0 ? segment : -1, hop > 0));
+                }
+                source = source is ILocalReferenceOperation through && !SymbolEqualityComparer.Default.Equals(through.Local, local)
+                    && cutLocals.TryGetValue(through.Local, out var further) ? further : null;
             }
         }
         return taken;
     }
 
     /// <summary>
-    /// <c>text.Split(':')[1]</c>: the text split and the constant index of the segment taken; null for any
-    /// other shape.
+    /// Each local given a value in the body: declared with one, assigned one, or deconstructed from a
+    /// tuple (<c>var (nhsNumber, name) = (cells[0], cells[1])</c>).
     /// </summary>
-    private static (IOperation Text, int Index)? SplitSegment(IOperation operation) =>
-        operation is IArrayElementReferenceOperation { Indices.Length: 1 } element
-        && element.Indices[0].ConstantValue is { HasValue: true, Value: int index }
-        && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split", Instance: { Type.SpecialType: SpecialType.System_String } text }
-            ? (OperationTree.Unwrap(text), index)
-            : null;
+    private static IEnumerable<(ILocalSymbol Local, IOperation Value)> AssignedLocals(IOperation root)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator:
+                    yield return (declarator.Symbol, initial);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                    yield return (target.Local, assignment.Value);
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction
+                    when TupleOf(deconstruction.Target) is { } targets && TupleOf(deconstruction.Value) is { } values && targets.Elements.Length == values.Elements.Length:
+                    for (var i = 0; i < targets.Elements.Length; i++)
+                    {
+                        if (OperationTree.Unwrap(targets.Elements[i]) is ILocalReferenceOperation element)
+                        {
+                            yield return (element.Local, values.Elements[i]);
+                        }
+                    }
+                    break;
+            }
+        }
+
+        static ITupleOperation? TupleOf(IOperation operation) => OperationTree.Unwrap(operation) switch
+        {
+            IDeclarationExpressionOperation { Expression: var declared } => OperationTree.Unwrap(declared) as ITupleOperation,
+            ITupleOperation tuple => tuple,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// <c>text.Split(':')[1]</c>, or <c>cells[1]</c> of a local array: the text split (or the array) and the
+    /// constant index of the segment taken; null for any other shape.
+    /// </summary>
+    private static (IOperation Text, int Index)? SplitSegment(IOperation operation)
+    {
+        if (operation is not IArrayElementReferenceOperation { Indices.Length: 1 } element
+            || element.Indices[0].ConstantValue is not { HasValue: true, Value: int index })
+        {
+            return null;
+        }
+        return OperationTree.Unwrap(element.ArrayReference) switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Split", Instance: { Type.SpecialType: SpecialType.System_String } text } => (OperationTree.Unwrap(text), index),
+            ILocalReferenceOperation cells => (cells, index),
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// Another segment of text an identifier was split out of (<c>fired.Name.Split(':')[0]</c> where

@@ -2915,6 +2915,32 @@ internal sealed partial class ValueFlow
             domain = "name";
             return true;
         }
+        // form.Name of an EnquiryForm(Name, Email, Phone, …): a type that keeps a person's email or phone
+        // beside a name describes that person, unless it or its receiver names a business or a thing.
+        if (member.Member.Name is "Name" or "FullName" && member.Type?.SpecialType == SpecialType.System_String
+            && member.Member.ContainingType is { } holder && !holder.DeclaringSyntaxReferences.IsEmpty
+            && !NamesThingOrBusiness(receiverType.Name) && !NamesThingOrBusiness(holder.Name)
+            && !(receiver is not null && ReferencedSymbol(receiver) is { } holderName && NamesThingOrBusiness(holderName.Name))
+            && KeepsPersonalContact(holder))
+        {
+            domain = "name";
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a type declares a bare email or phone member (<c>Email</c>, <c>PhoneNumber</c>, <c>Mobile</c>).</summary>
+    private static bool KeepsPersonalContact(INamedTypeSymbol type)
+    {
+        foreach (var candidate in type.GetMembers())
+        {
+            if (candidate is IPropertySymbol { Type.SpecialType: SpecialType.System_String } or IFieldSymbol { Type.SpecialType: SpecialType.System_String, IsImplicitlyDeclared: false }
+                && NameWords.Split(candidate.Name) is { Count: >= 1 and <= 2 } contact
+                && contact[0] is "email" or "phone" or "mobile" && (contact.Count == 1 || contact[1] is "address" or "number"))
+            {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -2934,6 +2960,15 @@ internal sealed partial class ValueFlow
         "field", "column", "property", "option", "setting", "type", "module", "method", "policy", "rule", "scope", "permission", "claim",
         "certificate", "key", "secret", "resource", "environment", "locale", "culture", "language", "currency",
     };
+
+    /// <summary>Businesses that keep an email and a phone beside their name as people do.</summary>
+    private static readonly HashSet<string> BusinessWords = new(StringComparer.Ordinal)
+    {
+        "branch", "office", "practice", "agency", "business", "firm", "vendor", "carrier", "brand", "insurer",
+    };
+
+    private static bool NamesThingOrBusiness(string name) =>
+        NameWords.Split(name).Any(w => DisplayNamedThingWords.Contains(w) || BusinessWords.Contains(w));
 
     /// <summary>
     /// The words of something a person wrote: <c>complaint.Text</c>, <c>ticket.Body</c>,

@@ -2432,6 +2432,41 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_row_whose_cells_are_deconstructed_into_identifiers_carries_them_whole()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class CareHomeImport(ILogger logger)
+            {
+                void Import(Activity activity, IReadOnlyList<string> rows)
+                {
+                    foreach (var line in rows)
+                    {
+                        var cells = line.Split(',');
+                        if (cells.Length != 3)
+                        {
+                            logger.LogWarning("Unreadable row: {Line}", {|TC1001:line|});
+                            activity.SetTag("import.row.length", line.Length);
+                            continue;
+                        }
+                        var (nhsNumber, wardCode, admittedOn) = (cells[0], cells[1], cells[2]);
+                        activity.SetTag("import.ward", wardCode);
+                    }
+                }
+
+                void Catalogue(Activity activity, IReadOnlyList<string> rows)
+                {
+                    foreach (var line in rows)
+                    {
+                        var cells = line.Split(',');
+                        var (sku, colour) = (cells[0], cells[1]);
+                        logger.LogWarning("Unpriced row: {Line}", line);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_member_of_a_constructed_generic_type_holds_only_what_is_stored_into_that_construction()
     {
         await VerifyCS.AnalyzerAsync(Usings + """

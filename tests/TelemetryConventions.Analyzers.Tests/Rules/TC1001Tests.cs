@@ -820,6 +820,31 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task A_name_kept_beside_an_email_or_phone_is_a_person_s_unless_a_business_or_a_thing_keeps_them()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            sealed record EnquiryForm(string ListingId, string Name, string Email, string Phone, bool WantsViewing);
+            sealed record Supplier(string Name, string Email, string PhoneNumber);
+            sealed record BranchDetails(string Name, string Email);
+            sealed record Listing(string Name, string Postcode);
+
+            class Enquiries(ILogger logger)
+            {
+                void Enquire(Activity activity, EnquiryForm form, Supplier supplier, BranchDetails branch, Listing listing)
+                {
+                    activity.SetTag("enquiry.from", {|TC1001:form.Name|});
+                    logger.LogInformation("Enquiry from {Name}", {|TC1001:form.Name|});
+                    activity.SetTag("enquiry.listing", form.ListingId);
+                    activity.SetTag("enquiry.name.given", form.Name.Length > 0);
+                    activity.SetTag("supplier.name", supplier.Name);
+                    activity.SetTag("branch.name", branch.Name);
+                    activity.SetTag("listing.name", listing.Name);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task The_name_a_client_gave_an_uploaded_file_is_personal_and_its_size_and_type_are_not()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
