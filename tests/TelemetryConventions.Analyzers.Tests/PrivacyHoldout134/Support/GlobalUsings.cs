@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the medicines, vaccination and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Medikit.CarerShare;
+global using Medikit.Delivery;
+global using Medikit.Dispensing;
+global using Medikit.Eps;
+global using Medikit.Vaccination;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout134.Support;
+global using PrivacyHoldout134.Telemetry;
+global using TelemetryConventions;
