@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the safety platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout135.Support;
+global using PrivacyHoldout135.Telemetry;
+global using SafetyKit.Incidents;
+global using SafetyKit.LostProperty;
+global using SafetyKit.Regulatory;
+global using SafetyKit.Safeguarding;
+global using SafetyKit.Security;
+global using SafetyKit.Video;
+global using TelemetryConventions;
