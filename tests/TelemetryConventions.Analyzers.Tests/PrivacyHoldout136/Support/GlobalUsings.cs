@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the parking, charging, door and storage namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Runtime.CompilerServices;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using AccessKit.Charging;
+global using AccessKit.Doors;
+global using AccessKit.Parking;
+global using AccessKit.Storage;
+global using AccessKit.Visitors;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout136.Support;
+global using PrivacyHoldout136.Telemetry;
+global using TelemetryConventions;
