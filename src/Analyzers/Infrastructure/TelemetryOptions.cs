@@ -74,6 +74,9 @@ internal sealed class TelemetryOptions
         // An athlete on a sports platform, a race entrant's bib, a guarantor on a tenancy, who grants
         // someone proxy access, and a trade's operative sent to a home.
         "athlete", "bib", "guarantor", "grantor", "operative",
+        // Who volunteers, mentors or is mentored, supports a cause, interprets or describes for someone,
+        // is nominated to act for them or borrows something. (A companion is as often a game's character as a person.)
+        "volunteer", "mentor", "mentee", "supporter", "interpreter", "describer", "nominee", "borrower",
         // Who took a photo or gave a recorded talk: a photo's artist (EXIF's Artist tag), its
         // photographer, a lecture's presenter.
         "artist", "photographer", "presenter",
@@ -168,6 +171,8 @@ internal sealed class TelemetryOptions
         ["hospital"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A travel or transit card held as text is its number, the rider's; a travel card's type or fare is not.
         ["travel"] = ImmutableHashSet.Create(StringComparer.Ordinal, "card", "cards"),
+        // A smartcard's number or id is its holder's (a concessionary or travel smartcard).
+        ["smartcard"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ids", "uid"),
         ["transit"] = ImmutableHashSet.Create(StringComparer.Ordinal, "card", "cards"),
         // A loyalty number or card is its member's; a loyalty tier, balance or programme is not.
         ["loyalty"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ids", "card", "cards"),
