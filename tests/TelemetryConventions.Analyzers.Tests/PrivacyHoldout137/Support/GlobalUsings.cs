@@ -1,0 +1,23 @@
+// The services turn on implicit usings and add the utility SDK and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout137.Support;
+global using PrivacyHoldout137.Telemetry;
+global using TelemetryConventions;
+global using UtilityKit.Care;
+global using UtilityKit.Collections;
+global using UtilityKit.Installs;
+global using UtilityKit.Metering;
+global using UtilityKit.Prepay;
+global using UtilityKit.Switching;
