@@ -1,0 +1,22 @@
+// The services turn on implicit usings and add the publishing, rights, payout and mailing namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PressKit.Cms;
+global using PressKit.Comments;
+global using PressKit.Mailing;
+global using PressKit.Paywall;
+global using PressKit.Payouts;
+global using PressKit.Rights;
+global using PressKit.Tips;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout138.Telemetry;
+global using TelemetryConventions;
