@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the school platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout139.Support;
+global using PrivacyHoldout139.Telemetry;
+global using Scholaris.Admissions;
+global using Scholaris.Exams;
+global using Scholaris.Mis;
+global using Scholaris.Payments;
+global using Scholaris.Trips;
+global using TelemetryConventions;
