@@ -77,6 +77,9 @@ internal sealed class TelemetryOptions
         // Who volunteers, mentors or is mentored, supports a cause, interprets or describes for someone,
         // is nominated to act for them or borrows something. (A companion is as often a game's character as a person.)
         "volunteer", "mentor", "mentee", "supporter", "interpreter", "describer", "nominee", "borrower",
+        // Who prescribes a medicine, a medic at an event, a casualty, a victim or an offender in an
+        // incident report, a contributor to a programme or a publication.
+        "prescriber", "medic", "casualty", "victim", "offender", "contributor",
         // Who took a photo or gave a recorded talk: a photo's artist (EXIF's Artist tag), its
         // photographer, a lecture's presenter.
         "artist", "photographer", "presenter",
@@ -164,7 +167,7 @@ internal sealed class TelemetryOptions
         ["badge"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         ["certificate"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A payment processor's card fingerprint is the same for every use of one card number: it stands for it.
-        ["card"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "token", "tokens", "fingerprint", "fingerprints"),
+        ["card"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "token", "tokens", "fingerprint", "fingerprints", "uid", "uids"),
         // The UID of an RFID card (charging, transit, access) is its holder's; an RFID reader or tag count is not.
         ["rfid"] = ImmutableHashSet.Create(StringComparer.Ordinal, "uid", "uids", "card", "cards", "token", "tokens"),
         // A hospital number is a patient's (the NHS's local MRN); a hospital's id or name is not.
@@ -181,6 +184,7 @@ internal sealed class TelemetryOptions
         ["profile"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "id", "ids"),
         // A vehicle's registration (its plate) is its keeper's; a vehicle's id or type is not.
         ["vehicle"] = ImmutableHashSet.Create(StringComparer.Ordinal, "registration", "registrations", "reg", "plate", "plates"),
+        ["car"] = ImmutableHashSet.Create(StringComparer.Ordinal, "registration", "registrations", "reg"),
         // A token's subject (OpenID Connect's sub), a study's or a data subject (its id or key) is a person; a message's subject line is not.
         ["subject"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers", "number", "numbers", "key", "keys", "ref", "reference"),
         // A first, last, family, given, middle or maiden name is always somebody's; a full or display
@@ -252,7 +256,9 @@ internal sealed class TelemetryOptions
     public static readonly ImmutableHashSet<string> Qualifiers = ImmutableHashSet.Create(StringComparer.Ordinal,
         "external", "internal", "primary", "secondary", "legal", "full", "first", "last", "given", "family", "display", "screen",
         "contact", "home", "mobile", "work", "personal", "social", "security", "insurance", "record", "medical", "card", "loyalty",
-        "account", "registration", "enrollment", "enrolment", "license", "licence", "plate", "e", "billing", "shipping", "raw", "plain");
+        "account", "registration", "enrollment", "enrolment", "license", "licence", "plate", "e", "billing", "shipping", "raw", "plain",
+        // The platform a person's handle is on: visitor.DiscordHandle.
+        "discord", "twitch", "instagram", "twitter", "tiktok", "linkedin");
 
     /// <summary>
     /// Modifiers that make the following person word name a thing: <c>storageAccountName</c>,
@@ -540,6 +546,11 @@ internal sealed class TelemetryOptions
         {
             return true;
         }
+        if (last == "pin" && before is "collection" or "locker" or "parcel")
+        {
+            // The PIN a customer is sent to open a collection locker.
+            return true;
+        }
         if (last is "code" or "codes" or "pin")
         {
             return before is "door" or "gate" or "alarm" or "keysafe" or "lockbox" or "keybox" or "intercom"
@@ -634,7 +645,9 @@ internal sealed class TelemetryOptions
             if (i > 0 && ((ThingModifiers.Contains(words[i - 1]) && !(word == "token" && words[i - 1] == "device") && !(word == "installation" && words[i - 1] is "app" or "device")
                     && !(words[i - 1] == "tenant" && word is "email" or "phone" or "mobile")) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
                 || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))
-                || (word == "plate" && FleetWords.Contains(words[i - 1]))))
+                || (word == "plate" && FleetWords.Contains(words[i - 1]))
+                // A hire, pool or courtesy car is the company's, whoever drives it.
+                || (word == "car" && (FleetWords.Contains(words[i - 1]) || words[i - 1] is "hire" or "hired" or "rental" or "pool" or "company" or "courtesy" or "loan"))))
             {
                 continue;
             }

@@ -2002,6 +2002,11 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Pseudonymised;
         }
+        if (method is { Name: "ToString", IsStatic: false } && invocation.Instance is { } pseudonym && _known.IsPseudonym(pseudonym.Type))
+        {
+            // A pseudonym's text is its Value: as good as the pseudonym it prints.
+            return Evaluate(pseudonym, frame, depth + 1);
+        }
         if (ReadsPersonalClaim(invocation, frame.Options))
         {
             return Found(invocation, "user");

@@ -820,6 +820,23 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task A_pseudonym_s_text_is_as_good_as_the_pseudonym_under_a_key_named_for_a_person()
+    {
+        await VerifyCS.AnalyzerAsync(FixedUsings + """
+            class Grants(Pseudonymizer pseudonymizer)
+            {
+                void Report(Activity activity, string raw)
+                {
+                    activity.SetTag("goodwill.last_player", pseudonymizer.PseudonymizePatientId(raw).ToString());
+                    var kept = pseudonymizer.PseudonymizePatientId(raw);
+                    activity.SetTag("goodwill.last_player", kept.ToString());
+                    activity.SetTag("goodwill.last_player", {|TC1001:Pseudonym.FromComputed(raw).ToString()|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_name_kept_beside_an_email_or_phone_is_a_person_s_unless_a_business_or_a_thing_keeps_them()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
