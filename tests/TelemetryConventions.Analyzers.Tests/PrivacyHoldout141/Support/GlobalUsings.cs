@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the ride platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout141.Support;
+global using PrivacyHoldout141.Telemetry;
+global using Ridewise.Dispatch;
+global using Ridewise.Drivers;
+global using Ridewise.Micromobility;
+global using Ridewise.Payments;
+global using Ridewise.Safety;
+global using TelemetryConventions;
