@@ -1,0 +1,23 @@
+// The services turn on implicit usings and add the club platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using ClubHub.Access;
+global using ClubHub.Billing;
+global using ClubHub.Bookings;
+global using ClubHub.Coaching;
+global using ClubHub.Guests;
+global using ClubHub.Members;
+global using ClubHub.Swim;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout142.Support;
+global using PrivacyHoldout142.Telemetry;
+global using TelemetryConventions;
