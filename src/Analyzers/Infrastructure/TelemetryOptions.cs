@@ -83,6 +83,13 @@ internal sealed class TelemetryOptions
         // Who took a photo or gave a recorded talk: a photo's artist (EXIF's Artist tag), its
         // photographer, a lecture's presenter.
         "artist", "photographer", "presenter",
+        // An apprentice or a trainee, a householder or a homeowner, a journalist, a financial or
+        // debt adviser, a chaperone, a library's patron, a letter's addressee,
+        // a lodger, a dependant, a witness, a suspect or a spouse named in a case.
+        "apprentice", "trainee", "householder", "homeowner", "journalist", "adviser", "advisor", "chaperone",
+        "patron", "addressee", "lodger", "dependant", "witness", "suspect", "spouse",
+        // A market research panel's members, a patient's escort on transport, a swimmer in lessons.
+        "panellist", "panelist", "escort", "swimmer",
         // A dwelling's unique property reference number names one household, as a full postcode nearly does;
         // a household's own id names the people who live there together.
         "uprn", "household",
@@ -109,6 +116,27 @@ internal sealed class TelemetryOptions
     {
         ["parent"] = ContactWords,
         ["kin"] = ContactWords,
+        // A handle, user name or account id on a social or chat platform is one person's public name there;
+        // a Discord channel or a GitHub repository is named by other words.
+        ["discord"] = SocialHandleWords,
+        ["twitch"] = SocialHandleWords,
+        ["instagram"] = SocialHandleWords,
+        ["twitter"] = SocialHandleWords,
+        ["tiktok"] = SocialHandleWords,
+        ["snapchat"] = SocialHandleWords,
+        ["telegram"] = SocialHandleWords,
+        ["whatsapp"] = SocialHandleWords,
+        ["reddit"] = SocialHandleWords,
+        ["linkedin"] = SocialHandleWords,
+        ["facebook"] = SocialHandleWords,
+        ["github"] = SocialHandleWords,
+        ["mastodon"] = SocialHandleWords,
+        ["bluesky"] = SocialHandleWords,
+        // A creator's id, code or handle on a platform is a person's; a file's Creator (a PDF's) is the program that wrote it.
+        ["creator"] = ContactWords.Union(new[] { "id", "ids", "code", "codes", "handle", "handles", "ref", "reference", "number", "username", "tag" }),
+        // A child's name, contact or date of birth is a person's; a child span, node or element is named by
+        // other words (childSpanId, childCount, childElement).
+        ["child"] = ContactWords.Union(new[] { "names", "dob", "birthdate", "upn" }),
         ["emergency"] = ContactWords,
         // A vehicle's registered keeper is a person; a record keeper or a goalkeeper's stats are not named so.
         ["keeper"] = ContactWords,
@@ -243,6 +271,9 @@ internal sealed class TelemetryOptions
 
     private static ImmutableHashSet<string> ConsumerDeviceWords => ImmutableHashSet.Create(StringComparer.Ordinal,
         "id", "ids", "serial", "serials", "hwid", "name", "names", "uid");
+
+    private static ImmutableHashSet<string> SocialHandleWords => ImmutableHashSet.Create(StringComparer.Ordinal,
+        "handle", "handles", "username", "usernames", "user", "tag", "tags", "id", "ids");
 
     private static ImmutableHashSet<string> PersonalNameWords => ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names");
 
@@ -440,7 +471,7 @@ internal sealed class TelemetryOptions
     /// <c>approvedById</c>, <c>markedByName</c>. Only a participle before <c>by</c> and identity words after
     /// it: <c>sortedBy</c>, <c>groupBy</c> and <c>createdByCount</c> name no person.
     /// </summary>
-    private static bool IsActorName(IReadOnlyList<string> words)
+    private bool IsActorName(IReadOnlyList<string> words)
     {
         var by = -1;
         for (var i = 1; i < words.Count; i++)
@@ -450,7 +481,9 @@ internal sealed class TelemetryOptions
                 by = i;
             }
         }
-        var deed = by < 1 ? "" : words[by - 1];
+        // signedOffBy, pickedUpBy, checkedInBy: the participle comes before its particle.
+        var deedAt = by >= 2 && ActorParticles.Contains(words[by - 1]) ? by - 2 : by - 1;
+        var deed = by < 1 ? "" : words[deedAt];
         // overbookedBy, exceededBy, delayedBy: an amount, not a doer.
         if (by < 1 || words.Take(by).Any(BooleanPrefixes.Contains) || ThingParticiples.Contains(deed) || AmountParticiples.Contains(deed)
             || deed.StartsWith("over", StringComparison.Ordinal) || deed.StartsWith("under", StringComparison.Ordinal))
@@ -465,11 +498,16 @@ internal sealed class TelemetryOptions
         {
             if (!IdentityWords.Contains(words[j]) && !Qualifiers.Contains(words[j]))
             {
-                return false;
+                // approvedByStaffNumber, createdByUserId: the doer's own identifier after the "by".
+                var doer = words.Skip(by + 1).ToList();
+                return !ActorParticles.Contains(doer[0]) && IsIdentifierName(doer, out _);
             }
         }
         return true;
     }
+
+    private static readonly ImmutableHashSet<string> ActorParticles = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "off", "up", "in", "out", "back", "down", "on");
 
     /// <summary>
     /// Text a person wrote, named for what it is: <c>comment</c>, <c>feedback</c>, <c>clinicianQuestion</c>,

@@ -117,7 +117,8 @@ internal sealed partial class ValueFlow
         {
             if (argument.Parameter is { } parameter && summary.Parameters.Contains(parameter.OriginalDefinition, SymbolEqualityComparer.Default) && argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
-                found = FlowResult.Combine(found, IsException(argument.Value.Type) ? ExceptionMessage(argument.Value, frame, depth + 1) : Evaluate(argument.Value, frame, depth + 1));
+                var given = IsException(argument.Value.Type) ? ExceptionMessage(argument.Value, frame, depth + 1) : Evaluate(argument.Value, frame, depth + 1);
+                found = FlowResult.Combine(found, QuotedAsNamed(argument, given, frame));
             }
         }
         // A parameter named for an identifier (ReturnWindowClosed(string orderId, string customerEmail)) is
@@ -125,6 +126,24 @@ internal sealed partial class ValueFlow
         return summary.Identifier is { } own && !summary.Parameters.Any(p => p.Name == own.Origin)
             ? FlowResult.Combine(new FlowResult(own, null, proven: false), found)
             : found;
+    }
+
+    /// <summary>
+    /// <c>new LoyaltyCardUnknownException(scannedCard)</c> whose constructor quotes its
+    /// <c>cardNumber</c> in the message: a value whose own name says nothing takes the name of the
+    /// parameter that prints it. A value shown to be clean (a constant, a pseudonym, a length) or named
+    /// for a thing's id (<c>orderId</c>) keeps its own reading.
+    /// </summary>
+    private static FlowResult QuotedAsNamed(IArgumentOperation argument, FlowResult given, Frame frame)
+    {
+        if (given.Identifier is not null || given.Hash is not null || given.Proven || given.Sanitized || argument.Parameter is not { } parameter
+            || argument.Value.Type?.SpecialType != SpecialType.System_String
+            || (!IsReadChain(argument.Value) && OperationTree.Unwrap(argument.Value) is not IParameterReferenceOperation)
+            || NamesAThingsId(argument.Value) || !NamesAnIdentifierValue(parameter.Name, frame.Options, out var domain))
+        {
+            return given;
+        }
+        return FlowResult.Combine(given, Found(argument.Value, domain, $"{Describe(argument.Value)} (quoted as '{parameter.Name}' in the exception's message)"));
     }
 
     /// <summary>

@@ -3735,8 +3735,8 @@ internal sealed partial class ValueFlow
                 continue;
             }
             var siblingWords = NameWords.Split(sibling.Name);
-            // Another device word (DeviceToken) or an audit field (RegisteredBy) does not name the device's person.
-            if (siblingWords.Count == 0 || siblingWords.Contains("device") || IsDeviceIdentifierName(siblingWords) || siblingWords[siblingWords.Count - 1] == "by")
+            // Another device word (DeviceToken) or an audit field (RegisteredBy, ReportedByPlayerId) does not name the device's person.
+            if (siblingWords.Count == 0 || siblingWords.Contains("device") || IsDeviceIdentifierName(siblingWords) || siblingWords.Contains("by"))
             {
                 continue;
             }

@@ -431,6 +431,27 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task Text_whose_name_says_nothing_takes_the_name_of_the_constructor_parameter_that_quotes_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class LoyaltyCardUnknownException(string cardNumber)
+                : Exception($"Loyalty card {cardNumber} not recognised");
+
+            class Till
+            {
+                void Scan(Activity activity, ILogger logger, string scannedCard, string orderId)
+                {
+                    var unknown = new LoyaltyCardUnknownException(scannedCard);
+                    logger.LogWarning("Card lookup failed: {Error}", {|TC1001:unknown.Message|});
+                    logger.LogWarning("Card lookup failed: {Error}", new LoyaltyCardUnknownException("(withheld)").Message);
+                    logger.LogWarning("Card lookup failed: {Error}", new LoyaltyCardUnknownException(scannedCard[^4..]).Message);
+                    logger.LogWarning("Card lookup failed: {Error}", new LoyaltyCardUnknownException(orderId).Message);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_local_declared_by_a_pattern_holds_what_the_pattern_matched()
     {
         await VerifyCS.AnalyzerAsync(Usings + """

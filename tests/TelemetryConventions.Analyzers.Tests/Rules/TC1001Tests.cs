@@ -1159,11 +1159,12 @@ public class TC1001Tests
             record WarrantyRegistration(string SerialNumber, string Model, string CustomerEmail);
             record VentilatorPoll(string DeviceId, string Ward, int Bed);
             record Validator(string Serial, string DepotCode, string RegisteredBy);
+            record CabinetFault(string CabinetSerial, string FaultCode, string ReportedByPlayerId);
             record HardwareBan(string HardwareId, string BanId);
 
             class Devices
             {
-                void Record(Activity activity, PlaybackToken token, WarrantyRegistration registration, VentilatorPoll poll, Validator validator, HardwareBan ban, string consoleSerial, string thermostatModel)
+                void Record(Activity activity, PlaybackToken token, WarrantyRegistration registration, VentilatorPoll poll, Validator validator, CabinetFault fault, HardwareBan ban, string consoleSerial, string thermostatModel)
                 {
                     activity.SetTag("drm.device.id", {|TC1001:token.DeviceId|});
                     activity.SetTag("warranty.serial", {|TC1001:registration.SerialNumber|});
@@ -1172,6 +1173,8 @@ public class TC1001Tests
                     activity.SetTag("warranty.model", registration.Model);
                     activity.SetTag("icu.device.id", poll.DeviceId);
                     activity.SetTag("validator.serial", validator.Serial);
+                    activity.SetTag("cabinet.serial", fault.CabinetSerial);
+                    activity.SetTag("cabinet.reported_by", {|TC1001:fault.ReportedByPlayerId|});
                     activity.SetTag("thermostat.model", thermostatModel);
                 }
 
