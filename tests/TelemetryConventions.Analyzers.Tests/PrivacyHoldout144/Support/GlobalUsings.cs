@@ -1,0 +1,27 @@
+// The services turn on implicit usings and add the culture platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using CultureHub.Archives;
+global using CultureHub.Arcade;
+global using CultureHub.Collections;
+global using CultureHub.Events;
+global using CultureHub.Lending;
+global using CultureHub.Patrons;
+global using CultureHub.Research;
+global using CultureHub.Rides;
+global using CultureHub.Sound;
+global using CultureHub.Visits;
+global using CultureHub.Volunteers;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout144.Support;
+global using PrivacyHoldout144.Telemetry;
+global using TelemetryConventions;
