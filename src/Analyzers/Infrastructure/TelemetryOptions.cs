@@ -90,6 +90,8 @@ internal sealed class TelemetryOptions
         "patron", "addressee", "lodger", "dependant", "witness", "suspect", "spouse",
         // A market research panel's members, a patient's escort on transport, a swimmer in lessons.
         "panellist", "panelist", "escort", "swimmer",
+        // A vet who signs a claim or a case off, and whoever minds someone's pet or child.
+        "vet", "veterinarian", "sitter",
         // A dwelling's unique property reference number names one household, as a full postcode nearly does;
         // a household's own id names the people who live there together.
         "uprn", "household",
@@ -132,6 +134,23 @@ internal sealed class TelemetryOptions
         ["github"] = SocialHandleWords,
         ["mastodon"] = SocialHandleWords,
         ["bluesky"] = SocialHandleWords,
+        // A home address, phone or position is where one household lives; a home page or screen is an app's.
+        ["home"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses", "phone", "telephone", "email", "location",
+            "position", "coordinates", "latitude", "longitude", "lat", "lon", "lng"),
+        // Where a ride or a patient transport picks a person up or drops them off is, as often as not, their home.
+        ["pickup"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        ["dropoff"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        // A pet's microchip number is looked up to its keeper's name and address; a microchip's maker is not.
+        ["microchip"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ids", "code"),
+        // A call's calling and called numbers are the phones of the people on it (a caller's: below).
+        ["calling"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "msisdn"),
+        ["called"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "msisdn"),
+        // A verification code texted or mailed to one person is a one-time sign-in secret, as an OTP is.
+        ["verification"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
+        // A clinical trial gives each participant a screening number, then a randomisation number.
+        ["screening"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        ["randomisation"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        ["randomization"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A creator's id, code or handle on a platform is a person's; a file's Creator (a PDF's) is the program that wrote it.
         ["creator"] = ContactWords.Union(new[] { "id", "ids", "code", "codes", "handle", "handles", "ref", "reference", "number", "username", "tag" }),
         // A child's name, contact or date of birth is a person's; a child span, node or element is named by
@@ -234,7 +253,7 @@ internal sealed class TelemetryOptions
         ["anonymous"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // A phone's advertising id; an advertising campaign, slot or budget is not one.
         ["advertising"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers"),
-        ["caller"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "number", "numbers"),
+        ["caller"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "number", "numbers", "msisdn", "phone"),
         // The code an authenticator app shows, a verification code mailed or texted to one person, an MFA
         // challenge's code: sign-in secrets of one person; a verification's status or a challenge's id is not.
         ["authenticator"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
@@ -526,6 +545,12 @@ internal sealed class TelemetryOptions
         {
             return true;
         }
+        if (end >= 3 && words[end - 3] == "free" && words[end - 2] == "text"
+            && words[end - 1] is "answer" or "answers" or "response" or "responses" or "reason" or "entry" or "field" or "value" or "comment" or "comments")
+        {
+            // freeTextAnswer, freeTextReason: the box a person typed into.
+            return true;
+        }
         if (end == 1 && words[0] == "q")
         {
             // A search endpoint's q: what a person typed into the box.
@@ -681,6 +706,8 @@ internal sealed class TelemetryOptions
             // for it: the device or app word does not make them a thing's.
             // A tenant's email or phone reaches the person who rents or who administers it, not a thing.
             if (i > 0 && ((ThingModifiers.Contains(words[i - 1]) && !(word == "token" && words[i - 1] == "device") && !(word == "installation" && words[i - 1] is "app" or "device")
+                    // An app's user (AppUser, mobileAppUserId) is a person who uses the app, as Identity's AppUser is.
+                    && !(word is "user" or "users" && words[i - 1] == "app")
                     && !(words[i - 1] == "tenant" && word is "email" or "phone" or "mobile")) || words[i - 1] is "by" or "per" || (word == "ip" && MachineWords.Contains(words[i - 1]))
                 || (word == "token" && TokenThingModifiers.Contains(words[i - 1]))
                 || (word == "plate" && FleetWords.Contains(words[i - 1]))
