@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the life events platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout146.Support;
+global using PrivacyHoldout146.Telemetry;
+global using LifeEvents.Bereavement;
+global using LifeEvents.Corteges;
+global using LifeEvents.Dedications;
+global using LifeEvents.Estates;
+global using LifeEvents.GiftLists;
+global using LifeEvents.Graduation;
+global using LifeEvents.Registration;
+global using LifeEvents.Tributes;
+global using TelemetryConventions;
