@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the league platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout148.Support;
+global using PrivacyHoldout148.Telemetry;
+global using Sport.Clinic;
+global using Sport.CommunityLeague;
+global using Sport.Esports;
+global using Sport.KitShop;
+global using Sport.MatchData;
+global using Sport.Shuttles;
+global using Sport.Varsity;
+global using TelemetryConventions;
