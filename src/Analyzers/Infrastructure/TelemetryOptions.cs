@@ -51,6 +51,8 @@ internal sealed class TelemetryOptions
         // Platform and scheme numbers that stand for one person: an Xbox user id, a SteamID, an xAPI
         // actor's mailbox, a UK vehicle registration mark, an ITSO smartcard number, a railcard.
         "xuid", "steamid", "mbox", "vrm", "isrn", "railcard",
+        // A smartcard held as text is its number, its holder's (a concessionary or travel smartcard); its type or balance is not.
+        "smartcard",
         // A learner's unique numbers: an exam candidate's unique candidate identifier, a unique learner number.
         "uci", "uln",
         // People by the part they play: who invited or was invited, won, wrote, asked for, reported or
@@ -140,6 +142,11 @@ internal sealed class TelemetryOptions
         // Where a ride or a patient transport picks a person up or drops them off is, as often as not, their home.
         ["pickup"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["dropoff"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        // A client's number, email or phone at a practice, a firm or a bank is a person's; a client's
+        // name, id or address is as often an OAuth or HTTP client's, or a server's in front of it.
+        ["client"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "email", "emails", "phone", "mobile"),
+        // A chip number is a pet's microchip (a chip id is as often a board's).
+        ["chip"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A pet's microchip number is looked up to its keeper's name and address; a microchip's maker is not.
         ["microchip"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ids", "code"),
         // A call's calling and called numbers are the phones of the people on it (a caller's: below).
@@ -221,8 +228,6 @@ internal sealed class TelemetryOptions
         ["hospital"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A travel or transit card held as text is its number, the rider's; a travel card's type or fare is not.
         ["travel"] = ImmutableHashSet.Create(StringComparer.Ordinal, "card", "cards"),
-        // A smartcard's number or id is its holder's (a concessionary or travel smartcard).
-        ["smartcard"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ids", "uid"),
         ["transit"] = ImmutableHashSet.Create(StringComparer.Ordinal, "card", "cards"),
         // A loyalty number or card is its member's; a loyalty tier, balance or programme is not.
         ["loyalty"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "id", "ids", "card", "cards"),
@@ -495,8 +500,9 @@ internal sealed class TelemetryOptions
         var by = -1;
         for (var i = 1; i < words.Count; i++)
         {
-            if (words[i] == "by")
+            if (words[i] == "by" || (words[i] == "to" && RecipientParticiples.Contains(words[i - 1])))
             {
+                // assignedTo, paidTo, sentTo: whom a thing was handed to is a person, as its doer is.
                 by = i;
             }
         }
@@ -513,6 +519,7 @@ internal sealed class TelemetryOptions
         {
             return false;
         }
+        var recipient = words[by] == "to";
         for (var j = by + 1; j < words.Count; j++)
         {
             if (!IdentityWords.Contains(words[j]) && !Qualifiers.Contains(words[j]))
@@ -522,8 +529,14 @@ internal sealed class TelemetryOptions
                 return !ActorParticles.Contains(doer[0]) && IsIdentifierName(doer, out _);
             }
         }
-        return true;
+        // sentToNumber (how many went to a number) says no one's; a bare AssignedTo is as often a team's or a
+        // queue's, or empty on a free seat, while assignedToUserId names the person.
+        return !recipient || (by == words.Count - 1 && deed != "assigned");
     }
+
+    /// <summary>Participles whose "to" names the person a thing went to: <c>assignedTo</c>, <c>paidTo</c>, <c>issuedTo</c>.</summary>
+    private static readonly ImmutableHashSet<string> RecipientParticiples = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "assigned", "paid", "delivered", "addressed", "issued", "shipped", "refunded", "awarded", "granted", "sent", "lent", "loaned");
 
     private static readonly ImmutableHashSet<string> ActorParticles = ImmutableHashSet.Create(StringComparer.Ordinal,
         "off", "up", "in", "out", "back", "down", "on");
@@ -556,7 +569,7 @@ internal sealed class TelemetryOptions
             // A search endpoint's q: what a person typed into the box.
             return true;
         }
-        if (end >= 2 && words[0] == "typed" && words[end - 1] is "reason" or "reasons" or "comment" or "comments" or "message" or "answer" or "query")
+        if (end >= 2 && words[0] == "typed" && words[end - 1] is "reason" or "reasons" or "comment" or "comments" or "message" or "answer" or "query" or "address")
         {
             return true;
         }
