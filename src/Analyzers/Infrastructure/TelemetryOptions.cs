@@ -108,6 +108,13 @@ internal sealed class TelemetryOptions
         // their access; a page, continuation or cancellation token is a thing's (see TokenThingModifiers).
         "token");
 
+    /// <summary>Social and chat platforms whose handles, user names and account ids are people's.</summary>
+    private static readonly string[] SocialPlatforms =
+    {
+        "discord", "twitch", "instagram", "twitter", "tiktok", "snapchat", "telegram", "whatsapp", "reddit", "linkedin", "facebook",
+        "github", "mastodon", "bluesky",
+    };
+
     /// <summary>
     /// Words that name a person only as a contact: <c>parentEmail</c> and <c>parentPhone</c> are
     /// personal, <c>parentId</c> (of a span, a folder, an order line) is not.
@@ -120,22 +127,6 @@ internal sealed class TelemetryOptions
     {
         ["parent"] = ContactWords,
         ["kin"] = ContactWords,
-        // A handle, user name or account id on a social or chat platform is one person's public name there;
-        // a Discord channel or a GitHub repository is named by other words.
-        ["discord"] = SocialHandleWords,
-        ["twitch"] = SocialHandleWords,
-        ["instagram"] = SocialHandleWords,
-        ["twitter"] = SocialHandleWords,
-        ["tiktok"] = SocialHandleWords,
-        ["snapchat"] = SocialHandleWords,
-        ["telegram"] = SocialHandleWords,
-        ["whatsapp"] = SocialHandleWords,
-        ["reddit"] = SocialHandleWords,
-        ["linkedin"] = SocialHandleWords,
-        ["facebook"] = SocialHandleWords,
-        ["github"] = SocialHandleWords,
-        ["mastodon"] = SocialHandleWords,
-        ["bluesky"] = SocialHandleWords,
         // A home address, phone or position is where one household lives; a home page or screen is an app's.
         ["home"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses", "phone", "telephone", "email", "location",
             "position", "coordinates", "latitude", "longitude", "lat", "lon", "lng"),
@@ -152,8 +143,6 @@ internal sealed class TelemetryOptions
         // A call's calling and called numbers are the phones of the people on it (a caller's: below).
         ["calling"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "msisdn"),
         ["called"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "msisdn"),
-        // A verification code texted or mailed to one person is a one-time sign-in secret, as an OTP is.
-        ["verification"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         // A clinical trial gives each participant a screening number, then a randomisation number.
         ["screening"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         ["randomisation"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
@@ -274,7 +263,11 @@ internal sealed class TelemetryOptions
         ["credential"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
         ["id"] = ImmutableHashSet.Create(StringComparer.Ordinal, "tag", "tags", "token", "tokens"),
-    }.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+    // A handle, user name or account id on a social or chat platform is one person's public name there;
+    // a Discord channel or a GitHub repository is named by other words.
+    .Concat(SocialPlatforms.Select(platform => new KeyValuePair<string, ImmutableHashSet<string>>(platform, SocialHandleWords)))
+    .ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The domain a spelt-out identifier shares with its short form: one person space, one pseudonym.</summary>
     private static readonly ImmutableDictionary<string, string> DomainAliases = new Dictionary<string, string>
@@ -492,8 +485,10 @@ internal sealed class TelemetryOptions
 
     /// <summary>
     /// Who did something, named by the deed: <c>createdBy</c>, <c>deliveredBy</c>, <c>kickedBy</c>,
-    /// <c>approvedById</c>, <c>markedByName</c>. Only a participle before <c>by</c> and identity words after
-    /// it: <c>sortedBy</c>, <c>groupBy</c> and <c>createdByCount</c> name no person.
+    /// <c>approvedById</c>, <c>markedByName</c>, <c>signedOffBy</c>, the doer's own identifier
+    /// (<c>createdByUserId</c>), and whom a thing went to (<c>paidTo</c>, <c>assignedToUserId</c>). Only a
+    /// participle before <c>by</c> or <c>to</c>: <c>sortedBy</c>, <c>groupBy</c>, <c>createdByCount</c> and
+    /// <c>sentToNumber</c> name no person.
     /// </summary>
     private bool IsActorName(IReadOnlyList<string> words)
     {
