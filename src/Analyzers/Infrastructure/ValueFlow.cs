@@ -793,6 +793,10 @@ internal sealed partial class ValueFlow
             // Sent under a key that names a plate (vehicle.plate), it is still no person's.
             return FlowResult.Safe;
         }
+        if (DocumentedMessageKey(member, frame.Options) is { } messageKey)
+        {
+            return messageKey;
+        }
         if (member is IPropertyReferenceOperation { Property: { Name: "Value", ContainingType: { Name: "Lazy", ContainingNamespace.Name: "System" } }, Instance: { } lazy })
         {
             // new Lazy<string>(() => pseudonymizer.Compute…(id)).Value: what the factory returns.

@@ -452,6 +452,51 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_message_key_is_what_the_comments_say_its_topic_is_keyed_by()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class Message<TKey, TValue> { public TKey Key { get; init; } = default!; public TValue Value { get; init; } = default!; }
+            public sealed class ConsumeResult<TKey, TValue> { public Message<TKey, TValue> Message { get; init; } = default!; }
+
+            public sealed record EligibilityCheck(bool InGoodStanding);
+
+            /// <summary>
+            /// A turnstile tap as the access system publishes it; the topic is keyed by the
+            /// campus card's UID.
+            /// </summary>
+            public sealed record Tap(string Turnstile);
+
+            /// <summary>A shuttle scan, published on a topic keyed by stop id.</summary>
+            public sealed record Scan(string Stop);
+
+            /// <summary>Consumes eligibility checks from the registry topic, keyed by student number, and flags athletes.</summary>
+            class EligibilityConsumer
+            {
+                void Consume(Activity activity, ConsumeResult<string, EligibilityCheck> result, ConsumeResult<string, Tap> tap, ConsumeResult<string, Scan> scan)
+                {
+                    activity.SetTag("messaging.kafka.message.key", {|TC1001:result.Message.Key|});
+                    activity.SetTag("taps.key", {|TC1001:tap.Message.Key|});
+                    activity.SetTag("scans.key", scan.Message.Key);
+                    activity.SetTag("taps.key_length", tap.Message.Key.Length);
+                }
+            }
+
+            // Reads booking events (keyed by booking id) and confirms them.
+            class BookingConsumer
+            {
+                void Consume(Activity activity, ConsumeResult<string, EligibilityCheck> result) =>
+                    activity.SetTag("messaging.kafka.message.key", result.Message.Key);
+            }
+
+            class UndocumentedConsumer
+            {
+                void Consume(Activity activity, ConsumeResult<string, Scan> result) =>
+                    activity.SetTag("messaging.kafka.message.key", result.Message.Key);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_local_declared_by_a_pattern_holds_what_the_pattern_matched()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
