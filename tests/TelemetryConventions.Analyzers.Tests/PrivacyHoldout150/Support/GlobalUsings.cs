@@ -1,0 +1,26 @@
+// The services turn on implicit usings and add the dating platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout150.Support;
+global using PrivacyHoldout150.Telemetry;
+global using Dating.Campus;
+global using Dating.Casting;
+global using Dating.ChargeShare;
+global using Dating.Clinic;
+global using Dating.Journeys;
+global using Dating.Lobby;
+global using Dating.Matching;
+global using Dating.Members;
+global using Dating.Safety;
+global using Dating.Store;
+global using TelemetryConventions;
