@@ -1,0 +1,25 @@
+// The services turn on implicit usings and add the welfare platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout151.Support;
+global using PrivacyHoldout151.Telemetry;
+global using TelemetryConventions;
+global using Welfare.Benefits;
+global using Welfare.Concessions;
+global using Welfare.EnergySupport;
+global using Welfare.Jobcentre;
+global using Welfare.Licensing;
+global using Welfare.PlaySafe;
+global using Welfare.Schools;
+global using Welfare.SocialCare;
+global using Welfare.Vouchers;
