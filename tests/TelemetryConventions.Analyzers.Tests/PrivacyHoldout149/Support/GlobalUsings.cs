@@ -1,0 +1,23 @@
+// The services turn on implicit usings and add the justice platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout149.Support;
+global using PrivacyHoldout149.Telemetry;
+global using Justice.Education;
+global using Justice.Energy;
+global using Justice.Games;
+global using Justice.Media;
+global using Justice.MentalHealth;
+global using Justice.Retail;
+global using Justice.Transport;
+global using TelemetryConventions;
