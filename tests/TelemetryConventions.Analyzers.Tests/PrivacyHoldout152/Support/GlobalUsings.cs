@@ -1,0 +1,25 @@
+// The services turn on implicit usings and add the childcare platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout152.Support;
+global using PrivacyHoldout152.Telemetry;
+global using EarlyYears.Care;
+global using EarlyYears.Children;
+global using EarlyYears.Collection;
+global using EarlyYears.Fees;
+global using EarlyYears.Funding;
+global using EarlyYears.Journal;
+global using EarlyYears.Play;
+global using EarlyYears.Sharing;
+global using EarlyYears.Sleep;
+global using TelemetryConventions;
