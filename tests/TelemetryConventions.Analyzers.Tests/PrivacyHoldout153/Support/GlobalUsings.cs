@@ -1,0 +1,25 @@
+// The services turn on implicit usings and add the high-street health platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout153.Support;
+global using PrivacyHoldout153.Telemetry;
+global using HighStreet.Dental;
+global using HighStreet.Optics;
+global using HighStreet.Pharmacy;
+global using HighStreet.Schools;
+global using HighStreet.Power;
+global using HighStreet.Games;
+global using HighStreet.Media;
+global using HighStreet.Shop;
+global using HighStreet.Delivery;
+global using TelemetryConventions;
