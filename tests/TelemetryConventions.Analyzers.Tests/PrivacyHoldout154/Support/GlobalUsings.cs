@@ -1,0 +1,25 @@
+// The services turn on implicit usings and add the motor platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using Motor.Charging;
+global using Motor.Dealership;
+global using Motor.Fleet;
+global using Motor.Mot;
+global using Motor.Motoring;
+global using Motor.Promo;
+global using Motor.Recovery;
+global using Motor.Workshop;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout154.Support;
+global using PrivacyHoldout154.Telemetry;
+global using TelemetryConventions;
