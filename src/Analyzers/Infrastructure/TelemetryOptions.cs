@@ -71,6 +71,9 @@ internal sealed class TelemetryOptions
         // A neighbour a parcel may be left with, an examiner a script goes to, and a doctor's or a
         // nurse's registration with the General Medical or the Nursing and Midwifery Council.
         "neighbour", "neighbor", "examiner", "gmc", "nmc",
+        // The registers of opticians, dentists, pharmacists and health and care professionals number one
+        // registrant each, as the GMC and NMC do; so does an NHS dental performer number.
+        "goc", "gdc", "gphc", "hcpc", "performer",
         // Who bids in an auction, votes in a poll or asks a question from the audience.
         "bidder", "voter", "asker",
         // An athlete on a sports platform, a race entrant's bib, a guarantor on a tenancy, who grants
@@ -94,6 +97,18 @@ internal sealed class TelemetryOptions
         "panellist", "panelist", "escort", "swimmer",
         // A vet who signs a claim or a case off, and whoever minds someone's pet or child.
         "vet", "veterinarian", "sitter",
+        // Health professionals by their trade (a clinician, nurse or GP above): who dispensed, operated,
+        // delivered, counselled or treated someone is named in records and rotas as one person.
+        "pharmacist", "dentist", "midwife", "paramedic", "surgeon", "therapist", "physio", "physiotherapist", "optician",
+        "optometrist", "radiologist", "radiographer", "psychiatrist", "psychologist", "counsellor", "counselor", "dietitian",
+        "podiatrist", "anaesthetist", "anesthetist", "chaplain",
+        // A court's and a case's people: a judge, a magistrate, a juror, the parties, their lawyers.
+        "judge", "magistrate", "juror", "defendant", "plaintiff", "lawyer", "barrister", "attorney",
+        // Who is held, on probation or in prison, and a Police National Computer id.
+        "detainee", "prisoner", "inmate", "parolee", "probationer", "pnc",
+        // A landlord or landlady letting a home, a nanny or childminder, a foster carer's or an adopter's
+        // family, a personal trainer, a steward or umpire at a ground.
+        "landlord", "landlady", "nanny", "childminder", "adopter", "trainer", "steward", "umpire",
         // A dwelling's unique property reference number names one household, as a full postcode nearly does;
         // a household's own id names the people who live there together.
         "uprn", "household",
@@ -149,9 +164,10 @@ internal sealed class TelemetryOptions
         ["randomization"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A creator's id, code or handle on a platform is a person's; a file's Creator (a PDF's) is the program that wrote it.
         ["creator"] = ContactWords.Union(new[] { "id", "ids", "code", "codes", "handle", "handles", "ref", "reference", "number", "username", "tag" }),
-        // A child's name, contact or date of birth is a person's; a child span, node or element is named by
-        // other words (childSpanId, childCount, childElement).
-        ["child"] = ContactWords.Union(new[] { "names", "dob", "birthdate", "upn" }),
+        // A child's name, contact, date of birth or id (at a nursery, a school, a social care service) is a
+        // person's; a child span, node, process or element is named by other words (childSpanId, childCount,
+        // childElement, childProcessId).
+        ["child"] = ContactWords.Union(new[] { "names", "dob", "birthdate", "upn", "id", "ids", "number", "ref", "reference" }),
         ["emergency"] = ContactWords,
         // A vehicle's registered keeper is a person; a record keeper or a goalkeeper's stats are not named so.
         ["keeper"] = ContactWords,
@@ -263,6 +279,27 @@ internal sealed class TelemetryOptions
         ["credential"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
         ["id"] = ImmutableHashSet.Create(StringComparer.Ordinal, "tag", "tags", "token", "tokens"),
+        // People named by their part whose word is as often a thing's: a match's referee (an HTTP referrer is
+        // spelt otherwise, but a job reference's referee is a person too), a supervisor, an interviewer, a
+        // translator, a signer, a coach, the deceased. Their name, email or phone is theirs; a signer's
+        // certificate, a coach's seat map or a supervisor's (Erlang-style) child process id is not named so.
+        ["referee"] = ContactWords,
+        ["supervisor"] = ContactWords,
+        ["interviewer"] = ContactWords,
+        ["translator"] = ContactWords,
+        ["signer"] = ContactWords,
+        ["coach"] = ContactWords,
+        ["deceased"] = ContactWords,
+        // A solicitor named on a certificate is a person; a solicitors' firm is as often called "solicitor" by its reference.
+        ["solicitor"] = ContactWords,
+        // A practice's or a clinic's record number is the patient's at that practice, as a hospital number is.
+        ["practice"] = ImmutableHashSet.Create(StringComparer.Ordinal, "record", "records"),
+        ["clinic"] = ImmutableHashSet.Create(StringComparer.Ordinal, "record", "records"),
+        // A prison number is a prisoner's (the number a prison knows them by); a prison's id or name is the establishment's.
+        ["prison"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers"),
+        // The name, email or phone a table, a room or a class is booked under is its booker's.
+        ["booking"] = ContactWords,
+        ["reservation"] = ContactWords,
     }
     // A handle, user name or account id on a social or chat platform is one person's public name there;
     // a Discord channel or a GitHub repository is named by other words.
@@ -590,13 +627,17 @@ internal sealed class TelemetryOptions
         return FreeTextWords.Contains(head)
             || (end > 1 && words[end - 2] == "search" && head is "term" or "terms" or "query" or "phrase")
             // GiftMessage, personalMessage: what a customer writes for someone else to read.
-            || (end > 1 && words[end - 2] is "gift" or "personal" && head is "message" or "note");
+            || (end > 1 && words[end - 2] is "gift" or "personal" && head is "message" or "note")
+            // A cover letter, a personal or a witness statement: what an applicant or a witness wrote about themselves.
+            || (end > 1 && words[end - 2] == "cover" && head is "letter" or "note")
+            || (end > 1 && words[end - 2] is "personal" or "witness" or "victim" or "impact" or "sworn" or "supporting" or "parent" or "applicant" or "claimant"
+                or "complainant" or "appellant" or "defendant" or "patient" && head is "statement" or "statements");
     }
 
     private static readonly ImmutableHashSet<string> FreeTextWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "comment", "comments", "feedback", "question", "remark", "remarks", "transcript", "essay", "bio", "biography", "utterance", "narrative",
         // What someone sets out in an application, a claim or an appeal.
-        "circumstances", "grounds", "justification", "explanation", "testimony");
+        "circumstances", "grounds", "justification", "explanation", "testimony", "motivation");
 
     /// <summary>
     /// How to get into, or leave something at, one person's home: <c>doorCode</c>, <c>KeySafeCode</c>,

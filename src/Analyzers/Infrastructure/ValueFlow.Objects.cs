@@ -45,6 +45,9 @@ internal sealed partial class ValueFlow
         {
             IInvocationOperation { TargetMethod: { Name: "Count" or "LongCount" or "Sum", ContainingType.Name: "Enumerable" or "Queryable" } } => true,
             IPropertyReferenceOperation { Property.Name: "Count" or "Length", Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } => true,
+            // _noMobileCount, missingEmailTotal: a whole number named for what it counts.
+            { Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } counted when ReferencedSymbol(counted) is { } counter
+                && NameWords.Split(counter.Name) is { Count: > 1 } words && words[words.Count - 1] is "count" or "counts" or "total" or "totals" or "tally" => true,
             _ => false,
         };
 

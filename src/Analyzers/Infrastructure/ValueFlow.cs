@@ -1663,6 +1663,12 @@ internal sealed partial class ValueFlow
         {
             return EnclosingForEach(local)?.Collection;
         }
+        if (variable is IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault"
+            or "ElementAt" or "ElementAtOrDefault" or "MaxBy" or "MinBy" } picked && SourceOfQuery(picked) is { } pickedFrom)
+        {
+            // _worstEyes.OrderByDescending(e => e.Value).First().Key: one entry picked from the dictionary.
+            return DictionaryBehind(pickedFrom, throughFilters);
+        }
         if (variable is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } lambdaParameter)
         {
             return null;
@@ -1673,7 +1679,12 @@ internal sealed partial class ValueFlow
             lambda = lambda.Parent;
         }
         var call = lambda?.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation invocation } } ? invocation : null;
-        var source = call is null ? null : SourceOfQuery(call);
+        return call is null || SourceOfQuery(call) is not { } source ? null : DictionaryBehind(source, throughFilters);
+    }
+
+    /// <summary>The dictionary a query's source is, through orderings, filters (when allowed) and copies; null when it is no dictionary.</summary>
+    private static IOperation? DictionaryBehind(IOperation? source, bool throughFilters)
+    {
         while (source is not null && OperationTree.Unwrap(source) is IInvocationOperation kept && kept.TargetMethod.Name is "Where" or "OrderBy" or "OrderByDescending"
             or "ThenBy" or "ThenByDescending" or "Take" or "Skip" or "TakeWhile" or "SkipWhile" or "Distinct" or "ToList" or "ToArray" or "AsEnumerable" or "Reverse")
         {
@@ -1684,10 +1695,10 @@ internal sealed partial class ValueFlow
             source = SourceOfQuery(kept);
         }
         return source is not null && IsDictionary(OperationTree.Unwrap(source).Type) ? source : null;
-
-        static IOperation? SourceOfQuery(IInvocationOperation query) =>
-            query.TargetMethod.ContainingType?.Name is "Enumerable" or "Queryable" ? ReceiverOf(query) : null;
     }
+
+    private static IOperation? SourceOfQuery(IInvocationOperation query) =>
+        query.TargetMethod.ContainingType?.Name is "Enumerable" or "Queryable" ? ReceiverOf(query) : null;
 
     /// <summary>
     /// The keys of a dictionary held in a local or kept in a field or property of the compilation;
@@ -3280,6 +3291,13 @@ internal sealed partial class ValueFlow
         }
         if (IsCodeMemberName(symbol, words))
         {
+            domain = "";
+            return false;
+        }
+        if (TypeOf(symbol) is { } amount && (amount.SpecialType == SpecialType.System_Decimal
+            || amount is INamedTypeSymbol { ConstructedFrom.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [{ SpecialType: SpecialType.System_Decimal }] }))
+        {
+            // A decimal is an amount (ToLandlord, refundToCustomer), never how anyone is identified.
             domain = "";
             return false;
         }

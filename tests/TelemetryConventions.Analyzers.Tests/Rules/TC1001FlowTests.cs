@@ -497,6 +497,58 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task An_amount_is_no_identifier_whatever_person_it_is_named_for()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record RepaymentProposal(string DepositId, decimal ToLandlord, decimal? RefundToCustomer, string LandlordName);
+
+            class Deposits
+            {
+                void Propose(Activity activity, ILogger logger, RepaymentProposal proposal)
+                {
+                    activity.SetTag("deposit.to_landlord", proposal.ToLandlord);
+                    activity.SetTag("deposit.refund", proposal.RefundToCustomer);
+                    activity.SetTag("deposit.landlord", {|TC1001:proposal.LandlordName|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_entry_picked_from_a_kept_dictionary_has_one_of_its_keys_and_a_count_is_no_identifier_under_any_key()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            class VisionScreening
+            {
+                private readonly Dictionary<string, decimal> _worstEyes = new();
+                private readonly Dictionary<string, decimal> _worstSchools = new();
+                private int _noMobileCount;
+
+                public void Record(string upn, string school, decimal logMar, string? mobile)
+                {
+                    _worstEyes[upn] = logMar;
+                    _worstSchools[school] = logMar;
+                    if (mobile is null)
+                    {
+                        _noMobileCount++;
+                    }
+                }
+
+                public void Summarise(Activity activity)
+                {
+                    activity.SetTag("screening.worst", {|TC1001:_worstEyes.OrderByDescending(e => e.Value).First().Key|});
+                    activity.SetTag("screening.worst_pupil", {|TC1001:_worstEyes.MaxBy(e => e.Value).Key|});
+                    activity.SetTag("screening.worst_school", _worstSchools.OrderByDescending(e => e.Value).First().Key);
+                    activity.SetTag("screening.worst_value", _worstEyes.OrderByDescending(e => e.Value).First().Value);
+                    activity.SetTag("recall.no_mobile", _noMobileCount);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_local_declared_by_a_pattern_holds_what_the_pattern_matched()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
