@@ -1,0 +1,25 @@
+// The services turn on implicit usings and add the border platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout155.Support;
+global using PrivacyHoldout155.Telemetry;
+global using Border.Asylum;
+global using Border.Crossing;
+global using Border.Health;
+global using Border.Housing;
+global using Border.Productions;
+global using Border.Retail;
+global using Border.Sponsorship;
+global using Border.Tournaments;
+global using Border.Visas;
+global using TelemetryConventions;
