@@ -1,0 +1,25 @@
+// The services turn on implicit usings and add the salon platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout156.Support;
+global using PrivacyHoldout156.Telemetry;
+global using Salon.Academy;
+global using Salon.Avatars;
+global using Salon.Bookings;
+global using Salon.Clients;
+global using Salon.Makeover;
+global using Salon.Mobile;
+global using Salon.Tanning;
+global using Salon.Wigs;
+global using TelemetryConventions;
