@@ -1,0 +1,26 @@
+// The services turn on implicit usings and add the stay platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Net.Http;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout157.Support;
+global using PrivacyHoldout157.Telemetry;
+global using Stays.Crews;
+global using Stays.FrontDesk;
+global using Stays.Guests;
+global using Stays.Hostels;
+global using Stays.Payments;
+global using Stays.Rentals;
+global using Stays.Reservations;
+global using Stays.Reviews;
+global using TelemetryConventions;
