@@ -297,6 +297,8 @@ internal sealed class TelemetryOptions
         ["clinic"] = ImmutableHashSet.Create(StringComparer.Ordinal, "record", "records"),
         // A prison number is a prisoner's (the number a prison knows them by); a prison's id or name is the establishment's.
         ["prison"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers"),
+        // A patient's or a resident's relative, named or reached; a relative path, time or URL is named otherwise.
+        ["relative"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "email", "phone", "mobile", "contact"),
         // The name, email or phone a table, a room or a class is booked under is its booker's.
         ["booking"] = ContactWords,
         ["reservation"] = ContactWords,

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
@@ -46,9 +48,66 @@ internal sealed partial class ValueFlow
             case IMemberReferenceOperation bag when KeyedIdentifierEntry(bag, frame) is { } entry:
                 // form.Fields.Select(f => $"{f.Key}={f.Value}") where the code reads form.Fields["email"].
                 return entry;
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } kept when !kept.Member.DeclaringSyntaxReferences.IsEmpty && IsDictionary(kept.Type)
+                && SequenceElement(kept.Type!) is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair && IsScalar(pair.TypeArguments[1]):
+                // Only text and numbers: a dictionary of objects is judged by what is read from them.
+                return KeptDictionaryValues(kept.Member, frame, depth + 1);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The values the code of a type puts into a dictionary it keeps in a field or property:
+    /// <c>_waitingByHospitalNumber[number] = referral.PatientName</c>, <c>_names.TryAdd(id, name)</c>.
+    /// Values a call computes from the existing entry (<c>AddOrUpdate</c>, <c>GetOrAdd</c>'s factory) are
+    /// not followed.
+    /// </summary>
+    private FlowResult? KeptDictionaryValues(ISymbol dictionary, Frame frame, int depth)
+    {
+        if (!frame.Active.Add(("values", dictionary)))
+        {
+            return FlowResult.Unknown;
+        }
+        try
+        {
+            // Null when the type's code puts nothing in it: the dictionary is filled elsewhere (a library's,
+            // a caller's), and other readings of it apply.
+            FlowResult? result = null;
+            foreach (var declaration in dictionary.ContainingType.DeclaringSyntaxReferences)
+            {
+                var root = declaration.GetSyntax(frame.CancellationToken);
+                foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != dictionary.Name || ValueWrittenAt(name) is not { } value
+                        || _index.OperationOf(value, frame.CancellationToken) is not { } written)
+                    {
+                        continue;
+                    }
+                    var each = Evaluate(written, frame.For(_optionsFor(value.SyntaxTree)), depth + 1).WithoutParameters();
+                    result = result is { } earlier ? FlowResult.Combine(earlier, each) : each;
+                }
+            }
+            return result;
+        }
+        finally
+        {
+            frame.Active.Remove(("values", dictionary));
+        }
+    }
+
+    /// <summary>The value expression where a name is indexed for a write or given to an adding call: <c>name[key] = value</c>, <c>name.TryAdd(key, value)</c>.</summary>
+    private static ExpressionSyntax? ValueWrittenAt(IdentifierNameSyntax name)
+    {
+        SyntaxNode reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return reference.Parent switch
+        {
+            ElementAccessExpressionSyntax element when element.Expression == reference && element.ArgumentList.Arguments.Count == 1
+                && element.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment && assignment.Left == element => assignment.Right,
+            MemberAccessExpressionSyntax call when call.Expression == reference && call.Name.Identifier.ValueText is "Add" or "TryAdd"
+                && call.Parent is InvocationExpressionSyntax invocation && invocation.ArgumentList.Arguments.Count == 2 => invocation.ArgumentList.Arguments[1].Expression,
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -139,11 +139,49 @@ internal sealed partial class ValueFlow
         if (given.Identifier is not null || given.Hash is not null || given.Proven || given.Sanitized || argument.Parameter is not { } parameter
             || argument.Value.Type?.SpecialType != SpecialType.System_String
             || (!IsReadChain(argument.Value) && OperationTree.Unwrap(argument.Value) is not IParameterReferenceOperation)
-            || NamesAThingsId(argument.Value) || !NamesAnIdentifierValue(parameter.Name, frame.Options, out var domain))
+            || NamesAThingsId(argument.Value))
         {
             return given;
         }
-        return FlowResult.Combine(given, Found(argument.Value, domain, $"{Describe(argument.Value)} (quoted as '{parameter.Name}' in the exception's message)"));
+        if (NamesAnIdentifierValue(parameter.Name, frame.Options, out var domain))
+        {
+            return FlowResult.Combine(given, Found(argument.Value, domain, $"{Describe(argument.Value)} (quoted as '{parameter.Name}' in the exception's message)"));
+        }
+        if (NamedByTheExceptionsType(parameter, argument.Value, frame.Options, out var typeWord, out domain))
+        {
+            return FlowResult.Combine(given, Found(argument.Value, domain, $"{Describe(argument.Value)} (quoted as the {typeWord}'s '{parameter.Name}' in the exception's message)"));
+        }
+        return given;
+    }
+
+    /// <summary>
+    /// <c>ApplicantUnderAgeException(string name, int age)</c> given <c>application.Name</c>: a parameter
+    /// named only <c>name</c>, <c>id</c> or <c>number</c> is the one the exception's type names (the
+    /// applicant's), when the value handed to it says no more than that itself (<c>Name</c>, <c>value</c>,
+    /// not <c>fieldName</c> or <c>fileName</c>, which name a thing's).
+    /// </summary>
+    private static bool NamedByTheExceptionsType(IParameterSymbol parameter, IOperation value, TelemetryOptions options, out string typeWord, out string domain)
+    {
+        typeWord = domain = "";
+        var parameterWords = NameWords.Split(parameter.Name);
+        if (parameterWords.Count == 0 || !parameterWords.All(TelemetryOptions.IdentityWords.Contains) || parameter.ContainingType is not { } exceptionType)
+        {
+            return false;
+        }
+        var valueWords = NameWords.Split(ReferencedSymbol(OperationTree.Unwrap(value))?.Name);
+        if (valueWords.Any(TelemetryOptions.IdentityWords.Contains) && !valueWords.All(TelemetryOptions.IdentityWords.Contains))
+        {
+            return false;
+        }
+        foreach (var word in NameWords.Split(exceptionType.Name))
+        {
+            if (word != "exception" && options.IsIdentifierName(new[] { word }.Concat(parameterWords).ToList(), out domain) && domain != "text")
+            {
+                typeWord = word;
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

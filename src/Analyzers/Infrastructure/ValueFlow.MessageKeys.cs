@@ -16,9 +16,10 @@ internal sealed partial class ValueFlow
     private readonly ConcurrentDictionary<SyntaxNode, List<string>?> _keyedByIn = new();
 
     // "keyed by student number", "keyed on the topic by the meter's serial", "which is keyed by the
-    // campus card's UID": the phrase ends at punctuation or at a word that starts a new clause.
+    // campus card's UID", "the tills key each sale by the loyalty card scanned": the phrase ends at
+    // punctuation or at a word that starts a new clause.
     private static readonly Regex KeyedByPhrase = new(
-        @"\bkeyed\s+(?:on\s+(?:the\s+)?topic\s+)?(?:by|on)\s+(?<phrase>[^.,;:()\[\]]+)",
+        @"\b(?:keyed\s+(?:on\s+(?:the\s+)?topic\s+)?(?:by|on)|keys?\s+(?:(?!by\b)[a-z]+\s+){1,3}by)\s+(?<phrase>[^.,;:()\[\]]+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly HashSet<string> PhraseEnds = new(System.StringComparer.Ordinal)
@@ -91,7 +92,7 @@ internal sealed partial class ValueFlow
             .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)
                 || t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
             .Select(t => t.ToFullString()));
-        if (text.IndexOf("keyed", System.StringComparison.OrdinalIgnoreCase) < 0)
+        if (text.IndexOf("key", System.StringComparison.OrdinalIgnoreCase) < 0)
         {
             return null;
         }
@@ -111,7 +112,8 @@ internal sealed partial class ValueFlow
             {
                 continue;
             }
-            if (PhraseEnds.Contains(lower) || words.Count == 6)
+            // "keyed by the loyalty card scanned at the till": a participle after the noun starts a clause.
+            if (PhraseEnds.Contains(lower) || words.Count >= 6 || (words.Count > 0 && lower.Length > 4 && lower.EndsWith("ed", System.StringComparison.Ordinal)))
             {
                 break;
             }

@@ -839,6 +839,12 @@ internal sealed partial class ValueFlow
             return resource;
         }
         var symbol = member.Member;
+        if (symbol is IPropertySymbol { Name: "Values" } && member.Instance is { } valued && IsDictionary(valued.Type)
+            && OperationTree.Unwrap(valued) is IMemberReferenceOperation && DictionaryValuesOf(valued, frame, depth) is { } keptValues)
+        {
+            // string.Join(", ", _waitingByHospitalNumber.Values): the values its type's code puts in.
+            return Rewrapped(keptValues, member);
+        }
         if (symbol is IPropertySymbol { Name: "Keys" } && member.Instance is { } keyed && DictionaryKeysOf(keyed, frame, depth) is { } keys)
         {
             // failures[appointment.PatientMrn] = error; string.Join(",", failures.Keys): the keys put in a local;
@@ -1685,9 +1691,22 @@ internal sealed partial class ValueFlow
     /// <summary>The dictionary a query's source is, through orderings, filters (when allowed) and copies; null when it is no dictionary.</summary>
     private static IOperation? DictionaryBehind(IOperation? source, bool throughFilters)
     {
-        while (source is not null && OperationTree.Unwrap(source) is IInvocationOperation kept && kept.TargetMethod.Name is "Where" or "OrderBy" or "OrderByDescending"
-            or "ThenBy" or "ThenByDescending" or "Take" or "Skip" or "TakeWhile" or "SkipWhile" or "Distinct" or "ToList" or "ToArray" or "AsEnumerable" or "Reverse")
+        for (var step = 0; step < 16 && source is not null; step++)
         {
+            var unwrapped = OperationTree.Unwrap(source);
+            if (unwrapped is ILocalReferenceOperation copy && !IsDictionary(copy.Type)
+                && LocalWrites(copy.Local, OperationTree.Root(copy)) is { Count: 1 } writes && writes[0].Element == -1)
+            {
+                // var top = _streaks.OrderByDescending(s => s.Value).Take(3).ToList(); top.Select(t => t.Key):
+                // the entries of the dictionary the local was made from.
+                source = writes[0].Value;
+                continue;
+            }
+            if (unwrapped is not IInvocationOperation kept || kept.TargetMethod.Name is not ("Where" or "OrderBy" or "OrderByDescending"
+                or "ThenBy" or "ThenByDescending" or "Take" or "Skip" or "TakeWhile" or "SkipWhile" or "Distinct" or "ToList" or "ToArray" or "AsEnumerable" or "Reverse"))
+            {
+                break;
+            }
             if (!throughFilters && kept.TargetMethod.Name is "Where" or "TakeWhile" or "SkipWhile")
             {
                 return null;
@@ -3256,19 +3275,23 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
-    /// The plate of one of the operator's own vehicles (<c>Bus.Plate</c>, <c>position.FleetPlate</c>):
-    /// a thing's, known to be one, whatever key it is sent under.
+    /// The plate or the VIN of one of the organisation's own vehicles (<c>Bus.Plate</c>,
+    /// <c>position.FleetPlate</c>, <c>FleetVehicle.Vin</c>, a dealer's <c>StockVehicle.Vin</c>, a pool
+    /// car's): a thing's, known to be one, whatever key it is sent under.
     /// </summary>
     private static bool IsFleetPlate(ISymbol symbol)
     {
         // Asked for every member read: the name rules out nearly all of them before any splitting.
-        if (!symbol.Name.EndsWith("plate", StringComparison.OrdinalIgnoreCase))
+        if (!symbol.Name.EndsWith("plate", StringComparison.OrdinalIgnoreCase) && !symbol.Name.EndsWith("vin", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
         var words = NameWords.Split(symbol.Name);
-        return words.Count > 0 && words[words.Count - 1] == "plate"
-            && (words.Any(TelemetryOptions.FleetWords.Contains) || (symbol.ContainingType is { } owner && NameWords.Split(owner.Name).Any(TelemetryOptions.FleetWords.Contains)));
+        return words.Count > 0 && words[words.Count - 1] is "plate" or "vin"
+            && (words.Any(IsOwnedVehicleWord) || (symbol.ContainingType is { } owner && NameWords.Split(owner.Name).Any(IsOwnedVehicleWord)));
+
+        static bool IsOwnedVehicleWord(string word) =>
+            TelemetryOptions.FleetWords.Contains(word) || word is "stock" or "pool" or "hire" or "rental" or "courtesy" or "demonstrator";
     }
 
     /// <summary>

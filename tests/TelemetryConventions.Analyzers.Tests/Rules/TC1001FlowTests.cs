@@ -452,6 +452,27 @@ public class TC1001FlowTests
     }
 
     [Fact]
+    public async Task A_bare_name_parameter_is_the_one_the_exceptions_type_names()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed class ApplicantUnderAgeException(string name, int age) : Exception($"{name} is {age}, under the minimum age");
+            public sealed class OrderNotFoundException(string id) : Exception($"Order {id} not found");
+            public sealed record Application(string Name, int Age, string FieldName);
+
+            class Casting
+            {
+                void Apply(Activity activity, ILogger logger, Application application, string orderRef)
+                {
+                    var underAge = new ApplicantUnderAgeException(application.Name, application.Age);
+                    activity.SetStatus(ActivityStatusCode.Error, {|TC1001:underAge.Message|});
+                    activity.SetStatus(ActivityStatusCode.Error, new ApplicantUnderAgeException(application.FieldName, 3).Message);
+                    activity.SetStatus(ActivityStatusCode.Error, new OrderNotFoundException(orderRef).Message);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task A_message_key_is_what_the_comments_say_its_topic_is_keyed_by()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
@@ -466,6 +487,15 @@ public class TC1001FlowTests
             /// </summary>
             public sealed record Tap(string Turnstile);
 
+            /// <summary>A till sale, published on a topic keyed by the loyalty card scanned at the till.</summary>
+            public sealed record Sale(decimal Amount);
+
+            /// <summary>A stamp; the tills key each stamp by the loyalty card scanned, so a card's stamps stay in order.</summary>
+            public sealed record Stamp(int Count);
+
+            /// <summary>A signature; its key is signed by the gateway.</summary>
+            public sealed record Signature(string Text);
+
             /// <summary>A shuttle scan, published on a topic keyed by stop id.</summary>
             public sealed record Scan(string Stop);
 
@@ -478,6 +508,17 @@ public class TC1001FlowTests
                     activity.SetTag("taps.key", {|TC1001:tap.Message.Key|});
                     activity.SetTag("scans.key", scan.Message.Key);
                     activity.SetTag("taps.key_length", tap.Message.Key.Length);
+                }
+
+                void Consume(Activity activity, ConsumeResult<string, Sale> sale)
+                {
+                    activity.SetTag("sales.key", {|TC1001:sale.Message.Key|});
+                }
+
+                void Consume(Activity activity, ConsumeResult<string, Stamp> stamp, ConsumeResult<string, Signature> signature)
+                {
+                    activity.SetTag("stamps.key", {|TC1001:stamp.Message.Key|});
+                    activity.SetTag("signatures.key", signature.Message.Key);
                 }
             }
 
@@ -543,6 +584,39 @@ public class TC1001FlowTests
                     activity.SetTag("screening.worst_school", _worstSchools.OrderByDescending(e => e.Value).First().Key);
                     activity.SetTag("screening.worst_value", _worstEyes.OrderByDescending(e => e.Value).First().Value);
                     activity.SetTag("recall.no_mobile", _noMobileCount);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_kept_dictionarys_values_are_what_its_type_puts_in_and_a_copy_of_its_entries_keeps_their_keys()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed record Referral(string HospitalNumber, string PatientName, string Ward);
+
+            class Befriending
+            {
+                private readonly Dictionary<string, string> _waitingByHospitalNumber = new();
+                private readonly Dictionary<string, string> _wardsByHospitalNumber = new();
+                private readonly Dictionary<Guid, int> _streaks = new();
+
+                public void Add(Referral referral, Guid playerId, int days)
+                {
+                    _waitingByHospitalNumber[referral.HospitalNumber] = referral.PatientName;
+                    _wardsByHospitalNumber.TryAdd(referral.HospitalNumber, referral.Ward);
+                    _streaks[playerId] = days;
+                }
+
+                public void Summarise(Activity activity)
+                {
+                    activity.SetTag("waiting.names", {|TC1001:string.Join(", ", _waitingByHospitalNumber.Values)|});
+                    activity.SetTag("waiting.wards", string.Join(", ", _wardsByHospitalNumber.Values));
+                    var top = _streaks.OrderByDescending(s => s.Value).Take(3).ToList();
+                    activity.SetTag("streaks.longest", top.FirstOrDefault().Value);
+                    activity.SetTag("streaks.top_players", string.Join(",", top.Select(t => {|TC1001:t.Key|})));
                 }
             }
             """);

@@ -598,6 +598,26 @@ public class TC1001Tests
             """);
     }
     [Fact]
+    public async Task The_VIN_of_a_fleet_or_stock_vehicle_is_the_organisations_while_a_customers_car_is_its_keepers()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record FleetVehicle(string FleetNumber, string Vin);
+            public sealed record StockVehicle(string StockNumber, string Vin);
+            public sealed record ServiceBooking(string BookingId, string Vin);
+
+            public sealed class Workshop
+            {
+                public void Record(Activity activity, FleetVehicle ambulance, StockVehicle stock, ServiceBooking booking, string poolCarVin)
+                {
+                    activity.SetTag("fleet.vin", ambulance.Vin);
+                    activity.SetTag("stock.vin", stock.Vin);
+                    activity.SetTag("pool.vehicle", poolCarVin);
+                    activity.SetTag("booking.vin", {|TC1001:booking.Vin|});
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task A_date_of_birth_is_personal_and_other_dates_about_a_person_are_not()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
