@@ -63,38 +63,10 @@ internal sealed partial class ValueFlow
     /// Values a call computes from the existing entry (<c>AddOrUpdate</c>, <c>GetOrAdd</c>'s factory) are
     /// not followed.
     /// </summary>
-    private FlowResult? KeptDictionaryValues(ISymbol dictionary, Frame frame, int depth)
-    {
-        if (!frame.Active.Add(("values", dictionary)))
-        {
-            return FlowResult.Unknown;
-        }
-        try
-        {
-            // Null when the type's code puts nothing in it: the dictionary is filled elsewhere (a library's,
-            // a caller's), and other readings of it apply.
-            FlowResult? result = null;
-            foreach (var declaration in dictionary.ContainingType.DeclaringSyntaxReferences)
-            {
-                var root = declaration.GetSyntax(frame.CancellationToken);
-                foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>())
-                {
-                    if (name.Identifier.ValueText != dictionary.Name || ValueWrittenAt(name) is not { } value
-                        || _index.OperationOf(value, frame.CancellationToken) is not { } written)
-                    {
-                        continue;
-                    }
-                    var each = Evaluate(written, frame.For(_optionsFor(value.SyntaxTree)), depth + 1).WithoutParameters();
-                    result = result is { } earlier ? FlowResult.Combine(earlier, each) : each;
-                }
-            }
-            return result;
-        }
-        finally
-        {
-            frame.Active.Remove(("values", dictionary));
-        }
-    }
+    private FlowResult? KeptDictionaryValues(ISymbol dictionary, Frame frame, int depth) =>
+        // Null when the type's code puts nothing in it: the dictionary is filled elsewhere (a library's,
+        // a caller's), and other readings of it apply.
+        KeptDictionaryWrites(dictionary, "values", ValueWrittenAt, frame, depth);
 
     /// <summary>The value expression where a name is indexed for a write or given to an adding call: <c>name[key] = value</c>, <c>name.TryAdd(key, value)</c>.</summary>
     private static ExpressionSyntax? ValueWrittenAt(IdentifierNameSyntax name)

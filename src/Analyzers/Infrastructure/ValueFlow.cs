@@ -1748,33 +1748,41 @@ internal sealed partial class ValueFlow
     /// The keys the code of a type puts into a dictionary it keeps in a field or property:
     /// <c>_memo[studentNumber] = grade</c>, <c>_gates.GetOrAdd(nhsNumber, …)</c>, <c>TryAdd</c>, <c>AddOrUpdate</c>.
     /// </summary>
-    private FlowResult KeptDictionaryKeys(ISymbol dictionary, Frame frame, int depth)
+    private FlowResult KeptDictionaryKeys(ISymbol dictionary, Frame frame, int depth) =>
+        KeptDictionaryWrites(dictionary, "keys", KeyWrittenAt, frame, depth) is { } written ? FlowResult.Combine(FlowResult.Unknown, written) : FlowResult.Unknown;
+
+    /// <summary>
+    /// What the code of a type writes into a dictionary it keeps, at the part <paramref name="writtenAt"/>
+    /// picks from each use of its name (the key or the value); null when no use writes it.
+    /// </summary>
+    private FlowResult? KeptDictionaryWrites(ISymbol dictionary, string part, System.Func<IdentifierNameSyntax, ExpressionSyntax?> writtenAt, Frame frame, int depth)
     {
-        if (!frame.Active.Add(("keys", dictionary)))
+        if (!frame.Active.Add((part, dictionary)))
         {
             return FlowResult.Unknown;
         }
         try
         {
-            var result = FlowResult.Unknown;
+            FlowResult? result = null;
             foreach (var declaration in dictionary.ContainingType.DeclaringSyntaxReferences)
             {
                 var root = declaration.GetSyntax(frame.CancellationToken);
                 foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>())
                 {
-                    if (name.Identifier.ValueText != dictionary.Name || KeyWrittenAt(name) is not { } key
-                        || _index.OperationOf(key, frame.CancellationToken) is not { } written)
+                    if (name.Identifier.ValueText != dictionary.Name || writtenAt(name) is not { } expression
+                        || _index.OperationOf(expression, frame.CancellationToken) is not { } written)
                     {
                         continue;
                     }
-                    result = FlowResult.Combine(result, Evaluate(written, frame.For(_optionsFor(key.SyntaxTree)), depth + 1).WithoutParameters());
+                    var each = Evaluate(written, frame.For(_optionsFor(expression.SyntaxTree)), depth + 1).WithoutParameters();
+                    result = result is { } earlier ? FlowResult.Combine(earlier, each) : each;
                 }
             }
             return result;
         }
         finally
         {
-            frame.Active.Remove(("keys", dictionary));
+            frame.Active.Remove((part, dictionary));
         }
     }
 
