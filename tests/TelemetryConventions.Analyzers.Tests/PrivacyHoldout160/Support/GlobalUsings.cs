@@ -1,0 +1,25 @@
+// The services turn on implicit usings and add the platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout160.Support;
+global using PrivacyHoldout160.Telemetry;
+global using MedTech.Broadcast;
+global using MedTech.Devices;
+global using MedTech.HomeTests;
+global using MedTech.Pharmacy;
+global using MedTech.Priority;
+global using MedTech.Programmes;
+global using MedTech.Rehab;
+global using MedTech.Schools;
+global using MedTech.Travel;
+global using TelemetryConventions;
