@@ -382,6 +382,8 @@ public class NameWordsTests
     [InlineData("practiceId", false, "")]
     [InlineData("relativeName", true, "relative")]
     [InlineData("relativePath", false, "")]
+    [InlineData("ElectorNumber", true, "elector")]
+    [InlineData("caretakerName", true, "caretaker")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

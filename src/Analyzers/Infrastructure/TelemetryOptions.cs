@@ -109,6 +109,8 @@ internal sealed class TelemetryOptions
         // A landlord or landlady letting a home, a nanny or childminder, a foster carer's or an adopter's
         // family, a personal trainer, a steward or umpire at a ground.
         "landlord", "landlady", "nanny", "childminder", "adopter", "trainer", "steward", "umpire",
+        // An elector on the register (their elector number names them), a school's or a hall's caretaker.
+        "elector", "caretaker",
         // A dwelling's unique property reference number names one household, as a full postcode nearly does;
         // a household's own id names the people who live there together.
         "uprn", "household",

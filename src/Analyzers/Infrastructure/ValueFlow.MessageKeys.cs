@@ -62,11 +62,27 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
-    /// The declarations whose comments may say what the key is, the nearest first: the members around
-    /// the read, the value type's declaration (it describes its own topic), then the types around the read.
+    /// The code whose comments may say what the key is, the nearest first: the statements before the read
+    /// in its blocks, the members around it, the value type's declaration (it describes its own topic),
+    /// then the types around the read.
     /// </summary>
     private static IEnumerable<SyntaxNode> CommentedDeclarations(SyntaxNode read, INamedTypeSymbol messageType)
     {
+        // "// The discharge topic is keyed by NHS number." above the statement that reads it, or above one before it.
+        foreach (var statement in read.Ancestors().OfType<StatementSyntax>())
+        {
+            if (statement.Parent is BlockSyntax block)
+            {
+                for (var i = block.Statements.IndexOf(statement); i >= 0; i--)
+                {
+                    yield return block.Statements[i];
+                }
+            }
+            else
+            {
+                yield return statement;
+            }
+        }
         var ancestors = read.Ancestors().Where(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax).ToList();
         foreach (var member in ancestors.Where(a => a is not BaseTypeDeclarationSyntax))
         {

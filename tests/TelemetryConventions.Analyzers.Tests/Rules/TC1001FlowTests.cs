@@ -529,6 +529,17 @@ public class TC1001FlowTests
                     activity.SetTag("messaging.kafka.message.key", result.Message.Key);
             }
 
+            class DischargeConsumer
+            {
+                void Consume(Activity activity, ConsumeResult<string, Scan> result)
+                {
+                    // The discharge topic is keyed by NHS number.
+                    var topic = "discharges";
+                    activity.SetTag("messaging.destination.name", topic);
+                    activity.SetTag("messaging.kafka.message.key", {|TC1001:result.Message.Key|});
+                }
+            }
+
             class UndocumentedConsumer
             {
                 void Consume(Activity activity, ConsumeResult<string, Scan> result) =>
