@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -69,18 +68,7 @@ internal sealed partial class ValueFlow
         KeptDictionaryWrites(dictionary, "values", ValueWrittenAt, frame, depth);
 
     /// <summary>The value expression where a name is indexed for a write or given to an adding call: <c>name[key] = value</c>, <c>name.TryAdd(key, value)</c>.</summary>
-    private static ExpressionSyntax? ValueWrittenAt(IdentifierNameSyntax name)
-    {
-        SyntaxNode reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-        return reference.Parent switch
-        {
-            ElementAccessExpressionSyntax element when element.Expression == reference && element.ArgumentList.Arguments.Count == 1
-                && element.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment && assignment.Left == element => assignment.Right,
-            MemberAccessExpressionSyntax call when call.Expression == reference && call.Name.Identifier.ValueText is "Add" or "TryAdd"
-                && call.Parent is InvocationExpressionSyntax invocation && invocation.ArgumentList.Arguments.Count == 2 => invocation.ArgumentList.Arguments[1].Expression,
-            _ => null,
-        };
-    }
+    private static ExpressionSyntax? ValueWrittenAt(IdentifierNameSyntax name) => EntryWrittenAt(name)?.Value;
 
     /// <summary>
     /// The dictionary behind a chain that keeps its pairs (<c>perCard.OrderBy(…).Take(5)</c>), or the operation

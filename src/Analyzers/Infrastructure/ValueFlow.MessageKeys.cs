@@ -12,7 +12,7 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 // The value flow, continued: a message key, when the code says what its topic is keyed by.
 internal sealed partial class ValueFlow
 {
-    /// <summary>What the comments on a type or member say its topic is keyed by (null when they say nothing), per declaration.</summary>
+    /// <summary>What the comments before a statement, a member or a type say its topic is keyed by (null when they say nothing), per node.</summary>
     private readonly ConcurrentDictionary<SyntaxNode, List<string>?> _keyedByIn = new();
 
     // "keyed by student number", "keyed on the topic by the meter's serial", "which is keyed by the
@@ -47,9 +47,9 @@ internal sealed partial class ValueFlow
         {
             return null;
         }
-        foreach (var declaration in CommentedDeclarations(member.Syntax, messageType))
+        foreach (var commented in CommentedCode(member.Syntax, messageType))
         {
-            if (_keyedByIn.GetOrAdd(declaration, KeyedByWords) is not { } words)
+            if (_keyedByIn.GetOrAdd(commented, KeyedByWords) is not { } words)
             {
                 continue;
             }
@@ -66,7 +66,7 @@ internal sealed partial class ValueFlow
     /// in its blocks, the members around it, the value type's declaration (it describes its own topic),
     /// then the types around the read.
     /// </summary>
-    private static IEnumerable<SyntaxNode> CommentedDeclarations(SyntaxNode read, INamedTypeSymbol messageType)
+    private static IEnumerable<SyntaxNode> CommentedCode(SyntaxNode read, INamedTypeSymbol messageType)
     {
         // "// The discharge topic is keyed by NHS number." above the statement that reads it, or above one before it.
         foreach (var statement in read.Ancestors().OfType<StatementSyntax>())
@@ -101,10 +101,10 @@ internal sealed partial class ValueFlow
         }
     }
 
-    /// <summary>The words of the first "keyed by …" phrase in a declaration's leading comments, without articles and possessives.</summary>
-    private static List<string>? KeyedByWords(SyntaxNode declaration)
+    /// <summary>The words of the first "keyed by …" phrase in a node's leading comments, without articles and possessives.</summary>
+    private static List<string>? KeyedByWords(SyntaxNode commented)
     {
-        var text = string.Join(" ", declaration.GetLeadingTrivia()
+        var text = string.Join(" ", commented.GetLeadingTrivia()
             .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)
                 || t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
             .Select(t => t.ToFullString()));

@@ -1787,15 +1787,25 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>The key expression where a name is indexed for a write or given to an adding call: <c>name[key] = …</c>, <c>name.TryAdd(key, …)</c>.</summary>
-    private static ExpressionSyntax? KeyWrittenAt(IdentifierNameSyntax name)
+    private static ExpressionSyntax? KeyWrittenAt(IdentifierNameSyntax name) => EntryWrittenAt(name)?.Key;
+
+    /// <summary>
+    /// The entry written where a name is indexed for an assignment or given to an adding call:
+    /// <c>name[key] = value</c>, <c>name.TryAdd(key, value)</c>, <c>name.GetOrAdd(key, …)</c>. Its value is
+    /// null where the call or a compound assignment computes it from the existing entry.
+    /// </summary>
+    private static (ExpressionSyntax Key, ExpressionSyntax? Value)? EntryWrittenAt(IdentifierNameSyntax name)
     {
         SyntaxNode reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
         return reference.Parent switch
         {
             ElementAccessExpressionSyntax element when element.Expression == reference && element.ArgumentList.Arguments.Count == 1
-                && element.Parent is AssignmentExpressionSyntax assignment && assignment.Left == element => element.ArgumentList.Arguments[0].Expression,
+                && element.Parent is AssignmentExpressionSyntax assignment && assignment.Left == element
+                => (element.ArgumentList.Arguments[0].Expression, assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? assignment.Right : null),
             MemberAccessExpressionSyntax call when call.Expression == reference && call.Name.Identifier.ValueText is "Add" or "TryAdd" or "GetOrAdd" or "AddOrUpdate" or "TryUpdate"
-                && call.Parent is InvocationExpressionSyntax invocation && invocation.ArgumentList.Arguments.Count >= 1 => invocation.ArgumentList.Arguments[0].Expression,
+                && call.Parent is InvocationExpressionSyntax invocation && invocation.ArgumentList.Arguments.Count >= 1
+                => (invocation.ArgumentList.Arguments[0].Expression,
+                    call.Name.Identifier.ValueText is "Add" or "TryAdd" && invocation.ArgumentList.Arguments.Count == 2 ? invocation.ArgumentList.Arguments[1].Expression : null),
             _ => null,
         };
     }
@@ -3325,8 +3335,7 @@ internal sealed partial class ValueFlow
             domain = "";
             return false;
         }
-        if (TypeOf(symbol) is { } amount && (amount.SpecialType == SpecialType.System_Decimal
-            || amount is INamedTypeSymbol { ConstructedFrom.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [{ SpecialType: SpecialType.System_Decimal }] }))
+        if (IsAmount(TypeOf(symbol)))
         {
             // A decimal is an amount (ToLandlord, refundToCustomer), never how anyone is identified.
             domain = "";
@@ -3561,6 +3570,11 @@ internal sealed partial class ValueFlow
     /// A calendar date or a moment (<c>DateOnly</c>, <c>DateTime</c>, <c>DateTimeOffset</c>, also nullable):
     /// it carries a person's data only as a date of birth (see <see cref="IsBirthDateName"/>).
     /// </summary>
+    /// <summary>A <c>decimal</c>, nullable or not: an amount of money or of something measured.</summary>
+    public static bool IsAmount(ITypeSymbol? type) =>
+        type is not null && (type.SpecialType == SpecialType.System_Decimal
+            || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && nullable.TypeArguments[0].SpecialType == SpecialType.System_Decimal);
+
     public static bool IsDate(ITypeSymbol? type)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)

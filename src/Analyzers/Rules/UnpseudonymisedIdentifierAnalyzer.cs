@@ -121,12 +121,8 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             // A date under a key named for a person (user.last_login) is a moment about them; a date of
             // birth is found by the flow, from its name.
             // An amount (decimal) under a key named for a person (deposit.to_landlord) is how much, not who.
-            || (ValueFlow.CarriesIdentifier(type) && !ValueFlow.IsDate(type) && !IsAmount(type));
+            || (ValueFlow.CarriesIdentifier(type) && !ValueFlow.IsDate(type) && !ValueFlow.IsAmount(type));
     }
-
-    private static bool IsAmount(ITypeSymbol type) =>
-        type.SpecialType == SpecialType.System_Decimal
-        || type is INamedTypeSymbol { ConstructedFrom.SpecialType: SpecialType.System_Nullable_T } nullable && nullable.TypeArguments[0].SpecialType == SpecialType.System_Decimal;
 
     private static string Describe(IOperation operation)
     {
