@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the food platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Concurrent;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using OpenTelemetry;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout162.Support;
+global using PrivacyHoldout162.Telemetry;
+global using Food.Orders;
+global using Food.Riders;
+global using Food.Venues;
+global using TelemetryConventions;
