@@ -1,0 +1,24 @@
+// The services turn on implicit usings and add the licensing platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout163.Support;
+global using PrivacyHoldout163.Telemetry;
+global using Driving.Cover;
+global using Driving.Fleet;
+global using Driving.Licensing;
+global using Driving.Media;
+global using Driving.Medical;
+global using Driving.Schools;
+global using Driving.Sim;
+global using Driving.Testing;
+global using TelemetryConventions;
