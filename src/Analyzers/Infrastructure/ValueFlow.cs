@@ -3402,6 +3402,11 @@ internal sealed partial class ValueFlow
             domain = "device";
             return true;
         }
+        if (IsPersonsWrittenText(symbol, words, options))
+        {
+            domain = "text";
+            return true;
+        }
         // IPEndPoint remote, IPAddress Address: a peer's address is personal (client.address) whatever
         // it is called, unless the name says it is a machine's (localEndPoint, serverAddress).
         // A MAC address is judged by its name only: a school's tablet's is a thing's, a shopper's phone's a person's.
@@ -3786,6 +3791,17 @@ internal sealed partial class ValueFlow
         {
             return false;
         }
+        // Another device word (DeviceToken) or an audit field (RegisteredBy, ReportedByPlayerId) does not name the device's person.
+        return HasPersonIdentifierBeside(symbol, options, siblingWords => siblingWords.Contains("device") || IsDeviceIdentifierName(siblingWords) || siblingWords.Contains("by"));
+    }
+
+    /// <summary>
+    /// Whether a member, a record's or a method's parameter stands beside one that identifies a person by its
+    /// name (the record or the call is about that person); <paramref name="ignore"/> leaves out siblings that
+    /// say nothing of whose the value is.
+    /// </summary>
+    private static bool HasPersonIdentifierBeside(ISymbol symbol, TelemetryOptions options, Func<List<string>, bool> ignore)
+    {
         var siblings = symbol switch
         {
             IParameterSymbol { ContainingSymbol: IMethodSymbol method } => method.MethodKind == MethodKind.Constructor && method.ContainingType.IsRecord
@@ -3802,8 +3818,7 @@ internal sealed partial class ValueFlow
                 continue;
             }
             var siblingWords = NameWords.Split(sibling.Name);
-            // Another device word (DeviceToken) or an audit field (RegisteredBy, ReportedByPlayerId) does not name the device's person.
-            if (siblingWords.Count == 0 || siblingWords.Contains("device") || IsDeviceIdentifierName(siblingWords) || siblingWords.Contains("by"))
+            if (siblingWords.Count == 0 || ignore(siblingWords))
             {
                 continue;
             }

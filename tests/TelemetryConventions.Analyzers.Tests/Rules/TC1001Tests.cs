@@ -1206,4 +1206,36 @@ public class TC1001Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task Text_kept_in_a_record_that_identifies_a_person_is_theirs_and_text_in_a_record_of_things_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record FitNote(string FitNoteId, string NhsNumber, string Condition, string Concerns, int WeeksUnfit);
+            record CastingApplication(string ApplicationId, string ApplicantEmail, string Story);
+            record Intervention(string InterventionId, string CallerPhone, string PersonDescription, string StatusMessage);
+            record Product(string Sku, string Description, string Condition);
+            record FaultReport(string JobId, string FaultDescription, string RaisedBy);
+            record Ticket(string TicketId, string Summary, string CreatedBy);
+            record PaymentIntent(string Id, string CustomerId, string ReceiptEmail, string Description);
+
+            class Texts
+            {
+                void Record(Activity activity, FitNote note, CastingApplication application, Intervention intervention, Product product, FaultReport fault, Ticket ticket, PaymentIntent intent)
+                {
+                    activity.SetTag("fitnote.concerns", {|TC1001:note.Concerns|});
+                    activity.SetTag("fitnote.condition", note.Condition);
+                    activity.SetTag("casting.story", {|TC1001:application.Story|});
+                    activity.SetTag("casting.story.length", application.Story.Length);
+                    activity.SetTag("railcare.person", {|TC1001:intervention.PersonDescription|});
+                    activity.SetTag("railcare.status", intervention.StatusMessage);
+                    activity.SetTag("product.description", product.Description);
+                    activity.SetTag("product.condition", product.Condition);
+                    activity.SetTag("fault.description", fault.FaultDescription);
+                    activity.SetTag("ticket.summary", ticket.Summary);
+                    activity.SetTag("payment.description", intent.Description);
+                }
+            }
+            """);
+    }
 }

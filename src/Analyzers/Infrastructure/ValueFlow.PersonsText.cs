@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace TelemetryConventions.Analyzers.Infrastructure;
+
+// The value flow, continued: text a record holds about the person it identifies.
+internal sealed partial class ValueFlow
+{
+    /// <summary>
+    /// Words for what someone wrote or what was written about them, when they end a member's name. On their
+    /// own they say nothing of whose the words are (a product's description, a server's message): the
+    /// record they sit in decides.
+    /// </summary>
+    private static readonly HashSet<string> WrittenTextHeads = new(System.StringComparer.Ordinal)
+    {
+        "description", "story", "message", "text", "details", "concern", "concerns", "reflection",
+        "excerpt", "evidence", "summary", "complaint", "allegation", "disclosure", "symptoms", "situation",
+    };
+
+    /// <summary>
+    /// Words before the head that make the text the application's or a machine's wording, not a person's:
+    /// an error or status message, a template's text, a button's label text.
+    /// </summary>
+    private static readonly HashSet<string> SystemTextModifiers = new(System.StringComparer.Ordinal)
+    {
+        "error", "errors", "status", "failure", "fault", "validation", "template", "system", "default", "help", "hint", "label",
+        "button", "prompt", "banner", "alt", "short", "product", "item", "sku", "service", "job", "log", "exception", "debug",
+        "response", "reply", "auto", "automatic", "generated", "canned", "standard", "rule", "policy", "plan", "tariff", "course",
+        // A provider's message is its wording of a code; a work's description (a takedown notice's) is of the work.
+        "provider", "work",
+    };
+
+    /// <summary>
+    /// A text member of the application's own record that also identifies a person by name
+    /// (<c>Referral.Concerns</c> beside <c>NhsNumber</c>, <c>CastingApplication.Story</c> beside
+    /// <c>ApplicantEmail</c>, <c>Intervention.PersonDescription</c>): free text written by or about that
+    /// person, personal whatever its words. A description, a message or a summary in a record that names
+    /// nobody (a product, a fault code, a job) stays the record's. A condition is left out: a medical
+    /// condition sent alone is a category (asthma, diabetes), not who has it.
+    /// </summary>
+    private static bool IsPersonsWrittenText(ISymbol symbol, IReadOnlyList<string> words, TelemetryOptions options)
+    {
+        if (words.Count == 0 || !WrittenTextHeads.Contains(words[words.Count - 1])
+            || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.DeclaringSyntaxReferences.IsEmpty
+            || TypeOf(symbol)?.SpecialType != SpecialType.System_String
+            || words.Take(words.Count - 1).Any(SystemTextModifiers.Contains) || TelemetryOptions.HasThingModifier(words))
+        {
+            return false;
+        }
+        // A framework's or a platform's type (a chat client's message, Microsoft.Extensions.AI's response) is not
+        // the application's record, even where its source is compiled in.
+        if (symbol.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns == "Microsoft" || ns.StartsWith("System.", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.", System.StringComparison.Ordinal)))
+        {
+            return false;
+        }
+        var ownerWords = symbol.ContainingType is { } owner ? NameWords.Split(owner.Name) : new List<string>();
+        if (TelemetryOptions.IsMachineName(ownerWords) || ownerWords.Any(w => w is "exception" or "error" or "problem" or "result" or "response" or "options" or "settings"
+            // A payment's or a transfer's description is the merchant's line on a statement.
+            or "payment" or "intent" or "charge" or "transfer" or "payout" or "invoice" or "refund"))
+        {
+            return false;
+        }
+        // An audit field (CreatedBy) names who handled the record, not whom it is about.
+        return HasPersonIdentifierBeside(symbol, options, siblingWords => siblingWords.Contains("by"));
+    }
+}
