@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the university platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout164.Support;
+global using PrivacyHoldout164.Telemetry;
+global using Campus.Admissions;
+global using Campus.Halls;
+global using Campus.Records;
+global using Campus.Wellbeing;
+global using Campus.Graduation;
+global using TelemetryConventions;
