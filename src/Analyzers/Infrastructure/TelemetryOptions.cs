@@ -111,6 +111,8 @@ internal sealed class TelemetryOptions
         "landlord", "landlady", "nanny", "childminder", "adopter", "trainer", "steward", "umpire",
         // An elector on the register (their elector number names them), a school's or a hall's caretaker.
         "elector", "caretaker",
+        // A critic reviewing a restaurant, a play or a film under their own name.
+        "critic",
         // A dwelling's unique property reference number names one household, as a full postcode nearly does;
         // a household's own id names the people who live there together.
         "uprn", "household",
@@ -226,6 +228,8 @@ internal sealed class TelemetryOptions
         ["licence"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         ["license"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         ["badge"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        // An approved driving instructor's ADI number is the register's number for one instructor.
+        ["adi"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         ["certificate"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A payment processor's card fingerprint is the same for every use of one card number: it stands for it.
         ["card"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr", "token", "tokens", "fingerprint", "fingerprints", "uid", "uids"),
@@ -698,7 +702,9 @@ internal sealed class TelemetryOptions
         "operator", "handler", "officer", "caseworker", "worker", "clinical", "clinician", "nurse", "doctor", "teacher", "tutor",
         "carer", "investigator", "assessor", "adjuster", "examiner", "invigilator", "wrapup", "up", "support", "triage",
         // A medical note says something of someone's health; access notes tell a visitor how to get into someone's home.
-        "medical", "access");
+        "medical", "access",
+        // What a parent, a customer, a guest or a patient wrote in a box on a form (a parent's note on a pupil's diet).
+        "parent", "guardian", "customer", "guest", "patient", "passenger", "client", "caller", "learner", "student", "pupil");
 
     private static readonly ImmutableHashSet<string> IrregularParticiples = ImmutableHashSet.Create(StringComparer.Ordinal,
         "written", "taken", "given", "done", "sent", "made", "paid", "held", "seen", "read", "set", "run", "built", "bought",

@@ -3407,6 +3407,11 @@ internal sealed partial class ValueFlow
             domain = "text";
             return true;
         }
+        if (IsPersonsPassCode(symbol, words, options))
+        {
+            domain = "barcode";
+            return true;
+        }
         // IPEndPoint remote, IPAddress Address: a peer's address is personal (client.address) whatever
         // it is called, unless the name says it is a machine's (localEndPoint, serverAddress).
         // A MAC address is judged by its name only: a school's tablet's is a thing's, a shopper's phone's a person's.

@@ -1238,4 +1238,52 @@ public class TC1001Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_pass_code_kept_beside_the_person_it_was_issued_to_is_theirs_and_a_code_on_goods_or_an_unnamed_ticket_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record BoardingPass(string Barcode, string Pnr, string PassengerName, string Flight, string Seat);
+            record EventTicket(string TicketId, string QrCode, string HolderEmail);
+            record TestKit(string KitBarcode, string CustomerId);
+            record TimedTicket(string OrderId, string Barcode, string Gate);
+            record Parcel(string Barcode, string RecipientName, string Postcode);
+            record Loan(string ItemBarcode, string BorrowerId);
+            record TicketScan(string Barcode, string ScannedBy, string Gate);
+
+            class Scans
+            {
+                void Record(Activity activity, BoardingPass pass, TestKit kit, TimedTicket entry, Parcel parcel, Loan loan, TicketScan scan, EventTicket ticket)
+                {
+                    activity.SetTag("gate.barcode", {|TC1001:pass.Barcode|});
+                    activity.SetTag("ticket.qr", {|TC1001:ticket.QrCode|});
+                    activity.SetTag("kit.barcode", kit.KitBarcode);
+                    activity.SetTag("gate.barcode.length", pass.Barcode.Length);
+                    activity.SetTag("entry.barcode", entry.Barcode);
+                    activity.SetTag("parcel.barcode", parcel.Barcode);
+                    activity.SetTag("loan.item", loan.ItemBarcode);
+                    activity.SetTag("scan.barcode", scan.Barcode);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Notes_a_parent_or_a_customer_wrote_critics_and_instructors_by_their_register_number_are_people()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Visits
+            {
+                void Record(Activity activity, string parentNote, string customerNotes, string criticName, string adiNumber, string releaseNotes, string criticCount)
+                {
+                    activity.SetTag("diet.parent_note", {|TC1001:parentNote|});
+                    activity.SetTag("order.customer_notes", {|TC1001:customerNotes|});
+                    activity.SetTag("critic.name", {|TC1001:criticName|});
+                    activity.SetTag("lessons.instructor.adi", {|TC1001:adiNumber|});
+                    activity.SetTag("app.release_notes", releaseNotes);
+                    activity.SetTag("critic.count", criticCount);
+                }
+            }
+            """);
+    }
 }

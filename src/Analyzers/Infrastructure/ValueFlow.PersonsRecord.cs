@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
 
-// The value flow, continued: text a record holds about the person it identifies.
+// The value flow, continued: what a record holds of the person it identifies (their words, their pass).
 internal sealed partial class ValueFlow
 {
     /// <summary>
@@ -50,7 +50,7 @@ internal sealed partial class ValueFlow
         }
         // A framework's or a platform's type (a chat client's message, Microsoft.Extensions.AI's response) is not
         // the application's record, even where its source is compiled in.
-        if (symbol.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns == "Microsoft" || ns.StartsWith("System.", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.", System.StringComparison.Ordinal)))
+        if (IsFrameworkNamespace(symbol.ContainingNamespace))
         {
             return false;
         }
@@ -64,4 +64,47 @@ internal sealed partial class ValueFlow
         // An audit field (CreatedBy) names who handled the record, not whom it is about.
         return HasPersonIdentifierBeside(symbol, options, siblingWords => siblingWords.Contains("by"));
     }
+
+    /// <summary>
+    /// The barcode or QR code of a pass, a ticket or a kit in the application's own record that also names a
+    /// person (<c>BoardingPass.Barcode</c> beside <c>PassengerName</c>, a coach ticket's <c>Barcode</c> beside the
+    /// passenger's mobile, an event ticket's <c>QrCode</c> beside <c>HolderEmail</c>): it was issued to that person and is
+    /// scanned to find them (a boarding pass's barcode carries the name itself). A product's, a parcel's, a
+    /// library item's or a sample's barcode stays the thing's, and so does a ticket's in a record that names nobody.
+    /// </summary>
+    private static bool IsPersonsPassCode(ISymbol symbol, IReadOnlyList<string> words, TelemetryOptions options)
+    {
+        var count = words.Count;
+        if (count == 0 || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.DeclaringSyntaxReferences.IsEmpty || !IsScalar(TypeOf(symbol)))
+        {
+            return false;
+        }
+        var last = words[count - 1];
+        var isCode = last is "barcode" or "qr"
+            || (count >= 2 && last is "code" or "payload" or "data" or "value" or "text" && words[count - 2] is "barcode" or "qr");
+        if (!isCode || words.Any(ThingCodeWords.Contains) || TelemetryOptions.HasThingModifier(words))
+        {
+            return false;
+        }
+        var ownerWords = symbol.ContainingType is { } owner ? NameWords.Split(owner.Name) : new List<string>();
+        if (ownerWords.Any(ThingCodeWords.Contains) || TelemetryOptions.IsMachineName(ownerWords) || IsFrameworkNamespace(symbol.ContainingNamespace))
+        {
+            return false;
+        }
+        return HasPersonIdentifierBeside(symbol, options, siblingWords => siblingWords.Contains("by"));
+    }
+
+    /// <summary>What a barcode is printed on when it is a thing's: goods, parcels, stock, a library's copies, samples.</summary>
+    private static readonly HashSet<string> ThingCodeWords = new(System.StringComparer.Ordinal)
+    {
+        "product", "products", "item", "items", "sku", "stock", "inventory", "article", "catalog", "catalogue", "gtin", "ean", "upc",
+        "parcel", "package", "shipment", "consignment", "pallet", "tote", "label", "batch", "lot", "shelf", "bin", "location",
+        "book", "copy", "volume", "title", "disc", "loan", "asset", "equipment", "sample", "specimen", "tube", "vial", "slide",
+        // A test kit's barcode is the kit's until it is registered, and the code does not show when it was.
+        "kit",
+    };
+
+    private static bool IsFrameworkNamespace(INamespaceSymbol? ns) =>
+        ns?.ToDisplayString() is { } name
+        && (name is "System" or "Microsoft" || name.StartsWith("System.", System.StringComparison.Ordinal) || name.StartsWith("Microsoft.", System.StringComparison.Ordinal));
 }
