@@ -42,27 +42,16 @@ internal sealed partial class ValueFlow
     private static bool IsPersonsWrittenText(ISymbol symbol, IReadOnlyList<string> words, TelemetryOptions options)
     {
         if (words.Count == 0 || !WrittenTextHeads.Contains(words[words.Count - 1])
-            || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.DeclaringSyntaxReferences.IsEmpty
             || TypeOf(symbol)?.SpecialType != SpecialType.System_String
-            || words.Take(words.Count - 1).Any(SystemTextModifiers.Contains) || TelemetryOptions.HasThingModifier(words))
+            || words.Take(words.Count - 1).Any(SystemTextModifiers.Contains) || TelemetryOptions.HasThingModifier(words)
+            || OwnRecordWords(symbol) is not { } ownerWords
+            || ownerWords.Any(w => w is "exception" or "error" or "problem" or "result" or "response" or "options" or "settings"
+                // A payment's or a transfer's description is the merchant's line on a statement.
+                or "payment" or "intent" or "charge" or "transfer" or "payout" or "invoice" or "refund"))
         {
             return false;
         }
-        // A framework's or a platform's type (a chat client's message, Microsoft.Extensions.AI's response) is not
-        // the application's record, even where its source is compiled in.
-        if (IsFrameworkNamespace(symbol.ContainingNamespace))
-        {
-            return false;
-        }
-        var ownerWords = symbol.ContainingType is { } owner ? NameWords.Split(owner.Name) : new List<string>();
-        if (TelemetryOptions.IsMachineName(ownerWords) || ownerWords.Any(w => w is "exception" or "error" or "problem" or "result" or "response" or "options" or "settings"
-            // A payment's or a transfer's description is the merchant's line on a statement.
-            or "payment" or "intent" or "charge" or "transfer" or "payout" or "invoice" or "refund"))
-        {
-            return false;
-        }
-        // An audit field (CreatedBy) names who handled the record, not whom it is about.
-        return HasPersonIdentifierBeside(symbol, options, siblingWords => siblingWords.Contains("by"));
+        return NamesPersonBeside(symbol, options);
     }
 
     /// <summary>
@@ -75,23 +64,19 @@ internal sealed partial class ValueFlow
     private static bool IsPersonsPassCode(ISymbol symbol, IReadOnlyList<string> words, TelemetryOptions options)
     {
         var count = words.Count;
-        if (count == 0 || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.DeclaringSyntaxReferences.IsEmpty || !IsScalar(TypeOf(symbol)))
+        if (count == 0 || !IsScalar(TypeOf(symbol)))
         {
             return false;
         }
         var last = words[count - 1];
         var isCode = last is "barcode" or "qr"
             || (count >= 2 && last is "code" or "payload" or "data" or "value" or "text" && words[count - 2] is "barcode" or "qr");
-        if (!isCode || words.Any(ThingCodeWords.Contains) || TelemetryOptions.HasThingModifier(words))
+        if (!isCode || words.Any(ThingCodeWords.Contains) || TelemetryOptions.HasThingModifier(words)
+            || OwnRecordWords(symbol) is not { } ownerWords || ownerWords.Any(ThingCodeWords.Contains))
         {
             return false;
         }
-        var ownerWords = symbol.ContainingType is { } owner ? NameWords.Split(owner.Name) : new List<string>();
-        if (ownerWords.Any(ThingCodeWords.Contains) || TelemetryOptions.IsMachineName(ownerWords) || IsFrameworkNamespace(symbol.ContainingNamespace))
-        {
-            return false;
-        }
-        return HasPersonIdentifierBeside(symbol, options, siblingWords => siblingWords.Contains("by"));
+        return NamesPersonBeside(symbol, options);
     }
 
     /// <summary>What a barcode is printed on when it is a thing's: goods, parcels, stock, a library's copies, samples.</summary>
@@ -103,6 +88,26 @@ internal sealed partial class ValueFlow
         // A test kit's barcode is the kit's until it is registered, and the code does not show when it was.
         "kit",
     };
+
+    /// <summary>
+    /// The words of the type a property or a field belongs to, when that type is one of the application's own
+    /// records: declared in its source, not a machine's, and not a framework's or a platform's type (a chat
+    /// client's message, Microsoft.Extensions.AI's response) even where its source is compiled in.
+    /// </summary>
+    private static List<string>? OwnRecordWords(ISymbol symbol)
+    {
+        if (symbol is not (IPropertySymbol or IFieldSymbol) || symbol.DeclaringSyntaxReferences.IsEmpty
+            || symbol.ContainingType is not { } owner || IsFrameworkNamespace(symbol.ContainingNamespace))
+        {
+            return null;
+        }
+        var ownerWords = NameWords.Split(owner.Name);
+        return TelemetryOptions.IsMachineName(ownerWords) ? null : ownerWords;
+    }
+
+    /// <summary>Whether another member of the record identifies a person; an audit field (CreatedBy) names who handled the record, not whom it is about.</summary>
+    private static bool NamesPersonBeside(ISymbol symbol, TelemetryOptions options) =>
+        HasPersonIdentifierBeside(symbol, options, siblingWords => siblingWords.Contains("by"));
 
     private static bool IsFrameworkNamespace(INamespaceSymbol? ns) =>
         ns?.ToDisplayString() is { } name
