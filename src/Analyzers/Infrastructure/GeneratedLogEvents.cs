@@ -51,11 +51,12 @@ internal static class GeneratedLogEvents
     public static IReadOnlyList<GeneratedLogEvent> Find(Compilation compilation, INamedTypeSymbol logger, CancellationToken cancellationToken)
     {
         var events = new List<GeneratedLogEvent>();
-        // The containers of every Log…Event method declared in source: the compiler's name index answers
-        // this without binding anything.
-        var containers = compilation.GetSymbolsWithName(IsLogEventName, SymbolFilter.Member, cancellationToken)
-            .Select(m => m.ContainingType)
-            .Where(t => t is not null && IsEventsContainer(t))
+        // The types that declare a Log…Event member, from the compiler's declaration table: a type's
+        // member names are known without binding anything, and asking for types rather than for every
+        // member of the source keeps the search from creating a symbol per matching method.
+        var containers = compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken)
+            .OfType<INamedTypeSymbol>()
+            .Where(t => t.MemberNames.Any(IsLogEventName) && IsEventsContainer(t))
             .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var container in containers)
         {

@@ -17,6 +17,25 @@ internal sealed partial class ValueFlow
     /// <summary>The value of a telemetry site, judged as the sink writes it.</summary>
     public FlowResult EvaluateSite(TelemetrySite site, TelemetryOptions options, CancellationToken cancellationToken)
     {
+        if (!site.SentMembers.IsEmpty)
+        {
+            return EvaluateSiteOnce(site, options, cancellationToken);
+        }
+        // TC1001, TC1002 and TC1003 each judge the same sites: the flow is followed once for all three.
+        // Only rules ask here, outside any summary under way, so an answer does not depend on who asked first.
+        var key = new SiteKey(site.Value, site.Kind, site.Destructured, site.RedactsClassifiedMembers, site.Format, site.ReturnedByHelper, options);
+        if (_sites.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        return _sites.GetOrAdd(key, EvaluateSiteOnce(site, options, cancellationToken));
+    }
+
+    /// <summary>What makes two rules' sites the same question: the value and how it is sent.</summary>
+    private readonly record struct SiteKey(IOperation Value, SinkKind Kind, bool Destructured, bool RedactsClassifiedMembers, string? Format, bool ReturnedByHelper, TelemetryOptions Options);
+
+    private FlowResult EvaluateSiteOnce(TelemetrySite site, TelemetryOptions options, CancellationToken cancellationToken)
+    {
         if (site.Kind == SinkKind.ThrownException)
         {
             return EvaluateThrown(site, options, cancellationToken);
@@ -347,8 +366,10 @@ internal sealed partial class ValueFlow
         }
         if (!MayTakeIdentifier(method))
         {
-            // Nothing it is given can carry an identifier: the same answer at every depth, found without binding.
+            // Nothing it is given can carry an identifier: the same answer at every depth, found without
+            // binding, and kept, since every call of the method asks again.
             ReportForwardingDepth(1);
+            _forwardedAtAnyDepth.TryAdd(method, (ImmutableArray<ForwardedSink>.Empty, 1));
             return ImmutableArray<ForwardedSink>.Empty;
         }
         if (_forwarded.TryGetValue((method, helpers), out var cached))

@@ -76,6 +76,8 @@ internal sealed partial class ValueFlow
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _serializedMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, SinkKind Kind), FlowResult> _returnedTags = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Helpers), ImmutableArray<ForwardedSink>> _forwarded = new();
+    private readonly ConcurrentDictionary<SiteKey, FlowResult> _sites = new();
+    private readonly ConcurrentDictionary<(IOperation Value, TelemetryOptions Options), FlowResult> _values = new();
     private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ForwardedSink> Sinks, int Needed)> _forwardedAtAnyDepth = new(SymbolEqualityComparer.Default);
 
     public ValueFlow(KnownSymbols known, SourceIndex index, Func<SyntaxTree, TelemetryOptions> optionsFor)
@@ -130,8 +132,16 @@ internal sealed partial class ValueFlow
         public int LowestCut { get; set; } = int.MaxValue;
     }
 
-    public FlowResult Evaluate(IOperation value, TelemetryOptions options, CancellationToken cancellationToken) =>
-        Evaluate(value, new Frame(options, new HashSet<object>(), cancellationToken), 0);
+    public FlowResult Evaluate(IOperation value, TelemetryOptions options, CancellationToken cancellationToken)
+    {
+        // A value is asked about by each privacy rule and again by the summary of the helper it is
+        // written in: with a fresh frame the answer is the same every time, so it is found once.
+        if (_values.TryGetValue((value, options), out var known))
+        {
+            return known;
+        }
+        return _values.GetOrAdd((value, options), Evaluate(value, new Frame(options, new HashSet<object>(), cancellationToken), 0));
+    }
 
     private FlowResult Evaluate(IOperation value, Frame frame, int depth) => Evaluate(value, frame, depth, printed: true);
 
