@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the parking and enforcement platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Text.Json;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout167.Support;
+global using PrivacyHoldout167.Telemetry;
+global using Kerbside.Vehicles;
+global using Kerbside.Enforcement;
+global using Kerbside.Permits;
+global using Kerbside.Tolls;
+global using TelemetryConventions;
