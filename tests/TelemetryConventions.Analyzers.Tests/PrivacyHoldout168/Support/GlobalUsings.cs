@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the lending platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout168.Support;
+global using PrivacyHoldout168.Telemetry;
+global using Lending.Applications;
+global using Lending.Bureau;
+global using Lending.Affordability;
+global using Lending.Arrears;
+global using Lending.Sectors;
+global using TelemetryConventions;
