@@ -1,0 +1,20 @@
+// The services turn on implicit usings and add the fundraising platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout169.Support;
+global using PrivacyHoldout169.Telemetry;
+global using Fundraising.Donors;
+global using Fundraising.Legacies;
+global using Fundraising.Beneficiaries;
+global using Fundraising.Sectors;
+global using TelemetryConventions;
