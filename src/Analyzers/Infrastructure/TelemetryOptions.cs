@@ -514,6 +514,25 @@ internal sealed class TelemetryOptions
         return words;
     }
 
+    /// <summary>
+    /// Whom a tribute, a memorial fund or a dedication is in memory of (<c>InMemoryOf</c>,
+    /// <c>in_memory_of_name</c>) is a person who died, named: read as the deceased's name. An
+    /// in-memory store or cache is not followed by <c>of</c>.
+    /// </summary>
+    private static IReadOnlyList<string> WithMemorialNames(IReadOnlyList<string> words)
+    {
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            if (words[i] == "memory" && words[i - 1] == "in" && words[i + 1] == "of")
+            {
+                var read = new List<string>(words.Take(i - 1)) { "deceased", "name" };
+                read.AddRange(words.Skip(i + 2).Where(w => w is not ("name" or "names")));
+                return read;
+            }
+        }
+        return words;
+    }
+
     private static IReadOnlyList<string> WithPrincipalNames(IReadOnlyList<string> words)
     {
         for (var i = 0; i + 1 < words.Count; i++)
@@ -780,7 +799,7 @@ internal sealed class TelemetryOptions
             domain = "text";
             return true;
         }
-        words = WithPrincipalNames(WithGluedIdentities(WithJoinedPlatforms(words)));
+        words = WithMemorialNames(WithPrincipalNames(WithGluedIdentities(WithJoinedPlatforms(words))));
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
