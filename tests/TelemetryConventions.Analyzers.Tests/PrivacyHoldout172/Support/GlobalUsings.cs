@@ -1,0 +1,20 @@
+// The services turn on implicit usings and add the legal platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout172.Support;
+global using PrivacyHoldout172.Telemetry;
+global using Legal.Clients;
+global using Legal.Conflicts;
+global using Legal.Filing;
+global using Legal.Sectors;
+global using TelemetryConventions;
