@@ -1,0 +1,20 @@
+// The services turn on implicit usings and add the event planning platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout173.Support;
+global using PrivacyHoldout173.Telemetry;
+global using Weddings.Couples;
+global using Weddings.Guests;
+global using Weddings.Suppliers;
+global using Weddings.Sectors;
+global using TelemetryConventions;
