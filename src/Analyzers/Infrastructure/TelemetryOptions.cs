@@ -88,8 +88,10 @@ internal sealed class TelemetryOptions
         // Who took a photo or gave a recorded talk: a photo's artist (EXIF's Artist tag), its
         // photographer, a lecture's presenter.
         "artist", "photographer", "presenter",
-        // A freelancer hired for a shoot, a booking or a project is one person, named by their own id.
-        "freelancer",
+        // A freelancer hired for a shoot, a booking or a project is one person, named by their own id; so
+        // is whoever rents a car or a home, a law firm's fee earner or timekeeper (a lawyer recording
+        // time), and a couple (two people, one wedding, one id).
+        "freelancer", "renter", "earner", "timekeeper", "couple",
         // An apprentice or a trainee, a householder or a homeowner, a journalist, a financial or
         // debt adviser, a chaperone, a library's patron, a letter's addressee,
         // a lodger, a dependant, a witness, a suspect or a spouse named in a case.

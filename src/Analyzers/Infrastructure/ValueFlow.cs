@@ -317,6 +317,13 @@ internal sealed partial class ValueFlow
                     return Rewrapped(sliced.Identifier is not null ? sliced.WithoutParameters() : sliced, slice);
                 }
                 return FewCharactersOf(sliced, slice);
+            case IImplicitIndexerReferenceOperation { IndexerSymbol: IPropertySymbol { IsIndexer: true } } fromEnd:
+                // guestNames[^1] on a list is one of its elements, as guestNames[i] is.
+                if (IsScalar(fromEnd.Type) && ReferencedSymbol(OperationTree.Unwrap(fromEnd.Instance)) is { } named && IsIdentifierSymbol(named, frame.Options, out var namedDomain))
+                {
+                    return Found(fromEnd, namedDomain);
+                }
+                return Rewrapped(Evaluate(fromEnd.Instance, frame, depth + 1).WithoutParameters(), fromEnd);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { Type.SpecialType: SpecialType.System_String } text, Arguments.Length: 1 } character:
                 // surname[0]: one character of a value is about it (an initial), as a few characters are.
                 return FewCharactersOf(Evaluate(text, frame, depth + 1), character);

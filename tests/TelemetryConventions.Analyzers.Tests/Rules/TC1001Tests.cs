@@ -1269,6 +1269,47 @@ public class TC1001Tests
     }
 
     [Fact]
+    public async Task An_element_read_from_the_end_of_a_list_of_names_is_a_name_and_its_count_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+
+            record Manifest(string ShuttleId, List<string> GuestNames, List<string> Stops);
+
+            class Shuttles
+            {
+                void Overbooked(Activity activity, Manifest manifest, List<string> renterIds)
+                {
+                    activity.SetStatus(ActivityStatusCode.Error, $"Left behind: {{|TC1001:manifest.GuestNames[^1]|}}");
+                    activity.SetTag("rental.last_renter", {|TC1001:renterIds[^1]|});
+                    activity.SetStatus(ActivityStatusCode.Error, $"Overbooked by {manifest.GuestNames.Count - 49}");
+                    activity.SetTag("shuttle.last_stop", manifest.Stops[^1]);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Renters_fee_earners_timekeepers_couples_and_freelancers_are_people()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Matters
+            {
+                void Record(Activity activity, string renterId, string feeEarnerId, string timekeeperName, string coupleId, string freelancerId, string githubHandle, string shareCode)
+                {
+                    activity.SetTag("damage.renter", {|TC1001:renterId|});
+                    activity.SetTag("matter.fee_earner", {|TC1001:feeEarnerId|});
+                    activity.SetTag("invoice.timekeeper", {|TC1001:timekeeperName|});
+                    activity.SetTag("lettings.couple", {|TC1001:coupleId|});
+                    activity.SetTag("freelancer.id", {|TC1001:freelancerId|});
+                    activity.SetTag("techtest.handle", {|TC1001:githubHandle|});
+                    activity.SetTag("rtw.share_code", {|TC1001:shareCode|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Notes_a_parent_or_a_customer_wrote_critics_and_instructors_by_their_register_number_are_people()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
