@@ -1,0 +1,21 @@
+// The services turn on implicit usings and add the home care platform and telemetry namespaces once.
+global using System;
+global using System.Collections.Generic;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Globalization;
+global using System.Linq;
+global using System.Security.Cryptography;
+global using System.Text;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout174.Support;
+global using PrivacyHoldout174.Telemetry;
+global using HomeCare.Clients;
+global using HomeCare.Carers;
+global using HomeCare.Medication;
+global using HomeCare.Sectors;
+global using TelemetryConventions;
+global using OpenTelemetry;
