@@ -80,6 +80,18 @@ internal sealed class GeneratedApi
     /// </summary>
     public static bool IsMarked(INamedTypeSymbol? type)
     {
+        if (type is null)
+        {
+            return false;
+        }
+        // Asked for the containing type of nearly every call: the attributes are read once per type.
+        return MarkedTypes.For(type);
+    }
+
+    private static readonly TypeAnswers MarkedTypes = new(IsMarkedUncached);
+
+    private static bool IsMarkedUncached(INamedTypeSymbol type)
+    {
         for (; type is not null; type = type.ContainingType)
         {
             foreach (var attribute in type.GetAttributes())

@@ -157,7 +157,12 @@ internal sealed class KnownSymbols
         {
             return false;
         }
-        // Asked for every operation's type: the name rules out nearly all of them before the comparer runs.
+        // Asked for every operation's type: the name rules out nearly all of them before the definition
+        // is even asked for (a constructed type has its definition's name).
+        if (!string.Equals(type.Name, known.Name, System.StringComparison.Ordinal))
+        {
+            return false;
+        }
         var definition = type.OriginalDefinition;
         return ReferenceEquals(definition, known)
             || (string.Equals(definition.Name, known.Name, System.StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(definition, known));

@@ -172,6 +172,14 @@ internal sealed partial class ValueFlow
         {
             return false;
         }
+        // Asked for the type of every value followed: its members are read once per type.
+        return PositionTypes.For(named);
+    }
+
+    private static readonly TypeAnswers PositionTypes = new(HasLatitudeAndLongitude);
+
+    private static bool HasLatitudeAndLongitude(INamedTypeSymbol named)
+    {
         var latitude = false;
         var longitude = false;
         foreach (var member in named.GetMembers())

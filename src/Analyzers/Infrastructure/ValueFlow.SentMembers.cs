@@ -17,17 +17,33 @@ internal sealed partial class ValueFlow
     /// </summary>
     private static IEnumerable<(IParameterSymbol Parameter, ISymbol Member)> ParameterMembersSent(IOperation value, IMethodSymbol method)
     {
+        // Most values sent are a single read, not text built from pieces: judged without the walk.
+        var unwrapped = OperationTree.Unwrap(value);
+        if (unwrapped is not (IInterpolatedStringOperation or IBinaryOperation or IInvocationOperation { TargetMethod.Name: "ToString" }))
+        {
+            if (MemberOfParameter(unwrapped, method) is { } single)
+            {
+                yield return single;
+            }
+            yield break;
+        }
         foreach (var part in TextParts(value))
         {
-            if (part is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } read && !read.Member.IsStatic
-                && read.Instance is { } instance && OperationTree.Unwrap(instance) is IParameterReferenceOperation owner
-                && SymbolEqualityComparer.Default.Equals(owner.Parameter.ContainingSymbol.OriginalDefinition, method)
-                && CarriesIdentifier(read.Type))
+            if (MemberOfParameter(part, method) is { } sent)
             {
-                yield return (owner.Parameter.OriginalDefinition, read.Member.OriginalDefinition);
+                yield return sent;
             }
         }
     }
+
+    /// <summary><c>command.AccountNumber</c> where <c>command</c> is a parameter of <paramref name="method"/>.</summary>
+    private static (IParameterSymbol Parameter, ISymbol Member)? MemberOfParameter(IOperation part, IMethodSymbol method) =>
+        part is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } read && !read.Member.IsStatic
+        && read.Instance is { } instance && OperationTree.Unwrap(instance) is IParameterReferenceOperation owner
+        && SymbolEqualityComparer.Default.Equals(owner.Parameter.ContainingSymbol.OriginalDefinition, method)
+        && CarriesIdentifier(read.Type)
+            ? (owner.Parameter.OriginalDefinition, read.Member.OriginalDefinition)
+            : null;
 
     /// <summary>A value and, when it is text built from pieces (interpolation, concatenation, <c>ToString()</c>), the pieces.</summary>
     private static IEnumerable<IOperation> TextParts(IOperation value)

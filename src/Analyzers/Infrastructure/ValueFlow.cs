@@ -76,9 +76,9 @@ internal sealed partial class ValueFlow
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _serializedMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, SinkKind Kind), FlowResult> _returnedTags = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Helpers), ImmutableArray<ForwardedSink>> _forwarded = new();
-    private readonly ConcurrentDictionary<SiteKey, FlowResult> _sites = new();
-    private readonly ConcurrentDictionary<(IOperation Value, TelemetryOptions Options), FlowResult> _values = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ForwardedSink> Sinks, int Needed)> _forwardedAtAnyDepth = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SiteKey, FlowResult> _sites = new(Contention.Locks, Contention.Capacity);
+    private readonly ConcurrentDictionary<(IOperation Value, TelemetryOptions Options), FlowResult> _values = new(Contention.Locks, Contention.Capacity);
+    private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ForwardedSink> Sinks, int Needed)> _forwardedAtAnyDepth = new(Contention.Locks, Contention.Capacity, SymbolEqualityComparer.Default);
 
     public ValueFlow(KnownSymbols known, SourceIndex index, Func<SyntaxTree, TelemetryOptions> optionsFor)
     {
@@ -3583,6 +3583,15 @@ internal sealed partial class ValueFlow
             // params ReadOnlySpan<string> emails: a span of values, as an array is.
             return IsScalar(named.TypeArguments[0]);
         }
+        // Asked for the type of nearly every value followed: its interfaces are read once per type.
+        return ScalarSequences.For(named);
+    }
+
+    private static readonly TypeAnswers ScalarSequences = new(IsScalarSequence);
+
+    /// <summary>A type that is a sequence of scalars through one of its interfaces (<c>List&lt;string&gt;</c>, <c>HashSet&lt;long&gt;</c>).</summary>
+    private static bool IsScalarSequence(INamedTypeSymbol named)
+    {
         foreach (var implemented in named.AllInterfaces)
         {
             if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && IsScalar(implemented.TypeArguments[0]))
