@@ -92,6 +92,8 @@ internal sealed class TelemetryOptions
         // is whoever rents a car or a home, a law firm's fee earner or timekeeper (a lawyer recording
         // time), and a couple (two people, one wedding, one id).
         "freelancer", "renter", "earner", "timekeeper", "couple",
+        // Who streams to an audience under their own handle (a game's or a platform's streamer).
+        "streamer",
         // An apprentice or a trainee, a householder or a homeowner, a journalist, a financial or
         // debt adviser, a chaperone, a library's patron, a letter's addressee,
         // a lodger, a dependant, a witness, a suspect or a spouse named in a case.
@@ -201,9 +203,9 @@ internal sealed class TelemetryOptions
         ["delivery"] = ContactWords,
         // A referral code or link is the referrer's own; a referral's id or status is the referral's.
         ["referral"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes", "link", "links"),
-        // A chat message's sender handle is the name its sender is shown by; a sender id or name is as
-        // often an SMS brand's or a mailbox's.
-        ["sender"] = ImmutableHashSet.Create(StringComparer.Ordinal, "handle", "handles"),
+        // A chat message's sender handle is the name its sender is shown by, and a text's sender number
+        // the phone it came from; a sender id or name is as often an SMS brand's or a mailbox's.
+        ["sender"] = ImmutableHashSet.Create(StringComparer.Ordinal, "handle", "handles", "number", "numbers", "msisdn", "phone", "mobile"),
         // A link code sent to a parent or typed on a TV links whoever has it to one person's account.
         ["link"] = ImmutableHashSet.Create(StringComparer.Ordinal, "code", "codes"),
         // The name signed at the door or on a form is the signer's.
@@ -302,6 +304,8 @@ internal sealed class TelemetryOptions
         // A personal id, number or code (UCAS's personal id, a personnummer, a personal code) is one
         // person's national or scheme number; personal data or a personal best is not.
         ["personal"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers", "number", "numbers", "code", "codes"),
+        // A debtor's last known address is where a tracing agent believes they live; a known issue or host is named otherwise.
+        ["known"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         // A passkey's (WebAuthn) credential id names one person's authenticator registration.
         ["credential"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
@@ -328,6 +332,14 @@ internal sealed class TelemetryOptions
         ["relative"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "email", "phone", "mobile", "contact"),
         // The name, email or phone a table, a room or a class is booked under is its booker's.
         ["booking"] = ContactWords,
+        // A contractor's name, email or phone is a person's (a contractor signed in at a site); a contractor's id,
+        // reference or company is as often a firm's.
+        ["contractor"] = ContactWords,
+        // A supplier's or a sales rep: a person calling on a customer; reps of an exercise are counted, not named.
+        ["rep"] = ContactWords,
+        // The name a watch list, a sanctions screen or a conflict check matched is the person it matched; a
+        // matched route or rule is named by its own word (matchedRouteName).
+        ["matched"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names"),
         ["reservation"] = ContactWords,
     }
     // A handle, user name or account id on a social or chat platform is one person's public name there;
@@ -698,7 +710,11 @@ internal sealed class TelemetryOptions
             // A cover letter, a personal or a witness statement: what an applicant or a witness wrote about themselves.
             || (end > 1 && words[end - 2] == "cover" && head is "letter" or "note")
             || (end > 1 && words[end - 2] is "personal" or "witness" or "victim" or "impact" or "sworn" or "supporting" or "parent" or "applicant" or "claimant"
-                or "complainant" or "appellant" or "defendant" or "patient" && head is "statement" or "statements");
+                or "complainant" or "appellant" or "defendant" or "patient" && head is "statement" or "statements")
+            // What a debtor sets out about their hardship, in a statement or as its reasons.
+            || (end > 1 && words[end - 2] == "hardship" && head is "statement" or "statements" or "details" or "story")
+            // A chat line or message: what a person typed to others (a chat's id, room or count is named otherwise).
+            || (end > 1 && words[end - 2] == "chat" && head is "line" or "lines" or "message" or "messages");
     }
 
     private static readonly ImmutableHashSet<string> FreeTextWords = ImmutableHashSet.Create(StringComparer.Ordinal,

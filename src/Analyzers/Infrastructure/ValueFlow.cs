@@ -316,6 +316,12 @@ internal sealed partial class ValueFlow
                     // buffer[..serial.Length] after serial.TryCopyTo(buffer): all of it.
                     return Rewrapped(sliced.Identifier is not null ? sliced.WithoutParameters() : sliced, slice);
                 }
+                if (sliced is { Sanitized: true, Identifier: null, Hash: null } && IsBucketOfText(slice.Instance, slice.Argument))
+                {
+                    // Convert.ToHexString(HMACSHA256.HashData(key, …))[..2]: a shard of a keyed value, at most
+                    // MaxBuckets series whoever it came from, as mac[0] % 32 is.
+                    return FlowResult.Safe;
+                }
                 return FewCharactersOf(sliced, slice);
             case IImplicitIndexerReferenceOperation { IndexerSymbol: IPropertySymbol { IsIndexer: true } } fromEnd:
                 // guestNames[^1] on a list is one of its elements, as guestNames[i] is.
@@ -779,6 +785,15 @@ internal sealed partial class ValueFlow
             // ValidationResult.MemberNames, a binder's MemberName: the names of code members, not of club members.
             return FlowResult.Safe;
         }
+        if (member is IFieldReferenceOperation { Field: { ContainingType.IsTupleType: true } tupleField, Instance: { } tupleInstance }
+            && TupleElementIndex(tupleField) is int tuplePosition && !IsIdentifierSymbol(tupleField, frame.Options, out _)
+            && ElementOfTuple(tupleInstance, tuplePosition, frame, depth) is var element
+            && (element.Identifier is not null || element.Hash is not null || element.Sanitized || element.Proven))
+        {
+            // reminder.TemplateId of (string To, string TemplateId) reminder = Reminder(email, …): that element
+            // only. An element whose origin is not in sight is judged by its name, as any member is.
+            return Rewrapped(element, member);
+        }
         if (IsLocalizedText(member.Member) && member.Instance is { } localized)
         {
             return Rewrapped(Evaluate(localized, frame, depth + 1), member);
@@ -1116,6 +1131,63 @@ internal sealed partial class ValueFlow
     private const long MaxBuckets = 1024;
 
     /// <summary>
+    /// A constant cut of a few characters of text (<c>hex[..2]</c>, <c>hex[^1..]</c>) whose possible values
+    /// are at most <see cref="MaxBuckets"/>: sixteen per character of hexadecimal text made in sight, and
+    /// sixty-four per character of any other (Base64 and the like).
+    /// </summary>
+    private static bool IsBucketOfText(IOperation text, IOperation range)
+    {
+        if (OperationTree.Unwrap(range) is not IRangeOperation cut)
+        {
+            return false;
+        }
+        int? length = (cut.LeftOperand is null ? 0 : ConstantInt(cut.LeftOperand), cut.RightOperand is null ? null : ConstantInt(cut.RightOperand)) switch
+        {
+            // [..n] and [i..j]: counted from the start.
+            (int start, int end) when !IsFromEnd(cut.RightOperand!) && !(cut.LeftOperand is not null && IsFromEnd(cut.LeftOperand)) => end - start,
+            // [^n..]: the last n characters.
+            (int fromEnd, null) when cut.LeftOperand is not null && IsFromEnd(cut.LeftOperand) => fromEnd,
+            _ => null,
+        };
+        if (length is not (> 0 and <= 5))
+        {
+            return false;
+        }
+        var alphabet = IsHexText(text) ? 16L : 64L;
+        var values = 1L;
+        for (var i = 0; i < length; i++)
+        {
+            values *= alphabet;
+        }
+        return values <= MaxBuckets;
+
+        static int? ConstantInt(IOperation operand) =>
+            OperationTree.Unwrap(operand) switch
+            {
+                { ConstantValue: { HasValue: true, Value: int value } } => value,
+                IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand: var operandOfHat } when OperationTree.Unwrap(operandOfHat).ConstantValue is { HasValue: true, Value: int fromEnd } => fromEnd,
+                _ => null,
+            };
+
+        static bool IsFromEnd(IOperation operand) => OperationTree.Unwrap(operand) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat };
+    }
+
+    /// <summary><c>Convert.ToHexString(…)</c>, written in place or given to a local that is given nothing else.</summary>
+    private static bool IsHexText(IOperation text)
+    {
+        var unwrapped = OperationTree.Unwrap(text);
+        if (unwrapped is ILocalReferenceOperation local)
+        {
+            var writes = LocalWrites(local.Local, OperationTree.Root(local));
+            return writes.Count > 0 && writes.All(w => w.Element < 0 && IsHexConversion(OperationTree.Unwrap(w.Value)));
+        }
+        return IsHexConversion(unwrapped);
+
+        static bool IsHexConversion(IOperation operation) =>
+            operation is IInvocationOperation { TargetMethod: { Name: "ToHexString" or "ToHexStringLower", ContainingType.Name: "Convert" } };
+    }
+
+    /// <summary>
     /// The unkeyed hash a comparison with a constant is made of (<c>hash % 20 == 0</c>,
     /// <c>(HashCode.Combine(card) &amp; 15) == 0</c>), or null for any other comparison.
     /// </summary>
@@ -1357,6 +1429,56 @@ internal sealed partial class ValueFlow
             IConditionalOperation { WhenFalse: { } whenFalse } conditional => IsComposedHere(conditional.WhenTrue, -1) && IsComposedHere(whenFalse, -1),
             _ => false,
         };
+    }
+
+    /// <summary>The position of a tuple's element among its elements (<c>TemplateId</c> of <c>(string To, string TemplateId)</c> is 1).</summary>
+    private static int? TupleElementIndex(IFieldSymbol field)
+    {
+        var underlying = field.CorrespondingTupleField ?? field;
+        var elements = field.ContainingType.TupleElements;
+        for (var i = 0; i < elements.Length; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], underlying))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// One element of a tuple: of each value a local was given, of what a call returns in that position,
+    /// of a tuple written in place; any other tuple is judged whole.
+    /// </summary>
+    private FlowResult ElementOfTuple(IOperation tuple, int position, Frame frame, int depth)
+    {
+        if (OperationTree.Unwrap(tuple) is not ILocalReferenceOperation local)
+        {
+            return TupleElement(tuple, position, frame, depth);
+        }
+        var writes = LocalWrites(local.Local, OperationTree.Root(local));
+        // A local given part of a tuple or an out argument, or met again while its own writes are read: judged whole.
+        var key = ("tuple element", local.Local);
+        if (writes.Count == 0 || writes.Any(w => w.Element >= 0 || w.Value is IArgumentOperation) || !frame.Active.Add(key))
+        {
+            return Evaluate(tuple, frame, depth + 1);
+        }
+        try
+        {
+            var result = FlowResult.Safe;
+            foreach (var (write, _) in writes)
+            {
+                if (!ComesOnlyAfter(write, local))
+                {
+                    result = FlowResult.Combine(result, TupleElement(write, position, frame, depth));
+                }
+            }
+            return result;
+        }
+        finally
+        {
+            frame.Active.Remove(key);
+        }
     }
 
     private FlowResult WrittenToLocal(ILocalReferenceOperation local, Frame frame, int depth)
@@ -3404,9 +3526,17 @@ internal sealed partial class ValueFlow
             domain = "text";
             return true;
         }
-        if (IsStreetAddressLine(symbol, words))
+        if (IsStreetAddressLine(symbol, words) || IsPersonsPostalAddress(symbol, words, options))
         {
             domain = "address";
+            return true;
+        }
+        if (symbol is IPropertySymbol or IFieldSymbol && words.Count >= 2 && words[words.Count - 2] == "caller" && words[words.Count - 1] is "name" or "names"
+            && TypeOf(symbol)?.SpecialType == SpecialType.System_String && OwnRecordWords(symbol) is not null)
+        {
+            // A call's CallerName: the name the caller gave or a caller-name lookup returned. A local or a
+            // parameter named so is as often a calling method's name handed on from [CallerMemberName].
+            domain = "caller";
             return true;
         }
         if (IsOwnFullName(symbol, words))
@@ -3679,6 +3809,26 @@ internal sealed partial class ValueFlow
         var ownerWords = NameWords.Split(owner.Name);
         return ownerWords.Count == 0 || !CodeOrFileNouns.Contains(ownerWords[ownerWords.Count - 1]);
     }
+
+    /// <summary>
+    /// A bare <c>Address</c> of the application's own record that also holds a postcode and identifies a person
+    /// (<c>GasEscapeReport.Address</c> beside <c>Postcode</c> and <c>ReporterPhone</c>): where that person lives or
+    /// was, to the door. A server's address has no postcode beside it, and a record of a place (a store, a
+    /// depot, a supplier) keeps its own address whoever else it names.
+    /// </summary>
+    private static bool IsPersonsPostalAddress(ISymbol symbol, List<string> words, TelemetryOptions options) =>
+        words is ["address"] && TypeOf(symbol)?.SpecialType == SpecialType.System_String
+        && OwnRecordWords(symbol) is { } ownerWords && !ownerWords.Any(PlaceWords.Contains)
+        && symbol.ContainingType.GetMembers().Any(m => m.Name is "Postcode" or "PostCode" or "PostalCode" or "ZipCode" or "Zip")
+        && NamesPersonBeside(symbol, options);
+
+    /// <summary>Records of places and organisations, whose address is theirs.</summary>
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
+    {
+        "store", "shop", "depot", "site", "branch", "office", "venue", "warehouse", "station", "clinic", "practice", "school",
+        "campus", "building", "premises", "supplier", "company", "business", "organisation", "organization", "merchant",
+        "provider", "facility", "hospital", "surgery", "pharmacy", "restaurant", "hotel",
+    };
 
     /// <summary>
     /// The first lines of a postal address (<c>Line1</c>, <c>AddressLine2</c>, <c>address1</c>,

@@ -1327,4 +1327,74 @@ public class TC1001Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task Contractors_reps_a_calls_caller_by_name_and_the_name_a_screen_matched_are_people()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record Call(string CallId, string CallerName);
+
+            class Desk
+            {
+                void Record(Activity activity, string contractorName, string contractorCompany, string supplierRepName, Call call, string matchedName, string matchedRouteName, int repCount)
+                {
+                    activity.SetTag("site.contractor", {|TC1001:contractorName|});
+                    activity.SetTag("site.contractor.firm", contractorCompany);
+                    activity.SetTag("visit.rep", {|TC1001:supplierRepName|});
+                    activity.SetTag("call.caller", {|TC1001:call.CallerName|});
+                    activity.SetTag("watchlist.match", {|TC1001:matchedName|});
+                    activity.SetTag("http.route.name", matchedRouteName);
+                    activity.SetTag("gym.reps", repCount);
+                }
+
+                void Trace(Activity activity, [System.Runtime.CompilerServices.CallerMemberName] string callerName = "") =>
+                    activity.SetTag("code.function", callerName);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_element_of_a_returned_tuple_is_judged_by_what_that_element_holds()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Reminders
+            {
+                void Send(Activity activity, string customerEmail, decimal amount)
+                {
+                    var reminder = Reminder(customerEmail, amount);
+                    activity.SetTag("reminder.to", {|TC1001:reminder.To|});
+                    activity.SetTag("reminder.template", reminder.TemplateId);
+                }
+
+                static (string To, string TemplateId) Reminder(string email, decimal amount) => (email, amount > 50m ? "tpl-final" : "tpl-gentle");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_bare_address_beside_a_postcode_and_a_person_is_theirs_and_a_place_s_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record GasEscapeReport(string ReportId, string ReporterPhone, string Address, string Postcode);
+            record DepotRecord(string DepotId, string ManagerEmail, string Address, string Postcode);
+            record Upstream(string Name, string Address, int Port);
+
+            class Escapes
+            {
+                void Record(Activity activity, GasEscapeReport report, DepotRecord depot, Upstream upstream, string senderNumber, string lastKnownAddress, string hardshipStatement, string knownIssue, string streamerHandle, string chatLine, string chatRoom)
+                {
+                    activity.SetTag("gas.address", {|TC1001:report.Address|});
+                    activity.SetTag("depot.address", depot.Address);
+                    activity.SetTag("upstream.address", upstream.Address);
+                    activity.SetTag("text.sender", {|TC1001:senderNumber|});
+                    activity.SetTag("trace.address", {|TC1001:lastKnownAddress|});
+                    activity.SetTag("plan.hardship", {|TC1001:hardshipStatement|});
+                    activity.SetTag("app.known_issue", knownIssue);
+                    activity.SetTag("streamer.handle", {|TC1001:streamerHandle|});
+                    activity.SetTag("player.chat", {|TC1001:chatLine|});
+                    activity.SetTag("chat.room", chatRoom);
+                }
+            }
+            """);
+    }
 }

@@ -207,4 +207,24 @@ public class TC1003Tests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("patientId", "metric tag"),
             VerifyCS.Diagnostic().WithLocation(1).WithArguments("patientId", "metric tag"));
     }
+
+    [Fact]
+    public async Task Two_hex_characters_of_a_keyed_value_are_a_shard_and_four_are_a_value()
+    {
+        // 256 possible values whoever the email is; four hexadecimal characters have 65,536, more than
+        // the bound a remainder is held to.
+        await VerifyCS.AnalyzerAsync(Usings + """
+            class Lanes
+            {
+                void Count(Counter<long> promises, byte[] shardKey, string email)
+                {
+                    var hex = System.Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(shardKey, System.Text.Encoding.UTF8.GetBytes(email)));
+                    promises.Add(1, new KeyValuePair<string, object?>("lane", hex[..2]));
+                    promises.Add(1, new KeyValuePair<string, object?>("lane.last", hex[^1..]));
+                    promises.Add(1, new KeyValuePair<string, object?>({|TC1003:"lane.wide"|}, hex[..4]));
+                    promises.Add(1, new KeyValuePair<string, object?>({|TC1003:"pseudonym"|}, hex[..16]));
+                }
+            }
+            """);
+    }
 }
