@@ -41,7 +41,7 @@ internal sealed partial class SourceIndex
     private readonly ConcurrentDictionary<string, IReadOnlyList<IObjectCreationOperation>> _creationsNamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>> _derived = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new(Contention.Locks, Contention.Capacity);
+    private readonly ConcurrentDictionary<SyntaxNode, IOperation?> _operations = new();
     private IReadOnlyList<IOperation>? _thrown;
     private IReadOnlyList<string>? _routeParameters;
 

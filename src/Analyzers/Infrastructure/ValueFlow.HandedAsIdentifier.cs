@@ -10,7 +10,7 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 internal sealed partial class ValueFlow
 {
     /// <summary>The values each method body passes to a parameter named for an identifier, with that parameter's domain.</summary>
-    private readonly ConcurrentDictionary<IOperation, ImmutableArray<(IOperation Value, string Domain, string Parameter)>> _handedAsIdentifierIn = new(Contention.Locks, Contention.Capacity);
+    private readonly ConcurrentDictionary<IOperation, ImmutableArray<(IOperation Value, string Domain, string Parameter)>> _handedAsIdentifierIn = new();
 
     /// <summary>
     /// A value the method passes, at one place, to a parameter named for a person's identifier and

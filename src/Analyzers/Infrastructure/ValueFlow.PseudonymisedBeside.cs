@@ -11,7 +11,7 @@ namespace TelemetryConventions.Analyzers.Infrastructure;
 internal sealed partial class ValueFlow
 {
     /// <summary>The values each method body hands a sanitizer, with the domain it pseudonymises them in.</summary>
-    private readonly ConcurrentDictionary<IOperation, ImmutableArray<(IOperation Value, string Domain)>> _pseudonymisedIn = new(Contention.Locks, Contention.Capacity);
+    private readonly ConcurrentDictionary<IOperation, ImmutableArray<(IOperation Value, string Domain)>> _pseudonymisedIn = new();
 
     /// <summary>
     /// A value the method hands a pseudonymiser at one place, sent raw at another:

@@ -76,9 +76,9 @@ internal sealed partial class ValueFlow
     private readonly ConcurrentDictionary<ITypeSymbol, IdentifierFinding?> _serializedMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, SinkKind Kind), FlowResult> _returnedTags = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Helpers), ImmutableArray<ForwardedSink>> _forwarded = new();
-    private readonly ConcurrentDictionary<SiteKey, FlowResult> _sites = new(Contention.Locks, Contention.Capacity);
-    private readonly ConcurrentDictionary<(IOperation Value, TelemetryOptions Options), FlowResult> _values = new(Contention.Locks, Contention.Capacity);
-    private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ForwardedSink> Sinks, int Needed)> _forwardedAtAnyDepth = new(Contention.Locks, Contention.Capacity, SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SiteKey, FlowResult> _sites = new();
+    private readonly ConcurrentDictionary<(IOperation Value, TelemetryOptions Options), FlowResult> _values = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ForwardedSink> Sinks, int Needed)> _forwardedAtAnyDepth = new(SymbolEqualityComparer.Default);
 
     public ValueFlow(KnownSymbols known, SourceIndex index, Func<SyntaxTree, TelemetryOptions> optionsFor)
     {
@@ -3531,11 +3531,8 @@ internal sealed partial class ValueFlow
             domain = "address";
             return true;
         }
-        if (symbol is IPropertySymbol or IFieldSymbol && words.Count >= 2 && words[words.Count - 2] == "caller" && words[words.Count - 1] is "name" or "names"
-            && TypeOf(symbol)?.SpecialType == SpecialType.System_String && OwnRecordWords(symbol) is not null)
+        if (IsCallersName(symbol, words))
         {
-            // A call's CallerName: the name the caller gave or a caller-name lookup returned. A local or a
-            // parameter named so is as often a calling method's name handed on from [CallerMemberName].
             domain = "caller";
             return true;
         }
@@ -3811,6 +3808,14 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
+    /// A call record's <c>CallerName</c>: the name the caller gave or a caller-name lookup returned. A local or
+    /// a parameter named so is as often a calling method's name handed on from <c>[CallerMemberName]</c>.
+    /// </summary>
+    private static bool IsCallersName(ISymbol symbol, List<string> words) =>
+        symbol is IPropertySymbol or IFieldSymbol && words.Count >= 2 && words[words.Count - 2] == "caller" && words[words.Count - 1] is "name" or "names"
+        && TypeOf(symbol)?.SpecialType == SpecialType.System_String && OwnRecordWords(symbol) is not null;
+
+    /// <summary>
     /// A bare <c>Address</c> of the application's own record that also holds a postcode and identifies a person
     /// (<c>GasEscapeReport.Address</c> beside <c>Postcode</c> and <c>ReporterPhone</c>): where that person lives or
     /// was, to the door. A server's address has no postcode beside it, and a record of a place (a store, a
@@ -3819,8 +3824,10 @@ internal sealed partial class ValueFlow
     private static bool IsPersonsPostalAddress(ISymbol symbol, List<string> words, TelemetryOptions options) =>
         words is ["address"] && TypeOf(symbol)?.SpecialType == SpecialType.System_String
         && OwnRecordWords(symbol) is { } ownerWords && !ownerWords.Any(PlaceWords.Contains)
-        && symbol.ContainingType.GetMembers().Any(m => m.Name is "Postcode" or "PostCode" or "PostalCode" or "ZipCode" or "Zip")
-        && NamesPersonBeside(symbol, options);
+        && HasPostcodeMember(symbol.ContainingType) && NamesPersonBeside(symbol, options);
+
+    private static bool HasPostcodeMember(INamedTypeSymbol type) =>
+        type.GetMembers().Any(m => m.Name is "Postcode" or "PostCode" or "PostalCode" or "ZipCode" or "Zip");
 
     /// <summary>Records of places and organisations, whose address is theirs.</summary>
     private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
@@ -3870,7 +3877,7 @@ internal sealed partial class ValueFlow
         var owner = symbol.ContainingType;
         return owner is not null
             && (owner.Name.IndexOf("Address", StringComparison.Ordinal) >= 0
-                || owner.GetMembers().Any(m => m.Name is "Postcode" or "PostCode" or "PostalCode" or "ZipCode" or "Zip"));
+                || HasPostcodeMember(owner));
     }
 
     /// <summary>
