@@ -306,6 +306,20 @@ internal sealed class TelemetryOptions
         ["personal"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "identifier", "identifiers", "number", "numbers", "code", "codes"),
         // A debtor's last known address is where a tracing agent believes they live; a known issue or host is named otherwise.
         ["known"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        // Where a person lived, lives now or moves to, and where their post is sent on to: a house move's
+        // addresses. A new or previous version, value or owner is named otherwise.
+        ["forwarding"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        ["correspondence"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        ["new"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        ["current"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        ["previous"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        // The name behind a handle (a player's, a streamer's) is a person's; a real number or value is not named so.
+        ["real"] = PersonalNameWords,
+        // A seller's name, email or phone at a pawnbroker, a car buyer or a marketplace is a person's; a
+        // seller's id, rating or tier is as often a business account's.
+        ["seller"] = ContactWords,
+        // A tissue type (HLA typing) is genetic: it singles out a donor or a recipient among a register.
+        ["hla"] = ImmutableHashSet.Create(StringComparer.Ordinal, "typing", "typings", "type", "types", "genotype", "genotypes", "profile"),
         // A passkey's (WebAuthn) credential id names one person's authenticator registration.
         ["credential"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids"),
         // An id tag or id token (OCPP's RFID IdTag, OpenID Connect's id_token) is its holder's; an id alone is not.
@@ -748,7 +762,8 @@ internal sealed class TelemetryOptions
         }
         if (last is "code" or "codes" or "pin")
         {
-            return before is "door" or "gate" or "alarm" or "keysafe" or "lockbox" or "keybox" or "intercom"
+            // A self-storage unit's or a building's access or entry code is handed to the person who rents or visits.
+            return before is "door" or "gate" or "alarm" or "keysafe" or "lockbox" or "keybox" or "intercom" or "access" or "entry"
                 || (count >= 3 && words[count - 3] is "key" or "lock" && before is "safe" or "box");
         }
         if (last is "instruction" or "instructions")
@@ -871,7 +886,8 @@ internal sealed class TelemetryOptions
             {
                 var tail = words[j];
                 sawContact |= requiredTail?.Contains(tail) == true;
-                if (!IdentityWords.Contains(tail) && !Qualifiers.Contains(tail) && !IdentifierPatterns.Contains(tail))
+                if (!IdentityWords.Contains(tail) && !Qualifiers.Contains(tail) && !IdentifierPatterns.Contains(tail)
+                    && !(j == words.Count - 1 && requiredTail?.Contains(tail) == true))
                 {
                     tailIsIdentity = false;
                     break;
@@ -881,7 +897,8 @@ internal sealed class TelemetryOptions
             // A card a restricted pattern asks for is identity enough (loyaltyCard is the member's card);
             // a record is not (medicalRecord is the record, medicalRecordNumber its identifier).
             if (tailIsIdentity && i < words.Count - 1 && !IdentityWords.Contains(words[words.Count - 1]) && !IdentifierPatterns.Contains(words[words.Count - 1])
-                && !(requiredTail?.Contains(words[words.Count - 1]) == true && words[words.Count - 1] is "card" or "cards" or "registration" or "registrations"))
+                && !(requiredTail?.Contains(words[words.Count - 1]) == true && words[words.Count - 1] is "card" or "cards" or "registration" or "registrations" or "reg" or "regs"
+                    or "typing" or "typings" or "genotype" or "genotypes"))
             {
                 tailIsIdentity = false;
             }

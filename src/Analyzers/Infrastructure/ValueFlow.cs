@@ -3763,7 +3763,9 @@ internal sealed partial class ValueFlow
             return false;
         }
         var typeWords = NameWords.Split(document.Name);
-        if (typeWords.Contains("passport") || (typeWords.Contains("document") && typeWords.Any(w => w is "identity" or "id" or "travel")))
+        if (typeWords.Contains("passport") || typeWords.Contains("kyc") || (typeWords.Contains("document") && typeWords.Any(w => w is "identity" or "id" or "travel"))
+            // An identity check or verification (IdCheck, IdentityVerification) records the document it saw.
+            || (typeWords.Any(w => w is "id" or "identity") && typeWords.Any(w => w is "check" or "checks" or "verification" or "scan")))
         {
             return true;
         }

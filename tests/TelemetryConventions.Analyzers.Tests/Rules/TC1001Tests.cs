@@ -1397,4 +1397,36 @@ public class TC1001Tests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_move_s_addresses_a_seller_s_name_a_real_name_an_access_code_and_an_id_check_s_document_are_personal()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record MoveRequest(string CustomerId, string CurrentAddress, string NewAddress, string ForwardingAddress, string NewVersion);
+            record IdCheck(string DocumentType, string DocumentNumber, bool Verified);
+            record Invoice(string DocumentType, string DocumentNumber, decimal Total);
+            record Rental(string UnitId, string AccessCode, string AccessLevel);
+
+            class Moves
+            {
+                void Record(Activity activity, MoveRequest move, IdCheck check, Invoice invoice, Rental rental, string sellerName, string sellerRating, string realName, string customerVehicleReg, string hlaTyping)
+                {
+                    activity.SetTag("move.from", {|TC1001:move.CurrentAddress|});
+                    activity.SetTag("move.to", {|TC1001:move.NewAddress|});
+                    activity.SetTag("move.forward", {|TC1001:move.ForwardingAddress|});
+                    activity.SetTag("app.version", move.NewVersion);
+                    activity.SetTag("id.type", check.DocumentType);
+                    activity.SetTag("id.number", {|TC1001:check.DocumentNumber|});
+                    activity.SetTag("invoice.number", invoice.DocumentNumber);
+                    activity.SetTag("unit.code", {|TC1001:rental.AccessCode|});
+                    activity.SetTag("unit.level", rental.AccessLevel);
+                    activity.SetTag("seller.name", {|TC1001:sellerName|});
+                    activity.SetTag("seller.rating", sellerRating);
+                    activity.SetTag("player.real_name", {|TC1001:realName|});
+                    activity.SetTag("parking.vehicle", {|TC1001:customerVehicleReg|});
+                    activity.SetTag("recipient.hla", {|TC1001:hlaTyping|});
+                }
+            }
+            """);
+    }
 }
