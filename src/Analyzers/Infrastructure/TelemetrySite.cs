@@ -77,6 +77,12 @@ internal sealed class TelemetrySite
     /// </summary>
     public ImmutableArray<ISymbol> SentMembers { get; init; } = ImmutableArray<ISymbol>.Empty;
 
+    /// <summary>
+    /// The site is an argument of a project helper (or constructor) that sends that parameter under the
+    /// key: the key was chosen in the helper, for whatever its callers hand it, not for this value.
+    /// </summary>
+    public bool HandedToHelper { get; init; }
+
     /// <summary>The logging generator redacts the members of this value that carry a data classification.</summary>
     public bool RedactsClassifiedMembers { get; init; }
 

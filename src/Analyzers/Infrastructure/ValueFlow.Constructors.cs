@@ -28,7 +28,7 @@ internal sealed partial class ValueFlow
             {
                 if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.OriginalDefinition, sink.Parameter) && argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
-                    sites.Add(new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName));
+                    sites.Add(new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName) { HandedToHelper = true });
                 }
             }
         }

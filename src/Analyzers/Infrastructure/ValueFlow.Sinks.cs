@@ -197,7 +197,7 @@ internal sealed partial class ValueFlow
                     }
                     else
                     {
-                        sites.Add(new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName));
+                        sites.Add(new TelemetrySite(sink.Kind, null, argument.Value, sink.KeyName) { HandedToHelper = true });
                     }
                 }
             }

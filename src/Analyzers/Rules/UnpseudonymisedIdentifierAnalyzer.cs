@@ -78,6 +78,10 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             Report(context, site, site.Value, handed.Origin, site.Describe(), keyRequiresPseudonym ? keyDomain : handed.Domain, redact: false, fixable: false);
         }
         else if (keyRequiresPseudonym && !flow.Proven && flow.Hash is null && CouldBeIdentifier(site.Value, compilation.Known) && !ValueFlow.NamesCodeMember(site.Value)
+            // A key a helper chose judges the helper's own line (whatever it is handed); a call that hands
+            // it a member named for what it holds (run.ToHospital) is judged by that name, one that hands it
+            // an element or a local of no telling name by the key. A key the conventions declare binds every caller.
+            && !(site.HandedToHelper && declared is null && OperationTree.Unwrap(site.Value) is IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation)
             && !ValueFlow.IsTally(site.Value) && !(keyDomain == "text" && ValueFlow.IsMeasureValue(site.Value)))
         {
             // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report. A count

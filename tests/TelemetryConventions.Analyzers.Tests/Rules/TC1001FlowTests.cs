@@ -4653,4 +4653,26 @@ public class TC1001FlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_key_a_helper_chose_judges_the_helper_and_its_callers_by_what_they_hand_it()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            record CourierRun(string RunId, string RiderName, string RiderCode, string ToHospital);
+
+            class Runs
+            {
+                void Record(Activity activity, CourierRun run, List<string> stalled)
+                {
+                    TagRider(activity, {|TC1001:run.RiderName|});
+                    TagRider(activity, run.ToHospital);
+                    TagRider(activity, {|TC1001:run.RiderCode|});
+                    TagRider(activity, {|TC1001:stalled[0]|});
+                }
+
+                static void TagRider(Activity activity, string value) =>
+                    activity.SetTag("run.rider", {|TC1001:value|});
+            }
+            """);
+    }
 }
