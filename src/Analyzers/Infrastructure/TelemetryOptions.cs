@@ -313,6 +313,11 @@ internal sealed class TelemetryOptions
         ["new"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["current"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["previous"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        // A fraud service's device or browser fingerprint is the same for every visit of one person's phone
+        // or browser, and a payment method's fingerprint for every use of one card: each stands for them.
+        ["device"] = ImmutableHashSet.Create(StringComparer.Ordinal, "fingerprint", "fingerprints"),
+        ["browser"] = ImmutableHashSet.Create(StringComparer.Ordinal, "fingerprint", "fingerprints"),
+        ["payment"] = ImmutableHashSet.Create(StringComparer.Ordinal, "fingerprint", "fingerprints"),
         // The name behind a handle (a player's, a streamer's) is a person's; a real number or value is not named so.
         ["real"] = PersonalNameWords,
         // A seller's name, email or phone at a pawnbroker, a car buyer or a marketplace is a person's; a
@@ -737,6 +742,27 @@ internal sealed class TelemetryOptions
         "circumstances", "grounds", "justification", "explanation", "testimony", "motivation");
 
     /// <summary>
+    /// A three-word address (<c>What3Words</c>, <c>homeThreeWords</c>, <c>w3w</c>) names a three-metre
+    /// square, as precise as the coordinates it stands for: where a caller stands or a household lives.
+    /// </summary>
+    private static bool IsThreeWordAddress(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is "w3w" or "what3words"
+                || (i + 2 < words.Count && words[i] == "w" && words[i + 1] == "3" && words[i + 2] == "w")
+                || (i + 2 < words.Count && words[i] == "what" && words[i + 1] is "3" or "three" && words[i + 2] == "words")
+                || (i + 1 == words.Count - 1 && words[i] == "three" && words[i + 1] == "words"))
+            {
+                // Not a flag or a count about one: hasW3w, what3wordsCount.
+                return !words.Take(i).Any(BooleanPrefixes.Contains)
+                    && words[words.Count - 1] is "words" or "w" or "w3w" or "what3words" or "address" or "location";
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// How to get into, or leave something at, one person's home: <c>doorCode</c>, <c>KeySafeCode</c>,
     /// <c>gatePin</c>, <c>safePlace</c>, <c>accessInstructions</c>, <c>deliveryInstructions</c>; and
     /// what a person asked for or needs: <c>specialRequests</c>, <c>accessNeeds</c>, <c>careNeeds</c>.
@@ -830,6 +856,11 @@ internal sealed class TelemetryOptions
         if (IsFreeTextName(words))
         {
             domain = "text";
+            return true;
+        }
+        if (IsThreeWordAddress(words))
+        {
+            domain = "location";
             return true;
         }
         words = WithMemorialNames(WithPrincipalNames(WithGluedIdentities(WithJoinedPlatforms(words))));
