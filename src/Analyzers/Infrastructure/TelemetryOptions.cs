@@ -309,6 +309,8 @@ internal sealed class TelemetryOptions
         // Where a person lived, lives now or moves to, and where their post is sent on to: a house move's
         // addresses. A new or previous version, value or owner is named otherwise.
         ["forwarding"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        // An energy or water customer's supply address is the home the meter is in.
+        ["supply"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["correspondence"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["new"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["current"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
@@ -725,7 +727,7 @@ internal sealed class TelemetryOptions
         return FreeTextWords.Contains(head)
             || (end > 1 && words[end - 2] == "search" && head is "term" or "terms" or "query" or "phrase")
             // GiftMessage, personalMessage: what a customer writes for someone else to read.
-            || (end > 1 && words[end - 2] is "gift" or "personal" && head is "message" or "note")
+            || (end > 1 && words[end - 2] is "gift" or "personal" or "card" or "condolence" or "sympathy" && head is "message" or "messages" or "note")
             // A cover letter, a personal or a witness statement: what an applicant or a witness wrote about themselves.
             || (end > 1 && words[end - 2] == "cover" && head is "letter" or "note")
             || (end > 1 && words[end - 2] is "personal" or "witness" or "victim" or "impact" or "sworn" or "supporting" or "parent" or "applicant" or "claimant"
@@ -739,7 +741,26 @@ internal sealed class TelemetryOptions
     private static readonly ImmutableHashSet<string> FreeTextWords = ImmutableHashSet.Create(StringComparer.Ordinal,
         "comment", "comments", "feedback", "question", "remark", "remarks", "transcript", "essay", "bio", "biography", "utterance", "narrative",
         // What someone sets out in an application, a claim or an appeal.
-        "circumstances", "grounds", "justification", "explanation", "testimony", "motivation");
+        "circumstances", "grounds", "justification", "explanation", "testimony", "motivation",
+        // The words a family or a buyer chose to be carved or engraved: a memorial's inscription, a ring's engraving.
+        "inscription", "epitaph", "engraving");
+
+    /// <summary>
+    /// The name written on something (<c>NameOnCard</c>, <c>nameOnItem</c>, <c>name_on_badge</c>): its
+    /// holder's or owner's, as a payment card's cardholder name is.
+    /// </summary>
+    private static bool IsNameWrittenOn(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 2 < words.Count; i++)
+        {
+            if (words[i] is "name" or "names" && words[i + 1] == "on" && !words.Take(i).Any(BooleanPrefixes.Contains))
+            {
+                // nameOnCardLength is about it; nameOnCard and names_on_items are it.
+                return i + 3 == words.Count || (i + 4 == words.Count && words[i + 3] is "text" or "raw");
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// A three-word address (<c>What3Words</c>, <c>homeThreeWords</c>, <c>w3w</c>) names a three-metre
@@ -856,6 +877,11 @@ internal sealed class TelemetryOptions
         if (IsFreeTextName(words))
         {
             domain = "text";
+            return true;
+        }
+        if (IsNameWrittenOn(words))
+        {
+            domain = "name";
             return true;
         }
         if (IsThreeWordAddress(words))
