@@ -309,12 +309,12 @@ internal sealed class TelemetryOptions
         // Where a person lived, lives now or moves to, and where their post is sent on to: a house move's
         // addresses. A new or previous version, value or owner is named otherwise.
         ["forwarding"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
-        // An energy or water customer's supply address is the home the meter is in.
-        ["supply"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["correspondence"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["new"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["current"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["previous"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        // An energy or water customer's supply address is the home the meter is in.
+        ["supply"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         // A fraud service's device or browser fingerprint is the same for every visit of one person's phone
         // or browser, and a payment method's fingerprint for every use of one card: each stands for them.
         ["device"] = ImmutableHashSet.Create(StringComparer.Ordinal, "fingerprint", "fingerprints"),
