@@ -2296,8 +2296,8 @@ internal sealed partial class ValueFlow
             && EncodesItsArguments(method))
         {
             // signer.Sign(ticketId, candidateNumber, …) of a service with no implementation in the source: a
-            // signed, encoded or rendered payload carries what it was given (a compact JWS's claims are
-            // base64url anyone can read).
+            // signed, encoded, rendered or translated payload carries what it was given (a compact JWS's claims
+            // are base64url anyone can read).
             return Rewrapped(CombineAll(invocation.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).Select(a => a.Value), frame, depth), invocation);
         }
         if (HasSource(method) && !IsGenerated(method) && ChosenByConstant(invocation, frame.CancellationToken) is { } chosen)
@@ -2596,7 +2596,9 @@ internal sealed partial class ValueFlow
     private static bool EncodesItsArguments(IMethodSymbol method)
     {
         var words = NameWords.Split(StripAsync(method.Name));
-        return words.Count > 0 && words[0] is "sign" or "encode" or "serialize" or "serialise" or "render" or "compose" or "pack";
+        // A translation, a transliteration or a summary says what it was given in other words.
+        return words.Count > 0 && words[0] is "sign" or "encode" or "serialize" or "serialise" or "render" or "compose" or "pack"
+            or "translate" or "transliterate" or "summarize" or "summarise" or "paraphrase" or "rephrase";
     }
 
     /// <summary>What the source's implementations of an abstract or interface method return, or null when it has none.</summary>

@@ -3936,6 +3936,27 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_translation_or_a_summary_made_out_of_sight_says_what_it_was_given()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public interface ITranslator { Task<string> TranslateAsync(string text, string from, string to); }
+            public interface ISummarizer { string Summarize(string text, int sentences); }
+
+            class SupportChat
+            {
+                async Task Relay(ITranslator translator, ISummarizer summarizer, ILogger logger, string chatMessage, string productTitle, string locale)
+                {
+                    var translated = await translator.TranslateAsync(chatMessage, locale, "en");
+                    logger.LogInformation("Chat translated: {Text}", {|TC1001:translated|});
+                    logger.LogInformation("Chat translated, {Length} characters", translated.Length);
+                    logger.LogInformation("Summary {Summary}", {|TC1001:summarizer.Summarize(chatMessage, 2)|});
+                    var title = await translator.TranslateAsync(productTitle, "en", locale);
+                    logger.LogInformation("Title translated: {Title}", title);
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task The_first_lines_of_a_postal_address_name_a_household()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
