@@ -436,6 +436,8 @@ public class NameWordsTests
     [InlineData("childProcessId", false, "")]
     [InlineData("GocNumber", true, "goc")]
     [InlineData("PerformerNumber", true, "performer")]
+    [InlineData("NrpsiNumber", true, "nrpsi")]
+    [InlineData("nrcpd_number", true, "nrcpd")]
     [InlineData("PracticeRecordNumber", true, "practice")]
     [InlineData("practiceRecord", false, "")]
     [InlineData("practiceId", false, "")]

@@ -72,8 +72,9 @@ internal sealed class TelemetryOptions
         // nurse's registration with the General Medical or the Nursing and Midwifery Council.
         "neighbour", "neighbor", "examiner", "gmc", "nmc",
         // The registers of opticians, dentists, pharmacists and health and care professionals number one
-        // registrant each, as the GMC and NMC do; so does an NHS dental performer number.
-        "goc", "gdc", "gphc", "hcpc", "performer",
+        // registrant each, as the GMC and NMC do; so does an NHS dental performer number, and so do the
+        // registers of public service interpreters and of sign language interpreters.
+        "goc", "gdc", "gphc", "hcpc", "performer", "nrpsi", "nrcpd",
         // Who bids in an auction, votes in a poll or asks a question from the audience.
         "bidder", "voter", "asker",
         // An athlete on a sports platform, a race entrant's bib, a guarantor on a tenancy, who grants

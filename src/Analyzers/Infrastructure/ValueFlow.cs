@@ -3067,6 +3067,12 @@ internal sealed partial class ValueFlow
         // patient.Id, visit.Patient.Id, this.Id inside class Patient, candidate.DisplayName: the
         // member says "id" or "name", the receiver says whose.
         var words = NameWords.Split(member.Member.Name);
+        if (words.Count == 2 && words[0] is "register" or "registration" or "reg" && words[1] is "number" or "no" or "nr")
+        {
+            // interpreter.RegisterNumber, nurse.RegistrationNumber: the number a register gives whoever the
+            // receiver names (a person's register number, a private car's registration, a company's number).
+            words = new List<string> { "number" };
+        }
         if (words.Count == 0 || !TelemetryOptions.IdentityWords.Contains(words[words.Count - 1])
             || !words.All(w => TelemetryOptions.IdentityWords.Contains(w) || TelemetryOptions.Qualifiers.Contains(w)))
         {

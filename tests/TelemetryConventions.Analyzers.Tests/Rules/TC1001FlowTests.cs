@@ -3957,6 +3957,28 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_register_number_belongs_to_whoever_its_holder_names()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Interpreter(string InterpreterId, string RegisterNumber, int Languages);
+            public sealed record Nurse(string RegistrationNumber, string Ward);
+            public sealed record Company(string RegistrationNumber, string Sector);
+            public sealed record Course(string RegisterNumber, int Places);
+
+            class Registers
+            {
+                void Send(Activity activity, ILogger logger, Interpreter interpreter, Nurse nurse, Company supplier, Course course)
+                {
+                    activity.SetTag("interpreting.register", {|TC1001:interpreter.RegisterNumber|});
+                    logger.LogInformation("Nurse {Registration} on shift", {|TC1001:nurse.RegistrationNumber|});
+                    activity.SetTag("supplier.registration", supplier.RegistrationNumber);
+                    activity.SetTag("course.register", course.RegisterNumber);
+                    activity.SetTag("interpreting.languages", interpreter.Languages);
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task The_first_lines_of_a_postal_address_name_a_household()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
