@@ -3343,19 +3343,24 @@ internal sealed partial class ValueFlow
 
     private static readonly ImmutableHashSet<string> TextMembers = ImmutableHashSet.Create(StringComparer.Ordinal,
         "Text", "Body", "Description", "Statement", "Details", "Content", "Concern", "Message", "RawText", "FullText", "PlainText",
-        "BodyText", "MessageText", "TextBody", "HtmlBody", "PlainTextBody", "Comments", "Explanation");
+        "BodyText", "MessageText", "TextBody", "HtmlBody", "PlainTextBody", "Comments", "Explanation",
+        // A complaint's or a transcript's words as they were said, and as they were translated.
+        "Original", "OriginalText", "Translation", "Translated", "TranslatedText");
 
     /// <summary>
     /// Whether a variable or type is named for what a person writes and sends: <c>complaint</c>,
-    /// <c>SupportTicket</c>, <c>ChatMessage</c>, <c>BanAppeal</c>, <c>SicknessReportDto</c>. Its head
-    /// decides (a trailing <c>Dto</c>, <c>Model</c> or <c>Entity</c> is skipped), so a
+    /// <c>SupportTicket</c>, <c>ChatMessage</c>, <c>BanAppeal</c>, <c>SicknessReportDto</c>,
+    /// <c>TranscriptSegment</c>. Its head decides (a trailing <c>Dto</c>, <c>Model</c>, <c>Entity</c>,
+    /// <c>Segment</c> or <c>Translation</c> is skipped), so a
     /// <c>HealthReportEntry</c> or a <c>MessageBroker</c> is not one.
     /// </summary>
     private static bool IsAuthoredName(string name)
     {
         var words = NameWords.Split(name);
         var end = words.Count;
-        while (end > 1 && words[end - 1] is "dto" or "model" or "entity" or "record" or "payload" or "input" or "view" or "item" or "row" or "doc" or "data")
+        // A TranscriptSegment, a ComplaintTranslation, a MessageExcerpt: part of what was written, or it in other words.
+        while (end > 1 && words[end - 1] is "dto" or "model" or "entity" or "record" or "payload" or "input" or "view" or "item" or "row" or "doc" or "data"
+            or "segment" or "segments" or "translation" or "excerpt" or "chunk")
         {
             end--;
         }

@@ -3979,6 +3979,31 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_transcript_s_segment_says_what_was_said_and_its_translation_too()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed record TranscriptSegment(string SessionId, string Speaker, string Original, string Translation, double Confidence);
+            public sealed record ComplaintTranslation(string ComplaintId, string Original, string Translated, string Language);
+            public sealed record LabelTranslation(string Key, string Original, string Translation);
+
+            class Transcripts
+            {
+                void Send(Activity activity, ILogger logger, IReadOnlyList<TranscriptSegment> segments, ComplaintTranslation complaint, LabelTranslation label)
+                {
+                    var first = segments[0];
+                    activity.AddEvent(new ActivityEvent("segment", tags: new ActivityTagsCollection { ["translation"] = {|TC1001:first.Translation|} }));
+                    logger.LogDebug("Opening: {Text}", string.Join(" ", segments.Take(3).Select(s => {|TC1001:s.Original|})));
+                    activity.SetTag("complaint.text", {|TC1001:complaint.Original|});
+                    activity.SetTag("complaint.words", complaint.Original.Split(' ').Length);
+                    activity.SetTag("segment.confidence", first.Confidence);
+                    activity.SetTag("label.original", label.Original);
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task The_first_lines_of_a_postal_address_name_a_household()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
