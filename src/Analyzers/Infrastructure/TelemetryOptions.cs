@@ -343,6 +343,11 @@ internal sealed class TelemetryOptions
         ["signer"] = ContactWords,
         ["coach"] = ContactWords,
         ["deceased"] = ContactWords,
+        // A line manager's name, email or phone (a package or connection manager is a thing: see ManagerKinds).
+        ["manager"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "email", "emails", "phone", "mobile", "contact"),
+        // A National Insurance number (NiNumber, ni_no); a callback number is the phone a person asked to be called on.
+        ["ni"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        ["callback"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "phone", "phones", "mobile"),
         // A solicitor named on a certificate is a person; a solicitors' firm is as often called "solicitor" by its reference.
         ["solicitor"] = ContactWords,
         // A practice's or a clinic's record number is the patient's at that practice, as a hospital number is.
@@ -706,7 +711,9 @@ internal sealed class TelemetryOptions
         {
             return true;
         }
-        if (IsHomeAccessName(words) || (end >= 2 && words[end - 2] == "what" && words[end - 1] is "happened" or "happens"))
+        // A presenting issue or complaint: what a patient or a caller came with, in their words or a clinician's.
+        if (IsHomeAccessName(words) || (end >= 2 && words[end - 2] == "what" && words[end - 1] is "happened" or "happens")
+            || (end >= 2 && words[end - 2] == "presenting" && words[end - 1] is "issue" or "issues" or "complaint" or "complaints" or "problem" or "problems" or "concern" or "concerns" or "symptoms"))
         {
             return true;
         }
@@ -835,7 +842,14 @@ internal sealed class TelemetryOptions
     /// <c>agentNotes</c>, <c>internalNote</c>; a bare <c>Note</c> of a decision or a flag too. A thing's
     /// notes (<c>plotNotes</c>, <c>releaseNotes</c>) are not.
     /// </summary>
+    /// <summary>Managers who are people: a line manager, an account manager, a store's or a ward's manager.</summary>
+    private static readonly ImmutableHashSet<string> ManagerKinds = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "line", "account", "case", "hiring", "store", "site", "shift", "duty", "ward", "team", "reporting", "branch", "depot",
+        "office", "practice", "relationship", "property", "estate", "general", "area", "regional", "project", "programme", "program");
+
     private static readonly ImmutableHashSet<string> NoteWriters = ImmutableHashSet.Create(StringComparer.Ordinal,
+        // A line manager's, a counsellor's or a therapist's notes on a person they see.
+        "manager", "supervisor", "counsellor", "counselor", "therapist", "interviewer",
         "analyst", "agent", "agents", "moderator", "inspector", "internal", "case", "staff", "adviser", "advisor", "reviewer",
         "operator", "handler", "officer", "caseworker", "worker", "clinical", "clinician", "nurse", "doctor", "teacher", "tutor",
         "carer", "investigator", "assessor", "adjuster", "examiner", "invigilator", "wrapup", "up", "support", "triage",
@@ -905,7 +919,9 @@ internal sealed class TelemetryOptions
             if (i > 0 && ((word == "profile" && ProfileThingModifiers.Contains(words[i - 1]))
                 || (word is "steam" or "steamid" && words[i - 1] is "lobby" or "clan" or "group" or "server" or "game" or "app")
                 // A premises licence is a shop's or a pub's, a software or product licence a product's.
-                || (word is "licence" or "license" && words[i - 1] is "premises" or "software" or "product")))
+                || (word is "licence" or "license" && words[i - 1] is "premises" or "software" or "product")
+                // A package, connection or window manager is code; a line, account or store manager a person.
+                || (word == "manager" && !ManagerKinds.Contains(words[i - 1]))))
             {
                 continue;
             }

@@ -18,6 +18,25 @@ internal static partial class TelemetrySinks
 {
     public static void Collect(IOperation operation, KnownSymbols known, List<TelemetrySite> sites, List<TelemetryName> names)
     {
+        var before = sites.Count;
+        CollectSites(operation, known, sites, names);
+        var collected = sites.Count;
+        for (var i = before; i < collected; i++)
+        {
+            // activity.SetTag(message.StaffNumber, true), BeginScope(new Dictionary<string, object> { [referral.StaffNumber] = reason }):
+            // a key read from a member of the application's own types is exported as the attribute's or the
+            // scope entry's name. (Keys built from text are judged by the rule itself; a pair's Key or a
+            // deconstructed entry is the dictionary's own key, judged where the dictionary is.)
+            if (sites[i] is { Key: { } key } site && key.Type?.SpecialType == SpecialType.System_String && !key.IsImplicit
+                && OperationTree.Unwrap(key) is IMemberReferenceOperation { ConstantValue.HasValue: false, Member.DeclaringSyntaxReferences.IsEmpty: false })
+            {
+                sites.Add(new TelemetrySite(site.Kind, null, key) { ReportAt = site.ReportAt, NamesTheEntry = true });
+            }
+        }
+    }
+
+    private static void CollectSites(IOperation operation, KnownSymbols known, List<TelemetrySite> sites, List<TelemetryName> names)
+    {
         switch (operation)
         {
             case IInvocationOperation invocation:

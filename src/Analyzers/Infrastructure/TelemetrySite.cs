@@ -83,6 +83,9 @@ internal sealed class TelemetrySite
     /// </summary>
     public bool HandedToHelper { get; init; }
 
+    /// <summary>The value is an entry's key computed at run time: it is sent as the name of the attribute or entry.</summary>
+    public bool NamesTheEntry { get; init; }
+
     /// <summary>The logging generator redacts the members of this value that carry a data classification.</summary>
     public bool RedactsClassifiedMembers { get; init; }
 
@@ -111,7 +114,7 @@ internal sealed class TelemetrySite
             SinkKind.ErrorReport => "error report",
             _ => "exception message exported with the telemetry",
         };
-        return KeyName is { Length: > 0 } name ? $"{what} '{name}'" : what;
+        return NamesTheEntry ? $"name of a {what}" : KeyName is { Length: > 0 } name ? $"{what} '{name}'" : what;
     }
 }
 

@@ -4004,6 +4004,25 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_key_computed_from_an_identifier_is_sent_as_the_entry_s_name()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Referral(string ReferralId, string StaffNumber, string ReasonCode);
+
+            class Scopes
+            {
+                void Send(ILogger logger, Activity activity, Referral message, KeyValuePair<string, object?> forwarded, string prefix)
+                {
+                    using var byStaff = logger.BeginScope(new Dictionary<string, object> { [{|TC1001:message.StaffNumber|}] = message.ReasonCode });
+                    using var byReferral = logger.BeginScope(new Dictionary<string, object> { ["ReferralId"] = message.ReferralId });
+                    activity.SetTag({|TC1001:message.StaffNumber|}, true);
+                    activity.SetTag(prefix + ".reason", message.ReasonCode);
+                    activity.SetTag(forwarded.Key, forwarded.Value);
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task The_first_lines_of_a_postal_address_name_a_household()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
