@@ -747,6 +747,12 @@ internal sealed partial class ValueFlow
             {
                 return new IdentifierFinding($"{type.Name}.{member.Name}", domain, null!);
             }
+            if (memberType.SpecialType == SpecialType.System_String && TextMembers.Contains(member.Name) && IsAuthoredName(type.Name)
+                && !IsModelExchange(type))
+            {
+                // A ChatTurn's or a TranscriptLine's Text: what the person wrote or said, printed with it.
+                return new IdentifierFinding($"{type.Name}.{member.Name}", "text", null!);
+            }
             if (!IsScalar(memberType) && recurse(memberType, frame) is { } nested)
             {
                 return new IdentifierFinding($"{type.Name}.{member.Name}.{nested.Origin.Split('.').Last()}", nested.Domain, null!);

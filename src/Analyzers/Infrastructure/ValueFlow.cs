@@ -3067,6 +3067,13 @@ internal sealed partial class ValueFlow
         // patient.Id, visit.Patient.Id, this.Id inside class Patient, candidate.DisplayName: the
         // member says "id" or "name", the receiver says whose.
         var words = NameWords.Split(member.Member.Name);
+        if (words.Count == 1 && member.Member.ContainingType is { } headed && !headed.DeclaringSyntaxReferences.IsEmpty
+            && NameWords.Split(headed.Name) is { Count: > 1 } namedWords && namedWords[namedWords.Count - 1] == words[0]
+            && options.IsIdentifierName(namedWords, out domain))
+        {
+            // GuestAccessCode.Code, PhonePin.Pin: the member is what its type is named for.
+            return true;
+        }
         if (words.Count == 2 && words[0] is "register" or "registration" or "reg" && words[1] is "number" or "no" or "nr")
         {
             // interpreter.RegisterNumber, nurse.RegistrationNumber: the number a register gives whoever the
@@ -3358,9 +3365,10 @@ internal sealed partial class ValueFlow
     {
         var words = NameWords.Split(name);
         var end = words.Count;
-        // A TranscriptSegment, a ComplaintTranslation, a MessageExcerpt: part of what was written, or it in other words.
+        // A TranscriptSegment or TranscriptLine, a ComplaintTranslation, a MessageExcerpt: part of what was written,
+        // or it in other words; a SupportChatRequest carries the chat.
         while (end > 1 && words[end - 1] is "dto" or "model" or "entity" or "record" or "payload" or "input" or "view" or "item" or "row" or "doc" or "data"
-            or "segment" or "segments" or "translation" or "excerpt" or "chunk")
+            or "segment" or "segments" or "translation" or "excerpt" or "chunk" or "line" or "request")
         {
             end--;
         }

@@ -4023,6 +4023,56 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_member_named_for_what_its_type_is_is_judged_by_the_type_s_name()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record GuestAccessCode(string CodeId, string Code, DateTimeOffset ValidUntil);
+            public sealed record PhonePin(string PrisonNumberRef, string Pin, int Credit);
+            public sealed record DiscountCode(string Code, int Percent);
+            public sealed record PostcodeDistrict(string District, string Region);
+
+            class Codes
+            {
+                void Send(Activity activity, ILogger logger, GuestAccessCode code, PhonePin pin, DiscountCode discount, PostcodeDistrict district)
+                {
+                    logger.LogInformation("Guest code digits {Digits}", {|TC1001:code.Code|});
+                    activity.SetTag("access.code_ref", code.CodeId);
+                    activity.SetTag("phone.pin", {|TC1001:pin.Pin|});
+                    activity.SetTag("phone.credit", pin.Credit);
+                    activity.SetTag("checkout.discount_code", discount.Code);
+                    activity.SetTag("delivery.district", district.District);
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task A_chat_turn_or_a_transcript_line_prints_what_was_said()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed record ChatTurn(string ConversationId, string Speaker, string Text, DateTimeOffset At);
+            public sealed record TranscriptLine(string Speaker, string Text, double Confidence);
+            public sealed record SupportChatRequest(string Platform, string Text);
+            public sealed record OrderLine(string Sku, string Text, int Quantity);
+
+            class Transcripts
+            {
+                void Send(ILogger logger, Activity activity, List<ChatTurn> turns, List<TranscriptLine> lines, SupportChatRequest request, OrderLine line)
+                {
+                    logger.LogInformation("Last turn {Turn}", {|TC1001:turns.LastOrDefault(t => t.Speaker == "customer")|});
+                    logger.LogInformation("First line {@Line}", {|TC1001:lines.FirstOrDefault()|});
+                    var customerSide = string.Join(" ", lines.Where(l => l.Speaker == "customer").Select(l => l.Text));
+                    logger.LogInformation("Customer said {Side}", {|TC1001:customerSide|});
+                    activity.SetTag("chat.text", {|TC1001:request.Text|});
+                    activity.SetTag("chat.platform", request.Platform);
+                    logger.LogInformation("Transcript of {Words} words", customerSide.Split(' ').Length);
+                    logger.LogInformation("Order line {Line}", line);
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task The_first_lines_of_a_postal_address_name_a_household()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
