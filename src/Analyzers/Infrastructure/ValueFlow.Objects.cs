@@ -747,10 +747,12 @@ internal sealed partial class ValueFlow
             {
                 return new IdentifierFinding($"{type.Name}.{member.Name}", domain, null!);
             }
-            if (memberType.SpecialType == SpecialType.System_String && TextMembers.Contains(member.Name) && IsAuthoredName(type.Name)
+            if (memberType.SpecialType == SpecialType.System_String && TextMembers.Contains(member.Name) && member.Name is not ("Description" or "Details")
+                && IsAuthoredName(type.Name)
                 && !IsModelExchange(type))
             {
-                // A ChatTurn's or a TranscriptLine's Text: what the person wrote or said, printed with it.
+                // A ChatTurn's or a TranscriptLine's Text: what the person wrote or said, printed with it. (A
+                // report's Description printed whole is as often a form's own wording: a defect report's.)
                 return new IdentifierFinding($"{type.Name}.{member.Name}", "text", null!);
             }
             if (!IsScalar(memberType) && recurse(memberType, frame) is { } nested)
