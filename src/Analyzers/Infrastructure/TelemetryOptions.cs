@@ -856,16 +856,16 @@ internal sealed class TelemetryOptions
         return false;
     }
 
-    /// <summary>
-    /// Who writes the notes that are free text about a person or a case: <c>analystNote</c>,
-    /// <c>agentNotes</c>, <c>internalNote</c>; a bare <c>Note</c> of a decision or a flag too. A thing's
-    /// notes (<c>plotNotes</c>, <c>releaseNotes</c>) are not.
-    /// </summary>
     /// <summary>Managers who are people: a line manager, an account manager, a store's or a ward's manager.</summary>
     private static readonly ImmutableHashSet<string> ManagerKinds = ImmutableHashSet.Create(StringComparer.Ordinal,
         "line", "account", "case", "hiring", "store", "site", "shift", "duty", "ward", "team", "reporting", "branch", "depot",
         "office", "practice", "relationship", "property", "estate", "general", "area", "regional", "project", "programme", "program");
 
+    /// <summary>
+    /// Who writes the notes that are free text about a person or a case: <c>analystNote</c>,
+    /// <c>agentNotes</c>, <c>internalNote</c>; a bare <c>Note</c> of a decision or a flag too. A thing's
+    /// notes (<c>plotNotes</c>, <c>releaseNotes</c>) are not.
+    /// </summary>
     private static readonly ImmutableHashSet<string> NoteWriters = ImmutableHashSet.Create(StringComparer.Ordinal,
         // A line manager's, a counsellor's or a therapist's notes on a person they see.
         "manager", "supervisor", "counsellor", "counselor", "therapist", "interviewer",

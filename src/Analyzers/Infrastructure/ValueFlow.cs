@@ -3358,7 +3358,7 @@ internal sealed partial class ValueFlow
     /// Whether a variable or type is named for what a person writes and sends: <c>complaint</c>,
     /// <c>SupportTicket</c>, <c>ChatMessage</c>, <c>BanAppeal</c>, <c>SicknessReportDto</c>,
     /// <c>TranscriptSegment</c>. Its head decides (a trailing <c>Dto</c>, <c>Model</c>, <c>Entity</c>,
-    /// <c>Segment</c> or <c>Translation</c> is skipped), so a
+    /// <c>Segment</c>, <c>Line</c>, <c>Translation</c> or <c>Request</c> is skipped), so a
     /// <c>HealthReportEntry</c> or a <c>MessageBroker</c> is not one.
     /// </summary>
     private static bool IsAuthoredName(string name)
