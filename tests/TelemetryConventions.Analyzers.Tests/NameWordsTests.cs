@@ -473,6 +473,12 @@ public class NameWordsTests
     [InlineData("relativePath", false, "")]
     [InlineData("ElectorNumber", true, "elector")]
     [InlineData("caretakerName", true, "caretaker")]
+    [InlineData("IdDocumentNumber", true, "document")]
+    [InlineData("travelDocumentNo", true, "document")]
+    [InlineData("identity_document_number", true, "document")]
+    [InlineData("DocumentNumber", false, "")]
+    [InlineData("IdDocumentType", false, "")]
+    [InlineData("hasIdDocumentNumber", false, "")]
     public void Identifier_names_need_a_pattern_word_and_an_identity_word_or_nothing_after_it(string name, bool expected, string domain)
     {
         Assert.Equal(expected, TelemetryOptions.Default.IsIdentifierName(NameWords.Split(name), out var matched));

@@ -806,6 +806,25 @@ internal sealed class TelemetryOptions
     }
 
     /// <summary>
+    /// The number of the document a person proved who they are with (<c>IdDocumentNumber</c>,
+    /// <c>identityDocumentNo</c>, <c>travelDocumentNumber</c>): a passport's or a card's number, its
+    /// holder's. A document number alone is as often an invoice's or a contract's.
+    /// </summary>
+    private static bool IsIdentityDocumentNumber(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 2 < words.Count; i++)
+        {
+            if (words[i] is "id" or "identity" or "identification" or "travel" && words[i + 1] is "document" or "doc"
+                && i + 3 == words.Count && words[i + 2] is "number" or "no" or "nr" or "ref" or "reference"
+                && !words.Take(i).Any(BooleanPrefixes.Contains))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// How to get into, or leave something at, one person's home: <c>doorCode</c>, <c>KeySafeCode</c>,
     /// <c>gatePin</c>, <c>safePlace</c>, <c>accessInstructions</c>, <c>deliveryInstructions</c>; and
     /// what a person asked for or needs: <c>specialRequests</c>, <c>accessNeeds</c>, <c>careNeeds</c>.
@@ -921,6 +940,11 @@ internal sealed class TelemetryOptions
         if (IsThreeWordAddress(words))
         {
             domain = "location";
+            return true;
+        }
+        if (IsIdentityDocumentNumber(words))
+        {
+            domain = "document";
             return true;
         }
         words = WithMemorialNames(WithPrincipalNames(WithGluedIdentities(WithJoinedPlatforms(words))));

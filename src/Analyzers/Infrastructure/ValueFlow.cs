@@ -3074,6 +3074,14 @@ internal sealed partial class ValueFlow
             // GuestAccessCode.Code, PhonePin.Pin: the member is what its type is named for.
             return true;
         }
+        if (words.Count == 2 && words[0] == "subject" && words[1] is "name" or "names" && member.Member.ContainingType is { } about
+            && !about.DeclaringSyntaxReferences.IsEmpty)
+        {
+            // notice.SubjectName, referral.SubjectName: the person an application's record is about. A
+            // certificate's subject name (X509Certificate2.SubjectName) is a framework type's, and stays clean.
+            domain = "name";
+            return true;
+        }
         if (words.Count == 2 && words[0] is "register" or "registration" or "reg" && words[1] is "number" or "no" or "nr")
         {
             // interpreter.RegisterNumber, nurse.RegistrationNumber: the number a register gives whoever the

@@ -3979,6 +3979,29 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_record_s_subject_name_is_the_person_it_is_about_and_a_certificate_s_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Security.Cryptography.X509Certificates;
+
+            public sealed record ExclusionNotice(string NoticeId, string SubjectName, System.DateTime Until);
+            public sealed record SafeguardingReferral(string ReferralId, string SubjectName, string Category);
+
+            class Notices
+            {
+                void Send(Activity activity, ILogger logger, ExclusionNotice notice, SafeguardingReferral referral, X509Certificate2 certificate)
+                {
+                    activity.SetTag("exclusion.subject", {|TC1001:notice.SubjectName|});
+                    logger.LogWarning("Referral about {Subject}", {|TC1001:referral.SubjectName|});
+                    activity.SetTag("exclusion.notice", notice.NoticeId);
+                    activity.SetTag("referral.subject_length", referral.SubjectName.Length);
+                    activity.SetTag("tls.subject", certificate.SubjectName.Name);
+                    activity.SetTag("tls.issuer", certificate.Issuer);
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task A_transcript_s_segment_says_what_was_said_and_its_translation_too()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
