@@ -59,6 +59,8 @@ internal sealed class TelemetryOptions
         // reviewed something, a team's mate, a friend.
         "invitee", "inviter", "winner", "author", "assignee", "requester", "requestor", "reporter", "reviewer",
         "attendee", "participant", "opponent", "teammate", "friend", "follower",
+        // A show's contestant and a competition's entrant (a competitor is as often a rival business).
+        "contestant", "contestants", "entrant", "entrants",
         // A CRM's or help desk's people, and who claims, complains, enquires, answers, signs or is paid.
         "contact", "lead", "prospect", "claimant", "complainant", "enquirer", "respondent", "signatory", "payee",
         // People named by their trade or their part in a case: the engineer or technician sent out, the
@@ -485,7 +487,9 @@ internal sealed class TelemetryOptions
         // An OpenID Connect subject (user.Sub): the identity provider's id of the person.
         "sub",
         // A login hint (OpenID Connect's login_hint) is the sign-in name the person is expected to use.
-        "hint");
+        "hint",
+        // An approved driving instructor's register number (instructorAdi).
+        "adi");
 
     /// <summary>The identity words in a fixed order (a hash set's order changes from process to process), longest first.</summary>
     private static readonly string[] IdentityWordsLongestFirst =

@@ -3039,6 +3039,19 @@ internal sealed partial class ValueFlow
         return false;
     }
 
+    private static bool IsNameOnTheDocument(string memberName)
+    {
+        var words = NameWords.Split(memberName);
+        for (var i = 0; i + 2 < words.Count; i++)
+        {
+            if (words[i] == "name" && words[i + 1] == "on" && words[i + 2] is "document" or "doc" or "id")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private bool IsIdentifierMember(IMemberReferenceOperation member, TelemetryOptions options, out string domain)
     {
         if (IsIdentifierSymbol(member.Member, options, out domain))
@@ -3072,6 +3085,14 @@ internal sealed partial class ValueFlow
             && options.IsIdentifierName(namedWords, out domain))
         {
             // GuestAccessCode.Code, PhonePin.Pin: the member is what its type is named for.
+            return true;
+        }
+        if (words.Count == 2 && words[0] is "document" or "doc" && words[1] is "number" or "no" or "nr" && member.Member.ContainingType is { } checkedIn
+            && !checkedIn.DeclaringSyntaxReferences.IsEmpty && checkedIn.MemberNames.Any(IsNameOnTheDocument))
+        {
+            // A check-in's DocumentNumber beside its NameOnDocument: the identity document a person
+            // showed, whose number is theirs. An invoice's or a contract's document number has no name on it.
+            domain = "document";
             return true;
         }
         if (words.Count == 2 && words[0] == "subject" && words[1] is "name" or "names" && member.Member.ContainingType is { } about

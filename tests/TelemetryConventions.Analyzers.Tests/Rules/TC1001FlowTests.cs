@@ -4002,6 +4002,24 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_document_number_beside_the_name_on_the_document_is_the_holder_s()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record CheckInRequest(string BookingReference, string DocumentType, string DocumentNumber, string NameOnDocument);
+            public sealed record Invoice(string DocumentNumber, string SupplierCode, decimal Total);
+
+            class CheckIns
+            {
+                void Send(Activity activity, ILogger logger, CheckInRequest request, Invoice invoice)
+                {
+                    activity.AddEvent(new ActivityEvent("checkin.rejected", tags: new ActivityTagsCollection { ["document.number"] = {|TC1001:request.DocumentNumber|} }));
+                    logger.LogInformation("Checked in with {DocumentType}", request.DocumentType);
+                    activity.SetTag("invoice.number", invoice.DocumentNumber);
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task A_transcript_s_segment_says_what_was_said_and_its_translation_too()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
