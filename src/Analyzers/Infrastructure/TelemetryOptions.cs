@@ -371,6 +371,9 @@ internal sealed class TelemetryOptions
         ["prison"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers"),
         // A patient's or a resident's relative, named or reached; a relative path, time or URL is named otherwise.
         ["relative"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "email", "phone", "mobile", "contact"),
+        // A child's brothers and sisters, named on a placement or a school move; a sibling discount or group is not them.
+        ["sibling"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "email", "phone", "mobile", "contact", "id", "ids"),
+        ["siblings"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "id", "ids"),
         // The name, email or phone a table, a room or a class is booked under is its booker's.
         ["booking"] = ContactWords,
         // A contractor's name, email or phone is a person's (a contractor signed in at a site); a contractor's id,
@@ -509,6 +512,19 @@ internal sealed class TelemetryOptions
     }
 
     public ImmutableHashSet<string> IdentifierPatterns { get; }
+
+    /// <summary>
+    /// A practitioner named by a trade's ending (<c>embryologist</c>, <c>audiologist</c>,
+    /// <c>sonographer</c>, <c>paediatrician</c>, <c>psychiatrist</c>): a person, as the listed
+    /// clinicians are, whatever the speciality.
+    /// </summary>
+    internal static bool IsPractitioner(string word)
+    {
+        var singular = word.EndsWith("s", StringComparison.Ordinal) ? word.Substring(0, word.Length - 1) : word;
+        return singular.Length > 7
+            && (singular.EndsWith("ologist", StringComparison.Ordinal) || singular.EndsWith("iatrist", StringComparison.Ordinal)
+                || singular.EndsWith("ographer", StringComparison.Ordinal) || singular.EndsWith("ician", StringComparison.Ordinal));
+    }
 
     /// <summary>Fully qualified method names (<c>Namespace.Type.Method</c>).</summary>
     public ImmutableHashSet<string> Sanitizers { get; }
@@ -956,7 +972,7 @@ internal sealed class TelemetryOptions
         {
             var word = words[i];
             RestrictedPatterns.TryGetValue(word, out var requiredTail);
-            if (!IdentifierPatterns.Contains(word) && requiredTail is null)
+            if (!IdentifierPatterns.Contains(word) && requiredTail is null && !IsPractitioner(word))
             {
                 continue;
             }

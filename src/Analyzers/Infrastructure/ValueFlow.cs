@@ -775,8 +775,27 @@ internal sealed partial class ValueFlow
         element.Indices.Length == 1
         && (element.Indices[0].ConstantValue is { HasValue: true, Value: int index and > 0 }
             || OperationTree.Unwrap(element.Indices[0]) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: 1 } })
-        && OperationTree.Unwrap(element.ArrayReference) is IInvocationOperation { TargetMethod.Name: "Split" } split
+        && SplitBehind(element.ArrayReference) is { TargetMethod.Name: "Split" } split
         && split.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: '@' or "@" });
+
+    /// <summary>
+    /// The call that made an array, directly or through a local it was kept in and never replaced
+    /// (<c>var parts = email.Split('@'); parts[^1]</c>).
+    /// </summary>
+    private static IInvocationOperation? SplitBehind(IOperation array)
+    {
+        var unwrapped = OperationTree.Unwrap(array);
+        if (unwrapped is ILocalReferenceOperation { Local: var local }
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
+            && array.SemanticModel?.GetOperation(initial) is { } initialized
+            && !OperationTree.Descendants(OperationTree.Root(array)).Any(o => o is IAssignmentOperation { Target: ILocalReferenceOperation target }
+                && SymbolEqualityComparer.Default.Equals(target.Local, local)))
+        {
+            unwrapped = OperationTree.Unwrap(initialized);
+        }
+        return unwrapped as IInvocationOperation;
+    }
 
     private FlowResult EvaluateMember(IMemberReferenceOperation member, Frame frame, int depth)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -82,7 +83,7 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             // it a member named for what it holds (run.ToHospital) is judged by that name, one that hands it
             // an element or a local of no telling name by the key. A key the conventions declare binds every caller.
             && !(site.HandedToHelper && declared is null && OperationTree.Unwrap(site.Value) is IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation)
-            && !ValueFlow.IsTally(site.Value) && !(keyDomain == "text" && ValueFlow.IsMeasureValue(site.Value)))
+            && !ValueFlow.IsTally(site.Value) && !(keyDomain == "text" && (ValueFlow.IsMeasureValue(site.Value) || IsOwnWordsAroundFacts(site.Value))))
         {
             // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report. A count
             // under such a key (added_by = expired.Select(o => o.AddedBy).Distinct().Count()) is how many, not who,
@@ -139,6 +140,67 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
     /// directly or through a local assigned so. Keys taken whole from elsewhere (a dictionary's entries handed to
     /// <c>SetTag(key, value)</c>) are the entries' keys, judged with the entries.
     /// </summary>
+    /// <summary>
+    /// Text the method words itself around facts the flow has judged: <c>string.Format("Pack {0} items
+    /// for {1}", order.Items.Count, order.OrderId)</c> under <c>{Note}</c>. A free-text key asks who wrote
+    /// the value; here the service did, and every part is a number, a date, a flag or a thing's id.
+    /// </summary>
+    private static bool IsOwnWordsAroundFacts(IOperation value)
+    {
+        var built = BuiltText(value);
+        if (built is null)
+        {
+            return false;
+        }
+        var parts = built switch
+        {
+            IInterpolatedStringOperation interpolated => interpolated.Parts.OfType<IInterpolationOperation>().Select(p => p.Expression),
+            IInvocationOperation { TargetMethod.Name: "Format" } format => format.Arguments.Skip(1).SelectMany<IArgumentOperation, IOperation>(a => a.Value is IArrayCreationOperation { Initializer: { } items } ? items.ElementValues : new[] { a.Value }),
+            _ => null,
+        };
+        if (parts is null || (built is IInvocationOperation { Arguments: { Length: > 0 } arguments } && !arguments[0].Value.ConstantValue.HasValue))
+        {
+            return false;
+        }
+        foreach (var part in parts)
+        {
+            var unwrapped = OperationTree.Unwrap(part);
+            if (unwrapped.ConstantValue.HasValue || (unwrapped.Type is { } type && type.SpecialType is not (SpecialType.System_String or SpecialType.System_Object)
+                && type.TypeKind is not (TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error) && (ValueFlow.IsScalar(type) || ValueFlow.IsDate(type))))
+            {
+                continue;
+            }
+            // A thing's id (order.OrderId): the flow has judged its name and found no person's.
+            if (unwrapped is IMemberReferenceOperation or ILocalReferenceOperation
+                && NameWords.Split(unwrapped is IMemberReferenceOperation member ? member.Member.Name : ((ILocalReferenceOperation)unwrapped).Local.Name) is { Count: > 1 } words
+                && words[words.Count - 1] is "id" or "number" or "ref" or "reference" or "code")
+            {
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static IOperation? BuiltText(IOperation value)
+    {
+        var unwrapped = OperationTree.Unwrap(value);
+        if (unwrapped is ILocalReferenceOperation { Local: var local }
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
+            && value.SemanticModel?.GetOperation(initial) is { } initialized)
+        {
+            // note += customer.Comment later would add what the initializer does not show.
+            if (OperationTree.Descendants(OperationTree.Root(value)).Any(o => o is IAssignmentOperation { Target: ILocalReferenceOperation target }
+                && SymbolEqualityComparer.Default.Equals(target.Local, local)))
+            {
+                return null;
+            }
+            unwrapped = OperationTree.Unwrap(initialized);
+        }
+        return unwrapped is IInterpolatedStringOperation or IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Format" } } ? unwrapped : null;
+    }
+
     private static bool IsTextBuiltHere(IOperation key)
     {
         var value = OperationTree.Unwrap(key);

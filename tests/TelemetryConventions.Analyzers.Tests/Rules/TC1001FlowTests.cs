@@ -4020,6 +4020,51 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_note_formatted_in_sight_from_a_count_and_an_order_id_is_clean()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record MedicationOrder(string OrderId, string CustomerId, string CustomerName, string Postcode, IReadOnlyList<string> Items);
+
+            class Packing
+            {
+                void Send(ILogger logger, MedicationOrder order, string comment)
+                {
+                    var courierNote = string.Format("Deliver to {0} at {1}", order.CustomerName, order.Postcode);
+                    logger.LogInformation("Courier note: {Note}", {|TC1001:courierNote|});
+                    var packingNote = string.Format("Pack {0} items for {1}", order.Items.Count, order.OrderId);
+                    logger.LogInformation("Packing note: {Note}", packingNote);
+                    logger.LogInformation("Packing note: {Note}", $"Pack {order.Items.Count} items by {DateTime.Today:d}");
+                    // Words the service did not choose: a caller's comment, a format that is not a constant, text added later.
+                    logger.LogInformation("Packing note: {Note}", $"Pack for {{|TC1001:comment|}}");
+                    logger.LogInformation("Packing note: {Note}", string.Format({|TC1001:comment|}, order.OrderId));
+                    var appended = $"Pack {order.Items.Count} items";
+                    appended += comment;
+                    logger.LogInformation("Packing note: {Note}", {|TC1001:appended|});
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task The_last_part_of_an_address_split_at_the_at_sign_and_kept_in_a_local_is_its_domain()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record SchemeApplication(string ApplicationId, string CarerEmail);
+
+            class Schemes
+            {
+                void Send(Activity activity, SchemeApplication application)
+                {
+                    var mailbox = application.CarerEmail.Split('@');
+                    activity.SetTag("scheme.carer.mail_domain", mailbox[^1]);
+                    activity.SetTag("scheme.carer.mailbox", {|TC1001:mailbox[0]|});
+                    var replaced = application.CarerEmail.Split('@');
+                    replaced = application.CarerEmail.Split('.');
+                    activity.SetTag("scheme.carer.part", {|TC1001:replaced[^1]|});
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task A_transcript_s_segment_says_what_was_said_and_its_translation_too()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
