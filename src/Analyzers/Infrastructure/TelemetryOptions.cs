@@ -60,7 +60,7 @@ internal sealed class TelemetryOptions
         "invitee", "inviter", "winner", "author", "assignee", "requester", "requestor", "reporter", "reviewer",
         "attendee", "participant", "opponent", "teammate", "friend", "follower",
         // A show's contestant and a competition's entrant (a competitor is as often a rival business).
-        "contestant", "contestants", "entrant", "entrants",
+        "contestant", "entrant",
         // A CRM's or help desk's people, and who claims, complains, enquires, answers, signs or is paid.
         "contact", "lead", "prospect", "claimant", "complainant", "enquirer", "respondent", "signatory", "payee",
         // People named by their trade or their part in a case: the engineer or technician sent out, the
@@ -374,6 +374,8 @@ internal sealed class TelemetryOptions
         // A child's brothers and sisters, named on a placement or a school move; a sibling discount or group is not them.
         ["sibling"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "email", "phone", "mobile", "contact", "id", "ids"),
         ["siblings"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "id", "ids"),
+        // A gamer tag spelt as two words (GamerTag) is the gamertag; a gamer's score or level is not named so.
+        ["gamer"] = ImmutableHashSet.Create(StringComparer.Ordinal, "tag", "tags", "id", "ids", "name", "names", "handle", "handles"),
         // The name, email or phone a table, a room or a class is booked under is its booker's.
         ["booking"] = ContactWords,
         // A contractor's name, email or phone is a person's (a contractor signed in at a site); a contractor's id,
@@ -405,6 +407,7 @@ internal sealed class TelemetryOptions
         ["legal"] = "name",
         // One pseudonym space for a client's address, whatever the code calls it (RemoteIpAddress, clientIp).
         ["ip"] = "client.address",
+        ["gamer"] = "gamertag",
         ["id"] = "token",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
@@ -826,6 +829,33 @@ internal sealed class TelemetryOptions
     }
 
     /// <summary>
+    /// What stands for one person on a register or a network, named without a person word: a nurse's
+    /// NMC PIN (<c>NursePin</c>, <c>nmcPin</c>), a LinkedIn profile's address (<c>LinkedInUrl</c>), and
+    /// a CV's file name, which is usually its owner's name (<c>CvFileName</c>, <c>resumeFilename</c>).
+    /// </summary>
+    private static bool IsRegisterPinProfileOrCv(IReadOnlyList<string> words)
+    {
+        var count = words.Count;
+        if (count < 2 || words.Take(count - 1).Any(BooleanPrefixes.Contains))
+        {
+            return false;
+        }
+        var last = words[count - 1];
+        var before = words[count - 2];
+        if (last == "pin" && before is "nmc" or "nurse" or "nurses" or "midwife" or "registrant")
+        {
+            return true;
+        }
+        if (last is "url" or "uri" or "link" or "profile" or "handle"
+            && (before == "linkedin" || (count >= 3 && words[count - 3] == "linked" && before == "in")))
+        {
+            return true;
+        }
+        return (last == "filename" && before is "cv" or "resume")
+            || (count >= 3 && last == "name" && before == "file" && words[count - 3] is "cv" or "resume");
+    }
+
+    /// <summary>
     /// The number of the document a person proved who they are with (<c>IdDocumentNumber</c>,
     /// <c>identityDocumentNo</c>, <c>travelDocumentNumber</c>): a passport's or a card's number, its
     /// holder's. A document number alone is as often an invoice's or a contract's.
@@ -967,6 +997,11 @@ internal sealed class TelemetryOptions
             domain = "document";
             return true;
         }
+        if (IsRegisterPinProfileOrCv(words))
+        {
+            domain = "name";
+            return true;
+        }
         words = WithMemorialNames(WithPrincipalNames(WithGluedIdentities(WithJoinedPlatforms(words))));
         for (var i = 0; i < words.Count; i++)
         {
@@ -983,6 +1018,8 @@ internal sealed class TelemetryOptions
                 || (word is "steam" or "steamid" && words[i - 1] is "lobby" or "clan" or "group" or "server" or "game" or "app")
                 // A premises licence is a shop's or a pub's, a software or product licence a product's.
                 || (word is "licence" or "license" && words[i - 1] is "premises" or "software" or "product")
+                // An SMS sender name or id is the alphanumeric name a business texts from ("YourDentist").
+                || (word == "sender" && words[i - 1] is "sms" or "text" or "alphanumeric")
                 // A package, connection or window manager is code; a line, account or store manager a person.
                 || (word == "manager" && !ManagerKinds.Contains(words[i - 1]))))
             {
