@@ -322,6 +322,10 @@ internal sealed class TelemetryOptions
         ["previous"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         // An energy or water customer's supply address is the home the meter is in.
         ["supply"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        // The address of a property being bought, surveyed or insured is a household's home; a house's
+        // number or name is the part of one that, beside a postcode, finds it.
+        ["property"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
+        ["house"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "name"),
         // A fraud service's device or browser fingerprint is the same for every visit of one person's phone
         // or browser, and a payment method's fingerprint for every use of one card: each stands for them.
         ["device"] = ImmutableHashSet.Create(StringComparer.Ordinal, "fingerprint", "fingerprints"),
