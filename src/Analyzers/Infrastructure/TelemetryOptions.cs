@@ -361,7 +361,13 @@ internal sealed class TelemetryOptions
         // The number a person dialled; the name given to a face a camera recognised.
         ["dialled"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers"),
         ["dialed"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers"),
-        ["face"] = PersonalNameWords,
+        // A face's or a voice's embedding or template is biometric: it matches one person wherever they are seen or heard.
+        ["face"] = ImmutableHashSet.Create(StringComparer.Ordinal, "name", "names", "embedding", "embeddings", "template", "templates", "vector", "encoding"),
+        ["voice"] = ImmutableHashSet.Create(StringComparer.Ordinal, "embedding", "embeddings", "template", "templates", "vector", "print", "prints"),
+        // A key fob's UID or number opens a door for one member, as an RFID card's does.
+        ["fob"] = ImmutableHashSet.Create(StringComparer.Ordinal, "uid", "uids", "number", "numbers", "serial", "id", "ids"),
+        // Where a student lives in term time.
+        ["term"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         // Where a person on curfew, on bail or released on licence must live.
         ["curfew"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["bail"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
@@ -781,6 +787,8 @@ internal sealed class TelemetryOptions
                 or "complainant" or "appellant" or "defendant" or "patient" && head is "statement" or "statements")
             // What a debtor sets out about their hardship, in a statement or as its reasons.
             || (end > 1 && words[end - 2] == "hardship" && head is "statement" or "statements" or "details" or "story")
+            // A clinical or medical history: what a clinician wrote of a patient's (or an animal owner's) past illnesses.
+            || (end > 1 && words[end - 2] is "clinical" or "medical" or "health" or "illness" && head is "history" or "histories")
             // A chat line or message: what a person typed to others (a chat's id, room or count is named otherwise).
             || (end > 1 && words[end - 2] == "chat" && head is "line" or "lines" or "message" or "messages");
     }
@@ -948,7 +956,7 @@ internal sealed class TelemetryOptions
         // A medical note says something of someone's health; access notes tell a visitor how to get into someone's home.
         "medical", "access",
         // What a parent, a customer, a guest or a patient wrote in a box on a form (a parent's note on a pupil's diet).
-        "parent", "guardian", "customer", "guest", "patient", "passenger", "client", "caller", "learner", "student", "pupil");
+        "parent", "guardian", "customer", "guest", "patient", "passenger", "client", "caller", "learner", "student", "pupil", "owner");
 
     private static readonly ImmutableHashSet<string> IrregularParticiples = ImmutableHashSet.Create(StringComparer.Ordinal,
         "written", "taken", "given", "done", "sent", "made", "paid", "held", "seen", "read", "set", "run", "built", "bought",
@@ -1076,7 +1084,8 @@ internal sealed class TelemetryOptions
             // a record is not (medicalRecord is the record, medicalRecordNumber its identifier).
             if (tailIsIdentity && i < words.Count - 1 && !IdentityWords.Contains(words[words.Count - 1]) && !IdentifierPatterns.Contains(words[words.Count - 1])
                 && !(requiredTail?.Contains(words[words.Count - 1]) == true && words[words.Count - 1] is "card" or "cards" or "registration" or "registrations" or "reg" or "regs"
-                    or "typing" or "typings" or "genotype" or "genotypes"))
+                    or "typing" or "typings" or "genotype" or "genotypes" or "embedding" or "embeddings" or "template" or "templates" or "vector" or "encoding"
+                    or "print" or "prints"))
             {
                 tailIsIdentity = false;
             }

@@ -311,7 +311,8 @@ internal sealed partial class ValueFlow
                 // hash[..16] is still one value per person, computed without a key; a few characters of an
                 // identifier (card[^4..], iban[..2]) are only about it.
                 var sliced = Evaluate(slice.Instance, frame, depth + 1);
-                if ((sliced.Identifier is not null || !sliced.Parameters.IsEmpty) && (RunsToTheEndOf(slice, frame, depth) || IsPreviewOf(slice.Argument)))
+                if ((sliced.Identifier is not null || !sliced.Parameters.IsEmpty) && (RunsToTheEndOf(slice, frame, depth)
+                    || IsPreviewOf(slice.Argument, sliced.Identifier?.Domain == "text" ? TextPreviewLength : PreviewLength)))
                 {
                     // buffer[..serial.Length] after serial.TryCopyTo(buffer): all of it.
                     return Rewrapped(sliced.Identifier is not null ? sliced.WithoutParameters() : sliced, slice);
@@ -430,23 +431,29 @@ internal sealed partial class ValueFlow
     /// <c>[..Math.Min(80, text.Length)]</c>, <c>[..200]</c>: the opening of a text kept as a preview. A few
     /// characters are about a value; a preview of dozens is the value, or all of it that matters.
     /// </summary>
-    private static bool IsPreviewOf(IOperation range) =>
+    private static bool IsPreviewOf(IOperation range, int minimum = PreviewLength) =>
         OperationTree.Unwrap(range) is IRangeOperation { RightOperand: { } end } cut
         && (cut.LeftOperand is null || OperationTree.Unwrap(cut.LeftOperand).ConstantValue is { HasValue: true, Value: 0 })
-        && IsPreviewLength(end);
+        && IsPreviewLength(end, minimum);
 
     /// <summary>A length of at least <see cref="PreviewLength"/> characters, written as a constant or as the constant of a <c>Math.Min</c>.</summary>
-    private static bool IsPreviewLength(IOperation length) =>
+    private static bool IsPreviewLength(IOperation length, int minimum = PreviewLength) =>
         OperationTree.Unwrap(length) switch
         {
-            { ConstantValue: { HasValue: true, Value: int fixedLength } } => fixedLength >= PreviewLength,
+            { ConstantValue: { HasValue: true, Value: int fixedLength } } => fixedLength >= minimum,
             IInvocationOperation { TargetMethod: { Name: "Min", ContainingType.Name: "Math" }, Arguments.Length: 2 } min
-                => min.Arguments.Any(a => OperationTree.Unwrap(a.Value).ConstantValue is { HasValue: true, Value: int bound and >= PreviewLength }),
+                => min.Arguments.Any(a => OperationTree.Unwrap(a.Value).ConstantValue is { HasValue: true, Value: int bound } && bound >= minimum),
             _ => false,
         };
 
     /// <summary>Shorter cuts (12 or 16 characters of a digest, 4 of a card) are kept as about the value, not as it.</summary>
     private const int PreviewLength = 32;
+
+    /// <summary>
+    /// Of what a person wrote, a dozen characters already say something of theirs (a name, "my son's
+    /// cancer"): a preview that long is the text.
+    /// </summary>
+    private const int TextPreviewLength = 12;
 
     /// <summary>
     /// Arithmetic on an identifier (an FNV or djb2 loop written by hand, <c>id * 31 + c</c>) still gives
@@ -853,7 +860,7 @@ internal sealed partial class ValueFlow
             // new Lazy<string>(() => pseudonymizer.Compute…(id)).Value: what the factory returns.
             return Rewrapped(LazyFactoryReturns(lazy, frame, depth), member);
         }
-        if (CarriesIdentifier(member.Type) && IsIdentifierMember(member, frame.Options, out var memberDomain))
+        if ((CarriesIdentifier(member.Type) || IsBiometricVector(member)) && IsIdentifierMember(member, frame.Options, out var memberDomain))
         {
             if (HoldsOnlyPseudonyms(member.Member, frame, depth))
             {
@@ -3071,6 +3078,14 @@ internal sealed partial class ValueFlow
         return false;
     }
 
+    /// <summary>
+    /// A face's or a voice's embedding held as numbers (<c>float[] FaceEmbedding</c>, a face enrolment's
+    /// <c>Embedding</c>): measures in any other array, a person here.
+    /// </summary>
+    private static bool IsBiometricVector(IMemberReferenceOperation member) =>
+        member.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Single or SpecialType.System_Double }
+        && NameWords.Split(member.Member.Name) is { Count: > 0 } words && words[words.Count - 1] is "embedding" or "embeddings" or "template" or "vector" or "encoding";
+
     private bool IsIdentifierMember(IMemberReferenceOperation member, TelemetryOptions options, out string domain)
     {
         if (IsIdentifierSymbol(member.Member, options, out domain))
@@ -3104,6 +3119,14 @@ internal sealed partial class ValueFlow
             && options.IsIdentifierName(namedWords, out domain))
         {
             // GuestAccessCode.Code, PhonePin.Pin: the member is what its type is named for.
+            return true;
+        }
+        if (words.Count == 1 && words[0] is "embedding" or "embeddings" or "template" or "templates" && member.Member.ContainingType is { } enrolled
+            && !enrolled.DeclaringSyntaxReferences.IsEmpty && NameWords.Split(enrolled.Name) is { Count: > 0 } enrolledWords
+            && enrolledWords[0] is "face" or "voice" or "biometric" or "fingerprint")
+        {
+            // FaceEnrolment.Embedding, VoiceProfile.Template: the biometric the record was made for.
+            domain = enrolledWords[0];
             return true;
         }
         if (words.Count == 2 && words[0] is "document" or "doc" && words[1] is "number" or "no" or "nr" && member.Member.ContainingType is { } checkedIn

@@ -4065,6 +4065,42 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_dozen_characters_of_what_a_person_wrote_are_still_their_words()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record MemorialRequest(string PetName, string Comment, string Postcode);
+
+            class Memorials
+            {
+                void Send(Activity activity, ILogger logger, MemorialRequest request)
+                {
+                    logger.LogInformation("Memorial: {Opening}", {|TC1001:request.Comment[..Math.Min(30, request.Comment.Length)]|});
+                    activity.SetTag("memorial.opening", {|TC1001:request.Comment[..12]|});
+                    activity.SetTag("memorial.first_letters", request.Comment[..3]);
+                    activity.SetTag("memorial.area", request.Postcode[..Math.Min(30, request.Postcode.Length)].Length);
+                }
+            }
+            """);
+    }
+    [Fact]
+    public async Task A_face_enrolment_s_embedding_is_biometric_and_an_email_template_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record FaceEnrolment(string EnrolmentId, float[] Embedding, string Camera);
+            public sealed record ReminderMail(string MailId, string Template);
+
+            class Enrolments
+            {
+                void Send(Activity activity, ILogger logger, FaceEnrolment enrolment, ReminderMail mail)
+                {
+                    logger.LogDebug("Template {Template}", {|TC1001:string.Join(",", enrolment.Embedding)|});
+                    activity.SetTag("enrolment.dimensions", enrolment.Embedding.Length);
+                    activity.SetTag("mail.template", mail.Template);
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task A_transcript_s_segment_says_what_was_said_and_its_translation_too()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
