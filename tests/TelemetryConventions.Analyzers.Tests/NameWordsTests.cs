@@ -481,6 +481,8 @@ public class NameWordsTests
     [InlineData("PropertyAddress", true, "property")]
     [InlineData("ClinicalHistory", true, "text")]
     [InlineData("FaceEmbedding", true, "face")]
+    [InlineData("RefereeId", true, "referee")]
+    [InlineData("InterviewerId", true, "interviewer")]
     [InlineData("voicePrint", true, "voice")]
     [InlineData("FobUid", true, "fob")]
     [InlineData("TermAddress", true, "term")]

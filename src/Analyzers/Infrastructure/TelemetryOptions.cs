@@ -344,11 +344,12 @@ internal sealed class TelemetryOptions
         ["id"] = ImmutableHashSet.Create(StringComparer.Ordinal, "tag", "tags", "token", "tokens"),
         // People named by their part whose word is as often a thing's: a match's referee (an HTTP referrer is
         // spelt otherwise, but a job reference's referee is a person too), a supervisor, an interviewer, a
-        // translator, a signer, a coach, the deceased. Their name, email or phone is theirs; a signer's
-        // certificate, a coach's seat map or a supervisor's (Erlang-style) child process id is not named so.
-        ["referee"] = ContactWords,
+        // translator, a signer, a coach, the deceased. Their name, email or phone is theirs, and so is a
+        // referee's or an interviewer's id; a signer's certificate, a coach's seat map or a supervisor's
+        // (Erlang-style) child process id is not named so.
+        ["referee"] = ContactWords.Union(new[] { "id", "ids" }),
         ["supervisor"] = ContactWords,
-        ["interviewer"] = ContactWords,
+        ["interviewer"] = ContactWords.Union(new[] { "id", "ids" }),
         ["translator"] = ContactWords,
         ["signer"] = ContactWords,
         ["coach"] = ContactWords,
