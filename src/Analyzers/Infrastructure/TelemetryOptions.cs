@@ -73,6 +73,8 @@ internal sealed class TelemetryOptions
         // A neighbour a parcel may be left with, an examiner a script goes to, and a doctor's or a
         // nurse's registration with the General Medical or the Nursing and Midwifery Council.
         "neighbour", "neighbor", "examiner", "gmc", "nmc",
+        // A researcher's ORCID iD names one person across every paper and grant.
+        "orcid",
         // The registers of opticians, dentists, pharmacists and health and care professionals number one
         // registrant each, as the GMC and NMC do; so does an NHS dental performer number, and so do the
         // registers of public service interpreters and of sign language interpreters.
@@ -326,6 +328,8 @@ internal sealed class TelemetryOptions
         // number or name is the part of one that, beside a postcode, finds it.
         ["property"] = ImmutableHashSet.Create(StringComparer.Ordinal, "address", "addresses"),
         ["house"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "name"),
+        // A participant's study number in a trial or a cohort (the study's own is its code or id).
+        ["study"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A fraud service's device or browser fingerprint is the same for every visit of one person's phone
         // or browser, and a payment method's fingerprint for every use of one card: each stands for them.
         ["device"] = ImmutableHashSet.Create(StringComparer.Ordinal, "fingerprint", "fingerprints"),
@@ -529,7 +533,8 @@ internal sealed class TelemetryOptions
 
     /// <summary>
     /// A practitioner named by a trade's ending (<c>embryologist</c>, <c>audiologist</c>,
-    /// <c>sonographer</c>, <c>paediatrician</c>, <c>psychiatrist</c>): a person, as the listed
+    /// <c>sonographer</c>, <c>paediatrician</c>, <c>dietitian</c>, <c>physiotherapist</c>,
+    /// <c>psychiatrist</c>): a person, as the listed
     /// clinicians are, whatever the speciality.
     /// </summary>
     internal static bool IsPractitioner(string word)
@@ -537,7 +542,8 @@ internal sealed class TelemetryOptions
         var singular = word.EndsWith("s", StringComparison.Ordinal) ? word.Substring(0, word.Length - 1) : word;
         return singular.Length > 7
             && (singular.EndsWith("ologist", StringComparison.Ordinal) || singular.EndsWith("iatrist", StringComparison.Ordinal)
-                || singular.EndsWith("ographer", StringComparison.Ordinal) || singular.EndsWith("ician", StringComparison.Ordinal));
+                || singular.EndsWith("ographer", StringComparison.Ordinal) || singular.EndsWith("ician", StringComparison.Ordinal)
+                || singular.EndsWith("itian", StringComparison.Ordinal) || singular.EndsWith("therapist", StringComparison.Ordinal));
     }
 
     /// <summary>Fully qualified method names (<c>Namespace.Type.Method</c>).</summary>
@@ -776,7 +782,8 @@ internal sealed class TelemetryOptions
         }
         if (head is "note" or "notes")
         {
-            return end == 1 || NoteWriters.Contains(words[end - 2]);
+            // A dietitian's or a physiotherapist's note too: a practitioner writes about the person seen.
+            return end == 1 || NoteWriters.Contains(words[end - 2]) || IsPractitioner(words[end - 2]);
         }
         return FreeTextWords.Contains(head)
             || (end > 1 && words[end - 2] == "search" && head is "term" or "terms" or "query" or "phrase")

@@ -40,9 +40,9 @@ internal sealed partial class ValueFlow
     }
 
     /// <summary>
-    /// A value whose own name says whose id it is (<c>post.ClanId</c>, <c>orderId</c>): a callee that
-    /// calls its parameter <c>userId</c> (a feed client's <c>Feed(slug, userId)</c>) does not make a
-    /// clan's id a person's.
+    /// A value whose own name says whose id it is (<c>post.ClanId</c>, <c>orderId</c>) or that it is a
+    /// public place (<c>request.Venue</c>): a callee that calls its parameter <c>userId</c> (a feed
+    /// client's <c>Feed(slug, userId)</c>) or <c>pickupAddress</c> does not make it a person's.
     /// </summary>
     private static bool NamesAThingsId(IOperation operation)
     {
@@ -54,7 +54,9 @@ internal sealed partial class ValueFlow
             _ => null,
         };
         var words = NameWords.Split(name);
-        return words.Count > 1 && words[words.Count - 1] is "id" or "ids";
+        // request.Venue handed as a pickup address: a public place named for what it is, no one's home.
+        return (words.Count > 1 && words[words.Count - 1] is "id" or "ids")
+            || (words.Count > 0 && words[words.Count - 1] is "venue" or "venues" or "depot" or "stadium" or "arena" or "airport" or "terminal" or "warehouse");
     }
 
     /// <summary>
