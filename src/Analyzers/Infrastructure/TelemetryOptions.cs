@@ -330,6 +330,8 @@ internal sealed class TelemetryOptions
         ["house"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "name"),
         // A participant's study number in a trial or a cohort (the study's own is its code or id).
         ["study"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        // A subscription number is its subscriber's (a lens, magazine or box subscription); a cloud subscription's id is not named so.
+        ["subscription"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A fraud service's device or browser fingerprint is the same for every visit of one person's phone
         // or browser, and a payment method's fingerprint for every use of one card: each stands for them.
         ["device"] = ImmutableHashSet.Create(StringComparer.Ordinal, "fingerprint", "fingerprints"),
@@ -851,7 +853,8 @@ internal sealed class TelemetryOptions
     /// <summary>
     /// What stands for one person on a register or a network, named without a person word: a nurse's
     /// NMC PIN (<c>NursePin</c>, <c>nmcPin</c>), a LinkedIn profile's address (<c>LinkedInUrl</c>), and
-    /// a CV's file name, which is usually its owner's name (<c>CvFileName</c>, <c>resumeFilename</c>).
+    /// a CV's file name, which is usually its owner's name (<c>CvFileName</c>, <c>resumeFilename</c>); a
+    /// hearing aid's or an implant's serial (<c>HearingAidSerial</c>), paired with one patient.
     /// </summary>
     private static bool IsRegisterPinProfileOrCv(IReadOnlyList<string> words)
     {
@@ -866,6 +869,11 @@ internal sealed class TelemetryOptions
         {
             return true;
         }
+        // A hearing aid's or an implant's serial: the device is fitted to, and paired with, one patient.
+        if (last is "serial" or "serials" && (before is "implant" or "cochlear" || (count >= 3 && words[count - 3] == "hearing" && before is "aid" or "aids")))
+        {
+            return true;
+        }
         if (last is "url" or "uri" or "link" or "profile" or "handle"
             && (before == "linkedin" || (count >= 3 && words[count - 3] == "linked" && before == "in")))
         {
@@ -873,6 +881,21 @@ internal sealed class TelemetryOptions
         }
         return (last == "filename" && before is "cv" or "resume")
             || (count >= 3 && last == "name" && before == "file" && words[count - 3] is "cv" or "resume");
+    }
+
+    /// <summary>
+    /// A line of a postal address (<c>AddressLine</c>, <c>address_line_1</c>, <c>addressLines</c>): part of
+    /// where someone lives or receives post. Its count or its presence is about it.
+    /// </summary>
+    private static bool IsAddressLine(IReadOnlyList<string> words)
+    {
+        var end = words.Count;
+        while (end > 0 && words[end - 1].All(char.IsDigit))
+        {
+            end--;
+        }
+        return end >= 2 && words[end - 1] is "line" or "lines" && words[end - 2] == "address"
+            && !words.Take(end - 2).Any(BooleanPrefixes.Contains) && !words.Take(end - 2).Any(ThingModifiers.Contains);
     }
 
     /// <summary>
@@ -1010,6 +1033,11 @@ internal sealed class TelemetryOptions
         if (IsThreeWordAddress(words))
         {
             domain = "location";
+            return true;
+        }
+        if (IsAddressLine(words))
+        {
+            domain = "address";
             return true;
         }
         if (IsIdentityDocumentNumber(words))

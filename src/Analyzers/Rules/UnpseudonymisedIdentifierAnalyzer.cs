@@ -83,7 +83,7 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             // it a member named for what it holds (run.ToHospital) is judged by that name, one that hands it
             // an element or a local of no telling name by the key. A key the conventions declare binds every caller.
             && !(site.HandedToHelper && declared is null && OperationTree.Unwrap(site.Value) is IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation)
-            && !ValueFlow.IsTally(site.Value) && !(keyDomain == "text" && (ValueFlow.IsMeasureValue(site.Value) || IsOwnWordsAroundFacts(site.Value))))
+            && !ValueFlow.IsTally(site.Value) && !(keyDomain == "text" && (ValueFlow.IsMeasureValue(site.Value) || IsOwnWordsAroundFacts(site.Value) || NamesACode(site.Value))))
         {
             // Nothing proves the value was pseudonymised; an unkeyed hash is TC1002's to report. A count
             // under such a key (added_by = expired.Select(o => o.AddedBy).Distinct().Count()) is how many, not who,
@@ -180,6 +180,23 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A code picked from a list (<c>appeal.GroundsCode</c>, <c>reasonCode</c>) under a key named for typed
+    /// text (<c>appeal.grounds</c>): the form's code for the grounds, not what the appellant wrote.
+    /// </summary>
+    private static bool NamesACode(IOperation value)
+    {
+        var name = OperationTree.Unwrap(value) switch
+        {
+            IMemberReferenceOperation member => member.Member.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+        var words = NameWords.Split(name);
+        return words.Count > 1 && words[words.Count - 1] is "code" or "codes";
     }
 
     private static IOperation? BuiltText(IOperation value)

@@ -4101,6 +4101,24 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task A_code_picked_for_the_grounds_is_not_the_grounds_an_appellant_wrote()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record Appeal(string AppealId, string GroundsCode, string Grounds);
+
+            class Appeals
+            {
+                void Send(Activity activity, ILogger logger, Appeal appeal, string grounds)
+                {
+                    activity.SetTag("appeal.grounds", appeal.GroundsCode);
+                    logger.LogInformation("Appeal on grounds {Grounds}", appeal.GroundsCode);
+                    activity.SetTag("appeal.grounds_text", {|TC1001:appeal.Grounds|});
+                    logger.LogInformation("Appeal on grounds {Grounds}", {|TC1001:grounds|});
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task A_transcript_s_segment_says_what_was_said_and_its_translation_too()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
