@@ -332,6 +332,12 @@ internal sealed class TelemetryOptions
         ["study"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A subscription number is its subscriber's (a lens, magazine or box subscription); a cloud subscription's id is not named so.
         ["subscription"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        // A baby's mother or father on a maternity or a child's record, named or reached (a motherboard is one word).
+        ["mother"] = ContactWords.Union(new[] { "id", "ids", "number", "nhs" }),
+        ["father"] = ContactWords.Union(new[] { "id", "ids", "number", "nhs" }),
+        // A streaming service's or a radio show's listener: their id or contact is theirs (an event listener's
+        // name is named otherwise, and its id is rarely sent).
+        ["listener"] = ImmutableHashSet.Create(StringComparer.Ordinal, "id", "ids", "email", "phone", "mobile"),
         // A fraud service's device or browser fingerprint is the same for every visit of one person's phone
         // or browser, and a payment method's fingerprint for every use of one card: each stands for them.
         ["device"] = ImmutableHashSet.Create(StringComparer.Ordinal, "fingerprint", "fingerprints"),

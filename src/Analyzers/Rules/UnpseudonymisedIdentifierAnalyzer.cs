@@ -170,10 +170,10 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
             {
                 continue;
             }
-            // A thing's id (order.OrderId): the flow has judged its name and found no person's.
+            // A thing's id (order.OrderId) or a product's SKU: the flow has judged its name and found no person's.
             if (unwrapped is IMemberReferenceOperation or ILocalReferenceOperation
-                && NameWords.Split(unwrapped is IMemberReferenceOperation member ? member.Member.Name : ((ILocalReferenceOperation)unwrapped).Local.Name) is { Count: > 1 } words
-                && words[words.Count - 1] is "id" or "number" or "ref" or "reference" or "code")
+                && NameWords.Split(unwrapped is IMemberReferenceOperation member ? member.Member.Name : ((ILocalReferenceOperation)unwrapped).Local.Name) is { Count: > 0 } words
+                && ((words.Count > 1 && words[words.Count - 1] is "id" or "number" or "ref" or "reference" or "code") || words[words.Count - 1] is "sku" or "skus"))
             {
                 continue;
             }

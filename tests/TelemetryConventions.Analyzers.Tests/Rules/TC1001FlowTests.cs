@@ -4023,7 +4023,7 @@ public class TC1001FlowTests
     public async Task A_note_formatted_in_sight_from_a_count_and_an_order_id_is_clean()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
-            public sealed record MedicationOrder(string OrderId, string CustomerId, string CustomerName, string Postcode, IReadOnlyList<string> Items);
+            public sealed record MedicationOrder(string OrderId, string CustomerId, string CustomerName, string Postcode, IReadOnlyList<string> Items, string Sku);
 
             class Packing
             {
@@ -4034,6 +4034,7 @@ public class TC1001FlowTests
                     var packingNote = string.Format("Pack {0} items for {1}", order.Items.Count, order.OrderId);
                     logger.LogInformation("Packing note: {Note}", packingNote);
                     logger.LogInformation("Packing note: {Note}", $"Pack {order.Items.Count} items by {DateTime.Today:d}");
+                    logger.LogInformation("Packing note: {Note}", $"someone bought {order.Sku}");
                     // Words the service did not choose: a caller's comment, a format that is not a constant, text added later.
                     logger.LogInformation("Packing note: {Note}", $"Pack for {{|TC1001:comment|}}");
                     logger.LogInformation("Packing note: {Note}", string.Format({|TC1001:comment|}, order.OrderId));
