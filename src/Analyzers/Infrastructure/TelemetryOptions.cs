@@ -60,7 +60,7 @@ internal sealed class TelemetryOptions
         "invitee", "inviter", "winner", "author", "assignee", "requester", "requestor", "reporter", "reviewer",
         "attendee", "participant", "opponent", "teammate", "friend", "follower",
         // A show's contestant and a competition's entrant (a competitor is as often a rival business).
-        "contestant", "entrant",
+        "contestant", "entrant", "apprentice", "trainee",
         // A CRM's or help desk's people, and who claims, complains, enquires, answers, signs or is paid.
         "contact", "lead", "prospect", "claimant", "complainant", "enquirer", "respondent", "signatory", "payee",
         // People named by their trade or their part in a case: the engineer or technician sent out, the
@@ -332,6 +332,8 @@ internal sealed class TelemetryOptions
         ["study"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
         // A subscription number is its subscriber's (a lens, magazine or box subscription); a cloud subscription's id is not named so.
         ["subscription"] = ImmutableHashSet.Create(StringComparer.Ordinal, "number", "numbers", "no", "nr"),
+        // A criminal records (DBS) certificate is issued to one person; its number, or the certificate held as text, is theirs.
+        ["dbs"] = ImmutableHashSet.Create(StringComparer.Ordinal, "certificate", "certificates", "number", "numbers", "no", "nr"),
         // A baby's mother or father on a maternity or a child's record, named or reached (a motherboard is one word).
         ["mother"] = ContactWords.Union(new[] { "id", "ids", "number", "nhs" }),
         ["father"] = ContactWords.Union(new[] { "id", "ids", "number", "nhs" }),
@@ -1127,7 +1129,7 @@ internal sealed class TelemetryOptions
             if (tailIsIdentity && i < words.Count - 1 && !IdentityWords.Contains(words[words.Count - 1]) && !IdentifierPatterns.Contains(words[words.Count - 1])
                 && !(requiredTail?.Contains(words[words.Count - 1]) == true && words[words.Count - 1] is "card" or "cards" or "registration" or "registrations" or "reg" or "regs"
                     or "typing" or "typings" or "genotype" or "genotypes" or "embedding" or "embeddings" or "template" or "templates" or "vector" or "encoding"
-                    or "print" or "prints"))
+                    or "print" or "prints" or "certificate" or "certificates"))
             {
                 tailIsIdentity = false;
             }

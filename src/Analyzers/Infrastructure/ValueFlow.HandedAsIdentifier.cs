@@ -41,7 +41,7 @@ internal sealed partial class ValueFlow
 
     /// <summary>
     /// A value whose own name says whose id it is (<c>post.ClanId</c>, <c>orderId</c>) or that it is a
-    /// public place (<c>request.Venue</c>): a callee that calls its parameter <c>userId</c> (a feed
+    /// public place or its code (<c>request.Venue</c>, <c>request.SchoolCode</c>): a callee that calls its parameter <c>userId</c> (a feed
     /// client's <c>Feed(slug, userId)</c>) or <c>pickupAddress</c> does not make it a person's.
     /// </summary>
     private static bool NamesAThingsId(IOperation operation)
@@ -56,7 +56,9 @@ internal sealed partial class ValueFlow
         var words = NameWords.Split(name);
         // request.Venue handed as a pickup address: a public place named for what it is, no one's home.
         return (words.Count > 1 && words[words.Count - 1] is "id" or "ids")
-            || (words.Count > 0 && words[words.Count - 1] is "venue" or "venues" or "depot" or "stadium" or "arena" or "airport" or "terminal" or "warehouse");
+            || (words.Count > 0 && words[words.Count - 1] is "venue" or "venues" or "depot" or "stadium" or "arena" or "airport" or "terminal" or "warehouse")
+            // request.SchoolCode handed as a pickup address (pupils are collected at school): a place's code.
+            || (words.Count > 1 && words[words.Count - 1] == "code" && words[words.Count - 2] is "school" or "site" or "depot" or "station" or "hospital" or "clinic" or "branch" or "store" or "venue");
     }
 
     /// <summary>

@@ -704,7 +704,12 @@ internal sealed partial class ValueFlow
         {
             return FlowResult.Unknown;
         }
-        if (result.Identifier is { } split && IsFirstWordOf(element) && (split.Domain is "postcode" or "zipcode" or "postal" or "zip" || NamesPostcode(element)))
+        if (result.Identifier is null && !result.Parameters.IsEmpty && IsFirstWordOf(element) && NamesPostcode(element))
+        {
+            // postcodes.Select(p => p.Split(' ')[0]): the selector hands back the district, not its element.
+            return FlowResult.Unknown;
+        }
+        if (result.Identifier is { } split && IsFirstWordOf(element) && (split.Domain is "postcode" or "postcodes" or "zipcode" or "zipcodes" or "postal" or "zip" or "zips" || NamesPostcode(element)))
         {
             // postcode.Split(' ')[0] is the outward code: a district of thousands of households, about the address,
             // whoever's postcode it is (form.ClaimantPostcode, update.RecipientPostcode).
@@ -744,9 +749,43 @@ internal sealed partial class ValueFlow
 
     /// <summary>The text split is named for a postcode (<c>form.ClaimantPostcode</c>, <c>deliveryZip</c>, also through <c>?.</c>).</summary>
     private static bool NamesPostcode(IArrayElementReferenceOperation element) =>
-        SplitText(element) is { } text && ReferencedSymbol(text) is { } symbol
-        && NameWords.Split(symbol.Name) is { Count: > 0 } words
-        && words[words.Count - 1] is "postcode" or "zipcode" or "zip" or "postal";
+        SplitText(element) is { } text && ReferencedSymbol(ElementSource(text)) is { } symbol
+        && (IsPostcodeName(symbol.Name)
+            // run.CustomerPostcodes.Select(p => p.Split(' ')[0]): the lambda's parameter is one of the postcodes.
+            || (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } && ProjectedSequence(text) is { } sequence
+                && ReferencedSymbol(OperationTree.Unwrap(sequence)) is { } named && IsPostcodeName(named.Name)));
+
+    /// <summary>The collection an element is read from (<c>run.Postcodes</c> of <c>run.Postcodes[0]</c>), or the value itself.</summary>
+    private static IOperation ElementSource(IOperation value) =>
+        OperationTree.Unwrap(value) switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection } => OperationTree.Unwrap(collection),
+            IArrayElementReferenceOperation { ArrayReference: var array } => OperationTree.Unwrap(array),
+            var other => other,
+        };
+
+    private static bool IsPostcodeName(string name) =>
+        NameWords.Split(name) is { Count: > 0 } words && words[words.Count - 1] is "postcode" or "postcodes" or "zipcode" or "zipcodes" or "zip" or "zips" or "postal";
+
+    /// <summary>The sequence a lambda ranges over (<c>xs</c> of <c>xs.Select(x => …)</c>), from inside the lambda.</summary>
+    private static IOperation? ProjectedSequence(IOperation inside)
+    {
+        for (var current = inside.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation)
+            {
+                var call = current.Parent;
+                while (call is not null and not IInvocationOperation)
+                {
+                    call = call.Parent;
+                }
+                return call is IInvocationOperation invocation
+                    ? invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
+                    : null;
+            }
+        }
+        return null;
+    }
 
     /// <summary>
     /// <c>text.Split(':')[0]</c> (or <c>'='</c>): the part in front of the first separator of a namespaced or

@@ -4120,6 +4120,25 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task The_outward_codes_of_a_list_of_postcodes_are_districts()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public sealed record PrescriptionRun(string RunId, IReadOnlyList<string> CustomerPostcodes, IReadOnlyList<string> CustomerNames);
+
+            class Runs
+            {
+                void Send(Activity activity, PrescriptionRun run)
+                {
+                    activity.SetTag("run.districts", string.Join(",", run.CustomerPostcodes.Select(p => p.Split(' ')[0]).Distinct()));
+                    activity.SetTag("run.first_district", run.CustomerPostcodes[0].Split(' ')[0]);
+                    activity.SetTag("run.first_names", {|TC1001:string.Join(",", run.CustomerNames.Select(n => n.Split(' ')[0]))|});
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task A_transcript_s_segment_says_what_was_said_and_its_translation_too()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
