@@ -1,0 +1,15 @@
+global using System;
+global using System.Collections.Generic;
+global using System.IO;
+global using System.Linq;
+global using System.Threading;
+global using System.Threading.Tasks;
+global using System.Diagnostics;
+global using System.Diagnostics.Metrics;
+global using System.Security.Cryptography;
+global using System.Text;
+global using Microsoft.Extensions.Logging;
+global using PrivacyCorpus.Shared;
+global using PrivacyHoldout218.Support;
+global using PrivacyHoldout218.Telemetry;
+global using TelemetryConventions;
