@@ -490,6 +490,8 @@ public class NameWordsTests
     [InlineData("SubscriptionNumber", true, "subscription")]
     [InlineData("MotherName", true, "mother")]
     [InlineData("DbsCertificate", true, "dbs")]
+    [InlineData("DriverLicence", true, "name")]
+    [InlineData("driverLicenceExpiry", false, "")]
     [InlineData("dbsCheckId", false, "")]
     [InlineData("apprenticeName", true, "apprentice")]
     [InlineData("apprenticeshipLevel", false, "")]

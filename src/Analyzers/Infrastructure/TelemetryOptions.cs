@@ -877,6 +877,11 @@ internal sealed class TelemetryOptions
         {
             return true;
         }
+        // A driver's or a driving licence (its number, held as text) is its holder's.
+        if (last is "licence" or "license" && before is "driver" or "driving" or "drivers")
+        {
+            return true;
+        }
         // A hearing aid's or an implant's serial: the device is fitted to, and paired with, one patient.
         if (last is "serial" or "serials" && (before is "implant" or "cochlear" || (count >= 3 && words[count - 3] == "hearing" && before is "aid" or "aids")))
         {

@@ -3160,6 +3160,14 @@ internal sealed partial class ValueFlow
             // GuestAccessCode.Code, PhonePin.Pin: the member is what its type is named for.
             return true;
         }
+        if (words.Count == 1 && words[0] is "address" or "postcode" && member.Member.ContainingType is { } visited
+            && !visited.DeclaringSyntaxReferences.IsEmpty && NameWords.Split(visited.Name) is { Count: > 1 } visitedWords
+            && visitedWords[0] is "home" or "housebound" or "domiciliary")
+        {
+            // HomeVisit.Address: where a home visit goes is someone's home.
+            domain = "address";
+            return true;
+        }
         if (words.Count == 1 && words[0] is "embedding" or "embeddings" or "template" or "templates" && member.Member.ContainingType is { } enrolled
             && !enrolled.DeclaringSyntaxReferences.IsEmpty && NameWords.Split(enrolled.Name) is { Count: > 0 } enrolledWords
             && enrolledWords[0] is "face" or "voice" or "biometric" or "fingerprint")

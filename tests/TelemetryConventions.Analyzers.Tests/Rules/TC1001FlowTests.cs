@@ -4139,6 +4139,24 @@ public class TC1001FlowTests
             """);
     }
     [Fact]
+    public async Task Where_a_home_visit_goes_is_someone_s_home_and_a_depot_s_address_is_not()
+    {
+        await VerifyCS.AnalyzerAsync(Usings + """
+            public sealed record HomeVisit(string VisitId, string Address, int Items);
+            public sealed record Depot(string DepotId, string Address);
+
+            class Visits
+            {
+                void Send(Activity activity, HomeVisit visit, Depot depot)
+                {
+                    activity.SetTag("visit.address", {|TC1001:visit.Address|});
+                    activity.SetTag("depot.address", depot.Address);
+                    activity.SetTag("visit.items", visit.Items);
+                }
+            }
+            """);
+    }
+    [Fact]
     public async Task A_transcript_s_segment_says_what_was_said_and_its_translation_too()
     {
         await VerifyCS.AnalyzerAsync(Usings + """
