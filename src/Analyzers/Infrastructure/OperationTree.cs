@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace TelemetryConventions.Analyzers.Infrastructure;
@@ -25,6 +27,22 @@ internal static class OperationTree
             }
         }
     }
+
+    /// <summary>
+    /// The value a local was given where it was declared (<c>var note = $"…"</c>), unwrapped; null for a
+    /// local declared without one, or in several places.
+    /// </summary>
+    public static IOperation? DeclaredValue(ILocalReferenceOperation reference) =>
+        reference.Local.DeclaringSyntaxReferences.Length == 1
+        && reference.Local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
+        && reference.SemanticModel?.GetOperation(initial) is { } initialized
+            ? Unwrap(initialized)
+            : null;
+
+    /// <summary>Whether the body assigns the local anywhere (<c>note += comment</c>, <c>parts = …</c>), beyond its declaration.</summary>
+    public static bool IsReassigned(ILocalReferenceOperation reference) =>
+        Descendants(Root(reference)).Any(o => o is IAssignmentOperation { Target: ILocalReferenceOperation target }
+            && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local));
 
     /// <summary>The body that holds the operation: the root of its operation tree.</summary>
     public static IOperation Root(IOperation operation)

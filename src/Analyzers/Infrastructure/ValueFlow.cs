@@ -831,14 +831,9 @@ internal sealed partial class ValueFlow
     private static IInvocationOperation? SplitBehind(IOperation array)
     {
         var unwrapped = OperationTree.Unwrap(array);
-        if (unwrapped is ILocalReferenceOperation { Local: var local }
-            && local.DeclaringSyntaxReferences.Length == 1
-            && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
-            && array.SemanticModel?.GetOperation(initial) is { } initialized
-            && !OperationTree.Descendants(OperationTree.Root(array)).Any(o => o is IAssignmentOperation { Target: ILocalReferenceOperation target }
-                && SymbolEqualityComparer.Default.Equals(target.Local, local)))
+        if (unwrapped is ILocalReferenceOperation local && OperationTree.DeclaredValue(local) is { } declared && !OperationTree.IsReassigned(local))
         {
-            unwrapped = OperationTree.Unwrap(initialized);
+            unwrapped = declared;
         }
         return unwrapped as IInvocationOperation;
     }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TelemetryConventions.Analyzers.Infrastructure;
@@ -136,11 +135,6 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
     }
 
     /// <summary>
-    /// A key the call site writes out of parts (<c>$"top.{card}"</c>, <c>"grid." + name</c>, <c>string.Format</c>),
-    /// directly or through a local assigned so. Keys taken whole from elsewhere (a dictionary's entries handed to
-    /// <c>SetTag(key, value)</c>) are the entries' keys, judged with the entries.
-    /// </summary>
-    /// <summary>
     /// Text the method words itself around facts the flow has judged: <c>string.Format("Pack {0} items
     /// for {1}", order.Items.Count, order.OrderId)</c> under <c>{Note}</c>. A free-text key asks who wrote
     /// the value; here the service did, and every part is a number, a date, a flag or a thing's id.
@@ -202,31 +196,29 @@ public sealed class UnpseudonymisedIdentifierAnalyzer : TelemetryAnalyzer
     private static IOperation? BuiltText(IOperation value)
     {
         var unwrapped = OperationTree.Unwrap(value);
-        if (unwrapped is ILocalReferenceOperation { Local: var local }
-            && local.DeclaringSyntaxReferences.Length == 1
-            && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
-            && value.SemanticModel?.GetOperation(initial) is { } initialized)
+        if (unwrapped is ILocalReferenceOperation local && OperationTree.DeclaredValue(local) is { } declared)
         {
-            // note += customer.Comment later would add what the initializer does not show.
-            if (OperationTree.Descendants(OperationTree.Root(value)).Any(o => o is IAssignmentOperation { Target: ILocalReferenceOperation target }
-                && SymbolEqualityComparer.Default.Equals(target.Local, local)))
+            // note += customer.Comment later would add what the declaration does not show.
+            if (OperationTree.IsReassigned(local))
             {
                 return null;
             }
-            unwrapped = OperationTree.Unwrap(initialized);
+            unwrapped = declared;
         }
         return unwrapped is IInterpolatedStringOperation or IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Format" } } ? unwrapped : null;
     }
 
+    /// <summary>
+    /// A key the call site writes out of parts (<c>$"top.{card}"</c>, <c>"grid." + name</c>, <c>string.Format</c>),
+    /// directly or through a local assigned so. Keys taken whole from elsewhere (a dictionary's entries handed to
+    /// <c>SetTag(key, value)</c>) are the entries' keys, judged with the entries.
+    /// </summary>
     private static bool IsTextBuiltHere(IOperation key)
     {
         var value = OperationTree.Unwrap(key);
-        if (value is ILocalReferenceOperation { Local: var local }
-            && local.DeclaringSyntaxReferences.Length == 1
-            && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
-            && key.SemanticModel?.GetOperation(initial) is { } initialized)
+        if (value is ILocalReferenceOperation local && OperationTree.DeclaredValue(local) is { } declared)
         {
-            value = OperationTree.Unwrap(initialized);
+            value = declared;
         }
         return value switch
         {
